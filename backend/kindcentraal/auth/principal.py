@@ -1,0 +1,60 @@
+"""The caller of a request, with the relations that decide what they may see."""
+
+import uuid
+from dataclasses import dataclass, field
+
+from kindcentraal.organisation.models import OrganisationType, Role
+
+ADMIN_ROLES = frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN})
+# Roles whose members see the children placed at their organisation.
+PLACEMENT_ACCESS_ROLES = frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF})
+# Organisation types whose administration has a legal task that needs the BSN.
+BSN_ORGANISATION_TYPES = frozenset({OrganisationType.SCHOOL, OrganisationType.YOUTH_HEALTH})
+
+
+@dataclass(frozen=True)
+class MembershipGrant:
+    organisation_id: uuid.UUID
+    organisation_type: OrganisationType
+    role: Role
+
+
+@dataclass(frozen=True)
+class Principal:
+    user_id: uuid.UUID
+    tenant_id: uuid.UUID
+    session_id: uuid.UUID
+    memberships: tuple[MembershipGrant, ...] = ()
+    admin_centre_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+
+    @property
+    def roles(self) -> frozenset[Role]:
+        return frozenset(m.role for m in self.memberships)
+
+    def has_role(self, *roles: Role) -> bool:
+        return any(m.role in roles for m in self.memberships)
+
+    def organisation_ids(self, roles: frozenset[Role] | None = None) -> frozenset[uuid.UUID]:
+        return frozenset(
+            m.organisation_id for m in self.memberships if roles is None or m.role in roles
+        )
+
+    @property
+    def is_centre_admin(self) -> bool:
+        return self.has_role(Role.CENTRE_ADMIN)
+
+    def administers_organisation(self, organisation_id: uuid.UUID) -> bool:
+        return self.is_centre_admin or organisation_id in self.organisation_ids(
+            frozenset({Role.ORG_ADMIN})
+        )
+
+    def administers_centre(self, centre_id: uuid.UUID) -> bool:
+        return centre_id in self.admin_centre_ids
+
+    @property
+    def bsn_organisation_ids(self) -> frozenset[uuid.UUID]:
+        return frozenset(
+            m.organisation_id
+            for m in self.memberships
+            if m.role == Role.ORG_ADMIN and m.organisation_type in BSN_ORGANISATION_TYPES
+        )

@@ -1,0 +1,43 @@
+import uuid
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from kindcentraal.common.schemas import ApiModel, ReadModel
+from kindcentraal.organisation.models import OrganisationType, Role
+
+
+class TokenResponse(BaseModel):
+    """The OAuth 2.0 token response; its property names are fixed by RFC 6749."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    access_token: str
+    token_type: str = Field(default="bearer", examples=["bearer"])
+    expires_in: int = Field(description="Lifetime of the access token in seconds.")
+    refresh_token: str = Field(description="Opaque; spent on first use (rotation).")
+
+
+class RefreshRequest(ApiModel):
+    refresh_token: str = Field(min_length=16, max_length=200)
+
+
+class LogoutRequest(ApiModel):
+    refresh_token: str | None = Field(default=None, max_length=200)
+
+
+class MembershipSummary(ReadModel):
+    id: uuid.UUID
+    organisation_id: uuid.UUID
+    organisation_name: str
+    organisation_type: OrganisationType
+    role: Role
+
+
+class MeRead(ReadModel):
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+    email: str
+    display_name: str
+    roles: list[Role]
+    memberships: list[MembershipSummary]
+    is_guardian: bool

@@ -1,0 +1,196 @@
+"""Login, token rotation, logout and building the principal of a request."""
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kindcentraal.auth.models import AuthSession, LoginFailure, RefreshToken
+from kindcentraal.auth.passwords import verify_password
+from kindcentraal.auth.principal import MembershipGrant, Principal
+from kindcentraal.auth.tokens import AccessClaims, issue_access_token
+from kindcentraal.config import Settings
+from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre, Role
+from kindcentraal.user.models import User
+
+
+@dataclass(frozen=True)
+class TokenPair:
+    access_token: str
+    refresh_token: str
+    expires_in: int
+
+
+@dataclass(frozen=True)
+class LoginLocked:
+    retry_after_seconds: int
+
+
+class LoginRejected:
+    """Wrong account name or password; which of the two is never told."""
+
+
+class RefreshRejected:
+    """Unknown, expired, revoked or reused refresh token."""
+
+
+def _sha256(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def account_hash(email: str) -> str:
+    return _sha256("login:" + email.strip().lower())
+
+
+async def _issue_pair(
+    session: AsyncSession, settings: Settings, *, user: User, auth_session: AuthSession
+) -> TokenPair:
+    now = datetime.now(UTC)
+    refresh = secrets.token_urlsafe(32)
+    session.add(
+        RefreshToken(
+            tenant_id=user.tenant_id,
+            session_id=auth_session.id,
+            token_hash=_sha256(refresh),
+            expires_at=now + timedelta(days=settings.refresh_token_days),
+        )
+    )
+    lifetime = timedelta(minutes=settings.access_token_minutes)
+    access = issue_access_token(
+        secret=settings.resolved_secret_key(),
+        user_id=user.id,
+        tenant_id=user.tenant_id,
+        session_id=auth_session.id,
+        lifetime=lifetime,
+        now=now,
+    )
+    await session.flush()
+    return TokenPair(access, refresh, int(lifetime.total_seconds()))
+
+
+async def login(
+    session: AsyncSession, settings: Settings, *, email: str, password: str
+) -> TokenPair | LoginLocked | LoginRejected:
+    """Password login; 10 failures for one account in 15 minutes lock it for the window."""
+    now = datetime.now(UTC)
+    key = account_hash(email)
+    window_start = now - timedelta(minutes=settings.login_failure_window_minutes)
+    failures = (
+        await session.execute(
+            select(func.count(), func.min(LoginFailure.created_at)).where(
+                LoginFailure.account_hash == key, LoginFailure.created_at > window_start
+            )
+        )
+    ).one()
+    if failures[0] >= settings.login_max_failures:
+        oldest = failures[1]
+        if oldest.tzinfo is None:
+            oldest = oldest.replace(tzinfo=UTC)
+        retry = oldest + timedelta(minutes=settings.login_failure_window_minutes) - now
+        return LoginLocked(max(1, int(retry.total_seconds()) + 1))
+
+    candidates = (
+        await session.scalars(
+            select(User).where(func.lower(User.email) == email.strip().lower(), User.is_active)
+        )
+    ).all()
+    user = None
+    for candidate in candidates:
+        if await verify_password(candidate.password_hash, password):
+            user = candidate
+            break
+    if not candidates:
+        await verify_password(None, password)
+    if user is None:
+        session.add(LoginFailure(account_hash=key))
+        await session.flush()
+        return LoginRejected()
+
+    await session.execute(delete(LoginFailure).where(LoginFailure.account_hash == key))
+    auth_session = AuthSession(tenant_id=user.tenant_id, user_id=user.id)
+    session.add(auth_session)
+    await session.flush()
+    return await _issue_pair(session, settings, user=user, auth_session=auth_session)
+
+
+async def revoke_session(session: AsyncSession, *, session_id: uuid.UUID, reason: str) -> None:
+    await session.execute(
+        update(AuthSession)
+        .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=datetime.now(UTC), revoked_reason=reason)
+    )
+
+
+async def refresh(
+    session: AsyncSession, settings: Settings, *, refresh_token: str
+) -> TokenPair | RefreshRejected:
+    """Rotate: the token is spent; presenting a spent one revokes its whole family."""
+    now = datetime.now(UTC)
+    stored = await session.scalar(
+        select(RefreshToken).where(RefreshToken.token_hash == _sha256(refresh_token))
+    )
+    if stored is None:
+        return RefreshRejected()
+    auth_session = await session.get(AuthSession, stored.session_id)
+    if auth_session is None or auth_session.revoked_at is not None:
+        return RefreshRejected()
+    if stored.used_at is not None:
+        await revoke_session(session, session_id=auth_session.id, reason="refresh_reuse")
+        return RefreshRejected()
+    if stored.expires_at <= now:
+        return RefreshRejected()
+    user = await session.get(User, auth_session.user_id)
+    if user is None or not user.is_active:
+        return RefreshRejected()
+    stored.used_at = now
+    return await _issue_pair(session, settings, user=user, auth_session=auth_session)
+
+
+async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Principal | None:
+    """The caller behind a valid token, or None when its session or account is gone."""
+    row = (
+        await session.execute(
+            select(User, AuthSession)
+            .join(AuthSession, AuthSession.user_id == User.id)
+            .where(
+                AuthSession.id == claims.session_id,
+                AuthSession.revoked_at.is_(None),
+                User.id == claims.user_id,
+                User.tenant_id == claims.tenant_id,
+                User.is_active,
+            )
+        )
+    ).one_or_none()
+    if row is None:
+        return None
+    grants = (
+        await session.execute(
+            select(Membership.organisation_id, Organisation.type, Membership.role)
+            .join(Organisation, Organisation.id == Membership.organisation_id)
+            .where(Membership.user_id == claims.user_id, Membership.tenant_id == claims.tenant_id)
+        )
+    ).all()
+    admin_org_ids = [org_id for org_id, _, role in grants if role == Role.CENTRE_ADMIN]
+    centre_ids: set[uuid.UUID] = set()
+    if admin_org_ids:
+        centre_ids = set(
+            (
+                await session.scalars(
+                    select(OrganisationCentre.centre_id).where(
+                        OrganisationCentre.organisation_id.in_(admin_org_ids),
+                        OrganisationCentre.tenant_id == claims.tenant_id,
+                    )
+                )
+            ).all()
+        )
+    return Principal(
+        user_id=claims.user_id,
+        tenant_id=claims.tenant_id,
+        session_id=claims.session_id,
+        memberships=tuple(MembershipGrant(o, t, r) for o, t, r in grants),
+        admin_centre_ids=frozenset(centre_ids),
+    )

@@ -1,0 +1,210 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Response
+
+from kindcentraal.auth.dependencies import CurrentPrincipal, SessionDep
+from kindcentraal.child import service as child_service
+from kindcentraal.child.models import Child, Guardian
+from kindcentraal.child.schemas import (
+    BsnRead,
+    ChildCreate,
+    ChildRead,
+    ChildUpdate,
+    ContactPersonAssign,
+    ContactPersonRead,
+    GuardianCreate,
+    GuardianRead,
+    GuardianUpdate,
+    PersonRef,
+)
+from kindcentraal.common.pagination import PageParams, page_params
+from kindcentraal.common.responses import problems
+from kindcentraal.common.schemas import Page
+
+router = APIRouter(prefix="/children", tags=["children"])
+ChildId = Annotated[uuid.UUID, Path(alias="childId")]
+GuardianId = Annotated[uuid.UUID, Path(alias="guardianId")]
+
+
+def _child(child: Child) -> ChildRead:
+    person = child.contact_person
+    return ChildRead(
+        id=child.id,
+        centre_id=child.centre_id,
+        group_id=child.group_id,
+        given_name=child.given_name,
+        family_name=child.family_name,
+        date_of_birth=child.date_of_birth,
+        has_bsn=child.has_bsn,
+        contact_person=PersonRef(user_id=person.id, display_name=person.display_name)
+        if person is not None
+        else None,
+        created_at=child.created_at,
+        updated_at=child.updated_at,
+    )
+
+
+def _guardian(guardian: Guardian) -> GuardianRead:
+    return GuardianRead(
+        id=guardian.id,
+        child_id=guardian.child_id,
+        user_id=guardian.user_id,
+        display_name=guardian.user.display_name,
+        relation=guardian.relation,
+        has_parental_authority=guardian.has_parental_authority,
+        created_at=guardian.created_at,
+        updated_at=guardian.updated_at,
+    )
+
+
+@router.get("", response_model=Page[ChildRead], responses=problems(400, 401))
+async def list_children(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    page: Annotated[PageParams, Depends(page_params)],
+    q: Annotated[
+        str | None, Query(max_length=100, description="Words of the given or family name.")
+    ] = None,
+    centre_id: Annotated[uuid.UUID | None, Query(alias="centreId")] = None,
+    group_id: Annotated[uuid.UUID | None, Query(alias="groupId")] = None,
+    organisation_id: Annotated[
+        uuid.UUID | None,
+        Query(alias="organisationId", description="Children currently placed there."),
+    ] = None,
+    sort: Annotated[child_service.ChildSort, Query()] = "familyName",
+) -> Page[ChildRead]:
+    """Only the children the caller has a relation with; no other child is ever listed."""
+    items, cursor = await child_service.list_children(
+        session,
+        principal,
+        q=q,
+        centre_id=centre_id,
+        group_id=group_id,
+        organisation_id=organisation_id,
+        sort=sort,
+        page=page,
+    )
+    return Page[ChildRead](items=[_child(c) for c in items], next_cursor=cursor)
+
+
+@router.post("", status_code=201, response_model=ChildRead, responses=problems(400, 401, 403))
+async def create_child(body: ChildCreate, principal: CurrentPrincipal, session: SessionDep) -> ChildRead:
+    """Centre administrators register a child of 0 to 13 years in their centre."""
+    return _child(await child_service.create_child(session, principal, data=body))
+
+
+@router.get("/{childId}", response_model=ChildRead, responses=problems(400, 401, 404))
+async def read_child(child_id: ChildId, principal: CurrentPrincipal, session: SessionDep) -> ChildRead:
+    """A child the caller has a relation with; otherwise 404."""
+    return _child(await child_service.get_child(session, principal, child_id=child_id))
+
+
+@router.patch("/{childId}", response_model=ChildRead, responses=problems(400, 401, 403, 404))
+async def update_child(
+    child_id: ChildId, body: ChildUpdate, principal: CurrentPrincipal, session: SessionDep
+) -> ChildRead:
+    """Administrators of the child's centre or placing organisation correct the record."""
+    return _child(await child_service.update_child(session, principal, child_id=child_id, data=body))
+
+
+@router.delete("/{childId}", status_code=204, responses=problems(400, 401, 403, 404))
+async def delete_child(child_id: ChildId, principal: CurrentPrincipal, session: SessionDep) -> Response:
+    """Centre administrators delete a child's record with its links."""
+    await child_service.delete_child(session, principal, child_id=child_id)
+    return Response(status_code=204)
+
+
+@router.get("/{childId}/bsn", response_model=BsnRead, responses=problems(400, 401, 403, 404))
+async def read_child_bsn(child_id: ChildId, principal: CurrentPrincipal, session: SessionDep) -> BsnRead:
+    """The BSN, only for the administration of a school or youth health service placing the child."""
+    return BsnRead(bsn=await child_service.read_bsn(session, principal, child_id=child_id))
+
+
+@router.get(
+    "/{childId}/guardians", response_model=list[GuardianRead], responses=problems(400, 401, 404)
+)
+async def list_guardians(
+    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+) -> list[GuardianRead]:
+    """The child's parents and guardians, with whether they hold parental authority."""
+    guardians = await child_service.list_guardians(session, principal, child_id=child_id)
+    return [_guardian(g) for g in guardians]
+
+
+@router.post(
+    "/{childId}/guardians",
+    status_code=201,
+    response_model=GuardianRead,
+    responses=problems(400, 401, 403, 404, 409),
+)
+async def create_guardian(
+    child_id: ChildId, body: GuardianCreate, principal: CurrentPrincipal, session: SessionDep
+) -> GuardianRead:
+    """Link a user to the child as parent or guardian."""
+    guardian = await child_service.add_guardian(session, principal, child_id=child_id, data=body)
+    return _guardian(guardian)
+
+
+@router.patch(
+    "/{childId}/guardians/{guardianId}",
+    response_model=GuardianRead,
+    responses=problems(400, 401, 403, 404),
+)
+async def update_guardian(
+    child_id: ChildId,
+    guardian_id: GuardianId,
+    body: GuardianUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+) -> GuardianRead:
+    """Change the relation or parental authority of a guardian."""
+    guardian = await child_service.update_guardian(
+        session, principal, child_id=child_id, guardian_id=guardian_id, data=body
+    )
+    return _guardian(guardian)
+
+
+@router.delete(
+    "/{childId}/guardians/{guardianId}", status_code=204, responses=problems(400, 401, 403, 404)
+)
+async def delete_guardian(
+    child_id: ChildId, guardian_id: GuardianId, principal: CurrentPrincipal, session: SessionDep
+) -> Response:
+    """Unlink a guardian from the child."""
+    await child_service.remove_guardian(
+        session, principal, child_id=child_id, guardian_id=guardian_id
+    )
+    return Response(status_code=204)
+
+
+@router.get(
+    "/{childId}/contact-person",
+    response_model=ContactPersonRead,
+    responses=problems(400, 401, 404),
+)
+async def read_contact_person(
+    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+) -> ContactPersonRead:
+    """The one person the family deals with; 404 while none is assigned."""
+    user, since = await child_service.get_contact_person(session, principal, child_id=child_id)
+    return ContactPersonRead(
+        user_id=user.id, display_name=user.display_name, email=user.email, since=since
+    )
+
+
+@router.put(
+    "/{childId}/contact-person",
+    response_model=ContactPersonRead,
+    responses=problems(400, 401, 403, 404),
+)
+async def assign_contact_person(
+    child_id: ChildId, body: ContactPersonAssign, principal: CurrentPrincipal, session: SessionDep
+) -> ContactPersonRead:
+    """Set the child's one contact person; it replaces the previous one."""
+    user, since = await child_service.assign_contact_person(
+        session, principal, child_id=child_id, user_id=body.user_id
+    )
+    return ContactPersonRead(
+        user_id=user.id, display_name=user.display_name, email=user.email, since=since
+    )

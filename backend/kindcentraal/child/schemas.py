@@ -1,0 +1,106 @@
+import uuid
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, AwareDatetime, EmailStr, Field
+
+from kindcentraal.child.bsn import is_valid_bsn
+from kindcentraal.child.models import GuardianRelation
+from kindcentraal.common.schemas import ApiModel, ReadModel, Timestamps, UpdateModel
+
+MAX_AGE_AT_REGISTRATION = 13
+
+
+def _check_bsn(value: str | None) -> str | None:
+    if value is not None and not is_valid_bsn(value):
+        raise ValueError("not a valid BSN: it must be 9 digits passing the 11-proef")
+    return value
+
+
+def _check_date_of_birth(value: date | None) -> date | None:
+    if value is None:
+        return value
+    today = date.today()
+    if value > today:
+        raise ValueError("the date of birth lies in the future")
+    age = today.year - value.year - ((today.month, today.day) < (value.month, value.day))
+    if age > MAX_AGE_AT_REGISTRATION:
+        raise ValueError("children are registered from 0 to 13 years old")
+    return value
+
+
+Bsn = Annotated[str, Field(min_length=9, max_length=9, pattern=r"^\d{9}$"), AfterValidator(_check_bsn)]
+DateOfBirth = Annotated[date, AfterValidator(_check_date_of_birth)]
+
+
+class ChildCreate(ApiModel):
+    centre_id: uuid.UUID
+    group_id: uuid.UUID | None = None
+    given_name: str = Field(min_length=1, max_length=100)
+    family_name: str = Field(min_length=1, max_length=150)
+    date_of_birth: DateOfBirth = Field(description="The child is 0 to 13 years old at registration.")
+    bsn: Bsn | None = Field(
+        default=None,
+        description="Only where an organisation's legal task needs it; never returned here.",
+    )
+
+
+class ChildUpdate(UpdateModel):
+    nullable = frozenset({"group_id", "bsn"})
+
+    group_id: uuid.UUID | None = None
+    given_name: str | None = Field(default=None, min_length=1, max_length=100)
+    family_name: str | None = Field(default=None, min_length=1, max_length=150)
+    date_of_birth: DateOfBirth | None = None
+    bsn: Bsn | None = None
+
+
+class PersonRef(ReadModel):
+    user_id: uuid.UUID
+    display_name: str
+
+
+class ChildRead(Timestamps):
+    id: uuid.UUID
+    centre_id: uuid.UUID
+    group_id: uuid.UUID | None
+    given_name: str
+    family_name: str
+    date_of_birth: date
+    has_bsn: bool = Field(description="Whether a BSN is on record; read it at /children/{id}/bsn.")
+    contact_person: PersonRef | None
+
+
+class BsnRead(ApiModel):
+    bsn: str | None
+
+
+class GuardianCreate(ApiModel):
+    user_id: uuid.UUID
+    relation: GuardianRelation
+    has_parental_authority: bool = Field(description="Gezag: whether they hold parental authority.")
+
+
+class GuardianUpdate(UpdateModel):
+    relation: GuardianRelation | None = None
+    has_parental_authority: bool | None = None
+
+
+class GuardianRead(Timestamps):
+    id: uuid.UUID
+    child_id: uuid.UUID
+    user_id: uuid.UUID
+    display_name: str
+    relation: GuardianRelation
+    has_parental_authority: bool
+
+
+class ContactPersonAssign(ApiModel):
+    user_id: uuid.UUID = Field(description="A professional of the municipality's organisations.")
+
+
+class ContactPersonRead(ReadModel):
+    user_id: uuid.UUID
+    display_name: str
+    email: EmailStr
+    since: AwareDatetime

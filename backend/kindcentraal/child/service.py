@@ -1,0 +1,276 @@
+"""Children, their guardians and their one contact person."""
+
+import uuid
+from datetime import UTC, date, datetime
+from typing import Literal
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from kindcentraal.auth.principal import Principal
+from kindcentraal.centre.models import ChildCentre
+from kindcentraal.child import policy as child_policy
+from kindcentraal.child.models import Child, Guardian
+from kindcentraal.child.schemas import ChildCreate, ChildUpdate, GuardianCreate, GuardianUpdate
+from kindcentraal.common.pagination import PageParams, SortKey, paginate
+from kindcentraal.common.repository import apply_changes, get_in_tenant
+from kindcentraal.errors import Conflict, InvalidInput, NotFound
+from kindcentraal.group.models import Group
+from kindcentraal.organisation.models import Membership, Role
+from kindcentraal.placement.models import Placement
+from kindcentraal.user.models import User
+
+ChildSort = Literal[
+    "familyName", "-familyName", "givenName", "-givenName", "dateOfBirth", "-dateOfBirth"
+]
+_SORT_COLUMNS = {
+    "familyName": Child.family_name,
+    "givenName": Child.given_name,
+    "dateOfBirth": Child.date_of_birth,
+}
+PROFESSIONAL_ROLES = (Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL)
+
+
+def _readable(principal: Principal) -> Select[tuple[Child]]:
+    return (
+        select(Child)
+        .where(child_policy.readable_children(principal))
+        .options(selectinload(Child.contact_person))
+    )
+
+
+async def list_children(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    q: str | None,
+    centre_id: uuid.UUID | None,
+    group_id: uuid.UUID | None,
+    organisation_id: uuid.UUID | None,
+    sort: ChildSort,
+    page: PageParams,
+) -> tuple[list[Child], str | None]:
+    statement = _readable(principal)
+    if q:
+        for word in q.lower().split()[:5]:
+            statement = statement.where(
+                or_(
+                    func.lower(Child.given_name).contains(word),
+                    func.lower(Child.family_name).contains(word),
+                )
+            )
+    if centre_id is not None:
+        statement = statement.where(Child.centre_id == centre_id)
+    if group_id is not None:
+        statement = statement.where(Child.group_id == group_id)
+    if organisation_id is not None:
+        statement = statement.where(
+            Child.id.in_(
+                select(Placement.child_id).where(
+                    Placement.organisation_id == organisation_id,
+                    Placement.tenant_id == principal.tenant_id,
+                    child_policy.current_placement(date.today()),
+                )
+            )
+        )
+    descending = sort.startswith("-")
+    column = _SORT_COLUMNS[sort.lstrip("-")]
+    return await paginate(
+        session,
+        statement,
+        sort=SortKey(column, descending=descending),
+        id_column=Child.id,
+        params=page,
+    )
+
+
+async def get_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> Child:
+    """A child the caller has a relation with; any other id is simply not found."""
+    child = await session.scalar(_readable(principal).where(Child.id == child_id))
+    if child is None:
+        raise NotFound("child")
+    return child
+
+
+async def placing_organisation_ids(session: AsyncSession, child: Child) -> set[uuid.UUID]:
+    rows = await session.scalars(
+        select(Placement.organisation_id).where(
+            Placement.child_id == child.id,
+            Placement.tenant_id == child.tenant_id,
+            child_policy.current_placement(date.today()),
+        )
+    )
+    return set(rows.all())
+
+
+async def _check_group(
+    session: AsyncSession, principal: Principal, *, group_id: uuid.UUID, centre_id: uuid.UUID
+) -> None:
+    group = await get_in_tenant(session, Group, tenant_id=principal.tenant_id, id=group_id)
+    if group is None or group.centre_id != centre_id:
+        raise InvalidInput.field("groupId", "unknown_reference", "No such group in this centre.")
+
+
+async def create_child(session: AsyncSession, principal: Principal, *, data: ChildCreate) -> Child:
+    centre = await get_in_tenant(session, ChildCentre, tenant_id=principal.tenant_id, id=data.centre_id)
+    if centre is None:
+        raise InvalidInput.field("centreId", "unknown_reference", "No such child centre.")
+    child_policy.ensure_can_create(principal, centre.id)
+    if data.group_id is not None:
+        await _check_group(session, principal, group_id=data.group_id, centre_id=centre.id)
+    child = Child(tenant_id=principal.tenant_id, **data.model_dump(by_alias=False))
+    session.add(child)
+    await session.flush()
+    return await get_child(session, principal, child_id=child.id)
+
+
+async def update_child(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, data: ChildUpdate
+) -> Child:
+    child = await get_child(session, principal, child_id=child_id)
+    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
+    if data.group_id is not None:
+        await _check_group(session, principal, group_id=data.group_id, centre_id=child.centre_id)
+    apply_changes(child, data)
+    await session.flush()
+    session.expire(child)
+    return await get_child(session, principal, child_id=child.id)
+
+
+async def delete_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> None:
+    child = await get_child(session, principal, child_id=child_id)
+    child_policy.ensure_can_delete(principal, child)
+    await session.delete(child)
+    await session.flush()
+
+
+async def read_bsn(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> str | None:
+    child = await get_child(session, principal, child_id=child_id)
+    child_policy.ensure_can_read_bsn(principal, await placing_organisation_ids(session, child))
+    return child.bsn
+
+
+async def list_guardians(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
+) -> list[Guardian]:
+    child = await get_child(session, principal, child_id=child_id)
+    rows = await session.scalars(
+        select(Guardian)
+        .where(Guardian.child_id == child.id, Guardian.tenant_id == principal.tenant_id)
+        .options(selectinload(Guardian.user))
+        .order_by(Guardian.created_at, Guardian.id)
+    )
+    return list(rows.all())
+
+
+async def _get_guardian(
+    session: AsyncSession, principal: Principal, *, child: Child, guardian_id: uuid.UUID
+) -> Guardian:
+    guardian = await session.scalar(
+        select(Guardian)
+        .where(
+            Guardian.id == guardian_id,
+            Guardian.child_id == child.id,
+            Guardian.tenant_id == principal.tenant_id,
+        )
+        .options(selectinload(Guardian.user))
+    )
+    if guardian is None:
+        raise NotFound("guardian")
+    return guardian
+
+
+async def add_guardian(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, data: GuardianCreate
+) -> Guardian:
+    child = await get_child(session, principal, child_id=child_id)
+    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
+    user = await get_in_tenant(session, User, tenant_id=principal.tenant_id, id=data.user_id)
+    if user is None:
+        raise InvalidInput.field("userId", "unknown_reference", "No such user.")
+    duplicate = await session.scalar(
+        select(Guardian.id).where(
+            Guardian.child_id == child.id,
+            Guardian.user_id == user.id,
+            Guardian.tenant_id == principal.tenant_id,
+        )
+    )
+    if duplicate is not None:
+        raise Conflict("This user is already a guardian of the child.")
+    guardian = Guardian(
+        tenant_id=principal.tenant_id,
+        child_id=child.id,
+        user_id=user.id,
+        relation=data.relation,
+        has_parental_authority=data.has_parental_authority,
+    )
+    session.add(guardian)
+    await session.flush()
+    return await _get_guardian(session, principal, child=child, guardian_id=guardian.id)
+
+
+async def update_guardian(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    child_id: uuid.UUID,
+    guardian_id: uuid.UUID,
+    data: GuardianUpdate,
+) -> Guardian:
+    child = await get_child(session, principal, child_id=child_id)
+    guardian = await _get_guardian(session, principal, child=child, guardian_id=guardian_id)
+    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
+    apply_changes(guardian, data)
+    await session.flush()
+    return guardian
+
+
+async def remove_guardian(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, guardian_id: uuid.UUID
+) -> None:
+    child = await get_child(session, principal, child_id=child_id)
+    guardian = await _get_guardian(session, principal, child=child, guardian_id=guardian_id)
+    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
+    await session.delete(guardian)
+    await session.flush()
+
+
+async def get_contact_person(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
+) -> tuple[User, datetime]:
+    child = await get_child(session, principal, child_id=child_id)
+    if child.contact_person is None or child.contact_person_since is None:
+        raise NotFound("contact person")
+    return child.contact_person, child.contact_person_since
+
+
+async def assign_contact_person(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, user_id: uuid.UUID
+) -> tuple[User, datetime]:
+    """Exactly one contact person per child: assigning replaces the previous one."""
+    child = await get_child(session, principal, child_id=child_id)
+    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
+    professional = await session.scalar(
+        select(User).where(
+            User.id == user_id,
+            User.tenant_id == principal.tenant_id,
+            User.is_active,
+            User.id.in_(
+                select(Membership.user_id).where(
+                    Membership.tenant_id == principal.tenant_id,
+                    Membership.role.in_(PROFESSIONAL_ROLES),
+                )
+            ),
+        )
+    )
+    if professional is None:
+        raise InvalidInput.field(
+            "userId", "not_a_professional", "The contact person must be an active professional."
+        )
+    if child.contact_person_id != professional.id:
+        child.contact_person_id = professional.id
+        child.contact_person_since = datetime.now(UTC)
+    await session.flush()
+    assert child.contact_person_since is not None
+    return professional, child.contact_person_since

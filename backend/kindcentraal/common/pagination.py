@@ -1,0 +1,97 @@
+"""Keyset (cursor) pagination: stable under inserts, no OFFSET scans."""
+
+import base64
+import binascii
+import json
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Query
+from sqlalchemy import Select, and_, or_
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
+
+from kindcentraal.errors import InvalidInput
+
+MAX_LIMIT = 100
+DEFAULT_LIMIT = 25
+
+
+@dataclass(frozen=True)
+class PageParams:
+    limit: int
+    cursor: str | None
+
+
+def page_params(
+    limit: Annotated[
+        int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")
+    ] = DEFAULT_LIMIT,
+    cursor: Annotated[
+        str | None,
+        Query(max_length=500, description="The `nextCursor` of the previous page."),
+    ] = None,
+) -> PageParams:
+    return PageParams(limit=limit, cursor=cursor)
+
+
+@dataclass(frozen=True)
+class SortKey:
+    column: InstrumentedAttribute[Any]
+    descending: bool = False
+
+
+def _encode(values: Sequence[Any]) -> str:
+    raw = json.dumps([v.isoformat() if isinstance(v, date) else str(v) for v in values])
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str, expected: int) -> list[str]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
+    except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+        raise InvalidInput.field("cursor", "invalid_cursor", "The cursor is not valid.", "query") from exc
+    if not isinstance(values, list) or len(values) != expected:
+        raise InvalidInput.field("cursor", "invalid_cursor", "The cursor is not valid.", "query")
+    return [str(v) for v in values]
+
+
+def _typed(column: InstrumentedAttribute[Any], value: str) -> Any:
+    python_type = column.property.columns[0].type.python_type
+    try:
+        if python_type is uuid.UUID:
+            return uuid.UUID(value)
+        if python_type is date:
+            return date.fromisoformat(value)
+        return python_type(value)
+    except ValueError as exc:
+        raise InvalidInput.field("cursor", "invalid_cursor", "The cursor is not valid.", "query") from exc
+
+
+async def paginate(
+    session: AsyncSession,
+    statement: Select[Any],
+    *,
+    sort: SortKey,
+    id_column: InstrumentedAttribute[Any],
+    params: PageParams,
+) -> tuple[list[Any], str | None]:
+    """One page ordered by `sort` then id; the cursor holds the last row's key."""
+    if params.cursor:
+        raw_value, raw_id = _decode(params.cursor, 2)
+        value, last_id = _typed(sort.column, raw_value), _typed(id_column, raw_id)
+        beyond = sort.column < value if sort.descending else sort.column > value
+        statement = statement.where(or_(beyond, and_(sort.column == value, id_column > last_id)))
+    order = sort.column.desc() if sort.descending else sort.column.asc()
+    statement = statement.order_by(order, id_column.asc()).limit(params.limit + 1)
+    rows = list((await session.scalars(statement)).unique().all())
+    next_cursor = None
+    if len(rows) > params.limit:
+        rows = rows[: params.limit]
+        last = rows[-1]
+        next_cursor = _encode([getattr(last, sort.column.key), getattr(last, id_column.key)])
+    return rows, next_cursor

@@ -1,0 +1,60 @@
+"""The wire conventions every schema shares: camelCase aliases, unknown fields refused."""
+
+from datetime import datetime
+from typing import Any, ClassVar, Generic, TypeVar
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic.alias_generators import to_camel
+
+
+class ApiModel(BaseModel):
+    """Input and output models: lower camelCase on the wire, snake_case in Python."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        extra="forbid",
+        validate_by_name=False,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+        from_attributes=True,
+        strict=False,
+    )
+
+
+class UpdateModel(ApiModel):
+    """PATCH bodies: every field optional; null only where the field is really nullable."""
+
+    nullable: ClassVar[frozenset[str]] = frozenset()
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _refuse_null(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None and info.field_name not in cls.nullable:
+            raise ValueError("may not be null; leave the field out to keep its value")
+        return value
+
+
+class ReadModel(ApiModel):
+    """Output models read from ORM objects."""
+
+    model_config = ConfigDict(extra="ignore")
+
+
+class Timestamps(ReadModel):
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+
+T = TypeVar("T")
+
+
+class Page(ApiModel, Generic[T]):
+    """A page of a list; pass nextCursor back as `cursor` for the next page."""
+
+    items: list[T]
+    next_cursor: str | None = Field(
+        description="Opaque cursor for the next page; null on the last page."
+    )
+
+
+__all__ = ["ApiModel", "Page", "ReadModel", "Timestamps", "UpdateModel", "datetime"]

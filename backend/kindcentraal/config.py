@@ -1,0 +1,88 @@
+"""Settings: one class, prefix KC_, read once."""
+
+import secrets
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+VAR_DIR = PROJECT_ROOT / "var"
+DEFAULT_SQLITE_PATH = VAR_DIR / "kindcentraal.db"
+PLACEHOLDER_SECRETS = {"", "change-me", "changeme", "secret", "development"}
+
+
+class ProductionConfigError(RuntimeError):
+    """Production mode refuses settings that are only fit for a laptop."""
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KC_", env_file=".env", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    database_url: str = Field(default=f"sqlite:///{DEFAULT_SQLITE_PATH}")
+    secret_key: str | None = None
+    cors_origins: list[str] = Field(
+        default=["http://127.0.0.1:5173", "http://localhost:5173"]
+    )
+    public_api_url: str = Field(
+        default="/api/v1",
+        description="The API's base URL as clients see it; absolute in production.",
+    )
+    allow_sqlite_in_production: bool = False
+    access_token_minutes: int = 15
+    refresh_token_days: int = 14
+    login_max_failures: int = 10
+    login_failure_window_minutes: int = 15
+
+    @model_validator(mode="after")
+    def _refuse_unsafe_production(self) -> "Settings":
+        if self.env != "production":
+            return self
+        if self.secret_key is None or self.secret_key.strip().lower() in PLACEHOLDER_SECRETS:
+            raise ProductionConfigError("KC_SECRET_KEY must be set in production")
+        if len(self.secret_key) < 32:
+            raise ProductionConfigError("KC_SECRET_KEY must be at least 32 characters")
+        if self.is_sqlite and not self.allow_sqlite_in_production:
+            raise ProductionConfigError(
+                "production needs PostgreSQL; set KC_ALLOW_SQLITE_IN_PRODUCTION=true to override"
+            )
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def async_database_url(self) -> str:
+        """The URL with the async driver chosen for the scheme the operator gave."""
+        url = self.database_url
+        for prefix, driver in (
+            ("sqlite:///", "sqlite+aiosqlite:///"),
+            ("postgresql://", "postgresql+asyncpg://"),
+            ("postgres://", "postgresql+asyncpg://"),
+            ("postgresql+psycopg://", "postgresql+asyncpg://"),
+        ):
+            if url.startswith(prefix):
+                return driver + url[len(prefix) :]
+        return url
+
+    def resolved_secret_key(self) -> str:
+        """The signing key; in development generated once into var/ and reused."""
+        if self.secret_key:
+            return self.secret_key
+        key_file = VAR_DIR / "secret_key"
+        if key_file.exists():
+            return key_file.read_text().strip()
+        VAR_DIR.mkdir(parents=True, exist_ok=True)
+        key = secrets.token_urlsafe(48)
+        key_file.write_text(key)
+        key_file.chmod(0o600)
+        return key
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

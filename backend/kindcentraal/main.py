@@ -1,0 +1,140 @@
+"""create_app(): the outer app, the /api/v1 app, middleware and error handlers."""
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.routing import APIRoute
+from starlette.datastructures import MutableHeaders
+from starlette.responses import JSONResponse
+from starlette.routing import Match
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kindcentraal.api import api_router
+from kindcentraal.config import Settings, get_settings
+from kindcentraal.db import Database
+from kindcentraal.errors import install_error_handlers, problem
+from kindcentraal.openapi import install_openapi
+
+API_VERSION = "1.0.0"
+API_PREFIX = "/api/v1"
+log = logging.getLogger("kindcentraal")
+
+
+class ApiHeadersMiddleware:
+    """API-Version and security headers on every response, errors and docs included."""
+
+    def __init__(self, app: ASGIApp, *, production: bool) -> None:
+        self.app = app
+        self.production = production
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path: str = scope.get("path", "")
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers["API-Version"] = API_VERSION
+                headers["X-Content-Type-Options"] = "nosniff"
+                headers["X-Frame-Options"] = "DENY"
+                headers["Referrer-Policy"] = "no-referrer"
+                if self.production:
+                    headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
+                if path == f"{API_PREFIX}/openapi.json":
+                    headers["Access-Control-Allow-Origin"] = "*"
+                elif "cache-control" not in headers:
+                    # Responses may carry personal data: never stored by browsers or proxies.
+                    headers["Cache-Control"] = "no-store"
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _operation_id(route: APIRoute) -> str:
+    return f"{route.tags[0]}:{route.name}" if route.tags else route.name
+
+
+async def _method_not_allowed(request: Request, exc: Exception) -> JSONResponse:
+    allowed: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE and isinstance(route, APIRoute):
+            allowed |= route.methods
+    return problem(
+        405,
+        code="method_not_allowed",
+        detail="This method is not allowed on this resource.",
+        headers={"Allow": ", ".join(sorted(allowed))},
+    )
+
+
+def create_api(settings: Settings, database: Database) -> FastAPI:
+    api = FastAPI(
+        title="KindCentraal API",
+        version=API_VERSION,
+        description=(
+            "One team around every child: children, guardians, placements, groups, "
+            "organisations and the centre's partners. Follows the Dutch government's "
+            "REST API Design Rules. Errors are application/problem+json (RFC 9457)."
+        ),
+        contact={
+            "name": "KindCentraal",
+            "email": "api@kindcentraal.nl",
+            "url": "https://kindcentraal.nl",
+        },
+        servers=[{"url": settings.public_api_url}],
+        root_path_in_servers=False,
+        openapi_url="/openapi.json",
+        docs_url="/docs",
+        redoc_url=None,
+        redirect_slashes=False,
+        generate_unique_id_function=_operation_id,
+    )
+    api.state.settings = settings
+    api.state.database = database
+    install_error_handlers(api)
+    api.add_exception_handler(405, _method_not_allowed)
+    api.include_router(api_router)
+    install_openapi(api)
+    return api
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    database = Database(settings.async_database_url)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        await database.dispose()
+
+    app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, redirect_slashes=False,
+                  lifespan=lifespan)
+    app.state.settings = settings
+    app.state.database = database
+    install_error_handlers(app)
+    api = create_api(settings, database)
+    app.state.api = api
+    app.mount(API_PREFIX, api)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origins,
+        allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+        allow_headers=["Authorization", "Content-Type", "Accept-Language"],
+        expose_headers=["API-Version", "Retry-After"],
+    )
+    app.add_middleware(ApiHeadersMiddleware, production=settings.env == "production")
+    return app
+
+
+def __getattr__(name: str) -> Any:
+    # `uvicorn kindcentraal.main:app` builds the app on first access, not at import time.
+    if name == "app":
+        return create_app()
+    raise AttributeError(name)

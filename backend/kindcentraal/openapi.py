@@ -1,0 +1,110 @@
+"""Shapes the generated OpenAPI document to the NL API Design Rules, and writes openapi.yaml."""
+
+from copy import deepcopy
+from typing import Any
+
+import yaml
+from fastapi import FastAPI
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+ERROR_DESCRIPTIONS = {
+    "400": "Invalid input; `errors` names each invalid field.",
+    "401": "Not authenticated, or the token is invalid.",
+    "403": "The resource is visible, but this action is not allowed.",
+    "404": "Not found, or not visible to you.",
+    "405": "Method not allowed.",
+    "409": "Conflict with the current state.",
+    "429": "Too many requests; see Retry-After.",
+    "500": "Unexpected error.",
+}
+
+PROBLEM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "description": "An RFC 9457 problem detail.",
+    "required": ["type", "title", "status", "detail"],
+    "properties": {
+        "type": {"type": "string", "format": "uri"},
+        "title": {"type": "string"},
+        "status": {"type": "integer", "minimum": 400, "maximum": 599},
+        "detail": {"type": "string"},
+        "instance": {"type": "string"},
+        "errors": {
+            "type": "array",
+            "description": "Per invalid input: where it is and what is wrong.",
+            "items": {"$ref": "#/components/schemas/InvalidParam"},
+        },
+    },
+}
+INVALID_PARAM_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["in", "location", "code", "detail"],
+    "properties": {
+        "in": {"type": "string", "enum": ["body", "query", "path", "header"]},
+        "location": {
+            "type": "string",
+            "description": "A JSON pointer into the body, or the parameter name.",
+        },
+        "code": {"type": "string"},
+        "detail": {"type": "string"},
+    },
+}
+API_VERSION_HEADER: dict[str, Any] = {
+    "description": "The full semantic version of the API that answered.",
+    "schema": {"type": "string", "example": "1.0.0"},
+}
+HTTP_METHODS = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
+
+
+def _shape(document: dict[str, Any]) -> dict[str, Any]:
+    doc = deepcopy(document)
+    components = doc.setdefault("components", {})
+    schemas = components.setdefault("schemas", {})
+    schemas.pop("HTTPValidationError", None)
+    schemas.pop("ValidationError", None)
+    schemas["Problem"] = PROBLEM_SCHEMA
+    schemas["InvalidParam"] = INVALID_PARAM_SCHEMA
+    components.setdefault("headers", {})["API-Version"] = API_VERSION_HEADER
+    components["responses"] = {
+        status: {
+            "description": description,
+            "headers": {"API-Version": {"$ref": "#/components/headers/API-Version"}},
+            "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for status, description in ERROR_DESCRIPTIONS.items()
+    }
+    for path_item in doc.get("paths", {}).values():
+        for method, operation in path_item.items():
+            if method not in HTTP_METHODS:
+                continue
+            responses = operation.setdefault("responses", {})
+            responses.pop("422", None)
+            has_input = bool(operation.get("parameters")) or "requestBody" in operation
+            if has_input:
+                responses.setdefault("400", {})
+            if operation.get("security"):
+                responses.setdefault("401", {})
+            responses.setdefault("500", {})
+            for status in list(responses):
+                if status.startswith(("4", "5")):
+                    responses[status] = {"$ref": f"#/components/responses/{status}"}
+                elif status.startswith(("2", "3")):
+                    responses[status].setdefault("headers", {})["API-Version"] = {
+                        "$ref": "#/components/headers/API-Version"
+                    }
+    return doc
+
+
+def install_openapi(api: FastAPI) -> None:
+    """Replace `api.openapi` with a cached, shaped version of FastAPI's document."""
+    original = api.openapi
+
+    def shaped_openapi() -> dict[str, Any]:
+        if api.openapi_schema is None:
+            api.openapi_schema = _shape(original())
+        return api.openapi_schema
+
+    api.openapi = shaped_openapi  # type: ignore[method-assign]
+
+
+def openapi_yaml(api: FastAPI) -> str:
+    return yaml.safe_dump(api.openapi(), sort_keys=False, allow_unicode=True, width=100)

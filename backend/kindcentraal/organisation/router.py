@@ -1,0 +1,179 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Response
+
+from kindcentraal.auth.dependencies import (
+    AdminPrincipal,
+    CentreAdminPrincipal,
+    CurrentPrincipal,
+    SessionDep,
+)
+from kindcentraal.common.pagination import PageParams, page_params
+from kindcentraal.common.responses import problems
+from kindcentraal.common.schemas import Page
+from kindcentraal.organisation import service as organisation_service
+from kindcentraal.organisation.models import OrganisationType
+from kindcentraal.organisation.schemas import (
+    MembershipCreate,
+    MembershipRead,
+    MembershipUpdate,
+    OrganisationCreate,
+    OrganisationRead,
+    OrganisationUpdate,
+)
+
+router = APIRouter(tags=["organisations"])
+membership_router = APIRouter(prefix="/memberships", tags=["memberships"])
+OrganisationId = Annotated[uuid.UUID, Path(alias="organisationId")]
+MembershipId = Annotated[uuid.UUID, Path(alias="membershipId")]
+PageDep = Annotated[PageParams, Depends(page_params)]
+
+
+@router.get("/organisations", response_model=Page[OrganisationRead], responses=problems(400, 401))
+async def list_organisations(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    page: PageDep,
+    type: Annotated[OrganisationType | None, Query()] = None,
+    centre_id: Annotated[uuid.UUID | None, Query(alias="centreId")] = None,
+    q: Annotated[str | None, Query(max_length=100)] = None,
+) -> Page[OrganisationRead]:
+    """The partner organisations of the caller's municipality."""
+    items, cursor = await organisation_service.list_organisations(
+        session, principal, type=type, centre_id=centre_id, q=q, page=page
+    )
+    return Page[OrganisationRead](
+        items=[OrganisationRead.model_validate(o) for o in items], next_cursor=cursor
+    )
+
+
+@router.post(
+    "/organisations",
+    status_code=201,
+    response_model=OrganisationRead,
+    responses=problems(400, 401, 403, 409),
+)
+async def create_organisation(
+    body: OrganisationCreate, principal: CentreAdminPrincipal, session: SessionDep
+) -> OrganisationRead:
+    """Centre administrators register a partner organisation."""
+    organisation = await organisation_service.create_organisation(session, principal, data=body)
+    return OrganisationRead.model_validate(organisation)
+
+
+@router.get(
+    "/organisations/{organisationId}",
+    response_model=OrganisationRead,
+    responses=problems(400, 401, 404),
+)
+async def read_organisation(
+    organisation_id: OrganisationId, principal: CurrentPrincipal, session: SessionDep
+) -> OrganisationRead:
+    """One partner organisation."""
+    organisation = await organisation_service.get_organisation(
+        session, principal, organisation_id=organisation_id
+    )
+    return OrganisationRead.model_validate(organisation)
+
+
+@router.patch(
+    "/organisations/{organisationId}",
+    response_model=OrganisationRead,
+    responses=problems(400, 401, 403, 404, 409),
+)
+async def update_organisation(
+    organisation_id: OrganisationId,
+    body: OrganisationUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+) -> OrganisationRead:
+    """Its administrators rename it; centre administrators also set its centres."""
+    organisation = await organisation_service.update_organisation(
+        session, principal, organisation_id=organisation_id, data=body
+    )
+    return OrganisationRead.model_validate(organisation)
+
+
+@router.delete(
+    "/organisations/{organisationId}", status_code=204, responses=problems(400, 401, 403, 404)
+)
+async def delete_organisation(
+    organisation_id: OrganisationId, principal: CurrentPrincipal, session: SessionDep
+) -> Response:
+    """Centre administrators remove an organisation with its memberships and placements."""
+    await organisation_service.delete_organisation(
+        session, principal, organisation_id=organisation_id
+    )
+    return Response(status_code=204)
+
+
+@membership_router.get("", response_model=Page[MembershipRead], responses=problems(400, 401))
+async def list_memberships(
+    principal: CurrentPrincipal,
+    session: SessionDep,
+    page: PageDep,
+    organisation_id: Annotated[uuid.UUID | None, Query(alias="organisationId")] = None,
+    user_id: Annotated[uuid.UUID | None, Query(alias="userId")] = None,
+) -> Page[MembershipRead]:
+    """Memberships the caller administers, and the caller's own."""
+    items, cursor = await organisation_service.list_memberships(
+        session, principal, organisation_id=organisation_id, user_id=user_id, page=page
+    )
+    return Page[MembershipRead](
+        items=[MembershipRead.model_validate(m) for m in items], next_cursor=cursor
+    )
+
+
+@membership_router.post(
+    "", status_code=201, response_model=MembershipRead, responses=problems(400, 401, 403, 409)
+)
+async def create_membership(
+    body: MembershipCreate, principal: AdminPrincipal, session: SessionDep
+) -> MembershipRead:
+    """Administrators of an organisation give a user a role in it."""
+    membership = await organisation_service.create_membership(session, principal, data=body)
+    return MembershipRead.model_validate(membership)
+
+
+@membership_router.get(
+    "/{membershipId}", response_model=MembershipRead, responses=problems(400, 401, 404)
+)
+async def read_membership(
+    membership_id: MembershipId, principal: CurrentPrincipal, session: SessionDep
+) -> MembershipRead:
+    """One membership the caller administers or holds."""
+    membership = await organisation_service.get_membership(
+        session, principal, membership_id=membership_id
+    )
+    return MembershipRead.model_validate(membership)
+
+
+@membership_router.patch(
+    "/{membershipId}", response_model=MembershipRead, responses=problems(400, 401, 403, 404)
+)
+async def update_membership(
+    membership_id: MembershipId,
+    body: MembershipUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
+) -> MembershipRead:
+    """Administrators change a member's role."""
+    membership = await organisation_service.update_membership(
+        session, principal, membership_id=membership_id, data=body
+    )
+    return MembershipRead.model_validate(membership)
+
+
+@membership_router.delete(
+    "/{membershipId}", status_code=204, responses=problems(400, 401, 403, 404)
+)
+async def delete_membership(
+    membership_id: MembershipId, principal: CurrentPrincipal, session: SessionDep
+) -> Response:
+    """Administrators end a membership."""
+    await organisation_service.delete_membership(session, principal, membership_id=membership_id)
+    return Response(status_code=204)
+
+
+

@@ -1,0 +1,45 @@
+import enum
+import uuid
+from datetime import date
+
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kindcentraal.db import Base, TenantMixin, str_enum
+
+
+class PlacementKind(enum.StrEnum):
+    SCHOOL = "school"
+    DAYCARE = "daycare"
+    PRESCHOOL = "preschool"
+    OUT_OF_SCHOOL_CARE = "out_of_school_care"
+
+
+class Weekday(enum.StrEnum):
+    MONDAY = "monday"
+    TUESDAY = "tuesday"
+    WEDNESDAY = "wednesday"
+    THURSDAY = "thursday"
+    FRIDAY = "friday"
+    SATURDAY = "saturday"
+    SUNDAY = "sunday"
+
+
+class Placement(TenantMixin, Base):
+    """A child's enrolment at an organisation; it grants that organisation's staff access."""
+
+    __tablename__ = "placement"
+    __table_args__ = (
+        CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
+    )
+
+    child_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("child.id", ondelete="CASCADE"), index=True
+    )
+    organisation_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[PlacementKind] = mapped_column(str_enum(PlacementKind, "placement_kind"))
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    days: Mapped[list[str]] = mapped_column(JSON, default=list)

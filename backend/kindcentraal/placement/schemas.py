@@ -1,0 +1,55 @@
+import uuid
+from datetime import date
+from typing import Self
+
+from pydantic import Field, model_validator
+
+from kindcentraal.common.schemas import ApiModel, Timestamps, UpdateModel
+from kindcentraal.placement.models import PlacementKind, Weekday
+
+
+def _unique(days: list[Weekday] | None) -> list[Weekday] | None:
+    if days is not None and len(set(days)) != len(days):
+        raise ValueError("a day of the week appears twice")
+    return days
+
+
+class PlacementCreate(ApiModel):
+    child_id: uuid.UUID
+    organisation_id: uuid.UUID
+    kind: PlacementKind
+    start_date: date
+    end_date: date | None = None
+    days: list[Weekday] = Field(default_factory=list, max_length=7)
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _unique(self.days)
+        if self.end_date is not None and self.end_date < self.start_date:
+            raise ValueError("endDate lies before startDate")
+        return self
+
+
+class PlacementUpdate(UpdateModel):
+    nullable = frozenset({"end_date"})
+
+    start_date: date | None = None
+    end_date: date | None = None
+    days: list[Weekday] | None = Field(default=None, max_length=7)
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        _unique(self.days)
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("endDate lies before startDate")
+        return self
+
+
+class PlacementRead(Timestamps):
+    id: uuid.UUID
+    child_id: uuid.UUID
+    organisation_id: uuid.UUID
+    kind: PlacementKind
+    start_date: date
+    end_date: date | None
+    days: list[Weekday]

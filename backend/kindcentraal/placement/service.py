@@ -1,0 +1,119 @@
+"""Placements: a child's enrolment at an organisation (school, daycare, preschool, BSO)."""
+
+import uuid
+from datetime import date
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kindcentraal.auth.principal import PLACEMENT_ACCESS_ROLES, Principal
+from kindcentraal.child import policy as child_policy
+from kindcentraal.child import service as child_service
+from kindcentraal.child.models import Child
+from kindcentraal.common.pagination import PageParams, SortKey, paginate
+from kindcentraal.common.repository import apply_changes, get_in_tenant
+from kindcentraal.errors import Forbidden, InvalidInput, NotFound
+from kindcentraal.organisation.models import Organisation
+from kindcentraal.placement.models import Placement
+from kindcentraal.placement.schemas import PlacementCreate, PlacementUpdate
+
+
+def _readable(principal: Principal) -> Select[tuple[Placement]]:
+    """Placements of the children the caller may see."""
+    return select(Placement).where(
+        Placement.tenant_id == principal.tenant_id,
+        Placement.child_id.in_(select(Child.id).where(child_policy.readable_children(principal))),
+    )
+
+
+async def list_placements(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    child_id: uuid.UUID | None,
+    organisation_id: uuid.UUID | None,
+    active_on: date | None,
+    page: PageParams,
+) -> tuple[list[Placement], str | None]:
+    statement = _readable(principal)
+    if child_id is not None:
+        statement = statement.where(Placement.child_id == child_id)
+    if organisation_id is not None:
+        statement = statement.where(Placement.organisation_id == organisation_id)
+    if active_on is not None:
+        statement = statement.where(
+            Placement.start_date <= active_on,
+            or_(Placement.end_date.is_(None), Placement.end_date >= active_on),
+        )
+    return await paginate(
+        session, statement, sort=SortKey(Placement.start_date), id_column=Placement.id, params=page
+    )
+
+
+async def get_placement(
+    session: AsyncSession, principal: Principal, *, placement_id: uuid.UUID
+) -> Placement:
+    placement = await session.scalar(_readable(principal).where(Placement.id == placement_id))
+    if placement is None:
+        raise NotFound("placement")
+    return placement
+
+
+def _ensure_can_place(principal: Principal, child: Child, organisation_id: uuid.UUID) -> None:
+    """Centre admins place anywhere; an organisation's staff and admins place at their own."""
+    if principal.administers_centre(child.centre_id):
+        return
+    if organisation_id in principal.organisation_ids(PLACEMENT_ACCESS_ROLES):
+        return
+    raise Forbidden("You may only place children at your own organisation.")
+
+
+async def create_placement(
+    session: AsyncSession, principal: Principal, *, data: PlacementCreate
+) -> Placement:
+    try:
+        child = await child_service.get_child(session, principal, child_id=data.child_id)
+    except NotFound:
+        raise InvalidInput.field("childId", "unknown_reference", "No such child.") from None
+    if await get_in_tenant(session, Organisation, tenant_id=principal.tenant_id, id=data.organisation_id) is None:
+        raise InvalidInput.field("organisationId", "unknown_reference", "No such organisation.")
+    _ensure_can_place(principal, child, data.organisation_id)
+    placement = Placement(
+        tenant_id=principal.tenant_id,
+        child_id=child.id,
+        organisation_id=data.organisation_id,
+        kind=data.kind,
+        start_date=data.start_date,
+        end_date=data.end_date,
+        days=[day.value for day in data.days],
+    )
+    session.add(placement)
+    await session.flush()
+    return placement
+
+
+async def update_placement(
+    session: AsyncSession, principal: Principal, *, placement_id: uuid.UUID, data: PlacementUpdate
+) -> Placement:
+    placement = await get_placement(session, principal, placement_id=placement_id)
+    child = await child_service.get_child(session, principal, child_id=placement.child_id)
+    _ensure_can_place(principal, child, placement.organisation_id)
+    start = data.start_date or placement.start_date
+    end = data.end_date if "end_date" in data.model_fields_set else placement.end_date
+    if end is not None and end < start:
+        raise InvalidInput.field("endDate", "end_before_start", "endDate lies before startDate.")
+    apply_changes(placement, data, skip={"days"})
+    if data.days is not None:
+        placement.days = [day.value for day in data.days]
+    await session.flush()
+    return placement
+
+
+async def delete_placement(
+    session: AsyncSession, principal: Principal, *, placement_id: uuid.UUID
+) -> None:
+    placement = await get_placement(session, principal, placement_id=placement_id)
+    child = await child_service.get_child(session, principal, child_id=placement.child_id)
+    _ensure_can_place(principal, child, placement.organisation_id)
+    await session.delete(placement)
+    await session.flush()

@@ -1,0 +1,13 @@
+from sqlalchemy import String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kindcentraal.db import Base, TimestampMixin
+
+
+class Tenant(TimestampMixin, Base):
+    """A municipality running the platform; every other row belongs to one."""
+
+    __tablename__ = "tenant"
+
+    name: Mapped[str] = mapped_column(String(200))
+    slug: Mapped[str] = mapped_column(String(100), unique=True)

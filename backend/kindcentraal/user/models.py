@@ -1,0 +1,16 @@
+from sqlalchemy import Boolean, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kindcentraal.db import Base, TenantMixin
+
+
+class User(TenantMixin, Base):
+    """A person who logs in: staff, professional, guardian or analyst."""
+
+    __tablename__ = "user_account"
+    __table_args__ = (UniqueConstraint("tenant_id", "email"),)
+
+    email: Mapped[str] = mapped_column(String(320))
+    display_name: Mapped[str] = mapped_column(String(200))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    is_active: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -1,0 +1,19 @@
+import uuid
+
+from pydantic import EmailStr, Field
+
+from kindcentraal.auth.passwords import MIN_PASSWORD_LENGTH
+from kindcentraal.common.schemas import ApiModel, Timestamps
+
+
+class UserCreate(ApiModel):
+    email: EmailStr
+    display_name: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=200)
+
+
+class UserRead(Timestamps):
+    id: uuid.UUID
+    email: str
+    display_name: str
+    is_active: bool
