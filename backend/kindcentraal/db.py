@@ -1,15 +1,19 @@
 """Engine, declarative base and the one-unit-of-work-per-request session dependency."""
 
+import enum
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-import enum
-
 from sqlalchemy import DateTime, Enum, ForeignKey, MetaData, Uuid, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+from sqlalchemy.ext.asyncio import (
+    AsyncEngine,
+    AsyncSession,
+    async_sessionmaker,
+    create_async_engine,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -70,7 +74,7 @@ class TenantMixin(TimestampMixin):
     """Every tenant-owned row carries tenant_id: the future distribution key."""
 
     @declared_attr
-    def tenant_id(cls) -> Mapped[uuid.UUID]:  # noqa: N805
+    def tenant_id(cls) -> Mapped[uuid.UUID]:
         return mapped_column(Uuid, ForeignKey("tenant.id", ondelete="CASCADE"), index=True)
 
 

@@ -1,6 +1,7 @@
 """create_app(): the outer app, the /api/v1 app, middleware and error handlers."""
 
 import logging
+import re
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -10,14 +11,15 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
 from starlette.datastructures import MutableHeaders
 from starlette.responses import JSONResponse
-from starlette.routing import Match
+from starlette.routing import compile_path, get_route_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+import kindcentraal.models  # noqa: F401 - every mapper registered before the first query
 from kindcentraal.api import api_router
 from kindcentraal.config import Settings, get_settings
 from kindcentraal.db import Database
 from kindcentraal.errors import install_error_handlers, problem
-from kindcentraal.openapi import install_openapi
+from kindcentraal.openapi import HTTP_METHODS, install_openapi
 
 API_VERSION = "1.0.0"
 API_PREFIX = "/api/v1"
@@ -60,18 +62,25 @@ def _operation_id(route: APIRoute) -> str:
     return f"{route.tags[0]}:{route.name}" if route.tags else route.name
 
 
-async def _method_not_allowed(request: Request, exc: Exception) -> JSONResponse:
-    allowed: set[str] = set()
-    for route in request.app.router.routes:
-        match, _ = route.matches(request.scope)
-        if match != Match.NONE and isinstance(route, APIRoute):
-            allowed |= route.methods
-    return problem(
-        405,
-        code="method_not_allowed",
-        detail="This method is not allowed on this resource.",
-        headers={"Allow": ", ".join(sorted(allowed))},
-    )
+def _method_not_allowed_handler(api: FastAPI) -> Any:
+    """Starlette's Allow lists only the first matching route's methods; list them all."""
+    patterns: list[tuple[re.Pattern[str], set[str]]] = []
+
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        if not patterns:
+            for path, item in api.openapi()["paths"].items():
+                regex, _, _ = compile_path(path)
+                patterns.append((regex, {m.upper() for m in item if m in HTTP_METHODS}))
+        path = get_route_path(request.scope)
+        allowed = set().union(*(methods for regex, methods in patterns if regex.match(path)))
+        return problem(
+            405,
+            code="method_not_allowed",
+            detail="This method is not allowed on this resource.",
+            headers={"Allow": ", ".join(sorted(allowed))},
+        )
+
+    return handler
 
 
 def create_api(settings: Settings, database: Database) -> FastAPI:
@@ -99,7 +108,7 @@ def create_api(settings: Settings, database: Database) -> FastAPI:
     api.state.settings = settings
     api.state.database = database
     install_error_handlers(api)
-    api.add_exception_handler(405, _method_not_allowed)
+    api.add_exception_handler(405, _method_not_allowed_handler(api))
     api.include_router(api_router)
     install_openapi(api)
     return api

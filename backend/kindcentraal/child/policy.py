@@ -8,8 +8,8 @@ from sqlalchemy import ColumnElement, and_, exists, false, or_, select
 from kindcentraal.auth.principal import PLACEMENT_ACCESS_ROLES, Principal
 from kindcentraal.child.models import Child, Guardian
 from kindcentraal.errors import Forbidden
-from kindcentraal.placement.models import Placement
 from kindcentraal.organisation.models import Role
+from kindcentraal.placement.models import Placement
 
 
 def current_placement(today: date) -> ColumnElement[bool]:

@@ -35,9 +35,9 @@ class UpdateModel(ApiModel):
 
 
 class ReadModel(ApiModel):
-    """Output models read from ORM objects."""
+    """Output models, built from ORM objects or by Python field name."""
 
-    model_config = ConfigDict(extra="ignore")
+    model_config = ConfigDict(extra="ignore", validate_by_name=True)
 
 
 class Timestamps(ReadModel):
@@ -48,7 +48,7 @@ class Timestamps(ReadModel):
 T = TypeVar("T")
 
 
-class Page(ApiModel, Generic[T]):
+class Page(ReadModel, Generic[T]):
     """A page of a list; pass nextCursor back as `cursor` for the next page."""
 
     items: list[T]

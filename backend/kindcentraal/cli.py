@@ -1,0 +1,105 @@
+"""The `kindcentraal` command: database, demo data, OpenAPI document, first admin."""
+
+import asyncio
+import getpass
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from alembic import command
+from alembic.config import Config
+
+from kindcentraal.config import PROJECT_ROOT, get_settings
+
+app = typer.Typer(
+    help="KindCentraal administration.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,  # tracebacks with locals could print personal data
+)
+db_app = typer.Typer(help="Database schema.", no_args_is_help=True)
+seed_app = typer.Typer(help="Example data.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(seed_app, name="seed")
+
+
+def alembic_config(database_url: str | None = None) -> Config:
+    config = Config(str(PROJECT_ROOT / "alembic.ini"))
+    config.set_main_option("script_location", str(PROJECT_ROOT / "backend" / "migrations"))
+    if database_url:
+        config.attributes["database_url"] = database_url
+    return config
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = "head") -> None:
+    """Run the migrations up to REVISION (default: head)."""
+    command.upgrade(alembic_config(), revision)
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: str) -> None:
+    """Undo migrations down to REVISION."""
+    command.downgrade(alembic_config(), revision)
+
+
+@seed_app.command("demo")
+def seed_demo() -> None:
+    """Load the IKC De Regenboog demo data into an empty database."""
+    from kindcentraal.seed.demo import DemoRefused, load_demo
+
+    settings = get_settings()
+    try:
+        summary = asyncio.run(load_demo(settings))
+    except DemoRefused as exc:
+        typer.echo(f"Refused: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(summary)
+
+
+@app.command("openapi")
+def openapi(
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Print the OpenAPI document as YAML (or write it to --output)."""
+    from kindcentraal.openapi import openapi_yaml
+    from kindcentraal.openapi_app import document_app
+
+    text = openapi_yaml(document_app())
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text)
+
+
+@app.command("create-admin")
+def create_admin(
+    email: Annotated[str, typer.Option(prompt=True)],
+    name: Annotated[str, typer.Option(prompt="Display name")],
+    tenant: Annotated[str, typer.Option(help="Tenant slug; created when missing.")] = "huizen",
+    tenant_name: Annotated[str, typer.Option()] = "Gemeente Huizen",
+    organisation: Annotated[str, typer.Option(help="Organisation of the admin.")] = "Centrumbeheer",
+) -> None:
+    """Create a centre administrator (asks for the password)."""
+    from kindcentraal.seed.admin import create_centre_admin
+
+    password = getpass.getpass("Password (at least 12 characters): ")
+    if len(password) < 12:
+        typer.echo("The password must have at least 12 characters.", err=True)
+        raise typer.Exit(code=1)
+    message = asyncio.run(
+        create_centre_admin(
+            get_settings(),
+            email=email,
+            display_name=name,
+            password=password,
+            tenant_slug=tenant,
+            tenant_name=tenant_name,
+            organisation_name=organisation,
+        )
+    )
+    typer.echo(message)
+
+
+def main() -> None:
+    app()
