@@ -114,6 +114,16 @@ def _ensure_sqlite_dir(url: str) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
+async def unit_of_work(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+    """Commit when the handler succeeded, roll back on any exception."""
+    try:
+        yield session
+        await session.commit()
+    except BaseException:
+        await session.rollback()
+        raise
+
+
 class Database:
     """Holds the engine and session factory of one running app."""
 
@@ -122,14 +132,9 @@ class Database:
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
 
     async def session(self) -> AsyncIterator[AsyncSession]:
-        """One unit of work: commit when the handler succeeded, roll back otherwise."""
         async with self.sessionmaker() as session:
-            try:
-                yield session
-                await session.commit()
-            except BaseException:
-                await session.rollback()
-                raise
+            async for unit in unit_of_work(session):
+                yield unit
 
     async def dispose(self) -> None:
         await self.engine.dispose()

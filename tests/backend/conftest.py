@@ -1,0 +1,135 @@
+"""Test database built by the real migrations; each test in a rolled-back transaction.
+
+KC_TEST_DB=sqlite (default) or postgresql selects the database; the API is served by
+uvicorn on a loopback port in the test's event loop, so tests speak real HTTP.
+"""
+
+import asyncio
+import os
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from alembic import command
+from fastapi import FastAPI
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
+
+from kindcentraal.auth.dependencies import get_session
+from kindcentraal.cli import alembic_config
+from kindcentraal.config import Settings
+from kindcentraal.db import make_engine, unit_of_work
+from kindcentraal.main import create_app
+from tests.backend.factories import World
+from tests.backend.pg import find_bindir, throwaway_cluster
+
+TEST_SECRET = "test-secret-" + "x" * 40
+
+
+def _backend() -> str:
+    return os.environ.get("KC_TEST_DB", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    if _backend() == "postgresql":
+        if find_bindir() is None:
+            if os.environ.get("CI") == "true":
+                pytest.fail("PostgreSQL is required under CI=true")
+            pytest.skip("PostgreSQL is not installed")
+        with throwaway_cluster() as url:
+            yield url
+        return
+    with tempfile.TemporaryDirectory(prefix="kc-test-") as folder:
+        yield f"sqlite:///{Path(folder) / 'test.db'}"
+
+
+@pytest.fixture(scope="session")
+def settings(database_url: str) -> Settings:
+    return Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        env="test",
+        database_url=database_url,
+        secret_key=TEST_SECRET,
+    )
+
+
+@pytest.fixture(scope="session")
+def migrated(settings: Settings) -> str:
+    """Upgrade the empty database to head with the real migrations, once per run."""
+    command.upgrade(alembic_config(settings.async_database_url), "head")
+    return settings.async_database_url
+
+
+@pytest.fixture(scope="session")
+async def engine(migrated: str) -> AsyncIterator[AsyncEngine]:
+    engine = make_engine(migrated)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+async def connection(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    async with engine.connect() as conn:
+        transaction = await conn.begin()
+        yield conn
+        if transaction.is_active:
+            await transaction.rollback()
+
+
+@pytest.fixture
+async def session(connection: AsyncConnection) -> AsyncIterator[AsyncSession]:
+    """The one session of the test: factories and the app's requests share it."""
+    async with AsyncSession(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    ) as session:
+        yield session
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings) -> FastAPI:
+    return create_app(settings)
+
+
+@pytest.fixture(scope="session")
+async def server(app: FastAPI) -> AsyncIterator[str]:
+    config = uvicorn.Config(app, host="127.0.0.1", port=0, lifespan="off", log_level="warning")
+    server = uvicorn.Server(config)
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.01)
+    port = server.servers[0].sockets[0].getsockname()[1]
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    await task
+
+
+@pytest.fixture
+async def client(
+    app: FastAPI, server: str, connection: AsyncConnection, session: AsyncSession
+) -> AsyncIterator[httpx.AsyncClient]:
+    """Each request gets its own session on the test's connection (a nested savepoint),
+    so a request that rolls back never touches what the test itself wrote."""
+    api: FastAPI = app.state.api
+
+    async def test_session() -> AsyncIterator[AsyncSession]:
+        await session.flush()
+        async with AsyncSession(
+            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+        ) as request_session:
+            async for unit in unit_of_work(request_session):
+                yield unit
+
+    api.dependency_overrides[get_session] = test_session
+    async with httpx.AsyncClient(base_url=f"{server}/api/v1", timeout=30) as http:
+        yield http
+    api.dependency_overrides.clear()
+
+
+@pytest.fixture
+async def world(session: AsyncSession) -> World:
+    from tests.backend.factories import build_world
+
+    return await build_world(session, secret=TEST_SECRET)
