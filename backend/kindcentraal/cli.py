@@ -59,7 +59,9 @@ def seed_demo() -> None:
 
 @app.command("openapi")
 def openapi(
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
 ) -> None:
     """Print the OpenAPI document as YAML (or write it to --output)."""
     from kindcentraal.openapi import openapi_yaml

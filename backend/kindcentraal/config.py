@@ -24,9 +24,7 @@ class Settings(BaseSettings):
     env: Literal["development", "test", "production"] = "development"
     database_url: str = Field(default=f"sqlite:///{DEFAULT_SQLITE_PATH}")
     secret_key: str | None = None
-    cors_origins: list[str] = Field(
-        default=["http://127.0.0.1:5173", "http://localhost:5173"]
-    )
+    cors_origins: list[str] = Field(default=["http://127.0.0.1:5173", "http://localhost:5173"])
     public_api_url: str = Field(
         default="/api/v1",
         description="The API's base URL as clients see it; absolute in production.",

@@ -9,9 +9,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.routing import APIRoute
+from starlette._utils import get_route_path
 from starlette.datastructures import MutableHeaders
 from starlette.responses import JSONResponse
-from starlette.routing import compile_path, get_route_path
+from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import kindcentraal.models  # noqa: F401 - every mapper registered before the first query
@@ -123,8 +124,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         yield
         await database.dispose()
 
-    app = FastAPI(openapi_url=None, docs_url=None, redoc_url=None, redirect_slashes=False,
-                  lifespan=lifespan)
+    app = FastAPI(
+        openapi_url=None, docs_url=None, redoc_url=None, redirect_slashes=False, lifespan=lifespan
+    )
     app.state.settings = settings
     app.state.database = database
     install_error_handlers(app)

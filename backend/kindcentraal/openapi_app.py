@@ -9,5 +9,5 @@ from kindcentraal.db import Database
 def document_app() -> FastAPI:
     from kindcentraal.main import create_api
 
-    settings = Settings(_env_file=None, database_url="sqlite:///:memory:")  # type: ignore[call-arg]
+    settings = Settings(_env_file=None, database_url="sqlite:///:memory:")
     return create_api(settings, Database(settings.async_database_url))

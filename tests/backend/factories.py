@@ -41,7 +41,9 @@ async def make_tenant(session: AsyncSession, *, name: str | None = None) -> Tena
     return tenant
 
 
-async def make_centre(session: AsyncSession, tenant: Tenant, *, name: str | None = None) -> ChildCentre:
+async def make_centre(
+    session: AsyncSession, tenant: Tenant, *, name: str | None = None
+) -> ChildCentre:
     centre = ChildCentre(tenant_id=tenant.id, name=name or f"IKC {_n()}", address="Straat 1")
     session.add(centre)
     await session.flush()
@@ -86,7 +88,9 @@ async def make_user(
     await session.flush()
     for organisation, role in roles or []:
         session.add(
-            Membership(tenant_id=tenant.id, user_id=user.id, organisation_id=organisation.id, role=role)
+            Membership(
+                tenant_id=tenant.id, user_id=user.id, organisation_id=organisation.id, role=role
+            )
         )
     await session.flush()
     return user
@@ -231,7 +235,9 @@ class World:
 async def build_world(session: AsyncSession, *, secret: str) -> World:
     tenant = await make_tenant(session)
     centre = await make_centre(session, tenant)
-    school = await make_organisation(session, tenant, type=OrganisationType.SCHOOL, centres=[centre])
+    school = await make_organisation(
+        session, tenant, type=OrganisationType.SCHOOL, centres=[centre]
+    )
     childcare = await make_organisation(
         session, tenant, type=OrganisationType.CHILDCARE, centres=[centre]
     )
@@ -250,19 +256,27 @@ async def build_world(session: AsyncSession, *, secret: str) -> World:
     parent_without_authority = await make_user(session, tenant)
     outsider_parent = await make_user(session, tenant)
 
-    pupil = await make_child(session, centre, group=group, given_name="Pim", family_name="Pupil",
-                             bsn="111222333")
+    pupil = await make_child(
+        session, centre, group=group, given_name="Pim", family_name="Pupil", bsn="111222333"
+    )
     await make_placement(session, pupil, school, kind=PlacementKind.SCHOOL)
     await make_guardian(session, pupil, parent)
     await make_guardian(session, pupil, parent_without_authority, has_parental_authority=False)
     toddler = await make_child(
-        session, centre, given_name="Tess", family_name="Toddler", contact_person=pm,
+        session,
+        centre,
+        given_name="Tess",
+        family_name="Toddler",
+        contact_person=pm,
         date_of_birth=date.today() - timedelta(days=800),
     )
     await make_placement(session, toddler, childcare, kind=PlacementKind.DAYCARE)
     former_pupil = await make_child(session, centre, given_name="Fay", family_name="Former")
     await make_placement(
-        session, former_pupil, school, start_date=date.today() - timedelta(days=700),
+        session,
+        former_pupil,
+        school,
+        start_date=date.today() - timedelta(days=700),
         end_date=date.today() - timedelta(days=30),
     )
 
@@ -275,19 +289,44 @@ async def build_world(session: AsyncSession, *, secret: str) -> World:
     await make_placement(session, other_child, other_school)
 
     people = {
-        "centre_admin": centre_admin, "school_admin": school_admin, "teacher": teacher, "pm": pm,
-        "logopedist": logopedist, "analyst": analyst, "parent": parent,
-        "parent_without_authority": parent_without_authority, "outsider_parent": outsider_parent,
-        "other_admin": other_admin, "other_teacher": other_teacher,
+        "centre_admin": centre_admin,
+        "school_admin": school_admin,
+        "teacher": teacher,
+        "pm": pm,
+        "logopedist": logopedist,
+        "analyst": analyst,
+        "parent": parent,
+        "parent_without_authority": parent_without_authority,
+        "outsider_parent": outsider_parent,
+        "other_admin": other_admin,
+        "other_teacher": other_teacher,
     }
     tokens = {name: await token_for(session, user, secret=secret) for name, user in people.items()}
     return World(
-        tenant=tenant, centre=centre, school=school, childcare=childcare, care=care,
-        municipality=municipality, group=group, centre_admin=centre_admin,
-        school_admin=school_admin, teacher=teacher, pm=pm, logopedist=logopedist,
-        analyst=analyst, parent=parent, parent_without_authority=parent_without_authority,
-        outsider_parent=outsider_parent, pupil=pupil, toddler=toddler, former_pupil=former_pupil,
-        other_tenant=other_tenant, other_centre=other_centre, other_school=other_school,
-        other_admin=other_admin, other_teacher=other_teacher, other_child=other_child,
+        tenant=tenant,
+        centre=centre,
+        school=school,
+        childcare=childcare,
+        care=care,
+        municipality=municipality,
+        group=group,
+        centre_admin=centre_admin,
+        school_admin=school_admin,
+        teacher=teacher,
+        pm=pm,
+        logopedist=logopedist,
+        analyst=analyst,
+        parent=parent,
+        parent_without_authority=parent_without_authority,
+        outsider_parent=outsider_parent,
+        pupil=pupil,
+        toddler=toddler,
+        former_pupil=former_pupil,
+        other_tenant=other_tenant,
+        other_centre=other_centre,
+        other_school=other_school,
+        other_admin=other_admin,
+        other_teacher=other_teacher,
+        other_child=other_child,
         tokens=tokens,
     )

@@ -24,9 +24,7 @@ router = APIRouter(tags=["auth"])
 
 
 def _rejected(detail: str) -> JSONResponse:
-    return problem(
-        401, code="unauthorized", detail=detail, headers={"WWW-Authenticate": "Bearer"}
-    )
+    return problem(401, code="unauthorized", detail=detail, headers={"WWW-Authenticate": "Bearer"})
 
 
 def _tokens(pair: auth_service.TokenPair) -> TokenResponse:
@@ -83,9 +81,7 @@ async def refresh_token(
     return _tokens(outcome)
 
 
-@router.post(
-    "/auth/logout", status_code=204, responses=problems(400, 401), summary="Log out"
-)
+@router.post("/auth/logout", status_code=204, responses=problems(400, 401), summary="Log out")
 async def logout(
     principal: CurrentPrincipal, session: SessionDep, body: LogoutRequest | None = None
 ) -> Response:

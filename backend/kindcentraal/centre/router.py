@@ -55,15 +55,11 @@ async def update_child_centre(
     centre_id: CentreId, body: ChildCentreUpdate, principal: CurrentPrincipal, session: SessionDep
 ) -> ChildCentreRead:
     """Administrators of the centre change its name or address."""
-    centre = await centre_service.update_centre(
-        session, principal, centre_id=centre_id, data=body
-    )
+    centre = await centre_service.update_centre(session, principal, centre_id=centre_id, data=body)
     return ChildCentreRead.model_validate(centre)
 
 
-@router.delete(
-    "/{centreId}", status_code=204, responses=problems(400, 401, 403, 404, 409)
-)
+@router.delete("/{centreId}", status_code=204, responses=problems(400, 401, 403, 404, 409))
 async def delete_child_centre(
     centre_id: CentreId, principal: CurrentPrincipal, session: SessionDep
 ) -> Response:

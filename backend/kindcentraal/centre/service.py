@@ -28,9 +28,7 @@ async def list_centres(
 async def get_centre(
     session: AsyncSession, principal: Principal, *, centre_id: uuid.UUID
 ) -> ChildCentre:
-    centre = await get_in_tenant(
-        session, ChildCentre, tenant_id=principal.tenant_id, id=centre_id
-    )
+    centre = await get_in_tenant(session, ChildCentre, tenant_id=principal.tenant_id, id=centre_id)
     if centre is None:
         raise NotFound("child centre")
     return centre

@@ -89,13 +89,17 @@ async def list_children(
 
 
 @router.post("", status_code=201, response_model=ChildRead, responses=problems(400, 401, 403))
-async def create_child(body: ChildCreate, principal: CurrentPrincipal, session: SessionDep) -> ChildRead:
+async def create_child(
+    body: ChildCreate, principal: CurrentPrincipal, session: SessionDep
+) -> ChildRead:
     """Centre administrators register a child of 0 to 13 years in their centre."""
     return _child(await child_service.create_child(session, principal, data=body))
 
 
 @router.get("/{childId}", response_model=ChildRead, responses=problems(400, 401, 404))
-async def read_child(child_id: ChildId, principal: CurrentPrincipal, session: SessionDep) -> ChildRead:
+async def read_child(
+    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+) -> ChildRead:
     """A child the caller has a relation with; otherwise 404."""
     return _child(await child_service.get_child(session, principal, child_id=child_id))
 
@@ -105,19 +109,25 @@ async def update_child(
     child_id: ChildId, body: ChildUpdate, principal: CurrentPrincipal, session: SessionDep
 ) -> ChildRead:
     """Administrators of the child's centre or placing organisation correct the record."""
-    return _child(await child_service.update_child(session, principal, child_id=child_id, data=body))
+    return _child(
+        await child_service.update_child(session, principal, child_id=child_id, data=body)
+    )
 
 
 @router.delete("/{childId}", status_code=204, responses=problems(400, 401, 403, 404))
-async def delete_child(child_id: ChildId, principal: CurrentPrincipal, session: SessionDep) -> Response:
+async def delete_child(
+    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+) -> Response:
     """Centre administrators delete a child's record with its links."""
     await child_service.delete_child(session, principal, child_id=child_id)
     return Response(status_code=204)
 
 
 @router.get("/{childId}/bsn", response_model=BsnRead, responses=problems(400, 401, 403, 404))
-async def read_child_bsn(child_id: ChildId, principal: CurrentPrincipal, session: SessionDep) -> BsnRead:
-    """The BSN, only for the administration of a school or youth health service placing the child."""
+async def read_child_bsn(
+    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+) -> BsnRead:
+    """The BSN, only for the school or youth-health administration placing the child."""
     return BsnRead(bsn=await child_service.read_bsn(session, principal, child_id=child_id))
 
 

@@ -32,7 +32,7 @@ _SORT_COLUMNS = {
 PROFESSIONAL_ROLES = (Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL)
 
 
-def _readable(principal: Principal) -> Select[tuple[Child]]:
+def _readable(principal: Principal) -> Select[Child]:
     return (
         select(Child)
         .where(child_policy.readable_children(principal))
@@ -113,7 +113,9 @@ async def _check_group(
 
 
 async def create_child(session: AsyncSession, principal: Principal, *, data: ChildCreate) -> Child:
-    centre = await get_in_tenant(session, ChildCentre, tenant_id=principal.tenant_id, id=data.centre_id)
+    centre = await get_in_tenant(
+        session, ChildCentre, tenant_id=principal.tenant_id, id=data.centre_id
+    )
     if centre is None:
         raise InvalidInput.field("centreId", "unknown_reference", "No such child centre.")
     child_policy.ensure_can_create(principal, centre.id)
@@ -134,8 +136,8 @@ async def update_child(
         await _check_group(session, principal, group_id=data.group_id, centre_id=child.centre_id)
     apply_changes(child, data)
     await session.flush()
-    session.expire(child)
-    return await get_child(session, principal, child_id=child.id)
+    await session.refresh(child, attribute_names=["contact_person", "updated_at"])
+    return child
 
 
 async def delete_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> None:
@@ -145,7 +147,9 @@ async def delete_child(session: AsyncSession, principal: Principal, *, child_id:
     await session.flush()
 
 
-async def read_bsn(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> str | None:
+async def read_bsn(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
+) -> str | None:
     child = await get_child(session, principal, child_id=child_id)
     child_policy.ensure_can_read_bsn(principal, await placing_organisation_ids(session, child))
     return child.bsn

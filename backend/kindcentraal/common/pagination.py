@@ -54,7 +54,9 @@ def _decode(cursor: str, expected: int) -> list[str]:
         padded = cursor + "=" * (-len(cursor) % 4)
         values = json.loads(base64.urlsafe_b64decode(padded.encode()).decode())
     except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
-        raise InvalidInput.field("cursor", "invalid_cursor", "The cursor is not valid.", "query") from exc
+        raise InvalidInput.field(
+            "cursor", "invalid_cursor", "The cursor is not valid.", "query"
+        ) from exc
     if not isinstance(values, list) or len(values) != expected:
         raise InvalidInput.field("cursor", "invalid_cursor", "The cursor is not valid.", "query")
     return [str(v) for v in values]
@@ -69,7 +71,9 @@ def _typed(column: InstrumentedAttribute[Any], value: str) -> Any:
             return date.fromisoformat(value)
         return python_type(value)
     except ValueError as exc:
-        raise InvalidInput.field("cursor", "invalid_cursor", "The cursor is not valid.", "query") from exc
+        raise InvalidInput.field(
+            "cursor", "invalid_cursor", "The cursor is not valid.", "query"
+        ) from exc
 
 
 async def paginate(

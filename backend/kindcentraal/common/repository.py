@@ -16,9 +16,7 @@ async def get_in_tenant(
     session: AsyncSession, model: type[M], *, tenant_id: uuid.UUID, id: uuid.UUID
 ) -> M | None:
     """A row of the caller's tenant, or None: ids of other tenants simply do not exist."""
-    result = await session.scalar(
-        select(model).where(model.id == id, model.tenant_id == tenant_id)
-    )
+    result = await session.scalar(select(model).where(model.id == id, model.tenant_id == tenant_id))
     return result
 
 

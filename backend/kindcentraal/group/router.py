@@ -26,22 +26,32 @@ async def list_groups(
 ) -> Page[GroupRead]:
     """School classes and childcare groups, by name."""
     items, cursor = await group_service.list_groups(
-        session, principal, centre_id=centre_id, organisation_id=organisation_id, kind=kind,
+        session,
+        principal,
+        centre_id=centre_id,
+        organisation_id=organisation_id,
+        kind=kind,
         page=page,
     )
     return Page[GroupRead](items=[GroupRead.model_validate(g) for g in items], next_cursor=cursor)
 
 
 @router.post("", status_code=201, response_model=GroupRead, responses=problems(400, 401, 403, 409))
-async def create_group(body: GroupCreate, principal: AdminPrincipal, session: SessionDep) -> GroupRead:
+async def create_group(
+    body: GroupCreate, principal: AdminPrincipal, session: SessionDep
+) -> GroupRead:
     """Administrators of the organisation or centre create a group."""
     return GroupRead.model_validate(await group_service.create_group(session, principal, data=body))
 
 
 @router.get("/{groupId}", response_model=GroupRead, responses=problems(400, 401, 404))
-async def read_group(group_id: GroupId, principal: CurrentPrincipal, session: SessionDep) -> GroupRead:
+async def read_group(
+    group_id: GroupId, principal: CurrentPrincipal, session: SessionDep
+) -> GroupRead:
     """One group."""
-    return GroupRead.model_validate(await group_service.get_group(session, principal, group_id=group_id))
+    return GroupRead.model_validate(
+        await group_service.get_group(session, principal, group_id=group_id)
+    )
 
 
 @router.patch("/{groupId}", response_model=GroupRead, responses=problems(400, 401, 403, 404, 409))
@@ -54,7 +64,9 @@ async def update_group(
 
 
 @router.delete("/{groupId}", status_code=204, responses=problems(400, 401, 403, 404))
-async def delete_group(group_id: GroupId, principal: CurrentPrincipal, session: SessionDep) -> Response:
+async def delete_group(
+    group_id: GroupId, principal: CurrentPrincipal, session: SessionDep
+) -> Response:
     """Administrators delete a group; its children keep their record without a group."""
     await group_service.delete_group(session, principal, group_id=group_id)
     return Response(status_code=204)

@@ -12,7 +12,9 @@ class GroupCreate(ApiModel):
     organisation_id: uuid.UUID
     name: str = Field(min_length=1, max_length=100)
     kind: GroupKind
-    grade: int | None = Field(default=None, ge=1, le=8, description="Groep 1-8; school classes only.")
+    grade: int | None = Field(
+        default=None, ge=1, le=8, description="Groep 1-8; school classes only."
+    )
 
     @model_validator(mode="after")
     def _grade_only_for_classes(self) -> Self:

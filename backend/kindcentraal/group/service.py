@@ -31,7 +31,9 @@ async def list_groups(
         statement = statement.where(Group.organisation_id == organisation_id)
     if kind is not None:
         statement = statement.where(Group.kind == kind)
-    return await paginate(session, statement, sort=SortKey(Group.name), id_column=Group.id, params=page)
+    return await paginate(
+        session, statement, sort=SortKey(Group.name), id_column=Group.id, params=page
+    )
 
 
 async def get_group(session: AsyncSession, principal: Principal, *, group_id: uuid.UUID) -> Group:
@@ -50,7 +52,11 @@ def _ensure_can_manage(principal: Principal, group: Group) -> None:
 
 
 async def _ensure_unique_name(
-    session: AsyncSession, principal: Principal, *, centre_id: uuid.UUID, name: str,
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    centre_id: uuid.UUID,
+    name: str,
     except_id: uuid.UUID | None = None,
 ) -> None:
     statement = select(Group.id).where(
@@ -63,9 +69,17 @@ async def _ensure_unique_name(
 
 
 async def create_group(session: AsyncSession, principal: Principal, *, data: GroupCreate) -> Group:
-    if await get_in_tenant(session, ChildCentre, tenant_id=principal.tenant_id, id=data.centre_id) is None:
+    if (
+        await get_in_tenant(session, ChildCentre, tenant_id=principal.tenant_id, id=data.centre_id)
+        is None
+    ):
         raise InvalidInput.field("centreId", "unknown_reference", "No such child centre.")
-    if await get_in_tenant(session, Organisation, tenant_id=principal.tenant_id, id=data.organisation_id) is None:
+    if (
+        await get_in_tenant(
+            session, Organisation, tenant_id=principal.tenant_id, id=data.organisation_id
+        )
+        is None
+    ):
         raise InvalidInput.field("organisationId", "unknown_reference", "No such organisation.")
     group = Group(tenant_id=principal.tenant_id, **data.model_dump(by_alias=False))
     _ensure_can_manage(principal, group)

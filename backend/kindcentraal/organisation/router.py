@@ -174,6 +174,3 @@ async def delete_membership(
     """Administrators end a membership."""
     await organisation_service.delete_membership(session, principal, membership_id=membership_id)
     return Response(status_code=204)
-
-
-

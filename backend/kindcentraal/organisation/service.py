@@ -2,7 +2,7 @@
 
 import uuid
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
@@ -27,7 +27,7 @@ from kindcentraal.organisation.schemas import (
 from kindcentraal.user.models import User
 
 
-def _organisations(principal: Principal):  # type: ignore[no-untyped-def]
+def _organisations(principal: Principal) -> Select[Organisation]:
     return (
         select(Organisation)
         .where(Organisation.tenant_id == principal.tenant_id)
@@ -78,7 +78,10 @@ async def _check_centres(
     session: AsyncSession, principal: Principal, centre_ids: list[uuid.UUID]
 ) -> None:
     for index, centre_id in enumerate(centre_ids):
-        if await get_in_tenant(session, ChildCentre, tenant_id=principal.tenant_id, id=centre_id) is None:
+        if (
+            await get_in_tenant(session, ChildCentre, tenant_id=principal.tenant_id, id=centre_id)
+            is None
+        ):
             raise InvalidInput.field(
                 f"centreIds/{index}", "unknown_reference", "No such child centre."
             )
@@ -137,8 +140,8 @@ async def update_organisation(
         await _ensure_unique_name(session, principal, data.name, except_id=organisation.id)
     apply_changes(organisation, data, skip={"centre_ids"})
     await session.flush()
-    session.expire(organisation)
-    return await get_organisation(session, principal, organisation_id=organisation.id)
+    await session.refresh(organisation, attribute_names=["centre_links", "updated_at"])
+    return organisation
 
 
 async def delete_organisation(
@@ -151,7 +154,7 @@ async def delete_organisation(
     await session.flush()
 
 
-def _visible_memberships(principal: Principal):  # type: ignore[no-untyped-def]
+def _visible_memberships(principal: Principal) -> Select[Membership]:
     statement = select(Membership).where(Membership.tenant_id == principal.tenant_id)
     if principal.is_centre_admin:
         return statement
@@ -175,7 +178,10 @@ async def list_memberships(
     if user_id is not None:
         statement = statement.where(Membership.user_id == user_id)
     return await paginate(
-        session, statement, sort=SortKey(Membership.created_at), id_column=Membership.id,
+        session,
+        statement,
+        sort=SortKey(Membership.created_at),
+        id_column=Membership.id,
         params=page,
     )
 

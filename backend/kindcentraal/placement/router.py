@@ -28,8 +28,12 @@ async def list_placements(
 ) -> Page[PlacementRead]:
     """Placements of the children the caller may see."""
     items, cursor = await placement_service.list_placements(
-        session, principal, child_id=child_id, organisation_id=organisation_id,
-        active_on=active_on, page=page,
+        session,
+        principal,
+        child_id=child_id,
+        organisation_id=organisation_id,
+        active_on=active_on,
+        page=page,
     )
     return Page[PlacementRead](
         items=[PlacementRead.model_validate(p) for p in items], next_cursor=cursor
@@ -58,7 +62,10 @@ async def read_placement(
     "/{placementId}", response_model=PlacementRead, responses=problems(400, 401, 403, 404)
 )
 async def update_placement(
-    placement_id: PlacementId, body: PlacementUpdate, principal: CurrentPrincipal, session: SessionDep
+    placement_id: PlacementId,
+    body: PlacementUpdate,
+    principal: CurrentPrincipal,
+    session: SessionDep,
 ) -> PlacementRead:
     """Change dates or days; the end date never lies before the start."""
     placement = await placement_service.update_placement(

@@ -18,7 +18,7 @@ from kindcentraal.placement.models import Placement
 from kindcentraal.placement.schemas import PlacementCreate, PlacementUpdate
 
 
-def _readable(principal: Principal) -> Select[tuple[Placement]]:
+def _readable(principal: Principal) -> Select[Placement]:
     """Placements of the children the caller may see."""
     return select(Placement).where(
         Placement.tenant_id == principal.tenant_id,
@@ -75,7 +75,12 @@ async def create_placement(
         child = await child_service.get_child(session, principal, child_id=data.child_id)
     except NotFound:
         raise InvalidInput.field("childId", "unknown_reference", "No such child.") from None
-    if await get_in_tenant(session, Organisation, tenant_id=principal.tenant_id, id=data.organisation_id) is None:
+    if (
+        await get_in_tenant(
+            session, Organisation, tenant_id=principal.tenant_id, id=data.organisation_id
+        )
+        is None
+    ):
         raise InvalidInput.field("organisationId", "unknown_reference", "No such organisation.")
     _ensure_can_place(principal, child, data.organisation_id)
     placement = Placement(

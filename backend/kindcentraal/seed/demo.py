@@ -30,16 +30,78 @@ SCHOOL_YEAR_START = date(2026, 8, 24)
 REFERENCE_DATE = date(2026, 10, 1)
 
 GIVEN_NAMES = [
-    "Emma", "Noah", "Julia", "Liam", "Mila", "Luca", "Sophie", "Sem", "Tess", "Daan",
-    "Zoë", "Levi", "Nora", "Finn", "Sara", "Milan", "Yara", "Adam", "Lotte", "Mees",
-    "Fleur", "Sam", "Evi", "Bram", "Lina", "Jesse", "Saar", "Thijs", "Nina", "Ravi",
-    "Amira", "Youssef", "Fatima", "Mohammed", "Hiba", "Omar", "Ilse", "Jayden", "Noor", "Ties",
+    "Emma",
+    "Noah",
+    "Julia",
+    "Liam",
+    "Mila",
+    "Luca",
+    "Sophie",
+    "Sem",
+    "Tess",
+    "Daan",
+    "Zoë",
+    "Levi",
+    "Nora",
+    "Finn",
+    "Sara",
+    "Milan",
+    "Yara",
+    "Adam",
+    "Lotte",
+    "Mees",
+    "Fleur",
+    "Sam",
+    "Evi",
+    "Bram",
+    "Lina",
+    "Jesse",
+    "Saar",
+    "Thijs",
+    "Nina",
+    "Ravi",
+    "Amira",
+    "Youssef",
+    "Fatima",
+    "Mohammed",
+    "Hiba",
+    "Omar",
+    "Ilse",
+    "Jayden",
+    "Noor",
+    "Ties",
 ]
 FAMILY_NAMES = [
-    "de Vries", "Jansen", "van den Berg", "Bakker", "Visser", "Smit", "Meijer", "de Boer",
-    "Mulder", "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker",
-    "Brouwer", "de Wit", "Dijkstra", "Smits", "El Amrani", "Yilmaz", "Kaya", "Bouzid",
-    "van Dam", "Kok", "Schouten", "Post", "Kuiper", "Veenstra",
+    "de Vries",
+    "Jansen",
+    "van den Berg",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Brouwer",
+    "de Wit",
+    "Dijkstra",
+    "Smits",
+    "El Amrani",
+    "Yilmaz",
+    "Kaya",
+    "Bouzid",
+    "van Dam",
+    "Kok",
+    "Schouten",
+    "Post",
+    "Kuiper",
+    "Veenstra",
 ]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday"]
 
@@ -59,20 +121,28 @@ class _Org:
 
 
 def _birth_date(rng: random.Random, age_on_reference: int) -> date:
-    youngest = REFERENCE_DATE.replace(year=REFERENCE_DATE.year - age_on_reference - 1) + timedelta(days=1)
+    youngest = REFERENCE_DATE.replace(year=REFERENCE_DATE.year - age_on_reference - 1) + timedelta(
+        days=1
+    )
     return youngest + timedelta(days=rng.randrange(0, 365))
 
 
-async def _user(session: AsyncSession, tenant: Tenant, password_hash: str, email: str, name: str) -> User:
+async def _user(
+    session: AsyncSession, tenant: Tenant, password_hash: str, email: str, name: str
+) -> User:
     user = User(tenant_id=tenant.id, email=email, display_name=name, password_hash=password_hash)
     session.add(user)
     await session.flush()
     return user
 
 
-async def _member(session: AsyncSession, user: User, organisation: Organisation, role: Role) -> None:
+async def _member(
+    session: AsyncSession, user: User, organisation: Organisation, role: Role
+) -> None:
     session.add(
-        Membership(tenant_id=user.tenant_id, user_id=user.id, organisation_id=organisation.id, role=role)
+        Membership(
+            tenant_id=user.tenant_id, user_id=user.id, organisation_id=organisation.id, role=role
+        )
     )
 
 
@@ -83,7 +153,9 @@ async def seed(session: AsyncSession) -> dict[str, int]:
     tenant = Tenant(name="Gemeente Huizen", slug="huizen")
     session.add(tenant)
     await session.flush()
-    centre = ChildCentre(tenant_id=tenant.id, name="IKC De Regenboog", address="Regenbooglaan 1, Huizen")
+    centre = ChildCentre(
+        tenant_id=tenant.id, name="IKC De Regenboog", address="Regenbooglaan 1, Huizen"
+    )
     session.add(centre)
     await session.flush()
 
@@ -112,31 +184,45 @@ async def seed(session: AsyncSession) -> dict[str, int]:
 
     await staff("beheer@regenboog.demo", "Bea Beheerder", orgs.school, Role.CENTRE_ADMIN)
     await staff("administratie@regenboog.demo", "Anton Administratie", orgs.school, Role.ORG_ADMIN)
-    ib = await staff("ib@regenboog.demo", "Ingrid Bakker (intern begeleider)", orgs.school, Role.STAFF)
+    ib = await staff(
+        "ib@regenboog.demo", "Ingrid Bakker (intern begeleider)", orgs.school, Role.STAFF
+    )
     pm = await staff("pm@regenboog.demo", "Petra Mulder", orgs.childcare, Role.STAFF)
     await staff("opvang.beheer@regenboog.demo", "Olaf Opvang", orgs.childcare, Role.ORG_ADMIN)
     await staff("logopedist@regenboog.demo", "Lisa Logopedie", orgs.care, Role.CARE_PROFESSIONAL)
     await staff("jeugdhulp@regenboog.demo", "Jamal Jeugdhulp", orgs.care, Role.CARE_PROFESSIONAL)
     await staff("bibliotheek@regenboog.demo", "Bart Boek", orgs.library, Role.STAFF)
     await staff("welzijn@regenboog.demo", "Wendy Welzijn", orgs.welfare, Role.STAFF)
-    await staff("gemeente@regenboog.demo", "Gerrit Gemeente", orgs.municipality, Role.MUNICIPALITY_ANALYST)
+    await staff(
+        "gemeente@regenboog.demo", "Gerrit Gemeente", orgs.municipality, Role.MUNICIPALITY_ANALYST
+    )
 
     teachers: dict[int, User] = {}
     for grade in range(1, 9):
-        email = "leerkracht@regenboog.demo" if grade == 5 else f"leerkracht.groep{grade}@regenboog.demo"
+        email = (
+            "leerkracht@regenboog.demo" if grade == 5 else f"leerkracht.groep{grade}@regenboog.demo"
+        )
         name = "Lotte Leerkracht" if grade == 5 else f"Leerkracht groep {grade}"
         teachers[grade] = await staff(email, name, orgs.school, Role.STAFF)
 
     groups: dict[str, Group] = {}
     for grade in range(1, 9):
         groups[f"Groep {grade}"] = Group(
-            tenant_id=tenant.id, centre_id=centre.id, organisation_id=orgs.school.id,
-            name=f"Groep {grade}", kind=GroupKind.SCHOOL_CLASS, grade=grade,
+            tenant_id=tenant.id,
+            centre_id=centre.id,
+            organisation_id=orgs.school.id,
+            name=f"Groep {grade}",
+            kind=GroupKind.SCHOOL_CLASS,
+            grade=grade,
         )
     for name in ("Baby's Maantje", "Peuters Zonnetje"):
         groups[name] = Group(
-            tenant_id=tenant.id, centre_id=centre.id, organisation_id=orgs.childcare.id,
-            name=name, kind=GroupKind.CHILDCARE_GROUP, grade=None,
+            tenant_id=tenant.id,
+            centre_id=centre.id,
+            organisation_id=orgs.childcare.id,
+            name=name,
+            kind=GroupKind.CHILDCARE_GROUP,
+            grade=None,
         )
     session.add_all(groups.values())
     await session.flush()
@@ -149,17 +235,26 @@ async def seed(session: AsyncSession) -> dict[str, int]:
     async def new_parent(family_name: str) -> User:
         nonlocal parent_count
         parent_count += 1
-        given = rng.choice(["Anna", "Mark", "Sanne", "Kevin", "Iris", "Hassan", "Eva", "Tom", "Aisha", "Rob"])
+        given = rng.choice(
+            ["Anna", "Mark", "Sanne", "Kevin", "Iris", "Hassan", "Eva", "Tom", "Aisha", "Rob"]
+        )
         return await _user(
-            session, tenant, password_hash, f"ouder{parent_count:03d}@regenboog.demo",
+            session,
+            tenant,
+            password_hash,
+            f"ouder{parent_count:03d}@regenboog.demo",
             f"{given} {family_name}",
         )
 
     def child(group: Group, age: int, family_name: str, contact: User) -> Child:
         record = Child(
-            tenant_id=tenant.id, centre_id=centre.id, group_id=group.id,
-            given_name=rng.choice(GIVEN_NAMES), family_name=family_name,
-            date_of_birth=_birth_date(rng, age), contact_person_id=contact.id,
+            tenant_id=tenant.id,
+            centre_id=centre.id,
+            group_id=group.id,
+            given_name=rng.choice(GIVEN_NAMES),
+            family_name=family_name,
+            date_of_birth=_birth_date(rng, age),
+            contact_person_id=contact.id,
             contact_person_since=None,
         )
         children.append(record)
@@ -167,13 +262,22 @@ async def seed(session: AsyncSession) -> dict[str, int]:
         return record
 
     # The demo parent: parental authority over exactly two children, both at the school.
-    demo_parent = await _user(session, tenant, password_hash, "ouder@regenboog.demo", "Olga de Ouder")
+    demo_parent = await _user(
+        session, tenant, password_hash, "ouder@regenboog.demo", "Olga de Ouder"
+    )
     family = "de Ouder"
     for grade in (3, 6):
         kid = child(groups[f"Groep {grade}"], grade + 3, family, ib)
         await session.flush()
-        guardians.append(Guardian(tenant_id=tenant.id, child_id=kid.id, user_id=demo_parent.id,
-                                  relation=GuardianRelation.PARENT, has_parental_authority=True))
+        guardians.append(
+            Guardian(
+                tenant_id=tenant.id,
+                child_id=kid.id,
+                user_id=demo_parent.id,
+                relation=GuardianRelation.PARENT,
+                has_parental_authority=True,
+            )
+        )
 
     for grade in range(1, 9):
         for _ in range(22 if grade != 5 else 23):
@@ -188,34 +292,66 @@ async def seed(session: AsyncSession) -> dict[str, int]:
     for record in children:
         group = next(g for g in groups.values() if g.id == record.group_id)
         if group.kind == GroupKind.SCHOOL_CLASS:
-            placements.append(Placement(
-                tenant_id=tenant.id, child_id=record.id, organisation_id=orgs.school.id,
-                kind=PlacementKind.SCHOOL, start_date=SCHOOL_YEAR_START - timedelta(days=365 * ((group.grade or 1) - 1)),
-                end_date=None, days=list(WEEKDAYS),
-            ))
+            placements.append(
+                Placement(
+                    tenant_id=tenant.id,
+                    child_id=record.id,
+                    organisation_id=orgs.school.id,
+                    kind=PlacementKind.SCHOOL,
+                    start_date=SCHOOL_YEAR_START - timedelta(days=365 * ((group.grade or 1) - 1)),
+                    end_date=None,
+                    days=list(WEEKDAYS),
+                )
+            )
             if rng.random() < 0.3:
-                placements.append(Placement(
-                    tenant_id=tenant.id, child_id=record.id, organisation_id=orgs.childcare.id,
-                    kind=PlacementKind.OUT_OF_SCHOOL_CARE, start_date=SCHOOL_YEAR_START,
-                    end_date=None, days=sorted(rng.sample(WEEKDAYS, 2), key=WEEKDAYS.index),
-                ))
+                placements.append(
+                    Placement(
+                        tenant_id=tenant.id,
+                        child_id=record.id,
+                        organisation_id=orgs.childcare.id,
+                        kind=PlacementKind.OUT_OF_SCHOOL_CARE,
+                        start_date=SCHOOL_YEAR_START,
+                        end_date=None,
+                        days=sorted(rng.sample(WEEKDAYS, 2), key=WEEKDAYS.index),
+                    )
+                )
         else:
-            kind = PlacementKind.DAYCARE if group.name.startswith("Baby") else PlacementKind.PRESCHOOL
-            placements.append(Placement(
-                tenant_id=tenant.id, child_id=record.id, organisation_id=orgs.childcare.id,
-                kind=kind, start_date=SCHOOL_YEAR_START,
-                end_date=None, days=sorted(rng.sample(WEEKDAYS, rng.choice([2, 3])), key=WEEKDAYS.index),
-            ))
+            kind = (
+                PlacementKind.DAYCARE if group.name.startswith("Baby") else PlacementKind.PRESCHOOL
+            )
+            placements.append(
+                Placement(
+                    tenant_id=tenant.id,
+                    child_id=record.id,
+                    organisation_id=orgs.childcare.id,
+                    kind=kind,
+                    start_date=SCHOOL_YEAR_START,
+                    end_date=None,
+                    days=sorted(rng.sample(WEEKDAYS, rng.choice([2, 3])), key=WEEKDAYS.index),
+                )
+            )
         if record.family_name != family:
             parent_a = await new_parent(record.family_name)
-            guardians.append(Guardian(tenant_id=tenant.id, child_id=record.id, user_id=parent_a.id,
-                                      relation=GuardianRelation.PARENT, has_parental_authority=True))
+            guardians.append(
+                Guardian(
+                    tenant_id=tenant.id,
+                    child_id=record.id,
+                    user_id=parent_a.id,
+                    relation=GuardianRelation.PARENT,
+                    has_parental_authority=True,
+                )
+            )
             if rng.random() < 0.6:
                 parent_b = await new_parent(record.family_name)
-                guardians.append(Guardian(
-                    tenant_id=tenant.id, child_id=record.id, user_id=parent_b.id,
-                    relation=GuardianRelation.PARENT, has_parental_authority=rng.random() < 0.9,
-                ))
+                guardians.append(
+                    Guardian(
+                        tenant_id=tenant.id,
+                        child_id=record.id,
+                        user_id=parent_b.id,
+                        relation=GuardianRelation.PARENT,
+                        has_parental_authority=rng.random() < 0.9,
+                    )
+                )
     from kindcentraal.db import utcnow
 
     for record in children:

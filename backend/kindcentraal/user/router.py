@@ -27,9 +27,7 @@ async def list_users(
 
 
 @router.post("", status_code=201, response_model=UserRead, responses=problems(400, 401, 403, 409))
-async def create_user(
-    body: UserCreate, principal: AdminPrincipal, session: SessionDep
-) -> UserRead:
+async def create_user(body: UserCreate, principal: AdminPrincipal, session: SessionDep) -> UserRead:
     """Administrators create an account; roles follow through memberships."""
     user = await user_service.create_user(session, principal, data=body)
     return UserRead.model_validate(user)

@@ -2,7 +2,7 @@
 
 import uuid
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth.passwords import hash_password
@@ -13,7 +13,7 @@ from kindcentraal.user.models import User
 from kindcentraal.user.schemas import UserCreate
 
 
-def _visible_users(principal: Principal):  # type: ignore[no-untyped-def]
+def _visible_users(principal: Principal) -> Select[User]:
     statement = select(User).where(User.tenant_id == principal.tenant_id)
     if principal.has_role(*ADMIN_ROLES):
         return statement
@@ -47,7 +47,9 @@ async def get_user(session: AsyncSession, principal: Principal, *, user_id: uuid
 async def create_user(session: AsyncSession, principal: Principal, *, data: UserCreate) -> User:
     email = data.email.strip().lower()
     taken = await session.scalar(
-        select(User.id).where(User.tenant_id == principal.tenant_id, func.lower(User.email) == email)
+        select(User.id).where(
+            User.tenant_id == principal.tenant_id, func.lower(User.email) == email
+        )
     )
     if taken is not None:
         raise Conflict("An account with this email address already exists.")

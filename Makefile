@@ -1,0 +1,75 @@
+# KindCentraal: `make run` starts the demo, `make test` runs every check CI runs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+
+.PHONY: run install test lint typecheck test-backend test-backend-sqlite test-backend-postgresql \
+        test-frontend test-e2e openapi openapi-check spectral clean
+
+$(BIN)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+frontend/node_modules/.installed: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+tests/e2e/node_modules/.installed: tests/e2e/package-lock.json
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+frontend/dist/index.html: frontend/node_modules/.installed $(FRONTEND_SOURCES) openapi.yaml
+	cd frontend && npm run --silent generate:api && npm run --silent build
+
+install: $(BIN)/.installed frontend/node_modules/.installed
+
+run: install frontend/dist/index.html
+	$(BIN)/kindcentraal db upgrade
+	$(BIN)/kindcentraal seed demo
+	scripts/run.sh
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check backend tests
+	$(BIN)/ruff format --check backend tests
+
+typecheck: $(BIN)/.installed
+	$(BIN)/mypy
+
+openapi: $(BIN)/.installed
+	$(BIN)/kindcentraal openapi --output openapi.yaml
+
+openapi-check: $(BIN)/.installed
+	$(BIN)/pytest -q tests/backend/test_openapi.py
+
+spectral: tests/e2e/node_modules/.installed
+	tests/e2e/node_modules/.bin/spectral lint --fail-severity=error --ruleset .spectral.yaml openapi.yaml
+
+test-backend-sqlite: $(BIN)/.installed
+	KC_TEST_DB=sqlite $(BIN)/pytest
+
+test-backend-postgresql: $(BIN)/.installed
+	@if command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		KC_TEST_DB=postgresql $(BIN)/pytest; \
+	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is required under CI=true" >&2; exit 1; \
+	else echo "pg_ctl not found: skipping the PostgreSQL run"; fi
+
+test-backend: test-backend-sqlite test-backend-postgresql
+
+test-frontend: frontend/node_modules/.installed
+	cd frontend && npm run --silent generate:api && git diff --exit-code -- src/api/schema.d.ts
+	cd frontend && npm run --silent typecheck && npm test --silent
+
+test-e2e: $(BIN)/.installed frontend/dist/index.html tests/e2e/node_modules/.installed
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$CI" = "true" ]; then echo "Chromium is required under CI=true" >&2; exit 1; fi; \
+		echo "chromium not found: skipping the browser tests"; exit 0; fi; \
+	cd tests/e2e && npx playwright test
+
+test: lint typecheck test-backend test-frontend spectral test-e2e
+
+clean:
+	rm -rf var frontend/dist

@@ -1,0 +1,87 @@
+"""Cross-cutting HTTP conventions: headers, problem+json, slashes, 405, landing resource."""
+
+import httpx
+
+from tests.backend.factories import World
+
+
+async def test_every_response_has_api_version_and_no_store(client: httpx.AsyncClient) -> None:
+    for path in ("/", "/children", "/does-not-exist"):
+        response = await client.get(path)
+        assert response.headers["API-Version"] == "1.0.0"
+        assert response.headers["X-Content-Type-Options"] == "nosniff"
+        assert response.headers["Cache-Control"] == "no-store"
+
+
+async def test_outer_404_is_problem_json(client: httpx.AsyncClient, server: str) -> None:
+    async with httpx.AsyncClient(base_url=server) as raw:
+        response = await raw.get("/nowhere")
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["status"] == 404
+    assert response.headers["API-Version"] == "1.0.0"
+
+
+async def test_landing_resource_links_to_the_documents(client: httpx.AsyncClient) -> None:
+    body = (await client.get("/")).json()
+    assert body["links"]["openapi"]["href"] == "openapi.json"
+    assert body["links"]["docs"]["href"] == "docs"
+
+
+async def test_openapi_json_is_public_with_cors_star(client: httpx.AsyncClient) -> None:
+    response = await client.get("/openapi.json", headers={"Origin": "https://elders.example"})
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert response.json()["servers"][0]["url"] == "/api/v1"
+
+
+async def test_cors_allows_configured_origin_only(client: httpx.AsyncClient) -> None:
+    allowed = await client.get("/", headers={"Origin": "http://127.0.0.1:5173"})
+    assert allowed.headers.get("Access-Control-Allow-Origin") == "http://127.0.0.1:5173"
+    refused = await client.get("/", headers={"Origin": "https://evil.example"})
+    assert "Access-Control-Allow-Origin" not in refused.headers
+
+
+async def test_trailing_slash_is_404_not_redirect(client: httpx.AsyncClient, world: World) -> None:
+    response = await client.get("/children/", headers=world.headers("teacher"))
+    assert response.status_code == 404
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_405_lists_every_allowed_method(client: httpx.AsyncClient, world: World) -> None:
+    response = await client.put("/children", headers=world.headers("teacher"))
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, POST"
+    item = await client.post(f"/children/{world.pupil.id}", headers=world.headers("teacher"))
+    assert item.headers["Allow"] == "DELETE, GET, PATCH"
+
+
+async def test_invalid_query_gives_field_level_400(client: httpx.AsyncClient, world: World) -> None:
+    response = await client.get(
+        "/children", params={"limit": "1000", "sort": "age"}, headers=world.headers("teacher")
+    )
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    errors = {(e["in"], e["location"]) for e in response.json()["errors"]}
+    assert errors == {("query", "limit"), ("query", "sort")}
+
+
+async def test_malformed_json_is_400_not_500(client: httpx.AsyncClient, world: World) -> None:
+    response = await client.post(
+        "/children",
+        content=b'{"givenName": ',
+        headers={**world.headers("centre_admin"), "Content-Type": "application/json"},
+    )
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["code"] == "json_invalid"
+
+
+async def test_invalid_path_id_is_400(client: httpx.AsyncClient, world: World) -> None:
+    response = await client.get("/children/not-a-uuid", headers=world.headers("teacher"))
+    assert response.status_code == 400
+    assert response.json()["errors"][0] == {
+        "in": "path",
+        "location": "childId",
+        "code": "uuid_parsing",
+        "detail": response.json()["errors"][0]["detail"],
+    }
