@@ -85,3 +85,17 @@ async def test_invalid_path_id_is_400(client: httpx.AsyncClient, world: World) -
         "code": "uuid_parsing",
         "detail": response.json()["errors"][0]["detail"],
     }
+
+
+async def test_dates_are_iso_strings_only(client: httpx.AsyncClient, world: World) -> None:
+    # Lax parsing would read 0 as 1970-01-01 (a Unix time); found by schemathesis.
+    for value in ("0", "1700000000", "28-11-2026"):
+        response = await client.get(
+            "/placements", params={"activeOn": value}, headers=world.headers("teacher")
+        )
+        assert response.status_code == 400, value
+        assert response.json()["errors"][0]["location"] == "activeOn"
+    ok = await client.get(
+        "/placements", params={"activeOn": "2026-11-28"}, headers=world.headers("teacher")
+    )
+    assert ok.status_code == 200

@@ -6,7 +6,7 @@ from pydantic import AfterValidator, AwareDatetime, Field
 
 from kindcentraal.child.bsn import is_valid_bsn
 from kindcentraal.child.models import GuardianRelation
-from kindcentraal.common.schemas import ApiModel, ReadModel, Timestamps, UpdateModel
+from kindcentraal.common.schemas import ApiModel, IsoDate, ReadModel, Timestamps, UpdateModel
 
 MAX_AGE_AT_REGISTRATION = 13
 
@@ -32,7 +32,7 @@ def _check_date_of_birth(value: date | None) -> date | None:
 Bsn = Annotated[
     str, Field(min_length=9, max_length=9, pattern=r"^\d{9}$"), AfterValidator(_check_bsn)
 ]
-DateOfBirth = Annotated[date, AfterValidator(_check_date_of_birth)]
+DateOfBirth = Annotated[IsoDate, AfterValidator(_check_date_of_birth)]
 
 
 class ChildCreate(ApiModel):

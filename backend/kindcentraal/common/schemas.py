@@ -1,9 +1,18 @@
 """The wire conventions every schema shares: camelCase aliases, unknown fields refused."""
 
-from datetime import datetime
-from typing import Any, ClassVar, Generic, TypeVar
+import re
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar, Generic, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+    field_validator,
+)
 from pydantic.alias_generators import to_camel
 
 
@@ -57,4 +66,19 @@ class Page(ReadModel, Generic[T]):
     )
 
 
-__all__ = ["ApiModel", "Page", "ReadModel", "Timestamps", "UpdateModel", "datetime"]
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _require_iso_date(value: Any) -> Any:
+    # Lax parsing would take 0 or "1700000000" as a Unix time; dates travel as YYYY-MM-DD only.
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.match(value):
+        raise ValueError("expected a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[date, BeforeValidator(_require_iso_date)]
+
+
+__all__ = ["ApiModel", "IsoDate", "Page", "ReadModel", "Timestamps", "UpdateModel", "datetime"]

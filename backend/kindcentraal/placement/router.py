@@ -1,5 +1,4 @@
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
@@ -7,7 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 from kindcentraal.auth.dependencies import CurrentPrincipal, SessionDep
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
-from kindcentraal.common.schemas import Page
+from kindcentraal.common.schemas import IsoDate, Page
 from kindcentraal.placement import service as placement_service
 from kindcentraal.placement.schemas import PlacementCreate, PlacementRead, PlacementUpdate
 
@@ -23,7 +22,7 @@ async def list_placements(
     child_id: Annotated[uuid.UUID | None, Query(alias="childId")] = None,
     organisation_id: Annotated[uuid.UUID | None, Query(alias="organisationId")] = None,
     active_on: Annotated[
-        date | None, Query(alias="activeOn", description="Placements running on this date.")
+        IsoDate | None, Query(alias="activeOn", description="Placements running on this date.")
     ] = None,
 ) -> Page[PlacementRead]:
     """Placements of the children the caller may see."""

@@ -4,7 +4,7 @@ from typing import Self
 
 from pydantic import Field, model_validator
 
-from kindcentraal.common.schemas import ApiModel, Timestamps, UpdateModel
+from kindcentraal.common.schemas import ApiModel, IsoDate, Timestamps, UpdateModel
 from kindcentraal.placement.models import PlacementKind, Weekday
 
 
@@ -18,8 +18,8 @@ class PlacementCreate(ApiModel):
     child_id: uuid.UUID
     organisation_id: uuid.UUID
     kind: PlacementKind
-    start_date: date
-    end_date: date | None = None
+    start_date: IsoDate
+    end_date: IsoDate | None = None
     days: list[Weekday] = Field(default_factory=list, max_length=7)
 
     @model_validator(mode="after")
@@ -33,8 +33,8 @@ class PlacementCreate(ApiModel):
 class PlacementUpdate(UpdateModel):
     nullable = frozenset({"end_date"})
 
-    start_date: date | None = None
-    end_date: date | None = None
+    start_date: IsoDate | None = None
+    end_date: IsoDate | None = None
     days: list[Weekday] | None = Field(default=None, max_length=7)
 
     @model_validator(mode="after")
