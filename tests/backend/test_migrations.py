@@ -64,3 +64,12 @@ def test_upgrade_downgrade_upgrade(empty_database: str) -> None:
     assert asyncio.run(_tables(empty_database)) == set()
     command.upgrade(config, "head")
     assert asyncio.run(_tables(empty_database)) == set(Base.metadata.tables)
+
+
+async def test_sqlite_runs_with_foreign_keys_wal_and_full_sync(engine: AsyncEngine) -> None:
+    if engine.dialect.name != "sqlite":
+        pytest.skip("SQLite pragmas")
+    async with engine.connect() as conn:
+        assert (await conn.exec_driver_sql("PRAGMA foreign_keys")).scalar() == 1
+        assert (await conn.exec_driver_sql("PRAGMA journal_mode")).scalar() == "wal"
+        assert (await conn.exec_driver_sql("PRAGMA synchronous")).scalar() == 2  # FULL

@@ -23,7 +23,7 @@ class RefreshToken(TenantMixin, Base):
     """An opaque refresh token, stored only as its SHA-256 hash; spent on first use."""
 
     __tablename__ = "refresh_token"
-    __table_args__ = (UniqueConstraint("token_hash"),)
+    __table_args__ = (UniqueConstraint("tenant_id", "token_hash"),)
 
     session_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("auth_session.id", ondelete="CASCADE"), index=True

@@ -50,7 +50,8 @@ async def _issue_pair(
     session: AsyncSession, settings: Settings, *, user: User, auth_session: AuthSession
 ) -> TokenPair:
     now = datetime.now(UTC)
-    refresh = secrets.token_urlsafe(32)
+    # The tenant travels in the token so that even this lookup is scoped by tenant.
+    refresh = f"{user.tenant_id.hex}.{secrets.token_urlsafe(32)}"
     session.add(
         RefreshToken(
             tenant_id=user.tenant_id,
@@ -130,8 +131,16 @@ async def refresh(
 ) -> TokenPair | RefreshRejected:
     """Rotate: the token is spent; presenting a spent one revokes its whole family."""
     now = datetime.now(UTC)
+    tenant_hex, _, _ = refresh_token.partition(".")
+    try:
+        tenant_id = uuid.UUID(hex=tenant_hex)
+    except ValueError:
+        return RefreshRejected()
     stored = await session.scalar(
-        select(RefreshToken).where(RefreshToken.token_hash == _sha256(refresh_token))
+        select(RefreshToken).where(
+            RefreshToken.tenant_id == tenant_id,
+            RefreshToken.token_hash == _sha256(refresh_token),
+        )
     )
     if stored is None:
         return RefreshRejected()

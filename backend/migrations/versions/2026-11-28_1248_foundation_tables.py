@@ -197,7 +197,7 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['session_id'], ['auth_session.id'], name=op.f('fk_refresh_token_session_id_auth_session'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['tenant_id'], ['tenant.id'], name=op.f('fk_refresh_token_tenant_id_tenant'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_refresh_token')),
-    sa.UniqueConstraint('token_hash', name=op.f('uq_refresh_token_token_hash'))
+    sa.UniqueConstraint('tenant_id', 'token_hash', name=op.f('uq_refresh_token_tenant_id_token_hash'))
     )
     with op.batch_alter_table('refresh_token', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_refresh_token_session_id'), ['session_id'], unique=False)

@@ -116,9 +116,21 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(
     assert me.status_code == 401
 
 
-async def test_refresh_with_unknown_token_is_401(client: httpx.AsyncClient) -> None:
-    response = await client.post("/auth/refresh", json={"refreshToken": "x" * 43})
-    assert response.status_code == 401
+async def test_refresh_with_unknown_token_is_401(client: httpx.AsyncClient, world: World) -> None:
+    for token in ("x" * 43, f"{world.tenant.id.hex}.{'x' * 43}", f"{uuid.uuid4().hex}.abc" * 2):
+        response = await client.post("/auth/refresh", json={"refreshToken": token})
+        assert response.status_code == 401, token
+
+
+async def test_refresh_token_of_one_tenant_is_not_found_under_another(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    tokens = (await _login(client, world.teacher.email)).json()
+    _, secret = tokens["refresh_token"].split(".", 1)
+    forged = f"{world.other_tenant.id.hex}.{secret}"
+    assert (await client.post("/auth/refresh", json={"refreshToken": forged})).status_code == 401
+    real = await client.post("/auth/refresh", json={"refreshToken": tokens["refresh_token"]})
+    assert real.status_code == 200
 
 
 async def test_refresh_body_in_snake_case_is_refused(client: httpx.AsyncClient) -> None:
