@@ -1,0 +1,39 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { useState } from 'react';
+import { Loading } from '@/components/ui/loading';
+import { ProtectedLayout } from '@/app/routes/protected-layout';
+
+/** Each screen is its own chunk: the first screen loads only what it shows. */
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    lazy: async () => ({ Component: (await import('@/app/routes/login')).default }),
+    HydrateFallback: Loading,
+  },
+  {
+    path: '/',
+    Component: ProtectedLayout,
+    HydrateFallback: Loading,
+    children: [
+      { index: true, element: <Navigate to="/children" replace /> },
+      {
+        path: 'children',
+        lazy: async () => ({ Component: (await import('@/app/routes/children-list')).default }),
+      },
+      {
+        path: 'children/:childId',
+        lazy: async () => ({ Component: (await import('@/app/routes/child-detail')).default }),
+      },
+      {
+        path: '*',
+        lazy: async () => ({ Component: (await import('@/app/routes/not-found')).default }),
+      },
+    ],
+  },
+];
+
+export function AppRouter() {
+  const [router] = useState(() => createBrowserRouter(routes));
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,40 @@
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate, type Location } from 'react-router';
+import { AppLayout } from '@/components/layouts/app-layout';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useAuth } from '@/lib/auth';
+import { LoginForm } from '@/features/auth/components/login-form';
+
+type LoginState = { from?: Location; loggedOut?: boolean } | null;
+
+function target(state: LoginState): string {
+  const from = state?.from;
+  if (!from || from.pathname === '/login') return '/children';
+  return `${from.pathname}${from.search}${from.hash}`;
+}
+
+export default function LoginRoute() {
+  const { t } = useTranslation();
+  const { isAuthenticated } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const state = location.state as LoginState;
+  useDocumentTitle(t('login.title'));
+
+  if (isAuthenticated) return <Navigate to={target(state)} replace />;
+
+  return (
+    <AppLayout>
+      <div className="kc-login">
+        <Heading level={1}>{t('login.title')}</Heading>
+        {state?.loggedOut ? (
+          <Alert type="ok" role="status">
+            <Paragraph>{t('login.loggedOut')}</Paragraph>
+          </Alert>
+        ) : null}
+        <LoginForm onSuccess={() => navigate(target(state), { replace: true })} />
+      </div>
+    </AppLayout>
+  );
+}

@@ -1,0 +1,112 @@
+import {
+  Button,
+  Page,
+  PageContent,
+  PageFooter,
+  PageHeader,
+  Paragraph,
+  SkipLink,
+} from '@utrecht/component-library-react';
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { LanguageSwitch } from '@/components/ui/language-switch';
+import { RouterLink } from '@/components/ui/router-link';
+
+export type LayoutUser = {
+  displayName: string;
+  roleLabels: string[];
+};
+
+type AppLayoutProps = {
+  children: ReactNode;
+  /** Absent on the login screen. */
+  user?: LayoutUser | null;
+  onLogout?: () => void;
+  logoutPending?: boolean;
+};
+
+/** Header (name, user, language, logout), main content and footer; the same on every screen. */
+export function AppLayout({ children, user, onLogout, logoutPending = false }: AppLayoutProps) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const previousPath = useRef(location.pathname);
+
+  // After a client-side navigation, move focus to the new page's heading, as a page load would.
+  // The heading may come only once the page's data is in, so wait for it (a few seconds at most).
+  useEffect(() => {
+    if (previousPath.current === location.pathname) return;
+    previousPath.current = location.pathname;
+    const main = mainRef.current;
+    if (!main) return;
+    const focusHeading = () => {
+      const heading = main.querySelector<HTMLElement>('h1');
+      if (!heading) return false;
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
+    observer.observe(main, { childList: true, subtree: true });
+    const timer = window.setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(timer);
+    };
+  }, [location.pathname]);
+
+  return (
+    <div className="kc-app">
+      <SkipLink href="#main">{t('app.skipLink')}</SkipLink>
+      <PageHeader className="kc-header">
+        <div className="kc-header__inner">
+          <RouterLink to="/children" className="kc-header__brand">
+            {t('app.name')}
+          </RouterLink>
+          <div className="kc-header__tools">
+            {user ? (
+              <Paragraph className="kc-header__user">
+                <span className="kc-visually-hidden">{t('header.userLabel')} </span>
+                <strong className="kc-header__name">{user.displayName}</strong>
+                {user.roleLabels.length > 0 ? (
+                  <span className="kc-header__roles">
+                    <span className="kc-visually-hidden">{t('header.rolesLabel')}: </span>
+                    {user.roleLabels.join(', ')}
+                  </span>
+                ) : null}
+              </Paragraph>
+            ) : null}
+            <LanguageSwitch />
+            {onLogout ? (
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                onClick={onLogout}
+                busy={logoutPending}
+                disabled={logoutPending}
+              >
+                {t('header.logout')}
+              </Button>
+            ) : null}
+          </div>
+        </div>
+      </PageHeader>
+      <Page className="kc-page">
+        <PageContent>
+          <main id="main" ref={mainRef} tabIndex={-1} className="kc-main">
+            {children}
+          </main>
+        </PageContent>
+      </Page>
+      <PageFooter className="kc-footer">
+        <div className="kc-footer__inner">
+          <Paragraph>{t('app.footer')}</Paragraph>
+        </div>
+      </PageFooter>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import { useMutation } from '@tanstack/react-query';
+import { api, unwrap } from '@/lib/api-client';
+import { useAuth, type TokenResponse } from '@/lib/auth';
+
+export type LoginInput = { email: string; password: string };
+
+/** POST /auth/token as an OAuth2 password grant (form-encoded, RFC 6749). */
+export function login({ email, password }: LoginInput): Promise<TokenResponse> {
+  return unwrap(
+    api().POST('/auth/token', {
+      body: { grant_type: 'password', username: email, password, scope: '' },
+      bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    }),
+  );
+}
+
+export function useLogin(options: { onSuccess?: () => void } = {}) {
+  const { signIn } = useAuth();
+  return useMutation({
+    mutationFn: login,
+    onSuccess: (tokens) => {
+      signIn(tokens);
+      options.onSuccess?.();
+    },
+  });
+}

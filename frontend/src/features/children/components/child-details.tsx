@@ -1,0 +1,116 @@
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading,
+  Link,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '@/components/ui/loading';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { RouterLink } from '@/components/ui/router-link';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { ApiError } from '@/lib/api-client';
+import { useChild } from '@/features/children/api/get-child';
+import { useChildContactPerson } from '@/features/children/api/get-child-contact-person';
+import type { ChildRead } from '@/features/children/api/get-children';
+import { useGroups } from '@/features/children/api/get-groups';
+import { ChildGuardians } from '@/features/children/components/child-guardians';
+import { ChildPlacements } from '@/features/children/components/child-placements';
+import { useFormatters } from '@/features/children/hooks/use-formatters';
+
+export function ChildDetails({ childId }: { childId: string }) {
+  const { t } = useTranslation();
+  const child = useChild(childId);
+  const notFound = child.error instanceof ApiError && child.error.status === 404;
+  const name = child.data ? `${child.data.givenName} ${child.data.familyName}` : undefined;
+  useDocumentTitle(notFound ? t('child.notFoundTitle') : name);
+
+  return (
+    <div className="kc-child">
+      <Paragraph className="kc-back">
+        <RouterLink to="/children">{t('child.back')}</RouterLink>
+      </Paragraph>
+      {child.isPending ? <Loading /> : null}
+      {notFound ? (
+        <>
+          <Heading level={1}>{t('child.notFoundTitle')}</Heading>
+          <Paragraph>{t('child.notFound')}</Paragraph>
+        </>
+      ) : null}
+      {child.isError && !notFound ? <ProblemAlert error={child.error} /> : null}
+      {child.data ? <ChildOverview child={child.data} /> : null}
+    </div>
+  );
+}
+
+function ChildOverview({ child }: { child: ChildRead }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const groups = useGroups();
+  const contact = useChildContactPerson(child.id, { enabled: child.contactPerson !== null });
+
+  const group = child.groupId
+    ? (groups.data?.find((item) => item.id === child.groupId)?.name ??
+      (groups.isPending ? t('app.loading') : t('children.unknownGroup')))
+    : t('children.noGroup');
+
+  return (
+    <>
+      <Heading level={1}>
+        {child.givenName} {child.familyName}
+      </Heading>
+      <section aria-labelledby="child-details-heading" className="kc-section">
+        <Heading level={2} id="child-details-heading">
+          {t('child.details')}
+        </Heading>
+        <DataList className="kc-data-list">
+          <DataListItem>
+            <DataListKey>{t('child.dateOfBirth')}</DataListKey>
+            <DataListValue>
+              <time dateTime={child.dateOfBirth}>{format.date(child.dateOfBirth)}</time>
+            </DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('child.age')}</DataListKey>
+            <DataListValue>{format.age(child.dateOfBirth)}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('child.group')}</DataListKey>
+            <DataListValue>{group}</DataListValue>
+          </DataListItem>
+          <DataListItem>
+            <DataListKey>{t('child.contactPerson')}</DataListKey>
+            <DataListValue>
+              {child.contactPerson === null ? (
+                t('child.noContactPerson')
+              ) : (
+                <span className="kc-contact">
+                  <span>{contact.data?.displayName ?? child.contactPerson.displayName}</span>
+                  {contact.data?.email ? (
+                    <Link
+                      href={`mailto:${contact.data.email}`}
+                      aria-label={t('child.emailContact', {
+                        name: contact.data.displayName,
+                      })}
+                    >
+                      {contact.data.email}
+                    </Link>
+                  ) : null}
+                  {contact.data?.since ? (
+                    <span>{t('child.contactSince', { date: format.date(contact.data.since) })}</span>
+                  ) : null}
+                </span>
+              )}
+            </DataListValue>
+          </DataListItem>
+        </DataList>
+        {contact.isError ? <ProblemAlert error={contact.error} /> : null}
+      </section>
+      <ChildGuardians childId={child.id} />
+      <ChildPlacements childId={child.id} />
+    </>
+  );
+}

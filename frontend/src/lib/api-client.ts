@@ -1,0 +1,174 @@
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { components, paths } from '@/api/schema';
+import { tokensFromResponse, type TokenStore, type Tokens } from '@/lib/auth';
+
+export type ApiClient = Client<paths>;
+export type Problem = components['schemas']['Problem'];
+
+/** A non-2xx answer of the API, carrying its problem+json body when there is one. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: Problem | null;
+  /** Seconds from a `Retry-After` header (429), when the server sent one. */
+  readonly retryAfterSeconds: number | null;
+
+  constructor(status: number, problem: Problem | null, retryAfterSeconds: number | null = null) {
+    super(problem?.detail ?? problem?.title ?? `HTTP ${status}`);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+function isProblem(value: unknown): value is Problem {
+  return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
+}
+
+function parseRetryAfter(value: string | null): number | null {
+  if (!value) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+export function toApiError(response: Response, body: unknown): ApiError {
+  return new ApiError(
+    response.status,
+    isProblem(body) ? body : null,
+    parseRetryAfter(response.headers.get('Retry-After')),
+  );
+}
+
+/** Turns an openapi-fetch result into its data, or throws an ApiError. */
+export async function unwrap<D>(
+  pending: Promise<{ data?: D; error?: unknown; response: Response }>,
+): Promise<D> {
+  const { data, error, response } = await pending;
+  if (!response.ok) throw toApiError(response, error);
+  return data as D;
+}
+
+/** Follows `nextCursor` until the last page; lists that feed a lookup table need every row. */
+export async function fetchAllPages<T>(
+  fetchPage: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>,
+  maxPages = 20,
+): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < maxPages; page += 1) {
+    const result = await fetchPage(cursor);
+    all.push(...result.items);
+    if (!result.nextCursor) break;
+    cursor = result.nextCursor;
+  }
+  return all;
+}
+
+/** Paths whose 401 means "wrong credentials" or "spent refresh token", never "refresh and retry". */
+const NO_REFRESH_PATHS = new Set(['/auth/token', '/auth/refresh']);
+
+export type AuthMiddlewareOptions = {
+  store: TokenStore;
+  /** Trades a refresh token for new tokens; null when the server refuses it. */
+  refresh: (refreshToken: string) => Promise<Tokens | null>;
+};
+
+/**
+ * Adds the bearer token, and on a 401 trades the refresh token once and retries the request once.
+ * Parallel 401s share one refresh: the server spends a refresh token on first use.
+ */
+export function createAuthMiddleware({ store, refresh }: AuthMiddlewareOptions): Middleware {
+  const copies = new Map<string, Request>();
+  let refreshing: Promise<boolean> | null = null;
+
+  function refreshOnce(rejectedAccessToken: string): Promise<boolean> {
+    const current = store.get();
+    if (!current) return Promise.resolve(false);
+    // Another request already refreshed while this one was under way.
+    if (current.accessToken !== rejectedAccessToken) return Promise.resolve(true);
+    if (!refreshing) {
+      refreshing = refresh(current.refreshToken)
+        .then((next) => {
+          if (next) {
+            store.set(next);
+            return true;
+          }
+          store.clear();
+          return false;
+        })
+        .catch(() => false)
+        .finally(() => {
+          refreshing = null;
+        });
+    }
+    return refreshing;
+  }
+
+  return {
+    onRequest({ request, schemaPath, id }) {
+      const tokens = store.get();
+      if (!tokens || NO_REFRESH_PATHS.has(schemaPath)) return request;
+      request.headers.set('Authorization', `Bearer ${tokens.accessToken}`);
+      // The body stream is spent once sent; keep a copy in case it must be sent again.
+      copies.set(id, request.clone());
+      return request;
+    },
+    async onResponse({ response, schemaPath, id, options }) {
+      const copy = copies.get(id);
+      copies.delete(id);
+      if (response.status !== 401 || !copy || NO_REFRESH_PATHS.has(schemaPath)) return response;
+
+      const rejected = copy.headers.get('Authorization')?.replace(/^Bearer /, '') ?? '';
+      const refreshed = await refreshOnce(rejected);
+      const tokens = store.get();
+      if (!refreshed || !tokens) return response;
+
+      const retry = new Request(copy);
+      retry.headers.set('Authorization', `Bearer ${tokens.accessToken}`);
+      const second = await options.fetch(retry);
+      // A fresh token refused as well: the session is gone, so give up rather than loop.
+      if (second.status === 401) store.clear();
+      return second;
+    },
+    onError({ id }) {
+      copies.delete(id);
+    },
+  };
+}
+
+export type CreateApiClientOptions = {
+  baseUrl: string;
+  store: TokenStore;
+  fetch?: (request: Request) => Promise<Response>;
+};
+
+export function createApiClient({ baseUrl, store, fetch }: CreateApiClientOptions): ApiClient {
+  // Resolve fetch at call time so tests can stub the global after the client exists.
+  const fetchImpl = fetch ?? ((request: Request) => globalThis.fetch(request));
+  const bare = createClient<paths>({ baseUrl, fetch: fetchImpl });
+  const client = createClient<paths>({ baseUrl, fetch: fetchImpl });
+  client.use(
+    createAuthMiddleware({
+      store,
+      refresh: async (refreshToken) => {
+        const { data, response } = await bare.POST('/auth/refresh', { body: { refreshToken } });
+        return response.ok && data ? tokensFromResponse(data) : null;
+      },
+    }),
+  );
+  return client;
+}
+
+let current: ApiClient | null = null;
+
+export function configureApi(client: ApiClient): void {
+  current = client;
+}
+
+/** The client of the running app, configured from config.json before the first render. */
+export function api(): ApiClient {
+  if (!current) throw new Error('API client is not configured: call configureApi() first');
+  return current;
+}

@@ -1,0 +1,67 @@
+import type { Language } from '@/lib/i18n';
+
+const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
+
+export const WEEKDAYS = [
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Reads a `YYYY-MM-DD` date as a calendar day, free of time zones. */
+export function parseIsoDate(value: string): { year: number; month: number; day: number } {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${value}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+    throw new RangeError(`Not a calendar date: ${value}`);
+  }
+  return { year, month, day };
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * "5 maart 2019" (nl) or "5 March 2019" (en). A `YYYY-MM-DD` date is a calendar day and never
+ * shifts with the time zone; an ISO timestamp shows the day it was in the reader's time zone.
+ */
+export function formatDate(value: string, language: Language): string {
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
+  if (DATE_ONLY.test(value)) {
+    const { year, month, day } = parseIsoDate(value);
+    return new Intl.DateTimeFormat(LOCALES[language], { ...options, timeZone: 'UTC' }).format(
+      new Date(Date.UTC(year, month - 1, day)),
+    );
+  }
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a date or timestamp: ${value}`);
+  return new Intl.DateTimeFormat(LOCALES[language], options).format(instant);
+}
+
+/** Completed years and months between the date of birth and today (local calendar). */
+export function calculateAge(
+  dateOfBirth: string,
+  today: Date = new Date(),
+): { years: number; months: number } {
+  const birth = parseIsoDate(dateOfBirth);
+  let months =
+    (today.getFullYear() - birth.year) * 12 + (today.getMonth() + 1 - birth.month);
+  if (today.getDate() < birth.day) months -= 1;
+  months = Math.max(0, months);
+  return { years: Math.floor(months / 12), months: months % 12 };
+}
+
+/** Sorts weekdays Monday first, whatever order the API sent. */
+export function sortWeekdays<T extends string>(days: readonly T[]): T[] {
+  const rank = (day: string) => {
+    const index = (WEEKDAYS as readonly string[]).indexOf(day);
+    return index === -1 ? WEEKDAYS.length : index;
+  };
+  return [...days].sort((a, b) => rank(a) - rank(b));
+}

@@ -1,0 +1,51 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * The NL Design System React packages assign `Component.displayName` at module level; a bundler
+ * must keep such writes, so every component ships even when unused. The names only serve React
+ * DevTools: drop them from production builds and mark the modules side-effect free.
+ */
+function utrechtTreeShaking(): Plugin {
+  const utrechtReact = /[\\/]node_modules[\\/]@utrecht[\\/][a-z-]+-react[\\/]dist[\\/].*\.mjs$/;
+  return {
+    name: 'kindcentraal:utrecht-tree-shaking',
+    apply: 'build',
+    transform(code, id) {
+      if (!utrechtReact.test(id)) return null;
+      return {
+        code: code.replace(/^[A-Za-z_$][\w$]*\.displayName = (['"])[^'"]*\1;$/gm, ''),
+        map: null,
+        moduleSideEffects: false,
+      };
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [react(), utrechtTreeShaking()],
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    },
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    host: '127.0.0.1',
+  },
+  build: {
+    target: 'es2022',
+  },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}'],
+    css: false,
+    restoreMocks: true,
+    unstubGlobals: true,
+  },
+});
