@@ -47,6 +47,7 @@ openapi-check: $(BIN)/.installed
 
 spectral: tests/e2e/node_modules/.installed
 	tests/e2e/node_modules/.bin/spectral lint --fail-severity=error --ruleset .spectral.yaml openapi.yaml
+	cd tests/e2e && node --test spectral-rules.test.mjs
 
 test-backend-sqlite: $(BIN)/.installed
 	KC_TEST_DB=sqlite $(BIN)/pytest

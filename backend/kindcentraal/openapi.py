@@ -12,7 +12,6 @@ ERROR_DESCRIPTIONS = {
     "401": "Not authenticated, or the token is invalid.",
     "403": "The resource is visible, but this action is not allowed.",
     "404": "Not found, or not visible to you.",
-    "405": "Method not allowed.",
     "409": "Conflict with the current state.",
     "429": "Too many requests; see Retry-After.",
     "500": "Unexpected error.",
@@ -71,6 +70,10 @@ def _shape(document: dict[str, Any]) -> dict[str, Any]:
             "content": {PROBLEM_MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
         }
         for status, description in ERROR_DESCRIPTIONS.items()
+    }
+    components["responses"]["429"]["headers"]["Retry-After"] = {
+        "description": "Seconds to wait before trying again.",
+        "schema": {"type": "integer", "minimum": 1},
     }
     for path_item in doc.get("paths", {}).values():
         for method, operation in path_item.items():

@@ -1295,16 +1295,6 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Method not allowed. */
-        405: {
-            headers: {
-                "API-Version": components["headers"]["API-Version"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/problem+json": components["schemas"]["Problem"];
-            };
-        };
         /** @description Conflict with the current state. */
         409: {
             headers: {
@@ -1319,6 +1309,8 @@ export interface components {
         429: {
             headers: {
                 "API-Version": components["headers"]["API-Version"];
+                /** @description Seconds to wait before trying again. */
+                "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
