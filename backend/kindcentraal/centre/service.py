@@ -12,6 +12,7 @@ from kindcentraal.child.models import Child
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
 from kindcentraal.common.repository import apply_changes, get_in_tenant
 from kindcentraal.errors import Conflict, Forbidden, NotFound
+from kindcentraal.organisation.models import OrganisationCentre, Role
 
 
 async def list_centres(
@@ -19,7 +20,9 @@ async def list_centres(
 ) -> tuple[list[ChildCentre], str | None]:
     statement = select(ChildCentre).where(ChildCentre.tenant_id == principal.tenant_id)
     if q:
-        statement = statement.where(func.lower(ChildCentre.name).contains(q.lower()))
+        statement = statement.where(
+            func.lower(ChildCentre.name).contains(q.lower(), autoescape=True)
+        )
     return await paginate(
         session, statement, sort=SortKey(ChildCentre.name), id_column=ChildCentre.id, params=page
     )
@@ -52,6 +55,14 @@ async def create_centre(
     await _ensure_unique_name(session, principal, data.name)
     centre = ChildCentre(tenant_id=principal.tenant_id, name=data.name, address=data.address)
     session.add(centre)
+    await session.flush()
+    # The creator's own organisations take part, so the creator administers what they made.
+    session.add_all(
+        OrganisationCentre(
+            tenant_id=principal.tenant_id, organisation_id=organisation_id, centre_id=centre.id
+        )
+        for organisation_id in principal.organisation_ids(frozenset({Role.CENTRE_ADMIN}))
+    )
     await session.flush()
     return centre
 

@@ -56,8 +56,8 @@ async def list_children(
         for word in q.lower().split()[:5]:
             statement = statement.where(
                 or_(
-                    func.lower(Child.given_name).contains(word),
-                    func.lower(Child.family_name).contains(word),
+                    func.lower(Child.given_name).contains(word, autoescape=True),
+                    func.lower(Child.family_name).contains(word, autoescape=True),
                 )
             )
     if centre_id is not None:

@@ -6,7 +6,7 @@ import json
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import Query
@@ -14,6 +14,7 @@ from sqlalchemy import Select, and_, or_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from kindcentraal.db import UTCDateTime
 from kindcentraal.errors import InvalidInput
 
 MAX_LIMIT = 100
@@ -63,14 +64,22 @@ def _decode(cursor: str, expected: int) -> list[str]:
 
 
 def _typed(column: InstrumentedAttribute[Any], value: str) -> Any:
-    python_type = column.property.columns[0].type.python_type
+    column_type = column.property.columns[0].type
+    python_type = datetime if isinstance(column_type, UTCDateTime) else column_type.python_type
     try:
         if python_type is uuid.UUID:
             return uuid.UUID(value)
+        if python_type is datetime:
+            parsed = datetime.fromisoformat(value)
+            if parsed.tzinfo is None:
+                raise ValueError("naive timestamp")
+            return parsed
         if python_type is date:
             return date.fromisoformat(value)
-        return python_type(value)
-    except ValueError as exc:
+        if python_type in (int, str):
+            return python_type(value)
+        raise ValueError("unsupported sort column")
+    except (ValueError, TypeError) as exc:
         raise InvalidInput.field(
             "cursor", "invalid_cursor", "The cursor is not valid.", "query"
         ) from exc

@@ -57,7 +57,9 @@ async def list_organisations(
             )
         )
     if q:
-        statement = statement.where(func.lower(Organisation.name).contains(q.lower()))
+        statement = statement.where(
+            func.lower(Organisation.name).contains(q.lower(), autoescape=True)
+        )
     return await paginate(
         session, statement, sort=SortKey(Organisation.name), id_column=Organisation.id, params=page
     )
@@ -124,6 +126,9 @@ async def update_organisation(
     organisation = await get_organisation(session, principal, organisation_id=organisation_id)
     if not principal.administers_organisation(organisation.id):
         raise Forbidden("Only an administrator of this organisation may change it.")
+    if data.type is not None and data.type != organisation.type and not principal.is_centre_admin:
+        # The type decides rights (a school's administration reads BSNs): not self-service.
+        raise Forbidden("Only a centre administrator changes an organisation's type.")
     if data.centre_ids is not None:
         if not principal.is_centre_admin:
             raise Forbidden("Only a centre administrator changes which centres it joins.")
@@ -243,9 +248,9 @@ async def update_membership(
     data: MembershipUpdate,
 ) -> Membership:
     membership = await get_membership(session, principal, membership_id=membership_id)
+    _ensure_can_grant(principal, membership.organisation_id, membership.role)
     if data.role is not None:
         _ensure_can_grant(principal, membership.organisation_id, data.role)
-        _ensure_can_grant(principal, membership.organisation_id, membership.role)
         membership.role = data.role
     await session.flush()
     return membership

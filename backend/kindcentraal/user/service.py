@@ -28,8 +28,8 @@ async def list_users(
         needle = q.lower()
         statement = statement.where(
             or_(
-                func.lower(User.display_name).contains(needle),
-                func.lower(User.email).contains(needle),
+                func.lower(User.display_name).contains(needle, autoescape=True),
+                func.lower(User.email).contains(needle, autoescape=True),
             )
         )
     return await paginate(
