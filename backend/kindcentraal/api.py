@@ -2,23 +2,36 @@
 
 from fastapi import APIRouter
 
+from kindcentraal.audit.router import router as access_log_router
 from kindcentraal.auth.router import router as auth_router
+from kindcentraal.careteam.router import router as care_team_router
 from kindcentraal.centre.router import router as centre_router
 from kindcentraal.child.router import router as child_router
 from kindcentraal.common.router import router as root_router
+from kindcentraal.consent.router import router as consent_router
 from kindcentraal.group.router import router as group_router
 from kindcentraal.organisation.router import membership_router
 from kindcentraal.organisation.router import router as organisation_router
 from kindcentraal.placement.router import router as placement_router
+from kindcentraal.tenant.router import router as security_settings_router
 from kindcentraal.user.router import router as user_router
 
+ROUTERS = [
+    root_router,
+    auth_router,
+    centre_router,
+    organisation_router,
+    membership_router,
+    user_router,
+    group_router,
+    child_router,
+    care_team_router,
+    consent_router,
+    access_log_router,
+    placement_router,
+    security_settings_router,
+]
+
 api_router = APIRouter()
-api_router.include_router(root_router)
-api_router.include_router(auth_router)
-api_router.include_router(centre_router)
-api_router.include_router(organisation_router)
-api_router.include_router(membership_router)
-api_router.include_router(user_router)
-api_router.include_router(group_router)
-api_router.include_router(child_router)
-api_router.include_router(placement_router)
+for domain_router in ROUTERS:
+    api_router.include_router(domain_router)

@@ -115,12 +115,20 @@ def _ensure_sqlite_dir(url: str) -> None:
 
 
 async def unit_of_work(session: AsyncSession) -> AsyncIterator[AsyncSession]:
-    """Commit when the handler succeeded, roll back on any exception."""
+    """Commit when the handler succeeded, roll back on any exception.
+
+    An error may carry `after_rollback` work (a denied-access audit event): it runs in a
+    fresh transaction after the rollback and is committed on its own.
+    """
     try:
         yield session
         await session.commit()
-    except BaseException:
+    except BaseException as exc:
         await session.rollback()
+        follow_up = getattr(exc, "after_rollback", None)
+        if follow_up is not None:
+            await follow_up(session)
+            await session.commit()
         raise
 
 

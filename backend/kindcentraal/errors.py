@@ -1,13 +1,15 @@
 """AppError and the problem+json (RFC 9457) handlers, installed on every app."""
 
 import logging
-from collections.abc import Sequence
+import traceback
+from collections.abc import Awaitable, Callable, Sequence
 from http import HTTPStatus
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -27,6 +29,9 @@ class AppError(Exception):
         super().__init__(detail or self.title)
         self.detail = detail or self.title
         self.headers = headers or {}
+        # Work that must survive the rollback of the failed request (e.g. a denied-access
+        # audit event); the unit of work runs it in a fresh transaction and commits it.
+        self.after_rollback: Callable[[AsyncSession], Awaitable[None]] | None = None
 
 
 class NotFound(AppError):
@@ -51,6 +56,15 @@ class Unauthorized(AppError):
 
     def __init__(self, detail: str = "Authentication is required.") -> None:
         super().__init__(detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+class TwoFactorEnrolmentRequired(AppError):
+    status = 403
+    code = "two_factor_enrolment_required"
+    title = "Two-factor enrolment required"
+
+    def __init__(self) -> None:
+        super().__init__("Set up two-factor login first (see /me/two-factor).")
 
 
 class Conflict(AppError):
@@ -157,7 +171,9 @@ async def _http_error(_: Request, exc: Exception) -> JSONResponse:
 
 
 async def _unexpected_error(_: Request, exc: Exception) -> JSONResponse:
-    log.error("unhandled error: %s", type(exc).__name__, exc_info=exc)
+    # Frames only: exception messages (SQL parameters, input values) can hold personal data.
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    log.error("unhandled %s.%s\n%s", type(exc).__module__, type(exc).__name__, frames)
     return problem(500, code="internal_error", detail="An unexpected error occurred.")
 
 

@@ -1,8 +1,11 @@
 """Every domain's models, imported for Alembic and the mapper registry."""
 
-from kindcentraal.auth.models import AuthSession, LoginFailure, RefreshToken
+from kindcentraal.audit.models import AuditChainHead, AuditEvent, AuditEventChild
+from kindcentraal.auth.models import AuthSession, LoginFailure, RecoveryCode, RefreshToken
+from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child.models import Child, Guardian
+from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
 from kindcentraal.group.models import Group
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
@@ -11,10 +14,15 @@ from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
 __all__ = [
+    "AuditChainHead",
+    "AuditEvent",
+    "AuditEventChild",
     "AuthSession",
     "Base",
+    "CareTeamMember",
     "Child",
     "ChildCentre",
+    "Consent",
     "Group",
     "Guardian",
     "LoginFailure",
@@ -22,6 +30,7 @@ __all__ = [
     "Organisation",
     "OrganisationCentre",
     "Placement",
+    "RecoveryCode",
     "RefreshToken",
     "Tenant",
     "User",

@@ -1,18 +1,20 @@
-"""Who may call: the session and principal dependencies, and `require(...)` by role."""
+"""Who may call: session and principal dependencies, and `guard(policy)` for every route."""
 
 from collections.abc import AsyncIterator, Callable, Coroutine
+from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.audit import service as audit
 from kindcentraal.auth import service as auth_service
 from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.tokens import InvalidToken, decode_access_token
 from kindcentraal.config import Settings
-from kindcentraal.errors import Forbidden, Unauthorized
-from kindcentraal.organisation.models import Role
+from kindcentraal.errors import Forbidden, TwoFactorEnrolmentRequired, Unauthorized
+from kindcentraal.policy.registry import Policy
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="auth/token", auto_error=False)
 
@@ -33,6 +35,7 @@ SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
 async def get_principal(
+    request: Request,
     session: SessionDep,
     settings: SettingsDep,
     token: Annotated[str | None, Depends(oauth2_scheme)],
@@ -46,22 +49,37 @@ async def get_principal(
     principal = await auth_service.load_principal(session, claims=claims)
     if principal is None:
         raise Unauthorized("The access token is no longer valid.")
-    return principal
+    origin = request.client.host if request.client else None
+    return replace(principal, origin_ip=origin)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 
 
-def require(*roles: Role) -> Callable[..., Coroutine[Any, Any, Principal]]:
-    """A dependency admitting callers holding any of `roles` in some organisation."""
+def guard(policy: Policy) -> Callable[..., Coroutine[Any, Any, Principal]]:
+    """The dependency a route declares its policy with: who may call it at all."""
 
     async def dependency(principal: CurrentPrincipal) -> Principal:
-        if not principal.has_role(*roles):
+        if principal.two_factor_enrolment_required and not policy.during_enrolment:
+            raise TwoFactorEnrolmentRequired()
+        if policy.roles is not None and not principal.has_role(*policy.roles):
             raise Forbidden("Your role does not allow this action.")
         return principal
 
+    dependency.__policy__ = policy  # type: ignore[attr-defined]
     return dependency
 
 
-AdminPrincipal = Annotated[Principal, Depends(require(Role.CENTRE_ADMIN, Role.ORG_ADMIN))]
-CentreAdminPrincipal = Annotated[Principal, Depends(require(Role.CENTRE_ADMIN))]
+def public(policy: Policy) -> Callable[..., Coroutine[Any, Any, None]]:
+    """Declares a route open to anonymous callers (login, landing resource)."""
+    if not policy.public:
+        raise ValueError(f"{policy.name} is not a public policy")
+
+    async def dependency() -> None:
+        return None
+
+    dependency.__policy__ = policy  # type: ignore[attr-defined]
+    return dependency
+
+
+actor_of = audit.actor_of

@@ -42,3 +42,15 @@ class LoginFailure(TimestampMixin, Base):
     __tablename__ = "login_failure"
 
     account_hash: Mapped[str] = mapped_column(String(64), index=True)
+
+
+class RecoveryCode(TenantMixin, Base):
+    """A one-time second-factor recovery code, stored only as its hash."""
+
+    __tablename__ = "recovery_code"
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    code_hash: Mapped[str] = mapped_column(String(64))
+    used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -26,6 +26,8 @@ class Principal:
     session_id: uuid.UUID
     memberships: tuple[MembershipGrant, ...] = ()
     admin_centre_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    two_factor_enrolment_required: bool = False
+    origin_ip: str | None = None
 
     @property
     def roles(self) -> frozenset[Role]:
@@ -58,3 +60,10 @@ class Principal:
             for m in self.memberships
             if m.role == Role.ORG_ADMIN and m.organisation_type in BSN_ORGANISATION_TYPES
         )
+
+    @property
+    def primary_membership(self) -> MembershipGrant | None:
+        """The membership the caller acts under when no relation names one (for the log)."""
+        if not self.memberships:
+            return None
+        return sorted(self.memberships, key=lambda m: (m.role.value, str(m.organisation_id)))[0]

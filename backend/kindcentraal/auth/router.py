@@ -1,30 +1,75 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Form, Response
 from fastapi.responses import JSONResponse
-from fastapi.security import OAuth2PasswordRequestForm
 from sqlalchemy import select
 
+from kindcentraal.audit import service as audit
 from kindcentraal.auth import service as auth_service
-from kindcentraal.auth.dependencies import CurrentPrincipal, SessionDep, SettingsDep
+from kindcentraal.auth import two_factor
+from kindcentraal.auth.dependencies import SessionDep, SettingsDep, actor_of, guard, public
+from kindcentraal.auth.passwords import hash_password, verify_password
+from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.schemas import (
+    EnrolmentConfirmation,
+    EnrolmentStarted,
     LogoutRequest,
     MembershipSummary,
     MeRead,
+    PasswordChange,
+    RecoveryCodes,
     RefreshRequest,
     TokenResponse,
+    TwoFactorDeactivation,
+    TwoFactorStatus,
 )
 from kindcentraal.child.models import Guardian
 from kindcentraal.common.responses import problems
-from kindcentraal.errors import problem
+from kindcentraal.errors import Forbidden, InvalidInput, problem
 from kindcentraal.organisation.models import Membership, Organisation
+from kindcentraal.policy.registry import declare
+from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
 router = APIRouter(tags=["auth"])
 
+TOKEN = declare(
+    "auth.token", resource="session", action="create", public=True, rows="anyone with an account"
+)
+REFRESH = declare(
+    "auth.refresh",
+    resource="session",
+    action="update",
+    public=True,
+    rows="holders of a valid refresh token",
+)
+LOGOUT = declare(
+    "auth.logout",
+    resource="session",
+    action="delete",
+    rows="the caller's own session",
+    during_enrolment=True,
+)
+ME = declare(
+    "me.read",
+    resource="me",
+    action="read",
+    rows="the caller's own account",
+    during_enrolment=True,
+)
+TWO_FACTOR = declare(
+    "me.two-factor",
+    resource="me",
+    action="update",
+    rows="the caller's own account",
+    during_enrolment=True,
+)
+Self = Annotated[Principal, Depends(guard(ME))]
+SelfUpdate = Annotated[Principal, Depends(guard(TWO_FACTOR))]
 
-def _rejected(detail: str) -> JSONResponse:
-    return problem(401, code="unauthorized", detail=detail, headers={"WWW-Authenticate": "Bearer"})
+
+def _rejected(detail: str, code: str = "unauthorized") -> JSONResponse:
+    return problem(401, code=code, detail=detail, headers={"WWW-Authenticate": "Bearer"})
 
 
 def _tokens(pair: auth_service.TokenPair) -> TokenResponse:
@@ -39,17 +84,25 @@ def _tokens(pair: auth_service.TokenPair) -> TokenResponse:
     "/auth/token",
     response_model=TokenResponse,
     responses=problems(400, 401, 429),
-    summary="Log in with email and password",
+    summary="Log in with email and password (and a second factor when enrolled)",
+    dependencies=[Depends(public(TOKEN))],
 )
 async def create_token(
-    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    username: Annotated[str, Form(max_length=320, description="The email address.")],
+    password: Annotated[str, Form(max_length=200)],
     session: SessionDep,
     settings: SettingsDep,
     response: Response,
+    grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
+    scope: Annotated[str, Form(max_length=200)] = "",
+    totp: Annotated[
+        str | None,
+        Form(max_length=32, description="Authenticator code or a recovery code, when enrolled."),
+    ] = None,
 ) -> TokenResponse | JSONResponse:
     """OAuth2 password login; 10 failures within 15 minutes lock the account (429)."""
     outcome = await auth_service.login(
-        session, settings, email=form.username, password=form.password
+        session, settings, email=username, password=password, totp=totp
     )
     if isinstance(outcome, auth_service.LoginLocked):
         return problem(
@@ -60,6 +113,10 @@ async def create_token(
         )
     if isinstance(outcome, auth_service.LoginRejected):
         return _rejected("Email address or password is incorrect.")
+    if isinstance(outcome, auth_service.SecondFactorRequired):
+        return _rejected("Enter the code from your authenticator app.", "two_factor_required")
+    if isinstance(outcome, auth_service.SecondFactorRejected):
+        return _rejected("The two-factor code is incorrect or already used.", "two_factor_invalid")
     response.headers["Cache-Control"] = "no-store"
     return _tokens(outcome)
 
@@ -69,6 +126,7 @@ async def create_token(
     response_model=TokenResponse,
     responses=problems(400, 401),
     summary="Exchange a refresh token for new tokens",
+    dependencies=[Depends(public(REFRESH))],
 )
 async def refresh_token(
     body: RefreshRequest, session: SessionDep, settings: SettingsDep, response: Response
@@ -83,16 +141,34 @@ async def refresh_token(
 
 @router.post("/auth/logout", status_code=204, responses=problems(400, 401), summary="Log out")
 async def logout(
-    principal: CurrentPrincipal, session: SessionDep, body: LogoutRequest | None = None
+    principal: Annotated[Principal, Depends(guard(LOGOUT))],
+    session: SessionDep,
+    body: LogoutRequest | None = None,
 ) -> Response:
     """Ends the login session: its access and refresh tokens stop working at once."""
     await auth_service.revoke_session(session, session_id=principal.session_id, reason="logout")
     return Response(status_code=204)
 
 
+async def _two_factor_status(
+    session: SessionDep, principal: Principal, user: User
+) -> TwoFactorStatus:
+    return TwoFactorStatus(
+        enabled=user.totp_enabled_at is not None,
+        enrolment_required=principal.two_factor_enrolment_required,
+        mandatory=await _mandatory_for(session, principal),
+        recovery_codes_left=await two_factor.recovery_codes_left(session, user.id),
+    )
+
+
+async def _mandatory_for(session: SessionDep, principal: Principal) -> bool:
+    tenant = await session.get_one(Tenant, principal.tenant_id)
+    return bool({r.value for r in principal.roles} & set(tenant.mandatory_two_factor_roles or []))
+
+
 @router.get("/me", response_model=MeRead, responses=problems(401), summary="The current user")
-async def read_me(principal: CurrentPrincipal, session: SessionDep) -> MeRead:
-    """The logged-in user with memberships and roles."""
+async def read_me(principal: Self, session: SessionDep) -> MeRead:
+    """The logged-in user with memberships, roles and two-factor status."""
     user = await session.get_one(User, principal.user_id)
     rows = (
         await session.execute(
@@ -126,4 +202,79 @@ async def read_me(principal: CurrentPrincipal, session: SessionDep) -> MeRead:
             for m, o in rows
         ],
         is_guardian=is_guardian,
+        two_factor=await _two_factor_status(session, principal, user),
     )
+
+
+@router.get("/me/two-factor", response_model=TwoFactorStatus, responses=problems(401))
+async def read_two_factor(principal: Self, session: SessionDep) -> TwoFactorStatus:
+    """Whether two-factor login is on, and whether it is mandatory for the caller."""
+    user = await session.get_one(User, principal.user_id)
+    return await _two_factor_status(session, principal, user)
+
+
+@router.post(
+    "/me/two-factor/enrolment",
+    status_code=201,
+    response_model=EnrolmentStarted,
+    responses=problems(401, 409),
+)
+async def start_two_factor_enrolment(
+    principal: SelfUpdate, session: SessionDep, settings: SettingsDep, response: Response
+) -> EnrolmentStarted:
+    """A new TOTP secret to scan as a QR code; two-factor is on once a code confirms it."""
+    user = await session.get_one(User, principal.user_id)
+    enrolment = two_factor.start_enrolment(user, secret_key=settings.resolved_secret_key())
+    await session.flush()
+    response.headers["Cache-Control"] = "no-store"
+    return EnrolmentStarted(secret=enrolment.secret, otpauth_uri=enrolment.otpauth_uri)
+
+
+@router.post(
+    "/me/two-factor/enrolment/confirmation",
+    response_model=RecoveryCodes,
+    responses=problems(400, 401),
+)
+async def confirm_two_factor_enrolment(
+    body: EnrolmentConfirmation, principal: SelfUpdate, session: SessionDep, settings: SettingsDep
+) -> RecoveryCodes:
+    """Confirm with a first code; answers ten one-time recovery codes (shown only now)."""
+    user = await session.get_one(User, principal.user_id)
+    codes = await two_factor.confirm_enrolment(
+        session, user, code=body.code, secret_key=settings.resolved_secret_key()
+    )
+    if codes is None:
+        raise InvalidInput.field("code", "invalid_code", "The code does not match; try again.")
+    await audit.record(session, actor_of(principal), resource="two-factor", action="create")
+    return RecoveryCodes(recovery_codes=codes)
+
+
+@router.post("/me/two-factor/deactivation", status_code=204, responses=problems(400, 401, 403))
+async def deactivate_two_factor(
+    body: TwoFactorDeactivation, principal: SelfUpdate, session: SessionDep
+) -> Response:
+    """Turn two-factor login off (not where an administrator made it mandatory)."""
+    user = await session.get_one(User, principal.user_id)
+    if await _mandatory_for(session, principal):
+        raise Forbidden("Two-factor login is mandatory for your role.")
+    if not await verify_password(user.password_hash, body.password):
+        raise InvalidInput.field("password", "wrong_password", "The password is incorrect.")
+    await two_factor.disable(session, user)
+    await audit.record(session, actor_of(principal), resource="two-factor", action="delete")
+    return Response(status_code=204)
+
+
+@router.post("/me/password", status_code=204, responses=problems(400, 401))
+async def change_password(
+    body: PasswordChange, principal: SelfUpdate, session: SessionDep
+) -> Response:
+    """Change the password; every session of the account ends, so log in again."""
+    user = await session.get_one(User, principal.user_id)
+    if not await verify_password(user.password_hash, body.current_password):
+        raise InvalidInput.field(
+            "currentPassword", "wrong_password", "The current password is incorrect."
+        )
+    user.password_hash = hash_password(body.new_password)
+    await auth_service.revoke_user_sessions(session, user_id=user.id, reason="password_change")
+    await audit.record(session, actor_of(principal), resource="password", action="update")
+    return Response(status_code=204)

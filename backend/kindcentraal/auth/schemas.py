@@ -2,6 +2,7 @@ import uuid
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from kindcentraal.auth.passwords import MIN_PASSWORD_LENGTH
 from kindcentraal.common.schemas import ApiModel, ReadModel
 from kindcentraal.organisation.models import OrganisationType, Role
 
@@ -33,6 +34,37 @@ class MembershipSummary(ReadModel):
     role: Role
 
 
+class TwoFactorStatus(ReadModel):
+    enabled: bool
+    enrolment_required: bool = Field(
+        description="Mandatory for one of the caller's roles and not yet set up: enrol first."
+    )
+    mandatory: bool
+    recovery_codes_left: int
+
+
+class EnrolmentStarted(ReadModel):
+    secret: str = Field(description="Base32 secret, for typing into an authenticator app.")
+    otpauth_uri: str = Field(description="otpauth:// URI to show as a QR code.")
+
+
+class EnrolmentConfirmation(ApiModel):
+    code: str = Field(min_length=6, max_length=8, pattern=r"^\d+$")
+
+
+class RecoveryCodes(ReadModel):
+    recovery_codes: list[str]
+
+
+class TwoFactorDeactivation(ApiModel):
+    password: str = Field(min_length=1, max_length=200)
+
+
+class PasswordChange(ApiModel):
+    current_password: str = Field(min_length=1, max_length=200)
+    new_password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=200)
+
+
 class MeRead(ReadModel):
     id: uuid.UUID
     tenant_id: uuid.UUID
@@ -41,3 +73,4 @@ class MeRead(ReadModel):
     roles: list[Role]
     memberships: list[MembershipSummary]
     is_guardian: bool
+    two_factor: TwoFactorStatus

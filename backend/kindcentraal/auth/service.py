@@ -9,12 +9,14 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.auth import two_factor
 from kindcentraal.auth.models import AuthSession, LoginFailure, RefreshToken
 from kindcentraal.auth.passwords import verify_password
 from kindcentraal.auth.principal import MembershipGrant, Principal
 from kindcentraal.auth.tokens import AccessClaims, issue_access_token
 from kindcentraal.config import Settings
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre, Role
+from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
 
@@ -32,6 +34,14 @@ class LoginLocked:
 
 class LoginRejected:
     """Wrong account name or password; which of the two is never told."""
+
+
+class SecondFactorRequired:
+    """Password right; the account uses two-factor login and no code was sent."""
+
+
+class SecondFactorRejected:
+    """Password right; the second-factor code was wrong or already used."""
 
 
 class RefreshRejected:
@@ -74,8 +84,13 @@ async def _issue_pair(
 
 
 async def login(
-    session: AsyncSession, settings: Settings, *, email: str, password: str
-) -> TokenPair | LoginLocked | LoginRejected:
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    email: str,
+    password: str,
+    totp: str | None = None,
+) -> TokenPair | LoginLocked | LoginRejected | SecondFactorRequired | SecondFactorRejected:
     """Password login; 10 failures for one account in 15 minutes lock it for the window."""
     now = datetime.now(UTC)
     key = account_hash(email)
@@ -111,6 +126,15 @@ async def login(
         await session.flush()
         return LoginRejected()
 
+    if user.totp_enabled_at is not None:
+        if not totp:
+            return SecondFactorRequired()
+        if not await two_factor.verify_second_factor(
+            session, user, code=totp, secret_key=settings.resolved_secret_key()
+        ):
+            session.add(LoginFailure(account_hash=key))
+            await session.flush()
+            return SecondFactorRejected()
     await session.execute(delete(LoginFailure).where(LoginFailure.account_hash == key))
     auth_session = AuthSession(tenant_id=user.tenant_id, user_id=user.id)
     session.add(auth_session)
@@ -163,8 +187,9 @@ async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Prin
     """The caller behind a valid token, or None when its session or account is gone."""
     row = (
         await session.execute(
-            select(User, AuthSession)
+            select(User, Tenant.mandatory_two_factor_roles)
             .join(AuthSession, AuthSession.user_id == User.id)
+            .join(Tenant, Tenant.id == User.tenant_id)
             .where(
                 AuthSession.id == claims.session_id,
                 AuthSession.revoked_at.is_(None),
@@ -176,6 +201,7 @@ async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Prin
     ).one_or_none()
     if row is None:
         return None
+    user, mandatory_roles = row
     grants = (
         await session.execute(
             select(Membership.organisation_id, Organisation.type, Membership.role)
@@ -196,10 +222,22 @@ async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Prin
                 )
             ).all()
         )
+    roles = {role.value for _, _, role in grants}
     return Principal(
         user_id=claims.user_id,
         tenant_id=claims.tenant_id,
         session_id=claims.session_id,
         memberships=tuple(MembershipGrant(o, t, r) for o, t, r in grants),
         admin_centre_ids=frozenset(centre_ids),
+        two_factor_enrolment_required=user.totp_enabled_at is None
+        and bool(roles & set(mandatory_roles or [])),
+    )
+
+
+async def revoke_user_sessions(session: AsyncSession, *, user_id: uuid.UUID, reason: str) -> None:
+    """Every login of the user ends at once: their tokens fail on the next request."""
+    await session.execute(
+        update(AuthSession)
+        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+        .values(revoked_at=datetime.now(UTC), revoked_reason=reason)
     )

@@ -5,6 +5,7 @@ import uuid
 from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.centre.schemas import ChildCentreCreate, ChildCentreUpdate
@@ -56,6 +57,7 @@ async def create_centre(
     centre = ChildCentre(tenant_id=principal.tenant_id, name=data.name, address=data.address)
     session.add(centre)
     await session.flush()
+    await audit.record_write(session, principal, resource="child-centre", action="create")
     # The creator's own organisations take part, so the creator administers what they made.
     session.add_all(
         OrganisationCentre(
@@ -77,6 +79,7 @@ async def update_centre(
         await _ensure_unique_name(session, principal, data.name, except_id=centre.id)
     apply_changes(centre, data)
     await session.flush()
+    await audit.record_write(session, principal, resource="child-centre", action="update")
     return centre
 
 
@@ -90,3 +93,4 @@ async def delete_centre(
         raise Conflict("The centre still has children; move or remove them first.")
     await session.delete(centre)
     await session.flush()
+    await audit.record_write(session, principal, resource="child-centre", action="delete")

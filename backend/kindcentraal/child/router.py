@@ -3,7 +3,8 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 
-from kindcentraal.auth.dependencies import CurrentPrincipal, SessionDep
+from kindcentraal.auth.dependencies import SessionDep, guard
+from kindcentraal.auth.principal import Principal
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child, Guardian
 from kindcentraal.child.schemas import (
@@ -21,6 +22,8 @@ from kindcentraal.child.schemas import (
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import Page
+from kindcentraal.organisation.models import Role
+from kindcentraal.policy.registry import declare
 
 router = APIRouter(prefix="/children", tags=["children"])
 ChildId = Annotated[uuid.UUID, Path(alias="childId")]
@@ -58,9 +61,84 @@ def _guardian(guardian: Guardian) -> GuardianRead:
     )
 
 
+LIST_CHILDREN = declare(
+    "children.list",
+    resource="child",
+    action="list",
+    rows="children the caller has a relation with",
+)
+CREATE_CHILD = declare(
+    "children.create",
+    resource="child",
+    action="create",
+    roles=frozenset({Role.CENTRE_ADMIN}),
+    rows="centres the caller administers",
+)
+READ_CHILD = declare(
+    "children.read",
+    resource="child",
+    action="read",
+    rows="children the caller has a relation with",
+)
+UPDATE_CHILD = declare(
+    "children.update",
+    resource="child",
+    action="update",
+    rows="centre admins of the child's centre, admins of a placing organisation",
+)
+DELETE_CHILD = declare(
+    "children.delete",
+    resource="child",
+    action="delete",
+    rows="children of centres the caller administers",
+)
+READ_CHILD_BSN = declare(
+    "children.read-bsn",
+    resource="bsn",
+    action="read",
+    rows="admins of a school or youth-health organisation placing the child",
+)
+LIST_GUARDIANS = declare(
+    "guardians.list",
+    resource="guardian",
+    action="list",
+    rows="children the caller has a relation with",
+)
+CREATE_GUARDIAN = declare(
+    "guardians.create",
+    resource="guardian",
+    action="create",
+    rows="centre admins of the child's centre, admins of a placing organisation",
+)
+UPDATE_GUARDIAN = declare(
+    "guardians.update",
+    resource="guardian",
+    action="update",
+    rows="centre admins of the child's centre, admins of a placing organisation",
+)
+DELETE_GUARDIAN = declare(
+    "guardians.delete",
+    resource="guardian",
+    action="delete",
+    rows="centre admins of the child's centre, admins of a placing organisation",
+)
+READ_CONTACT_PERSON = declare(
+    "contact-person.read",
+    resource="contact-person",
+    action="read",
+    rows="children the caller has a relation with",
+)
+ASSIGN_CONTACT_PERSON = declare(
+    "contact-person.update",
+    resource="contact-person",
+    action="update",
+    rows="centre admins of the child's centre, admins of a placing organisation",
+)
+
+
 @router.get("", response_model=Page[ChildRead], responses=problems(400, 401))
 async def list_children(
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(guard(LIST_CHILDREN))],
     session: SessionDep,
     page: Annotated[PageParams, Depends(page_params)],
     q: Annotated[
@@ -90,7 +168,9 @@ async def list_children(
 
 @router.post("", status_code=201, response_model=ChildRead, responses=problems(400, 401, 403))
 async def create_child(
-    body: ChildCreate, principal: CurrentPrincipal, session: SessionDep
+    body: ChildCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_CHILD))],
+    session: SessionDep,
 ) -> ChildRead:
     """Centre administrators register a child of 0 to 13 years in their centre."""
     return _child(await child_service.create_child(session, principal, data=body))
@@ -98,15 +178,20 @@ async def create_child(
 
 @router.get("/{childId}", response_model=ChildRead, responses=problems(400, 401, 404))
 async def read_child(
-    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+    child_id: ChildId,
+    principal: Annotated[Principal, Depends(guard(READ_CHILD))],
+    session: SessionDep,
 ) -> ChildRead:
     """A child the caller has a relation with; otherwise 404."""
-    return _child(await child_service.get_child(session, principal, child_id=child_id))
+    return _child(await child_service.read_child(session, principal, child_id=child_id))
 
 
 @router.patch("/{childId}", response_model=ChildRead, responses=problems(400, 401, 403, 404))
 async def update_child(
-    child_id: ChildId, body: ChildUpdate, principal: CurrentPrincipal, session: SessionDep
+    child_id: ChildId,
+    body: ChildUpdate,
+    principal: Annotated[Principal, Depends(guard(UPDATE_CHILD))],
+    session: SessionDep,
 ) -> ChildRead:
     """Administrators of the child's centre or placing organisation correct the record."""
     return _child(
@@ -116,7 +201,9 @@ async def update_child(
 
 @router.delete("/{childId}", status_code=204, responses=problems(400, 401, 403, 404))
 async def delete_child(
-    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+    child_id: ChildId,
+    principal: Annotated[Principal, Depends(guard(DELETE_CHILD))],
+    session: SessionDep,
 ) -> Response:
     """Centre administrators delete a child's record with its links."""
     await child_service.delete_child(session, principal, child_id=child_id)
@@ -125,7 +212,9 @@ async def delete_child(
 
 @router.get("/{childId}/bsn", response_model=BsnRead, responses=problems(400, 401, 403, 404))
 async def read_child_bsn(
-    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+    child_id: ChildId,
+    principal: Annotated[Principal, Depends(guard(READ_CHILD_BSN))],
+    session: SessionDep,
 ) -> BsnRead:
     """The BSN, only for the school or youth-health administration placing the child."""
     return BsnRead(bsn=await child_service.read_bsn(session, principal, child_id=child_id))
@@ -135,7 +224,9 @@ async def read_child_bsn(
     "/{childId}/guardians", response_model=list[GuardianRead], responses=problems(400, 401, 404)
 )
 async def list_guardians(
-    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+    child_id: ChildId,
+    principal: Annotated[Principal, Depends(guard(LIST_GUARDIANS))],
+    session: SessionDep,
 ) -> list[GuardianRead]:
     """The child's parents and guardians, with whether they hold parental authority."""
     guardians = await child_service.list_guardians(session, principal, child_id=child_id)
@@ -149,7 +240,10 @@ async def list_guardians(
     responses=problems(400, 401, 403, 404, 409),
 )
 async def create_guardian(
-    child_id: ChildId, body: GuardianCreate, principal: CurrentPrincipal, session: SessionDep
+    child_id: ChildId,
+    body: GuardianCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_GUARDIAN))],
+    session: SessionDep,
 ) -> GuardianRead:
     """Link a user to the child as parent or guardian."""
     guardian = await child_service.add_guardian(session, principal, child_id=child_id, data=body)
@@ -165,7 +259,7 @@ async def update_guardian(
     child_id: ChildId,
     guardian_id: GuardianId,
     body: GuardianUpdate,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(guard(UPDATE_GUARDIAN))],
     session: SessionDep,
 ) -> GuardianRead:
     """Change the relation or parental authority of a guardian."""
@@ -179,7 +273,10 @@ async def update_guardian(
     "/{childId}/guardians/{guardianId}", status_code=204, responses=problems(400, 401, 403, 404)
 )
 async def delete_guardian(
-    child_id: ChildId, guardian_id: GuardianId, principal: CurrentPrincipal, session: SessionDep
+    child_id: ChildId,
+    guardian_id: GuardianId,
+    principal: Annotated[Principal, Depends(guard(DELETE_GUARDIAN))],
+    session: SessionDep,
 ) -> Response:
     """Unlink a guardian from the child."""
     await child_service.remove_guardian(
@@ -194,7 +291,9 @@ async def delete_guardian(
     responses=problems(400, 401, 404),
 )
 async def read_contact_person(
-    child_id: ChildId, principal: CurrentPrincipal, session: SessionDep
+    child_id: ChildId,
+    principal: Annotated[Principal, Depends(guard(READ_CONTACT_PERSON))],
+    session: SessionDep,
 ) -> ContactPersonRead:
     """The one person the family deals with; 404 while none is assigned."""
     user, since = await child_service.get_contact_person(session, principal, child_id=child_id)
@@ -209,7 +308,10 @@ async def read_contact_person(
     responses=problems(400, 401, 403, 404),
 )
 async def assign_contact_person(
-    child_id: ChildId, body: ContactPersonAssign, principal: CurrentPrincipal, session: SessionDep
+    child_id: ChildId,
+    body: ContactPersonAssign,
+    principal: Annotated[Principal, Depends(guard(ASSIGN_CONTACT_PERSON))],
+    session: SessionDep,
 ) -> ContactPersonRead:
     """Set the child's one contact person; it replaces the previous one."""
     user, since = await child_service.assign_contact_person(

@@ -1,6 +1,7 @@
 """Children, their guardians and their one contact person."""
 
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import Literal
 
@@ -8,14 +9,16 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child.models import Child, Guardian
+from kindcentraal.child.policy import ChildRelations
 from kindcentraal.child.schemas import ChildCreate, ChildUpdate, GuardianCreate, GuardianUpdate
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
 from kindcentraal.common.repository import apply_changes, get_in_tenant
-from kindcentraal.errors import Conflict, InvalidInput, NotFound
+from kindcentraal.errors import AppError, Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.group.models import Group
 from kindcentraal.organisation.models import Membership, Role
 from kindcentraal.placement.models import Placement
@@ -38,6 +41,94 @@ def _readable(principal: Principal) -> Select[Child]:
         .where(child_policy.readable_children(principal))
         .options(selectinload(Child.contact_person))
     )
+
+
+def actor(principal: Principal, relations: ChildRelations | None = None) -> audit.Actor:
+    """The audit actor, acting for the organisation its relation with the child runs through."""
+    membership = principal.primary_membership
+    organisation = relations.acting_organisation() if relations else None
+    role = next(
+        (m.role.value for m in principal.memberships if m.organisation_id == organisation),
+        None,
+    )
+    if organisation is None and membership is not None:
+        organisation, role = membership.organisation_id, membership.role.value
+    if relations is not None and relations.is_guardian and not relations.is_professional:
+        organisation, role = None, "guardian"
+    return audit.Actor(
+        tenant_id=principal.tenant_id,
+        user_id=principal.user_id,
+        organisation_id=organisation,
+        role=role or ("guardian" if membership is None else None),
+        origin_ip=principal.origin_ip,
+    )
+
+
+def _deny(
+    exc: AppError,
+    principal: Principal,
+    *,
+    child_id: uuid.UUID,
+    resource: str,
+    action: str,
+    relations: ChildRelations | None = None,
+) -> AppError:
+    """Attach a 'denied' access-log event that survives the request's rollback."""
+
+    async def record_denial(session: AsyncSession) -> None:
+        await audit.record(
+            session,
+            actor(principal, relations),
+            resource=resource,
+            action=action,
+            child_ids=[child_id],
+            result="denied",
+            basis=relations.basis() if relations else "no relation",
+        )
+
+    exc.after_rollback = record_denial
+    return exc
+
+
+async def get_child_with_relations(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    child_id: uuid.UUID,
+    resource: str,
+    action: str,
+) -> tuple[Child, ChildRelations]:
+    """A visible child and the caller's relations with it; an invisible one is a logged 404."""
+    child = await session.scalar(_readable(principal).where(Child.id == child_id))
+    if child is None:
+        raise _deny(
+            NotFound("child"), principal, child_id=child_id, resource=resource, action=action
+        )
+    return child, await child_policy.relations_with(session, principal, child)
+
+
+async def check(
+    session: AsyncSession,
+    principal: Principal,
+    child: Child,
+    relations: ChildRelations,
+    ensure: Callable[[ChildRelations], None],
+    *,
+    resource: str,
+    action: str,
+) -> None:
+    """Run a policy check; a refusal is a logged 403."""
+    try:
+        ensure(relations)
+    except Forbidden as exc:
+        raise _deny(
+            exc,
+            principal,
+            child_id=child.id,
+            resource=resource,
+            action=action,
+            relations=relations,
+        ) from None
 
 
 async def list_children(
@@ -76,32 +167,84 @@ async def list_children(
         )
     descending = sort.startswith("-")
     column = _SORT_COLUMNS[sort.lstrip("-")]
-    return await paginate(
+    children, cursor = await paginate(
         session,
         statement,
         sort=SortKey(column, descending=descending),
         id_column=Child.id,
         params=page,
     )
+    if children:
+        await audit.record(
+            session,
+            actor(principal),
+            resource="child",
+            action="list",
+            child_ids=[child.id for child in children],
+            basis="relation filter",
+        )
+    return children, cursor
 
 
 async def get_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> Child:
-    """A child the caller has a relation with; any other id is simply not found."""
+    """A child the caller has a relation with, without logging (internal lookups)."""
     child = await session.scalar(_readable(principal).where(Child.id == child_id))
     if child is None:
         raise NotFound("child")
     return child
 
 
-async def placing_organisation_ids(session: AsyncSession, child: Child) -> set[uuid.UUID]:
-    rows = await session.scalars(
-        select(Placement.organisation_id).where(
-            Placement.child_id == child.id,
-            Placement.tenant_id == child.tenant_id,
-            child_policy.current_placement(date.today()),
-        )
+async def read_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> Child:
+    """A child the caller has a relation with; any other id is a logged 404."""
+    child, relations = await get_child_with_relations(
+        session, principal, child_id=child_id, resource="child", action="read"
     )
-    return set(rows.all())
+    await audit.record(
+        session,
+        actor(principal, relations),
+        resource="child",
+        action="read",
+        child_ids=[child.id],
+        basis=relations.basis(),
+    )
+    return child
+
+
+async def _managed(
+    session: AsyncSession, principal: Principal, child_id: uuid.UUID, resource: str, action: str
+) -> tuple[Child, ChildRelations]:
+    child, relations = await get_child_with_relations(
+        session, principal, child_id=child_id, resource=resource, action=action
+    )
+    await check(
+        session,
+        principal,
+        child,
+        relations,
+        lambda rel: child_policy.ensure_can_manage(principal, rel),
+        resource=resource,
+        action=action,
+    )
+    return child, relations
+
+
+async def _log_write(
+    session: AsyncSession,
+    principal: Principal,
+    relations: ChildRelations | None,
+    child_id: uuid.UUID,
+    *,
+    resource: str,
+    action: str,
+) -> None:
+    await audit.record(
+        session,
+        actor(principal, relations),
+        resource=resource,
+        action=action,
+        child_ids=[child_id],
+        basis=relations.basis() if relations else "centre-admin",
+    )
 
 
 async def _check_group(
@@ -124,41 +267,67 @@ async def create_child(session: AsyncSession, principal: Principal, *, data: Chi
     child = Child(tenant_id=principal.tenant_id, **data.model_dump(by_alias=False))
     session.add(child)
     await session.flush()
+    await _log_write(session, principal, None, child.id, resource="child", action="create")
     return await get_child(session, principal, child_id=child.id)
 
 
 async def update_child(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, data: ChildUpdate
 ) -> Child:
-    child = await get_child(session, principal, child_id=child_id)
-    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
+    child, relations = await _managed(session, principal, child_id, "child", "update")
     if data.group_id is not None:
         await _check_group(session, principal, group_id=data.group_id, centre_id=child.centre_id)
     apply_changes(child, data)
     await session.flush()
+    await _log_write(session, principal, relations, child.id, resource="child", action="update")
     await session.refresh(child, attribute_names=["contact_person", "updated_at"])
     return child
 
 
 async def delete_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> None:
-    child = await get_child(session, principal, child_id=child_id)
-    child_policy.ensure_can_delete(principal, child)
+    child, relations = await get_child_with_relations(
+        session, principal, child_id=child_id, resource="child", action="delete"
+    )
+    await check(
+        session,
+        principal,
+        child,
+        relations,
+        lambda _: child_policy.ensure_can_delete(principal, child),
+        resource="child",
+        action="delete",
+    )
     await session.delete(child)
     await session.flush()
+    await _log_write(session, principal, relations, child_id, resource="child", action="delete")
 
 
 async def read_bsn(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> str | None:
-    child = await get_child(session, principal, child_id=child_id)
-    child_policy.ensure_can_read_bsn(principal, await placing_organisation_ids(session, child))
+    child, relations = await get_child_with_relations(
+        session, principal, child_id=child_id, resource="bsn", action="read"
+    )
+    await check(
+        session,
+        principal,
+        child,
+        relations,
+        lambda rel: child_policy.ensure_can_read_bsn(principal, rel),
+        resource="bsn",
+        action="read",
+    )
+    await _log_write(session, principal, relations, child.id, resource="bsn", action="read")
     return child.bsn
 
 
 async def list_guardians(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> list[Guardian]:
-    child = await get_child(session, principal, child_id=child_id)
+    child, relations = await get_child_with_relations(
+        session, principal, child_id=child_id, resource="guardians", action="list"
+    )
+    await _log_write(session, principal, relations, child.id, resource="guardians", action="list")
     rows = await session.scalars(
         select(Guardian)
         .where(Guardian.child_id == child.id, Guardian.tenant_id == principal.tenant_id)
@@ -188,8 +357,7 @@ async def _get_guardian(
 async def add_guardian(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, data: GuardianCreate
 ) -> Guardian:
-    child = await get_child(session, principal, child_id=child_id)
-    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
+    child, relations = await _managed(session, principal, child_id, "guardians", "create")
     user = await get_in_tenant(session, User, tenant_id=principal.tenant_id, id=data.user_id)
     if user is None:
         raise InvalidInput.field("userId", "unknown_reference", "No such user.")
@@ -211,6 +379,7 @@ async def add_guardian(
     )
     session.add(guardian)
     await session.flush()
+    await _log_write(session, principal, relations, child.id, resource="guardians", action="create")
     return await _get_guardian(session, principal, child=child, guardian_id=guardian.id)
 
 
@@ -222,28 +391,33 @@ async def update_guardian(
     guardian_id: uuid.UUID,
     data: GuardianUpdate,
 ) -> Guardian:
-    child = await get_child(session, principal, child_id=child_id)
+    child, relations = await _managed(session, principal, child_id, "guardians", "update")
     guardian = await _get_guardian(session, principal, child=child, guardian_id=guardian_id)
-    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
     apply_changes(guardian, data)
     await session.flush()
+    await _log_write(session, principal, relations, child.id, resource="guardians", action="update")
     return guardian
 
 
 async def remove_guardian(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, guardian_id: uuid.UUID
 ) -> None:
-    child = await get_child(session, principal, child_id=child_id)
+    child, relations = await _managed(session, principal, child_id, "guardians", "delete")
     guardian = await _get_guardian(session, principal, child=child, guardian_id=guardian_id)
-    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
     await session.delete(guardian)
     await session.flush()
+    await _log_write(session, principal, relations, child.id, resource="guardians", action="delete")
 
 
 async def get_contact_person(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> tuple[User, datetime]:
-    child = await get_child(session, principal, child_id=child_id)
+    child, relations = await get_child_with_relations(
+        session, principal, child_id=child_id, resource="contact-person", action="read"
+    )
+    await _log_write(
+        session, principal, relations, child.id, resource="contact-person", action="read"
+    )
     if child.contact_person is None or child.contact_person_since is None:
         raise NotFound("contact person")
     return child.contact_person, child.contact_person_since
@@ -253,8 +427,7 @@ async def assign_contact_person(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, user_id: uuid.UUID
 ) -> tuple[User, datetime]:
     """Exactly one contact person per child: assigning replaces the previous one."""
-    child = await get_child(session, principal, child_id=child_id)
-    child_policy.ensure_can_manage(principal, child, await placing_organisation_ids(session, child))
+    child, relations = await _managed(session, principal, child_id, "contact-person", "update")
     professional = await session.scalar(
         select(User).where(
             User.id == user_id,
@@ -276,5 +449,8 @@ async def assign_contact_person(
         child.contact_person_id = professional.id
         child.contact_person_since = datetime.now(UTC)
     await session.flush()
+    await _log_write(
+        session, principal, relations, child.id, resource="contact-person", action="update"
+    )
     assert child.contact_person_since is not None
     return professional, child.contact_person_since

@@ -1,8 +1,12 @@
-from fastapi import APIRouter
+from fastapi import APIRouter, Depends
 
+from kindcentraal.auth.dependencies import public
 from kindcentraal.common.schemas import ApiModel
+from kindcentraal.policy.registry import declare
 
 router = APIRouter(tags=["root"])
+
+ROOT = declare("root.read", resource="api", action="read", public=True, rows="anyone")
 
 
 class Link(ApiModel):
@@ -15,7 +19,12 @@ class ApiRoot(ApiModel):
     links: dict[str, Link]
 
 
-@router.get("/", response_model=ApiRoot, summary="API landing resource")
+@router.get(
+    "/",
+    response_model=ApiRoot,
+    summary="API landing resource",
+    dependencies=[Depends(public(ROOT))],
+)
 async def read_root() -> ApiRoot:
     """Where to find the OpenAPI document and the human-readable documentation."""
     return ApiRoot(

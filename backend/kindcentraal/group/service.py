@@ -5,6 +5,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
@@ -86,6 +87,7 @@ async def create_group(session: AsyncSession, principal: Principal, *, data: Gro
     await _ensure_unique_name(session, principal, centre_id=data.centre_id, name=data.name)
     session.add(group)
     await session.flush()
+    await audit.record_write(session, principal, resource="group", action="create")
     return group
 
 
@@ -102,6 +104,7 @@ async def update_group(
         )
     apply_changes(group, data)
     await session.flush()
+    await audit.record_write(session, principal, resource="group", action="update")
     return group
 
 
@@ -110,3 +113,4 @@ async def delete_group(session: AsyncSession, principal: Principal, *, group_id:
     _ensure_can_manage(principal, group)
     await session.delete(group)
     await session.flush()
+    await audit.record_write(session, principal, resource="group", action="delete")

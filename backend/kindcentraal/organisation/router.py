@@ -3,17 +3,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 
-from kindcentraal.auth.dependencies import (
-    AdminPrincipal,
-    CentreAdminPrincipal,
-    CurrentPrincipal,
-    SessionDep,
-)
+from kindcentraal.auth.dependencies import SessionDep, guard
+from kindcentraal.auth.principal import Principal
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import Page
 from kindcentraal.organisation import service as organisation_service
-from kindcentraal.organisation.models import OrganisationType
+from kindcentraal.organisation.models import OrganisationType, Role
 from kindcentraal.organisation.schemas import (
     MembershipCreate,
     MembershipRead,
@@ -22,6 +18,7 @@ from kindcentraal.organisation.schemas import (
     OrganisationRead,
     OrganisationUpdate,
 )
+from kindcentraal.policy.registry import declare
 
 router = APIRouter(tags=["organisations"])
 membership_router = APIRouter(prefix="/memberships", tags=["memberships"])
@@ -29,10 +26,73 @@ OrganisationId = Annotated[uuid.UUID, Path(alias="organisationId")]
 MembershipId = Annotated[uuid.UUID, Path(alias="membershipId")]
 PageDep = Annotated[PageParams, Depends(page_params)]
 
+LIST_ORGANISATIONS = declare(
+    "organisations.list",
+    resource="organisation",
+    action="list",
+    rows="the caller's municipality",
+)
+CREATE_ORGANISATION = declare(
+    "organisations.create",
+    resource="organisation",
+    action="create",
+    roles=frozenset({Role.CENTRE_ADMIN}),
+    rows="the caller's municipality",
+)
+READ_ORGANISATION = declare(
+    "organisations.read",
+    resource="organisation",
+    action="read",
+    rows="the caller's municipality",
+)
+UPDATE_ORGANISATION = declare(
+    "organisations.update",
+    resource="organisation",
+    action="update",
+    rows="organisations the caller administers; type and centres by centre admins",
+)
+DELETE_ORGANISATION = declare(
+    "organisations.delete",
+    resource="organisation",
+    action="delete",
+    rows="the caller's municipality",
+)
+LIST_MEMBERSHIPS = declare(
+    "memberships.list",
+    resource="membership",
+    action="list",
+    rows="memberships of organisations the caller administers, and the caller's own",
+)
+CREATE_MEMBERSHIP = declare(
+    "memberships.create",
+    resource="membership",
+    action="create",
+    roles=frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN}),
+    rows="organisations the caller administers",
+)
+READ_MEMBERSHIP = declare(
+    "memberships.read",
+    resource="membership",
+    action="read",
+    rows="memberships of organisations the caller administers, and the caller's own",
+)
+UPDATE_MEMBERSHIP = declare(
+    "memberships.update",
+    resource="membership",
+    action="update",
+    rows="organisations the caller administers",
+)
+DELETE_MEMBERSHIP = declare(
+    "memberships.delete",
+    resource="membership",
+    action="delete",
+    rows="organisations the caller administers",
+)
+
 
 @router.get("/organisations", response_model=Page[OrganisationRead], responses=problems(400, 401))
 async def list_organisations(
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(guard(LIST_ORGANISATIONS))],
     session: SessionDep,
     page: PageDep,
     type: Annotated[OrganisationType | None, Query()] = None,
@@ -55,7 +115,9 @@ async def list_organisations(
     responses=problems(400, 401, 403, 409),
 )
 async def create_organisation(
-    body: OrganisationCreate, principal: CentreAdminPrincipal, session: SessionDep
+    body: OrganisationCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_ORGANISATION))],
+    session: SessionDep,
 ) -> OrganisationRead:
     """Centre administrators register a partner organisation."""
     organisation = await organisation_service.create_organisation(session, principal, data=body)
@@ -68,7 +130,9 @@ async def create_organisation(
     responses=problems(400, 401, 404),
 )
 async def read_organisation(
-    organisation_id: OrganisationId, principal: CurrentPrincipal, session: SessionDep
+    organisation_id: OrganisationId,
+    principal: Annotated[Principal, Depends(guard(READ_ORGANISATION))],
+    session: SessionDep,
 ) -> OrganisationRead:
     """One partner organisation."""
     organisation = await organisation_service.get_organisation(
@@ -85,7 +149,7 @@ async def read_organisation(
 async def update_organisation(
     organisation_id: OrganisationId,
     body: OrganisationUpdate,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(guard(UPDATE_ORGANISATION))],
     session: SessionDep,
 ) -> OrganisationRead:
     """Its administrators rename it; centre administrators also set its centres."""
@@ -99,7 +163,9 @@ async def update_organisation(
     "/organisations/{organisationId}", status_code=204, responses=problems(400, 401, 403, 404)
 )
 async def delete_organisation(
-    organisation_id: OrganisationId, principal: CurrentPrincipal, session: SessionDep
+    organisation_id: OrganisationId,
+    principal: Annotated[Principal, Depends(guard(DELETE_ORGANISATION))],
+    session: SessionDep,
 ) -> Response:
     """Centre administrators remove an organisation with its memberships and placements."""
     await organisation_service.delete_organisation(
@@ -110,7 +176,7 @@ async def delete_organisation(
 
 @membership_router.get("", response_model=Page[MembershipRead], responses=problems(400, 401))
 async def list_memberships(
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(guard(LIST_MEMBERSHIPS))],
     session: SessionDep,
     page: PageDep,
     organisation_id: Annotated[uuid.UUID | None, Query(alias="organisationId")] = None,
@@ -129,7 +195,9 @@ async def list_memberships(
     "", status_code=201, response_model=MembershipRead, responses=problems(400, 401, 403, 409)
 )
 async def create_membership(
-    body: MembershipCreate, principal: AdminPrincipal, session: SessionDep
+    body: MembershipCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_MEMBERSHIP))],
+    session: SessionDep,
 ) -> MembershipRead:
     """Administrators of an organisation give a user a role in it."""
     membership = await organisation_service.create_membership(session, principal, data=body)
@@ -140,7 +208,9 @@ async def create_membership(
     "/{membershipId}", response_model=MembershipRead, responses=problems(400, 401, 404)
 )
 async def read_membership(
-    membership_id: MembershipId, principal: CurrentPrincipal, session: SessionDep
+    membership_id: MembershipId,
+    principal: Annotated[Principal, Depends(guard(READ_MEMBERSHIP))],
+    session: SessionDep,
 ) -> MembershipRead:
     """One membership the caller administers or holds."""
     membership = await organisation_service.get_membership(
@@ -155,7 +225,7 @@ async def read_membership(
 async def update_membership(
     membership_id: MembershipId,
     body: MembershipUpdate,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(guard(UPDATE_MEMBERSHIP))],
     session: SessionDep,
 ) -> MembershipRead:
     """Administrators change a member's role."""
@@ -169,7 +239,9 @@ async def update_membership(
     "/{membershipId}", status_code=204, responses=problems(400, 401, 403, 404)
 )
 async def delete_membership(
-    membership_id: MembershipId, principal: CurrentPrincipal, session: SessionDep
+    membership_id: MembershipId,
+    principal: Annotated[Principal, Depends(guard(DELETE_MEMBERSHIP))],
+    session: SessionDep,
 ) -> Response:
     """Administrators end a membership."""
     await organisation_service.delete_membership(session, principal, membership_id=membership_id)

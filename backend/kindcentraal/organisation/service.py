@@ -6,6 +6,8 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
+from kindcentraal.audit import service as audit
+from kindcentraal.auth import service as auth_service
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
@@ -113,6 +115,7 @@ async def create_organisation(
     ]
     session.add(organisation)
     await session.flush()
+    await audit.record_write(session, principal, resource="organisation", action="create")
     return await get_organisation(session, principal, organisation_id=organisation.id)
 
 
@@ -145,6 +148,7 @@ async def update_organisation(
         await _ensure_unique_name(session, principal, data.name, except_id=organisation.id)
     apply_changes(organisation, data, skip={"centre_ids"})
     await session.flush()
+    await audit.record_write(session, principal, resource="organisation", action="update")
     await session.refresh(organisation, attribute_names=["centre_links", "updated_at"])
     return organisation
 
@@ -157,6 +161,7 @@ async def delete_organisation(
         raise Forbidden("Only a centre administrator may delete an organisation.")
     await session.delete(organisation)
     await session.flush()
+    await audit.record_write(session, principal, resource="organisation", action="delete")
 
 
 def _visible_memberships(principal: Principal) -> Select[Membership]:
@@ -237,6 +242,7 @@ async def create_membership(
     )
     session.add(membership)
     await session.flush()
+    await audit.record_write(session, principal, resource="membership", action="create")
     return membership
 
 
@@ -251,8 +257,13 @@ async def update_membership(
     _ensure_can_grant(principal, membership.organisation_id, membership.role)
     if data.role is not None:
         _ensure_can_grant(principal, membership.organisation_id, data.role)
-        membership.role = data.role
+        if membership.role != data.role:
+            membership.role = data.role
+            await auth_service.revoke_user_sessions(
+                session, user_id=membership.user_id, reason="role_change"
+            )
     await session.flush()
+    await audit.record_write(session, principal, resource="membership", action="update")
     return membership
 
 
@@ -261,5 +272,9 @@ async def delete_membership(
 ) -> None:
     membership = await get_membership(session, principal, membership_id=membership_id)
     _ensure_can_grant(principal, membership.organisation_id, membership.role)
+    await auth_service.revoke_user_sessions(
+        session, user_id=membership.user_id, reason="role_change"
+    )
     await session.delete(membership)
     await session.flush()
+    await audit.record_write(session, principal, resource="membership", action="delete")

@@ -3,20 +3,55 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 
-from kindcentraal.auth.dependencies import CurrentPrincipal, SessionDep
+from kindcentraal.auth.dependencies import SessionDep, guard
+from kindcentraal.auth.principal import Principal
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import IsoDate, Page
+from kindcentraal.organisation.models import Role
 from kindcentraal.placement import service as placement_service
 from kindcentraal.placement.schemas import PlacementCreate, PlacementRead, PlacementUpdate
+from kindcentraal.policy.registry import declare
 
 router = APIRouter(prefix="/placements", tags=["placements"])
 PlacementId = Annotated[uuid.UUID, Path(alias="placementId")]
 
+LIST_PLACEMENTS = declare(
+    "placements.list",
+    resource="placement",
+    action="list",
+    rows="placements of children the caller relates to",
+)
+CREATE_PLACEMENT = declare(
+    "placements.create",
+    resource="placement",
+    action="create",
+    roles=frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL}),
+    rows="centre admins anywhere in their centre; staff and admins at their own organisation",
+)
+READ_PLACEMENT = declare(
+    "placements.read",
+    resource="placement",
+    action="read",
+    rows="placements of children the caller relates to",
+)
+UPDATE_PLACEMENT = declare(
+    "placements.update",
+    resource="placement",
+    action="update",
+    rows="centre admins anywhere in their centre; staff and admins at their own organisation",
+)
+DELETE_PLACEMENT = declare(
+    "placements.delete",
+    resource="placement",
+    action="delete",
+    rows="centre admins anywhere in their centre; staff and admins at their own organisation",
+)
+
 
 @router.get("", response_model=Page[PlacementRead], responses=problems(400, 401))
 async def list_placements(
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(guard(LIST_PLACEMENTS))],
     session: SessionDep,
     page: Annotated[PageParams, Depends(page_params)],
     child_id: Annotated[uuid.UUID | None, Query(alias="childId")] = None,
@@ -41,7 +76,9 @@ async def list_placements(
 
 @router.post("", status_code=201, response_model=PlacementRead, responses=problems(400, 401, 403))
 async def create_placement(
-    body: PlacementCreate, principal: CurrentPrincipal, session: SessionDep
+    body: PlacementCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_PLACEMENT))],
+    session: SessionDep,
 ) -> PlacementRead:
     """Place a visible child at an organisation: centre admins anywhere, staff at their own."""
     placement = await placement_service.create_placement(session, principal, data=body)
@@ -50,10 +87,14 @@ async def create_placement(
 
 @router.get("/{placementId}", response_model=PlacementRead, responses=problems(400, 401, 404))
 async def read_placement(
-    placement_id: PlacementId, principal: CurrentPrincipal, session: SessionDep
+    placement_id: PlacementId,
+    principal: Annotated[Principal, Depends(guard(READ_PLACEMENT))],
+    session: SessionDep,
 ) -> PlacementRead:
     """One placement of a child the caller may see."""
-    placement = await placement_service.get_placement(session, principal, placement_id=placement_id)
+    placement = await placement_service.read_placement(
+        session, principal, placement_id=placement_id
+    )
     return PlacementRead.model_validate(placement)
 
 
@@ -63,7 +104,7 @@ async def read_placement(
 async def update_placement(
     placement_id: PlacementId,
     body: PlacementUpdate,
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(guard(UPDATE_PLACEMENT))],
     session: SessionDep,
 ) -> PlacementRead:
     """Change dates or days; the end date never lies before the start."""
@@ -75,7 +116,9 @@ async def update_placement(
 
 @router.delete("/{placementId}", status_code=204, responses=problems(400, 401, 403, 404))
 async def delete_placement(
-    placement_id: PlacementId, principal: CurrentPrincipal, session: SessionDep
+    placement_id: PlacementId,
+    principal: Annotated[Principal, Depends(guard(DELETE_PLACEMENT))],
+    session: SessionDep,
 ) -> Response:
     """Remove a placement entered by mistake; to end one, set its end date."""
     await placement_service.delete_placement(session, principal, placement_id=placement_id)

@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import Select, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import PLACEMENT_ACCESS_ROLES, Principal
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
@@ -45,9 +46,19 @@ async def list_placements(
             Placement.start_date <= active_on,
             or_(Placement.end_date.is_(None), Placement.end_date >= active_on),
         )
-    return await paginate(
+    placements, cursor = await paginate(
         session, statement, sort=SortKey(Placement.start_date), id_column=Placement.id, params=page
     )
+    if placements:
+        await audit.record(
+            session,
+            child_service.actor(principal),
+            resource="placements",
+            action="list",
+            child_ids=[p.child_id for p in placements],
+            basis="relation filter",
+        )
+    return placements, cursor
 
 
 async def get_placement(
@@ -57,6 +68,27 @@ async def get_placement(
     if placement is None:
         raise NotFound("placement")
     return placement
+
+
+async def read_placement(
+    session: AsyncSession, principal: Principal, *, placement_id: uuid.UUID
+) -> Placement:
+    placement = await get_placement(session, principal, placement_id=placement_id)
+    await _log(session, principal, placement, "read")
+    return placement
+
+
+async def _log(
+    session: AsyncSession, principal: Principal, placement: Placement, action: str
+) -> None:
+    await audit.record(
+        session,
+        child_service.actor(principal),
+        resource="placements",
+        action=action,
+        child_ids=[placement.child_id],
+        basis="relation filter",
+    )
 
 
 def _ensure_can_place(principal: Principal, child: Child, organisation_id: uuid.UUID) -> None:
@@ -94,6 +126,7 @@ async def create_placement(
     )
     session.add(placement)
     await session.flush()
+    await _log(session, principal, placement, "create")
     return placement
 
 
@@ -111,6 +144,7 @@ async def update_placement(
     if data.days is not None:
         placement.days = [day.value for day in data.days]
     await session.flush()
+    await _log(session, principal, placement, "update")
     return placement
 
 
@@ -120,5 +154,6 @@ async def delete_placement(
     placement = await get_placement(session, principal, placement_id=placement_id)
     child = await child_service.get_child(session, principal, child_id=placement.child_id)
     _ensure_can_place(principal, child, placement.organisation_id)
+    await _log(session, principal, placement, "delete")
     await session.delete(placement)
     await session.flush()

@@ -1,4 +1,4 @@
-from sqlalchemy import String
+from sqlalchemy import JSON, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kindcentraal.db import Base, TimestampMixin
@@ -11,3 +11,5 @@ class Tenant(TimestampMixin, Base):
 
     name: Mapped[str] = mapped_column(String(200))
     slug: Mapped[str] = mapped_column(String(100), unique=True)
+    # Roles whose members must enrol a second factor before anything else.
+    mandatory_two_factor_roles: Mapped[list[str]] = mapped_column(JSON, default=list)

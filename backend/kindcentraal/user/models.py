@@ -1,7 +1,9 @@
-from sqlalchemy import Boolean, String, UniqueConstraint
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Boolean, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kindcentraal.db import Base, TenantMixin
+from kindcentraal.db import Base, TenantMixin, UTCDateTime
 
 
 class User(TenantMixin, Base):
@@ -14,3 +16,8 @@ class User(TenantMixin, Base):
     display_name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(255))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Second factor (TOTP): the secret is encrypted with a key derived from KC_SECRET_KEY.
+    totp_secret: Mapped[str | None] = mapped_column(String(255))
+    totp_pending_secret: Mapped[str | None] = mapped_column(String(255))
+    totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    totp_last_step: Mapped[int | None] = mapped_column(BigInteger)

@@ -3,20 +3,49 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from kindcentraal.auth.dependencies import AdminPrincipal, CurrentPrincipal, SessionDep
+from kindcentraal.auth.dependencies import SessionDep, guard
+from kindcentraal.auth.principal import Principal
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import Page
+from kindcentraal.organisation.models import Role
+from kindcentraal.policy.registry import declare
 from kindcentraal.user import service as user_service
-from kindcentraal.user.schemas import UserCreate, UserRead
+from kindcentraal.user.schemas import UserCreate, UserRead, UserUpdate
 
 router = APIRouter(prefix="/users", tags=["users"])
 UserId = Annotated[uuid.UUID, Path(alias="userId")]
 
+LIST_USERS = declare(
+    "users.list",
+    resource="user",
+    action="list",
+    rows="administrators: the municipality's accounts; others: their own",
+)
+CREATE_USER = declare(
+    "users.create",
+    resource="user",
+    action="create",
+    roles=frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN}),
+    rows="the caller's municipality",
+)
+UPDATE_USER = declare(
+    "users.update",
+    resource="user",
+    action="update",
+    rows="the municipality's accounts",
+)
+READ_USER = declare(
+    "users.read",
+    resource="user",
+    action="read",
+    rows="administrators: the municipality's accounts; others: their own",
+)
+
 
 @router.get("", response_model=Page[UserRead], responses=problems(400, 401))
 async def list_users(
-    principal: CurrentPrincipal,
+    principal: Annotated[Principal, Depends(guard(LIST_USERS))],
     session: SessionDep,
     page: Annotated[PageParams, Depends(page_params)],
     q: Annotated[str | None, Query(max_length=100, description="Part of name or email.")] = None,
@@ -27,14 +56,32 @@ async def list_users(
 
 
 @router.post("", status_code=201, response_model=UserRead, responses=problems(400, 401, 403, 409))
-async def create_user(body: UserCreate, principal: AdminPrincipal, session: SessionDep) -> UserRead:
+async def create_user(
+    body: UserCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_USER))],
+    session: SessionDep,
+) -> UserRead:
     """Administrators create an account; roles follow through memberships."""
     user = await user_service.create_user(session, principal, data=body)
     return UserRead.model_validate(user)
 
 
 @router.get("/{userId}", response_model=UserRead, responses=problems(400, 401, 404))
-async def read_user(user_id: UserId, principal: CurrentPrincipal, session: SessionDep) -> UserRead:
+async def read_user(
+    user_id: UserId, principal: Annotated[Principal, Depends(guard(READ_USER))], session: SessionDep
+) -> UserRead:
     """One account the caller may see."""
     user = await user_service.get_user(session, principal, user_id=user_id)
+    return UserRead.model_validate(user)
+
+
+@router.patch("/{userId}", response_model=UserRead, responses=problems(400, 401, 403, 404))
+async def update_user(
+    user_id: UserId,
+    body: UserUpdate,
+    principal: Annotated[Principal, Depends(guard(UPDATE_USER))],
+    session: SessionDep,
+) -> UserRead:
+    """Administrators rename or disable an account; a disabled account's tokens stop working."""
+    user = await user_service.update_user(session, principal, user_id=user_id, data=body)
     return UserRead.model_validate(user)

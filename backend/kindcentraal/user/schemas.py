@@ -3,13 +3,20 @@ import uuid
 from pydantic import EmailStr, Field
 
 from kindcentraal.auth.passwords import MIN_PASSWORD_LENGTH
-from kindcentraal.common.schemas import ApiModel, Timestamps
+from kindcentraal.common.schemas import ApiModel, Timestamps, UpdateModel
 
 
 class UserCreate(ApiModel):
     email: EmailStr
     display_name: str = Field(min_length=1, max_length=200)
     password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=200)
+
+
+class UserUpdate(UpdateModel):
+    display_name: str | None = Field(default=None, min_length=1, max_length=200)
+    is_active: bool | None = Field(
+        default=None, description="false disables the account; its sessions end at once."
+    )
 
 
 class UserRead(Timestamps):

@@ -5,12 +5,15 @@ import uuid
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.audit import service as audit
+from kindcentraal.auth import service as auth_service
 from kindcentraal.auth.passwords import hash_password
 from kindcentraal.auth.principal import ADMIN_ROLES, Principal
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
-from kindcentraal.errors import Conflict, NotFound
+from kindcentraal.common.repository import apply_changes
+from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.user.models import User
-from kindcentraal.user.schemas import UserCreate
+from kindcentraal.user.schemas import UserCreate, UserUpdate
 
 
 def _visible_users(principal: Principal) -> Select[User]:
@@ -61,4 +64,22 @@ async def create_user(session: AsyncSession, principal: Principal, *, data: User
     )
     session.add(user)
     await session.flush()
+    await audit.record_write(session, principal, resource="user", action="create")
+    return user
+
+
+async def update_user(
+    session: AsyncSession, principal: Principal, *, user_id: uuid.UUID, data: UserUpdate
+) -> User:
+    """Administrators rename or disable an account; disabling ends its sessions at once."""
+    user = await get_user(session, principal, user_id=user_id)
+    if not principal.has_role(*ADMIN_ROLES):
+        raise Forbidden("Only administrators change accounts.")
+    if data.is_active is False and user.id == principal.user_id:
+        raise InvalidInput.field("isActive", "own_account", "You cannot disable your own account.")
+    apply_changes(user, data)
+    if data.is_active is False:
+        await auth_service.revoke_user_sessions(session, user_id=user.id, reason="disabled")
+    await session.flush()
+    await audit.record_write(session, principal, resource="user", action="update")
     return user

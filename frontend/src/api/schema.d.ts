@@ -34,7 +34,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log in with email and password
+         * Log in with email and password (and a second factor when enrolled)
          * @description OAuth2 password login; 10 failures within 15 minutes lock the account (429).
          */
         post: operations["auth:create_token"];
@@ -93,11 +93,111 @@ export interface paths {
         };
         /**
          * The current user
-         * @description The logged-in user with memberships and roles.
+         * @description The logged-in user with memberships, roles and two-factor status.
          */
         get: operations["auth:read_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Two Factor
+         * @description Whether two-factor login is on, and whether it is mandatory for the caller.
+         */
+        get: operations["auth:read_two_factor"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/two-factor/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Two Factor Enrolment
+         * @description A new TOTP secret to scan as a QR code; two-factor is on once a code confirms it.
+         */
+        post: operations["auth:start_two_factor_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/two-factor/enrolment/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Two Factor Enrolment
+         * @description Confirm with a first code; answers ten one-time recovery codes (shown only now).
+         */
+        post: operations["auth:confirm_two_factor_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/two-factor/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate Two Factor
+         * @description Turn two-factor login off (not where an administrator made it mandatory).
+         */
+        post: operations["auth:deactivate_two_factor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change Password
+         * @description Change the password; every session of the account ends, so log in again.
+         */
+        post: operations["auth:change_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -301,7 +401,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update User
+         * @description Administrators rename or disable an account; a disabled account's tokens stop working.
+         */
+        patch: operations["users:update_user"];
         trace?: never;
     };
     "/groups": {
@@ -500,6 +604,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/children/{childId}/care-team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Care Team
+         * @description Who works with this child, for which organisation, and whether consent is in force.
+         */
+        get: operations["care-team:list_care_team"];
+        put?: never;
+        /**
+         * Create Care Team Member
+         * @description Add a professional; they see the child once a guardian consents for their organisation.
+         */
+        post: operations["care-team:create_care_team_member"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/care-team/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Care Team Member
+         * @description Remove a member entered by mistake; to end one, set the end date.
+         */
+        delete: operations["care-team:delete_care_team_member"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Care Team Member
+         * @description Change a member's role or end date.
+         */
+        patch: operations["care-team:update_care_team_member"];
+        trace?: never;
+    };
+    "/children/{childId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Consents
+         * @description Every consent for the child, newest first, withdrawn ones included (history is kept).
+         */
+        get: operations["consents:list_consents"];
+        put?: never;
+        /**
+         * Create Consent
+         * @description A guardian with parental authority consents; from 12 the child consents too.
+         */
+        post: operations["consents:create_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/consents/{consentId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw Consent
+         * @description Withdraw a consent; the organisation loses access on its very next request.
+         */
+        post: operations["consents:withdraw_consent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Access Log
+         * @description Who looked at or changed the child's file, from which organisation, when; newest first.
+         */
+        get: operations["access-log:read_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/placements": {
         parameters: {
             query?: never;
@@ -552,10 +768,62 @@ export interface paths {
         patch: operations["placements:update_placement"];
         trace?: never;
     };
+    "/security-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Security Settings
+         * @description Which roles must use a second factor.
+         */
+        get: operations["security-settings:read_security_settings"];
+        /**
+         * Update Security Settings
+         * @description Make two-factor enrolment mandatory per role; members must enrol before anything else.
+         */
+        put: operations["security-settings:update_security_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * AccessLogEntry
+         * @description One read or change of the child's file, as guardians see it.
+         */
+        AccessLogEntry: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Occurredat
+             * Format: date-time
+             */
+            occurredAt: string;
+            /** Actorname */
+            actorName: string;
+            /** Organisationname */
+            organisationName: string | null;
+            /** Role */
+            role: string | null;
+            /** Resource */
+            resource: string;
+            /** Action */
+            action: string;
+            /** Result */
+            result: string;
+        };
         /** ApiRoot */
         ApiRoot: {
             /** Name */
@@ -567,32 +835,104 @@ export interface components {
         };
         /** Body_auth:create_token */
         Body_auth_create_token: {
+            /**
+             * Username
+             * @description The email address.
+             */
+            username: string;
+            /** Password */
+            password: string;
             /** Grant Type */
             grant_type?: string | null;
-            /** Username */
-            username: string;
-            /**
-             * Password
-             * Format: password
-             */
-            password: string;
             /**
              * Scope
              * @default
              */
             scope: string;
-            /** Client Id */
-            client_id?: string | null;
             /**
-             * Client Secret
-             * Format: password
+             * Totp
+             * @description Authenticator code or a recovery code, when enrolled.
              */
-            client_secret?: string | null;
+            totp?: string | null;
         };
         /** BsnRead */
         BsnRead: {
             /** Bsn */
             bsn: string | null;
+        };
+        /** CareTeamMemberCreate */
+        CareTeamMemberCreate: {
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             * @description The organisation the member acts for.
+             */
+            organisationId: string;
+            /**
+             * Role
+             * @example logopedist
+             */
+            role: string;
+            /**
+             * Sincedate
+             * @description Defaults to today.
+             */
+            sinceDate?: string | null;
+            /** Untildate */
+            untilDate?: string | null;
+        };
+        /** CareTeamMemberRead */
+        CareTeamMemberRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /** Displayname */
+            displayName: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Organisationname */
+            organisationName: string;
+            /** Role */
+            role: string;
+            /**
+             * Sincedate
+             * Format: date
+             */
+            sinceDate: string;
+            /** Untildate */
+            untilDate: string | null;
+            /**
+             * Consentinforce
+             * @description Whether a guardian's care-team consent for the organisation is in force now.
+             */
+            consentInForce: boolean;
+        };
+        /** CareTeamMemberUpdate */
+        CareTeamMemberUpdate: {
+            /** Role */
+            role?: string | null;
+            /** Untildate */
+            untilDate?: string | null;
         };
         /** ChildCentreCreate */
         ChildCentreCreate: {
@@ -708,6 +1048,75 @@ export interface components {
             /** Bsn */
             bsn?: string | null;
         };
+        /** ConsentCreate */
+        ConsentCreate: {
+            /**
+             * Organisationid
+             * Format: uuid
+             * @description The organisation that receives the consent.
+             */
+            organisationId: string;
+            purpose: components["schemas"]["ConsentPurpose"];
+            /** @description Required when purpose is `trajectory`, refused otherwise. */
+            trajectoryType?: components["schemas"]["TrajectoryType"] | null;
+            /** Validuntil */
+            validUntil?: string | null;
+            /**
+             * Childalsoconsents
+             * @description Required (true) for a child of 12 to 15 years old.
+             * @default false
+             */
+            childAlsoConsents: boolean;
+        };
+        /**
+         * ConsentPurpose
+         * @enum {string}
+         */
+        ConsentPurpose: "care_team" | "trajectory" | "information_sharing" | "photos";
+        /** ConsentRead */
+        ConsentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Organisationname */
+            organisationName: string;
+            purpose: components["schemas"]["ConsentPurpose"];
+            trajectoryType: components["schemas"]["TrajectoryType"] | null;
+            /**
+             * Givenbyid
+             * Format: uuid
+             */
+            givenById: string;
+            /** Givenbyname */
+            givenByName: string;
+            /** Childalsoconsented */
+            childAlsoConsented: boolean;
+            /**
+             * Givenat
+             * Format: date-time
+             */
+            givenAt: string;
+            /** Validuntil */
+            validUntil: string | null;
+            /** Withdrawnat */
+            withdrawnAt: string | null;
+            /** Withdrawnbyname */
+            withdrawnByName: string | null;
+            /** Inforce */
+            inForce: boolean;
+        };
         /** ContactPersonAssign */
         ContactPersonAssign: {
             /**
@@ -733,6 +1142,24 @@ export interface components {
              * Format: date-time
              */
             since: string;
+        };
+        /** EnrolmentConfirmation */
+        EnrolmentConfirmation: {
+            /** Code */
+            code: string;
+        };
+        /** EnrolmentStarted */
+        EnrolmentStarted: {
+            /**
+             * Secret
+             * @description Base32 secret, for typing into an authenticator app.
+             */
+            secret: string;
+            /**
+             * Otpauthuri
+             * @description otpauth:// URI to show as a QR code.
+             */
+            otpauthUri: string;
         };
         /** GroupCreate */
         GroupCreate: {
@@ -892,6 +1319,7 @@ export interface components {
             memberships: components["schemas"]["MembershipSummary"][];
             /** Isguardian */
             isGuardian: boolean;
+            twoFactor: components["schemas"]["TwoFactorStatus"];
         };
         /** MembershipCreate */
         MembershipCreate: {
@@ -1004,6 +1432,16 @@ export interface components {
             /** Centreids */
             centreIds?: string[] | null;
         };
+        /** Page[AccessLogEntry] */
+        Page_AccessLogEntry_: {
+            /** Items */
+            items: components["schemas"]["AccessLogEntry"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
         /** Page[ChildCentreRead] */
         Page_ChildCentreRead_: {
             /** Items */
@@ -1073,6 +1511,13 @@ export interface components {
              * @description Opaque cursor for the next page; null on the last page.
              */
             nextCursor: string | null;
+        };
+        /** PasswordChange */
+        PasswordChange: {
+            /** Currentpassword */
+            currentPassword: string;
+            /** Newpassword */
+            newPassword: string;
         };
         /** PersonRef */
         PersonRef: {
@@ -1159,6 +1604,11 @@ export interface components {
             /** Days */
             days?: components["schemas"]["Weekday"][] | null;
         };
+        /** RecoveryCodes */
+        RecoveryCodes: {
+            /** Recoverycodes */
+            recoveryCodes: string[];
+        };
         /** RefreshRequest */
         RefreshRequest: {
             /** Refreshtoken */
@@ -1169,6 +1619,16 @@ export interface components {
          * @enum {string}
          */
         Role: "centre_admin" | "org_admin" | "staff" | "care_professional" | "municipality_analyst";
+        /** SecuritySettings */
+        SecuritySettings: {
+            /** Mandatorytwofactorroles */
+            mandatoryTwoFactorRoles: components["schemas"]["Role"][];
+        };
+        /** SecuritySettingsUpdate */
+        SecuritySettingsUpdate: {
+            /** Mandatorytwofactorroles */
+            mandatoryTwoFactorRoles: components["schemas"]["Role"][];
+        };
         /**
          * TokenResponse
          * @description The OAuth 2.0 token response; its property names are fixed by RFC 6749.
@@ -1192,6 +1652,30 @@ export interface components {
              * @description Opaque; spent on first use (rotation).
              */
             refresh_token: string;
+        };
+        /**
+         * TrajectoryType
+         * @enum {string}
+         */
+        TrajectoryType: "logopedie" | "opvoedondersteuning" | "jeugdhulp" | "passend_onderwijs" | "fysiotherapie" | "ergotherapie" | "ggz_jeugd" | "schoolmaatschappelijk_werk" | "other";
+        /** TwoFactorDeactivation */
+        TwoFactorDeactivation: {
+            /** Password */
+            password: string;
+        };
+        /** TwoFactorStatus */
+        TwoFactorStatus: {
+            /** Enabled */
+            enabled: boolean;
+            /**
+             * Enrolmentrequired
+             * @description Mandatory for one of the caller's roles and not yet set up: enrol first.
+             */
+            enrolmentRequired: boolean;
+            /** Mandatory */
+            mandatory: boolean;
+            /** Recoverycodesleft */
+            recoveryCodesLeft: number;
         };
         /** UserCreate */
         UserCreate: {
@@ -1228,6 +1712,16 @@ export interface components {
             displayName: string;
             /** Isactive */
             isActive: boolean;
+        };
+        /** UserUpdate */
+        UserUpdate: {
+            /** Displayname */
+            displayName?: string | null;
+            /**
+             * Isactive
+             * @description false disables the account; its sessions end at once.
+             */
+            isActive?: boolean | null;
         };
         /**
          * Weekday
@@ -1462,6 +1956,134 @@ export interface operations {
                     "application/json": components["schemas"]["MeRead"];
                 };
             };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "auth:read_two_factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorStatus"];
+                };
+            };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "auth:start_two_factor_enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentStarted"];
+                };
+            };
+            401: components["responses"]["401"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "auth:confirm_two_factor_enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolmentConfirmation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodes"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "auth:deactivate_two_factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorDeactivation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "auth:change_password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
             401: components["responses"]["401"];
             500: components["responses"]["500"];
         };
@@ -1996,6 +2618,38 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
+    "users:update_user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
     "groups:list_groups": {
         parameters: {
             query?: {
@@ -2501,6 +3155,253 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
+    "care-team:list_care_team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareTeamMemberRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "care-team:create_care_team_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareTeamMemberCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareTeamMemberRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "care-team:delete_care_team_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "care-team:update_care_team_member": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+                memberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareTeamMemberUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareTeamMemberRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "consents:list_consents": {
+        parameters: {
+            query?: {
+                /** @description Only consents in force (or not). */
+                inForce?: boolean | null;
+            };
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "consents:create_consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "consents:withdraw_consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+                consentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "access-log:read_access_log": {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AccessLogEntry_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
     "placements:list_placements": {
         parameters: {
             query?: {
@@ -2645,6 +3546,59 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "security-settings:read_security_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "security-settings:update_security_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecuritySettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
             500: components["responses"]["500"];
         };
     };

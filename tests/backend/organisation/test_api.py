@@ -958,8 +958,11 @@ async def test_org_admin_changes_a_role(
     assert body["role"] == "org_admin"
     assert body["userId"] == str(world.teacher.id)
     assert await membership_role(session, membership_id) == "org_admin"
-    # the promoted teacher now administers the school's memberships
-    listed = await client.get("/memberships", headers=world.headers("teacher"))
+    # a role change ends the member's sessions; after logging in again they administer
+    stale = await client.get("/memberships", headers=world.headers("teacher"))
+    assert stale.status_code == 401
+    fresh = await token_for(session, world.teacher, secret=TEST_SECRET)
+    listed = await client.get("/memberships", headers={"Authorization": f"Bearer {fresh}"})
     assert len(listed.json()["items"]) == 3
 
 
@@ -1040,8 +1043,11 @@ async def test_org_admin_ends_a_membership(
     )
     assert response.status_code == 204
     assert await membership_role(session, membership_id) is None
-    # the former teacher's access through the school ends at once
-    after = await client.get("/children", headers=world.headers("teacher"))
+    # the former teacher's session ends at once, and a new login sees no child
+    stale = await client.get("/children", headers=world.headers("teacher"))
+    assert stale.status_code == 401
+    fresh = await token_for(session, world.teacher, secret=TEST_SECRET)
+    after = await client.get("/children", headers={"Authorization": f"Bearer {fresh}"})
     assert after.json()["items"] == []
     read = await client.get(f"/memberships/{membership_id}", headers=world.headers("school_admin"))
     assert_problem(read, 404)

@@ -1,0 +1,210 @@
+"""The care team around a child: professionals of several organisations who know of each other."""
+
+import uuid
+from datetime import date
+
+from sqlalchemy import and_, exists, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kindcentraal.audit import service as audit
+from kindcentraal.auth.principal import Principal
+from kindcentraal.careteam.models import CareTeamMember
+from kindcentraal.careteam.schemas import (
+    CareTeamMemberCreate,
+    CareTeamMemberRead,
+    CareTeamMemberUpdate,
+)
+from kindcentraal.child import policy as child_policy
+from kindcentraal.child import service as child_service
+from kindcentraal.child.models import Child
+from kindcentraal.child.policy import ChildRelations
+from kindcentraal.common.repository import apply_changes
+from kindcentraal.consent.models import Consent, ConsentPurpose
+from kindcentraal.errors import Conflict, InvalidInput, NotFound
+from kindcentraal.organisation.models import Membership, Organisation, Role
+from kindcentraal.user.models import User
+
+TEAM_ROLES = (Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL)
+
+
+async def _read_models(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, member_id: uuid.UUID | None
+) -> list[CareTeamMemberRead]:
+    today = date.today()
+    consented = exists(
+        select(Consent.id).where(
+            Consent.child_id == CareTeamMember.child_id,
+            Consent.organisation_id == CareTeamMember.organisation_id,
+            Consent.tenant_id == CareTeamMember.tenant_id,
+            Consent.purpose == ConsentPurpose.CARE_TEAM,
+            child_policy.consent_in_force(today),
+        )
+    )
+    statement = (
+        select(CareTeamMember, User.display_name, Organisation.name, consented)
+        .join(User, User.id == CareTeamMember.user_id)
+        .join(Organisation, Organisation.id == CareTeamMember.organisation_id)
+        .where(CareTeamMember.child_id == child_id, CareTeamMember.tenant_id == principal.tenant_id)
+        .order_by(CareTeamMember.since_date, CareTeamMember.id)
+    )
+    if member_id is not None:
+        statement = statement.where(CareTeamMember.id == member_id)
+    return [
+        CareTeamMemberRead(
+            id=member.id,
+            child_id=member.child_id,
+            user_id=member.user_id,
+            display_name=name,
+            organisation_id=member.organisation_id,
+            organisation_name=organisation_name,
+            role=member.role,
+            since_date=member.since_date,
+            until_date=member.until_date,
+            consent_in_force=bool(in_force),
+        )
+        for member, name, organisation_name, in_force in (await session.execute(statement)).all()
+    ]
+
+
+async def _team_context(
+    session: AsyncSession, principal: Principal, child_id: uuid.UUID, action: str
+) -> tuple[Child, ChildRelations]:
+    child, relations = await child_service.get_child_with_relations(
+        session, principal, child_id=child_id, resource="care-team", action=action
+    )
+    check = (
+        child_policy.ensure_can_see_care_data
+        if action in {"list", "read"}
+        else (lambda rel: child_policy.ensure_can_manage_care_team(principal, rel))
+    )
+    await child_service.check(
+        session, principal, child, relations, check, resource="care-team", action=action
+    )
+    return child, relations
+
+
+async def list_team(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
+) -> list[CareTeamMemberRead]:
+    child, relations = await _team_context(session, principal, child_id, "list")
+    members = await _read_models(session, principal, child_id=child.id, member_id=None)
+    await audit.record(
+        session,
+        child_service.actor(principal, relations),
+        resource="care-team",
+        action="list",
+        child_ids=[child.id],
+        basis=relations.basis(),
+    )
+    return members
+
+
+async def add_member(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, data: CareTeamMemberCreate
+) -> CareTeamMemberRead:
+    child, relations = await _team_context(session, principal, child_id, "create")
+    is_member = await session.scalar(
+        select(Membership.id).where(
+            Membership.tenant_id == principal.tenant_id,
+            Membership.user_id == data.user_id,
+            Membership.organisation_id == data.organisation_id,
+            Membership.role.in_(TEAM_ROLES),
+            exists(select(User.id).where(and_(User.id == Membership.user_id, User.is_active))),
+        )
+    )
+    if is_member is None:
+        raise InvalidInput.field(
+            "userId", "not_a_member", "The user is not an active professional of that organisation."
+        )
+    since = data.since_date or date.today()
+    duplicate = await session.scalar(
+        select(CareTeamMember.id).where(
+            CareTeamMember.child_id == child.id,
+            CareTeamMember.tenant_id == principal.tenant_id,
+            CareTeamMember.user_id == data.user_id,
+            CareTeamMember.organisation_id == data.organisation_id,
+            child_policy.active_team_membership(since),
+        )
+    )
+    if duplicate is not None:
+        raise Conflict("This professional is already on the child's care team.")
+    member = CareTeamMember(
+        tenant_id=principal.tenant_id,
+        child_id=child.id,
+        user_id=data.user_id,
+        organisation_id=data.organisation_id,
+        role=data.role,
+        since_date=since,
+        until_date=data.until_date,
+    )
+    session.add(member)
+    await session.flush()
+    await audit.record(
+        session,
+        child_service.actor(principal, relations),
+        resource="care-team",
+        action="create",
+        child_ids=[child.id],
+        basis=relations.basis(),
+    )
+    return (await _read_models(session, principal, child_id=child.id, member_id=member.id))[0]
+
+
+async def _member(
+    session: AsyncSession, principal: Principal, child: Child, member_id: uuid.UUID
+) -> CareTeamMember:
+    member = await session.scalar(
+        select(CareTeamMember).where(
+            CareTeamMember.id == member_id,
+            CareTeamMember.child_id == child.id,
+            CareTeamMember.tenant_id == principal.tenant_id,
+        )
+    )
+    if member is None:
+        raise NotFound("care team member")
+    return member
+
+
+async def update_member(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    child_id: uuid.UUID,
+    member_id: uuid.UUID,
+    data: CareTeamMemberUpdate,
+) -> CareTeamMemberRead:
+    child, relations = await _team_context(session, principal, child_id, "update")
+    member = await _member(session, principal, child, member_id)
+    until = data.until_date if "until_date" in data.model_fields_set else member.until_date
+    if until is not None and until < member.since_date:
+        raise InvalidInput.field(
+            "untilDate", "until_before_since", "untilDate lies before sinceDate."
+        )
+    apply_changes(member, data)
+    await session.flush()
+    await audit.record(
+        session,
+        child_service.actor(principal, relations),
+        resource="care-team",
+        action="update",
+        child_ids=[child.id],
+        basis=relations.basis(),
+    )
+    return (await _read_models(session, principal, child_id=child.id, member_id=member.id))[0]
+
+
+async def remove_member(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, member_id: uuid.UUID
+) -> None:
+    child, relations = await _team_context(session, principal, child_id, "delete")
+    member = await _member(session, principal, child, member_id)
+    await session.delete(member)
+    await session.flush()
+    await audit.record(
+        session,
+        child_service.actor(principal, relations),
+        resource="care-team",
+        action="delete",
+        child_ids=[child.id],
+        basis=relations.basis(),
+    )
