@@ -74,6 +74,51 @@ def openapi(
         output.write_text(text)
 
 
+@app.command("authorization-doc")
+def authorization_doc(
+    output: Annotated[Path | None, typer.Option("--output", "-o")] = None,
+) -> None:
+    """Print (or write) docs/authorization.md from the declared policies."""
+    import kindcentraal.api  # noqa: F401 - every router declares its policies on import
+    from kindcentraal.policy.document import render
+
+    text = render()
+    if output is None:
+        typer.echo(text, nl=False)
+    else:
+        output.write_text(text)
+
+
+audit_app = typer.Typer(help="The access log.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify() -> None:
+    """Check the access log's hash chain; name the first broken link."""
+    from kindcentraal.audit.service import BrokenLink, verify_chain
+    from kindcentraal.db import Database
+
+    async def run() -> tuple[int, BrokenLink | None]:
+        database = Database(get_settings().async_database_url)
+        try:
+            async with database.sessionmaker() as session:
+                return await verify_chain(session)
+        finally:
+            await database.dispose()
+
+    checked, broken = asyncio.run(run())
+    if broken is None:
+        typer.echo(f"Access log intact: {checked} events verified.")
+        return
+    typer.echo(
+        f"Access log BROKEN after {checked} good events: tenant {broken.tenant_id}, "
+        f"sequence {broken.sequence}, event {broken.event_id}: {broken.reason}",
+        err=True,
+    )
+    raise typer.Exit(code=1)
+
+
 @app.command("create-admin")
 def create_admin(
     email: Annotated[str, typer.Option(prompt=True)],

@@ -3,6 +3,7 @@
 import enum
 import uuid
 from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -114,6 +115,7 @@ def _ensure_sqlite_dir(url: str) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
+@asynccontextmanager
 async def unit_of_work(session: AsyncSession) -> AsyncIterator[AsyncSession]:
     """Commit when the handler succeeded, roll back on any exception.
 
@@ -140,9 +142,8 @@ class Database:
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
 
     async def session(self) -> AsyncIterator[AsyncSession]:
-        async with self.sessionmaker() as session:
-            async for unit in unit_of_work(session):
-                yield unit
+        async with self.sessionmaker() as session, unit_of_work(session) as unit:
+            yield unit
 
     async def dispose(self) -> None:
         await self.engine.dispose()

@@ -116,11 +116,13 @@ async def client(
 
     async def test_session() -> AsyncIterator[AsyncSession]:
         await session.flush()
-        async with AsyncSession(
-            bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-        ) as request_session:
-            async for unit in unit_of_work(request_session):
-                yield unit
+        async with (
+            AsyncSession(
+                bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+            ) as request_session,
+            unit_of_work(request_session) as unit,
+        ):
+            yield unit
 
     api.dependency_overrides[get_session] = test_session
     async with httpx.AsyncClient(base_url=f"{server}/api/v1", timeout=30) as http:

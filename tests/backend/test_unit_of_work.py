@@ -36,7 +36,7 @@ async def test_failed_commit_gives_no_2xx_and_writes_nothing(
             def refuse(_: object) -> None:
                 raise CommitRefused
 
-            async for unit in unit_of_work(request_session):
+            async with unit_of_work(request_session) as unit:
                 yield unit
 
     api.dependency_overrides[get_session] = failing_session

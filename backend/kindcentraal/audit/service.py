@@ -127,21 +127,26 @@ async def verify_chain(session: AsyncSession) -> tuple[int, BrokenLink | None]:
     checked = 0
     previous: dict[uuid.UUID, tuple[int, str]] = {}
     result = await session.stream_scalars(
-        select(AuditEvent).order_by(AuditEvent.tenant_id, AuditEvent.sequence)
+        select(AuditEvent)
+        .order_by(AuditEvent.tenant_id, AuditEvent.sequence)
+        .execution_options(populate_existing=True, yield_per=1000)
     )
-    async for event in result:
-        last_sequence, last_hash = previous.get(event.tenant_id, (0, GENESIS_HASH))
-        reason = None
-        if event.sequence != last_sequence + 1:
-            reason = f"sequence jumps from {last_sequence} to {event.sequence}"
-        elif event.previous_hash != last_hash:
-            reason = "previous_hash does not match the preceding event"
-        elif event_hash(event) != event.hash:
-            reason = "the event's content does not match its hash"
-        if reason:
-            return checked, BrokenLink(event.tenant_id, event.sequence, event.id, reason)
-        previous[event.tenant_id] = (event.sequence, event.hash)
-        checked += 1
+    try:
+        async for event in result:
+            last_sequence, last_hash = previous.get(event.tenant_id, (0, GENESIS_HASH))
+            reason = None
+            if event.sequence != last_sequence + 1:
+                reason = f"sequence jumps from {last_sequence} to {event.sequence}"
+            elif event.previous_hash != last_hash:
+                reason = "previous_hash does not match the preceding event"
+            elif event_hash(event) != event.hash:
+                reason = "the event's content does not match its hash"
+            if reason:
+                return checked, BrokenLink(event.tenant_id, event.sequence, event.id, reason)
+            previous[event.tenant_id] = (event.sequence, event.hash)
+            checked += 1
+    finally:
+        await result.close()
     return checked, None
 
 

@@ -36,7 +36,8 @@ class Consent(TenantMixin, Base):
     __tablename__ = "consent"
     __table_args__ = (
         CheckConstraint(
-            "(purpose = 'trajectory') = (trajectory_type IS NOT NULL)", name="trajectory_type"
+            "(purpose = 'trajectory') = (trajectory_type IS NOT NULL)",
+            name="type_only_for_trajectories",
         ),
     )
 

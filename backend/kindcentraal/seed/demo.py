@@ -2,15 +2,17 @@
 
 import random
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth.passwords import hash_password
+from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child.models import Child, Guardian, GuardianRelation
 from kindcentraal.config import Settings
+from kindcentraal.consent.models import Consent, ConsentPurpose
 from kindcentraal.db import Database
 from kindcentraal.group.models import Group, GroupKind
 from kindcentraal.organisation.models import (
@@ -189,8 +191,12 @@ async def seed(session: AsyncSession) -> dict[str, int]:
     )
     pm = await staff("pm@regenboog.demo", "Petra Mulder", orgs.childcare, Role.STAFF)
     await staff("opvang.beheer@regenboog.demo", "Olaf Opvang", orgs.childcare, Role.ORG_ADMIN)
-    await staff("logopedist@regenboog.demo", "Lisa Logopedie", orgs.care, Role.CARE_PROFESSIONAL)
-    await staff("jeugdhulp@regenboog.demo", "Jamal Jeugdhulp", orgs.care, Role.CARE_PROFESSIONAL)
+    logopedist = await staff(
+        "logopedist@regenboog.demo", "Lisa Logopedie", orgs.care, Role.CARE_PROFESSIONAL
+    )
+    jeugdhulp = await staff(
+        "jeugdhulp@regenboog.demo", "Jamal Jeugdhulp", orgs.care, Role.CARE_PROFESSIONAL
+    )
     await staff("bibliotheek@regenboog.demo", "Bart Boek", orgs.library, Role.STAFF)
     await staff("welzijn@regenboog.demo", "Wendy Welzijn", orgs.welfare, Role.STAFF)
     await staff(
@@ -266,9 +272,11 @@ async def seed(session: AsyncSession) -> dict[str, int]:
         session, tenant, password_hash, "ouder@regenboog.demo", "Olga de Ouder"
     )
     family = "de Ouder"
+    demo_children = []
     for grade in (3, 6):
         kid = child(groups[f"Groep {grade}"], grade + 3, family, ib)
         await session.flush()
+        demo_children.append(kid)
         guardians.append(
             Guardian(
                 tenant_id=tenant.id,
@@ -278,6 +286,36 @@ async def seed(session: AsyncSession) -> dict[str, int]:
                 has_parental_authority=True,
             )
         )
+    # Speech therapy inside the centre for the younger child, with the parent's consent;
+    # youth care is on the older child's team but has no consent yet (so it sees nothing).
+    session.add_all(
+        [
+            CareTeamMember(
+                tenant_id=tenant.id,
+                child_id=demo_children[0].id,
+                user_id=logopedist.id,
+                organisation_id=orgs.care.id,
+                role="logopedist",
+                since_date=SCHOOL_YEAR_START,
+            ),
+            Consent(
+                tenant_id=tenant.id,
+                child_id=demo_children[0].id,
+                organisation_id=orgs.care.id,
+                purpose=ConsentPurpose.CARE_TEAM,
+                given_by_id=demo_parent.id,
+                given_at=datetime(2026, 9, 1, 9, 0, tzinfo=UTC),
+            ),
+            CareTeamMember(
+                tenant_id=tenant.id,
+                child_id=demo_children[1].id,
+                user_id=jeugdhulp.id,
+                organisation_id=orgs.care.id,
+                role="jeugdhulpverlener",
+                since_date=SCHOOL_YEAR_START,
+            ),
+        ]
+    )
 
     for grade in range(1, 9):
         for _ in range(22 if grade != 5 else 23):

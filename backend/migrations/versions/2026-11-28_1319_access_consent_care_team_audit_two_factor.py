@@ -155,7 +155,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('created_at', kindcentraal.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('updated_at', kindcentraal.db.UTCDateTime(timezone=True), nullable=False),
-    sa.CheckConstraint("(purpose = 'trajectory') = (trajectory_type IS NOT NULL)", name=op.f('ck_consent_trajectory_type')),
+    sa.CheckConstraint("(purpose = 'trajectory') = (trajectory_type IS NOT NULL)", name=op.f('ck_consent_type_only_for_trajectories')),
     sa.ForeignKeyConstraint(['child_id'], ['child.id'], name=op.f('fk_consent_child_id_child'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['given_by_id'], ['user_account.id'], name=op.f('fk_consent_given_by_id_user_account'), ondelete='RESTRICT'),
     sa.ForeignKeyConstraint(['organisation_id'], ['organisation.id'], name=op.f('fk_consent_organisation_id_organisation'), ondelete='CASCADE'),
