@@ -27,7 +27,9 @@ def alembic_config(database_url: str | None = None) -> Config:
     config = Config(str(PROJECT_ROOT / "alembic.ini"))
     config.set_main_option("script_location", str(PROJECT_ROOT / "backend" / "migrations"))
     if database_url:
+        # Programmatic use (tests, tools): leave the caller's logging configuration alone.
         config.attributes["database_url"] = database_url
+        config.attributes["configure_logger"] = False
     return config
 
 

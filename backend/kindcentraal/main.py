@@ -2,6 +2,7 @@
 
 import logging
 import re
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -57,6 +58,47 @@ class ApiHeadersMiddleware:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class RequestLogMiddleware:
+    """One line per request: method, route template, status, duration. Never the concrete
+    path or query string: they can carry names (?q=) and ids of children."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.log = logging.getLogger("kindcentraal.requests")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+
+        async def capture_status(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        status = 0
+
+        try:
+            await self.app(scope, receive, capture_status)
+        except Exception:
+            # Starlette re-raises a crash after our handler answered 500, and the server would
+            # log it with its message (SQL parameters, input): the handler logged the frames.
+            if status != 500:
+                raise
+        finally:
+            route = scope.get("route")
+            template = getattr(route, "path_format", None) or "(unmatched)"
+            self.log.info(
+                "%s %s %s %.1fms",
+                scope.get("method"),
+                template,
+                status,
+                (time.perf_counter() - started) * 1000,
+            )
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -141,6 +183,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         expose_headers=["API-Version", "Retry-After"],
     )
     app.add_middleware(ApiHeadersMiddleware, production=settings.env == "production")
+    app.add_middleware(RequestLogMiddleware)
     return app
 
 

@@ -5,6 +5,7 @@ uvicorn on a loopback port in the test's event loop, so tests speak real HTTP.
 """
 
 import asyncio
+import logging
 import os
 import tempfile
 from collections.abc import AsyncIterator, Iterator
@@ -135,3 +136,48 @@ async def world(session: AsyncSession) -> World:
     from tests.backend.factories import build_world
 
     return await build_world(session, secret=TEST_SECRET)
+
+
+class _LogCapture(logging.Handler):
+    """Everything any logger emits at INFO and above during the whole run."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.INFO)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = self.format(record)
+        if record.exc_info:
+            text += "\n" + logging.Formatter().formatException(record.exc_info)
+        self.lines.append(text)
+
+
+LOG_CAPTURE = _LogCapture()
+logging.getLogger().addHandler(LOG_CAPTURE)
+logging.getLogger().setLevel(logging.INFO)
+# The test client's own request log is not the application's; it shows the URLs we send.
+logging.getLogger("httpx").setLevel(logging.WARNING)
+# Values the factories put into records: none may ever reach a log line.
+PERSONAL_MARKERS = (
+    "Pupil",
+    "Toddler",
+    "Former",
+    "111222333",
+    "123456782",
+    "@example.test",
+    "Correct-horse-battery-9",
+    "eyJhbGci",
+    "Regenboog-demo-2026",
+)
+
+
+def personal_data_in_logs() -> list[str]:
+    return [line for line in LOG_CAPTURE.lines if any(m in line for m in PERSONAL_MARKERS)]
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The logs of the whole suite hold no personal data (names, BSN, emails, tokens)."""
+    leaks = personal_data_in_logs()
+    if leaks:
+        print("\nPERSONAL DATA IN LOGS:\n" + "\n".join(leaks[:20]))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
