@@ -73,14 +73,13 @@ class RequestLogMiddleware:
             await self.app(scope, receive, send)
             return
         started = time.perf_counter()
+        status = 0
 
         async def capture_status(message: Message) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
             await send(message)
-
-        status = 0
 
         try:
             await self.app(scope, receive, capture_status)
