@@ -99,3 +99,20 @@ async def test_dates_are_iso_strings_only(client: httpx.AsyncClient, world: Worl
         "/placements", params={"activeOn": "2026-11-28"}, headers=world.headers("teacher")
     )
     assert ok.status_code == 200
+
+
+async def test_production_sends_hsts(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kindcentraal.config import Settings
+    from kindcentraal.main import create_app
+
+    settings = Settings(
+        _env_file=None,  # type: ignore[call-arg]
+        env="production",
+        secret_key="p" * 48,
+        database_url=f"sqlite:///{tmp_path / 'prod.db'}",
+        allow_sqlite_in_production=True,
+    )
+    transport = httpx.ASGITransport(app=create_app(settings))
+    async with httpx.AsyncClient(transport=transport, base_url="http://prod") as raw:
+        response = await raw.get("/api/v1/")
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=")

@@ -1,9 +1,13 @@
 import base64
+import hashlib
+import hmac
 import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
 import httpx
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from jose import jwt
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -155,6 +159,26 @@ async def test_logout_makes_the_access_token_unusable(
     assert revoked == 1
 
 
+_RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+_RSA_PRIVATE = _RSA_KEY.private_bytes(
+    serialization.Encoding.PEM,
+    serialization.PrivateFormat.PKCS8,
+    serialization.NoEncryption(),
+).decode()
+_RSA_PUBLIC = (
+    _RSA_KEY.public_key()
+    .public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    .decode()
+)
+
+
+def _hmac_signed(token: str, key: bytes) -> str:
+    """Re-sign a token with HS256 by hand (jose itself refuses a PEM key as HMAC secret)."""
+    header_and_payload = token.rsplit(".", 1)[0]
+    digest = hmac.new(key, header_and_payload.encode(), hashlib.sha256).digest()
+    return header_and_payload + "." + base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
 def _token(world: World, **overrides: object) -> str:
     now = datetime.now(UTC)
     claims: dict[str, object] = {
@@ -198,6 +222,18 @@ async def test_bad_tokens_are_401(client: httpx.AsyncClient, world: World) -> No
         "future iat": _token(world, iat=int((datetime.now(UTC) + timedelta(hours=1)).timestamp())),
         "other secret": jwt.encode({"sub": "x"}, "another-secret", algorithm="HS256"),
         "too large": good + "A" * 8200,
+        "wrong algorithm HS512": jwt.encode(
+            {**jwt.get_unverified_claims(good)}, TEST_SECRET, algorithm="HS512"
+        ),
+        "RS256 signed": jwt.encode(
+            {**jwt.get_unverified_claims(good)}, _RSA_PRIVATE, algorithm="RS256"
+        ),
+        "public key as HMAC secret": _hmac_signed(good, _RSA_PUBLIC.encode()),
+        "not yet valid": _token(
+            world, nbf=int((datetime.now(UTC) + timedelta(hours=1)).timestamp())
+        ),
+        "missing sub": _token(world, sub=None),
+        "refresh token as access token": "0" * 32 + "." + "x" * 43,
         "garbage": "not-a-token",
     }
     for name, token in bad.items():
