@@ -12,5 +12,6 @@ export const USERS = {
   parent: 'ouder@regenboog.demo',
   admin: 'beheer@regenboog.demo',
   childcare: 'pm@regenboog.demo',
+  speechTherapist: 'logopedist@regenboog.demo',
 } as const;
 export type DemoUser = keyof typeof USERS;
