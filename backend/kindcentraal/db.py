@@ -93,7 +93,9 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        conn.exec_driver_sql("BEGIN")
+        # IMMEDIATE: take the write lock up front and wait for it (busy_timeout); a deferred
+        # BEGIN upgrading to a writer mid-transaction fails at once under concurrent requests.
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str, *, foreign_keys: bool = True) -> AsyncEngine:

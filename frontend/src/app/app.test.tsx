@@ -12,6 +12,7 @@ const me = {
   roles: ['staff'],
   memberships: [],
   isGuardian: false,
+  twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
 };
 
 const child = {

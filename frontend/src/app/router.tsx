@@ -26,6 +26,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/child-detail')).default }),
       },
       {
+        path: 'security',
+        lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('@/app/routes/not-found')).default }),
       },

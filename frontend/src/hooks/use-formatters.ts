@@ -1,14 +1,15 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { calculateAge, formatDate } from '@/lib/format';
+import { calculateAge, formatDate, formatDateTime } from '@/lib/format';
 import { isLanguage, DEFAULT_LANGUAGE } from '@/lib/i18n';
 
-/** Date and age texts in the language the person chose. */
+/** Date, time and age texts in the language the person chose. */
 export function useFormatters() {
   const { t, i18n } = useTranslation();
   const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
 
   const date = useCallback((value: string) => formatDate(value, language), [language]);
+  const dateTime = useCallback((value: string) => formatDateTime(value, language), [language]);
 
   const age = useCallback(
     (dateOfBirth: string, today: Date = new Date()) => {
@@ -26,5 +27,5 @@ export function useFormatters() {
     [t],
   );
 
-  return { date, age, language };
+  return { date, dateTime, age, language };
 }

@@ -21,6 +21,28 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * True when the error is an API answer whose problem `type` ends in `/<kind>`, such as
+ * `two-factor-required`: the type URI names the kind of error stably, the status does not.
+ */
+export function hasProblemType(error: unknown, kind: string): boolean {
+  return error instanceof ApiError && (error.problem?.type ?? '').endsWith(`/${kind}`);
+}
+
+/** True when a 400 answer names this code for one of its invalid inputs (`errors[].code`). */
+export function hasInvalidParamCode(error: unknown, code: string): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 400 &&
+    (error.problem?.errors ?? []).some((param) => param.code === code)
+  );
+}
+
+/** True for a 403 or 404: the server does not show this to the caller, so neither do we. */
+export function isHiddenFromCaller(error: unknown): boolean {
+  return error instanceof ApiError && (error.status === 403 || error.status === 404);
+}
+
 function isProblem(value: unknown): value is Problem {
   return typeof value === 'object' && value !== null && 'status' in value && 'title' in value;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { calculateAge, formatDate, parseIsoDate, sortWeekdays } from '@/lib/format';
+import {
+  calculateAge,
+  formatDate,
+  formatDateTime,
+  parseIsoDate,
+  sortWeekdays,
+  todayIsoDate,
+} from '@/lib/format';
 
 describe('formatDate', () => {
   it('writes a date the Dutch way', () => {
@@ -23,6 +30,21 @@ describe('formatDate', () => {
   it('refuses what is not a calendar date', () => {
     expect(() => parseIsoDate('2021-02-30')).toThrow(RangeError);
     expect(() => parseIsoDate('05-03-2019')).toThrow(RangeError);
+  });
+});
+
+describe('formatDateTime', () => {
+  it('writes date and time the Dutch and the English way', () => {
+    const local = new Date(2026, 2, 3, 14, 5).toISOString();
+    expect(formatDateTime(local, 'nl')).toBe('3 maart 2026 om 14:05');
+    expect(formatDateTime(local, 'en')).toBe('3 March 2026 at 14:05');
+    expect(() => formatDateTime('gisteren', 'nl')).toThrow(RangeError);
+  });
+});
+
+describe('todayIsoDate', () => {
+  it('gives the local calendar day', () => {
+    expect(todayIsoDate(new Date(2026, 0, 5, 23, 30))).toBe('2026-01-05');
   });
 });
 

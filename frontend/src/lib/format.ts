@@ -44,6 +44,21 @@ export function formatDate(value: string, language: Language): string {
   return new Intl.DateTimeFormat(LOCALES[language], options).format(instant);
 }
 
+/** "3 maart 2026 om 14:05" (nl) or "3 March 2026 at 14:05" (en), in the reader's time zone. */
+export function formatDateTime(value: string, language: Language): string {
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a timestamp: ${value}`);
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeStyle: 'short' }).format(
+    instant,
+  );
+}
+
+/** Today as `YYYY-MM-DD` in the local calendar (for a date field's `min`). */
+export function todayIsoDate(today: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+}
+
 /** Completed years and months between the date of birth and today (local calendar). */
 export function calculateAge(
   dateOfBirth: string,

@@ -48,6 +48,21 @@ describe('translations', () => {
     expect(nl.header.logout).toBe('Uitloggen');
     expect(nl.children.tableCaption).toBe('Kinderen');
     expect(nl.children.loadMore).toBe('Meer laden');
+    expect(nl.consents.title).toBe('Toestemmingen');
+    expect(nl.consents.withdraw).toBe('Toestemming intrekken');
+    expect(en.consents.withdraw).toBe('Withdraw consent');
+    expect(nl.consents.withdrawConfirm).toBe('Ja, intrekken');
+    expect(en.consents.withdrawConfirm).toBe('Yes, withdraw');
+    expect(nl.consents.form.submit).toBe('Toestemming geven');
+    expect(en.consents.form.submit).toBe('Give consent');
+    expect(nl.consents.form.childAlsoConsents).toBe('Mijn kind (12 jaar of ouder) geeft ook toestemming');
+    expect(nl.careTeam.title).toBe('Zorgteam');
+    expect(nl.accessLog.title).toBe('Wie heeft het dossier bekeken');
+    expect(nl.login.totp).toBe('Code uit je authenticator-app');
+    expect(en.login.totp).toBe('Code from your authenticator app');
+    expect(nl.security.title).toBe('Beveiliging');
+    expect(nl.security.enrolment.start).toBe('Tweestapsverificatie instellen');
+    expect(nl.security.settings.title).toBe('Tweestapsverificatie verplicht voor rollen');
   });
 });
 

@@ -26,6 +26,14 @@ export function problem(status: number, detail: string, headers: Record<string, 
   );
 }
 
+/** A problem whose `type` names its kind, e.g. `two-factor-required`. */
+export function typedProblem(status: number, kind: string, detail = 'Problem') {
+  return new Response(
+    JSON.stringify({ type: `https://kindcentraal.nl/problems/${kind}`, title: 'Error', status, detail }),
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+}
+
 /** Stubs the global fetch: every request the app sends is recorded and answered by `handler`. */
 export function mockFetch(handler: Handler) {
   const requests: Request[] = [];

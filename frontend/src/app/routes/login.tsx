@@ -6,7 +6,7 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useAuth } from '@/lib/auth';
 import { LoginForm } from '@/features/auth/components/login-form';
 
-type LoginState = { from?: Location; loggedOut?: boolean } | null;
+type LoginState = { from?: Location; loggedOut?: boolean; passwordChanged?: boolean } | null;
 
 function target(state: LoginState): string {
   const from = state?.from;
@@ -28,6 +28,11 @@ export default function LoginRoute() {
     <AppLayout>
       <div className="kc-login">
         <Heading level={1}>{t('login.title')}</Heading>
+        {state?.passwordChanged ? (
+          <Alert type="ok" role="status">
+            <Paragraph>{t('login.passwordChanged')}</Paragraph>
+          </Alert>
+        ) : null}
         {state?.loggedOut ? (
           <Alert type="ok" role="status">
             <Paragraph>{t('login.loggedOut')}</Paragraph>

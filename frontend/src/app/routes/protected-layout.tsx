@@ -1,22 +1,66 @@
-import { Suspense, useMemo } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppLayout, type LayoutUser } from '@/components/layouts/app-layout';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
+import { hasProblemType } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
+
+export const SECURITY_PATH = '/security';
+
+export type SessionEndReason = 'passwordChanged';
+
+/** What the screens behind the login get from this layout through `useOutletContext()`. */
+export type ProtectedOutletContext = {
+  /** Forgets the session here after the server ended it (e.g. a new password), then shows why. */
+  endSession: (reason: SessionEndReason) => void;
+};
 
 /** Screens behind the login: without a session, go to the login screen and come back after. */
 export function ProtectedLayout() {
   const { t } = useTranslation();
-  const { isAuthenticated } = useAuth();
+  const { isAuthenticated, signOut } = useAuth();
   const location = useLocation();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const me = useMe({ enabled: isAuthenticated });
+  const endReason = useRef<SessionEndReason | null>(null);
   const logout = useLogout({
     onSettled: () => navigate('/login', { replace: true, state: { loggedOut: true } }),
   });
+
+  const endSession = useCallback(
+    (reason: SessionEndReason) => {
+      // Read while rendering the redirect below, so it must be set before the session goes.
+      endReason.current = reason;
+      signOut();
+    },
+    [signOut],
+  );
+  const outletContext = useMemo<ProtectedOutletContext>(() => ({ endSession }), [endSession]);
+
+  // Two-factor made mandatory while this user was working: any call may answer
+  // `two-factor-enrolment-required`. Ask /me again and go to the page where it is set up.
+  useEffect(() => {
+    const onError = (error: unknown) => {
+      if (!hasProblemType(error, 'two-factor-enrolment-required')) return;
+      void queryClient.invalidateQueries({ queryKey: ['me'] });
+      if (window.location.pathname !== SECURITY_PATH) navigate(SECURITY_PATH);
+    };
+    const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
+    });
+    const unsubscribeMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
+    });
+    return () => {
+      unsubscribeQueries();
+      unsubscribeMutations();
+    };
+  }, [queryClient, navigate]);
 
   const user = useMemo<LayoutUser | null>(() => {
     if (!me.data) return null;
@@ -26,16 +70,24 @@ export function ProtectedLayout() {
   }, [me.data, t]);
 
   if (!isAuthenticated) {
+    if (endReason.current === 'passwordChanged') {
+      return <Navigate to="/login" replace state={{ passwordChanged: true }} />;
+    }
     if (logout.isPending || logout.isSuccess || logout.isError) {
       return <Navigate to="/login" replace state={{ loggedOut: true }} />;
     }
     return <Navigate to="/login" replace state={{ from: location }} />;
   }
 
+  // Until two-factor is set up the server refuses everything else: go where it is set up.
+  if (me.data?.twoFactor.enrolmentRequired && location.pathname !== SECURITY_PATH) {
+    return <Navigate to={SECURITY_PATH} replace />;
+  }
+
   return (
     <AppLayout user={user} onLogout={() => logout.mutate()} logoutPending={logout.isPending}>
       <Suspense fallback={<Loading />}>
-        <Outlet />
+        <Outlet context={outletContext} />
       </Suspense>
     </AppLayout>
   );

@@ -9,7 +9,7 @@ import {
 } from '@utrecht/component-library-react';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
+import { NavLink, useLocation } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { RouterLink } from '@/components/ui/router-link';
 
@@ -94,6 +94,22 @@ export function AppLayout({ children, user, onLogout, logoutPending = false }: A
             ) : null}
           </div>
         </div>
+        {user ? (
+          <nav aria-label={t('header.mainNav')} className="kc-nav">
+            <ul className="kc-nav__list">
+              <li>
+                <NavLink to="/children" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                  {t('header.children')}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/security" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                  {t('header.security')}
+                </NavLink>
+              </li>
+            </ul>
+          </nav>
+        ) : null}
       </PageHeader>
       <Page className="kc-page">
         <PageContent>

@@ -7,6 +7,7 @@ import {
   Link,
   Paragraph,
 } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -19,9 +20,15 @@ import type { ChildRead } from '@/features/children/api/get-children';
 import { useGroups } from '@/features/children/api/get-groups';
 import { ChildGuardians } from '@/features/children/components/child-guardians';
 import { ChildPlacements } from '@/features/children/components/child-placements';
-import { useFormatters } from '@/features/children/hooks/use-formatters';
+import { useFormatters } from '@/hooks/use-formatters';
 
-export function ChildDetails({ childId }: { childId: string }) {
+type ChildDetailsProps = {
+  childId: string;
+  /** Sections of other features (care team, consent, access log), placed after the placements. */
+  extraSections?: (child: ChildRead) => ReactNode;
+};
+
+export function ChildDetails({ childId, extraSections }: ChildDetailsProps) {
   const { t } = useTranslation();
   const child = useChild(childId);
   const notFound = child.error instanceof ApiError && child.error.status === 404;
@@ -41,7 +48,12 @@ export function ChildDetails({ childId }: { childId: string }) {
         </>
       ) : null}
       {child.isError && !notFound ? <ProblemAlert error={child.error} /> : null}
-      {child.data ? <ChildOverview child={child.data} /> : null}
+      {child.data ? (
+        <>
+          <ChildOverview child={child.data} />
+          {extraSections?.(child.data)}
+        </>
+      ) : null}
     </div>
   );
 }

@@ -16,7 +16,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { sortWeekdays } from '@/lib/format';
 import { useOrganisations } from '@/features/children/api/get-organisations';
 import { usePlacements } from '@/features/children/api/get-placements';
-import { useFormatters } from '@/features/children/hooks/use-formatters';
+import { useFormatters } from '@/hooks/use-formatters';
 
 export function ChildPlacements({ childId }: { childId: string }) {
   const { t } = useTranslation();

@@ -10,7 +10,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '@/components/ui/router-link';
 import type { ChildRead } from '@/features/children/api/get-children';
-import { useFormatters } from '@/features/children/hooks/use-formatters';
+import { useFormatters } from '@/hooks/use-formatters';
 
 type ChildrenTableProps = {
   items: ChildRead[];

@@ -1,0 +1,153 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { routes } from '@/app/router';
+import { json, mockFetch, renderRoutes, setupApi, typedProblem } from '@/test/utils';
+
+const CHILD_ID = '00000000-0000-4000-8000-000000000001';
+
+const me = {
+  id: 'u1',
+  tenantId: 't1',
+  email: 'sanne@example.test',
+  displayName: 'Sanne de Vries',
+  roles: [],
+  memberships: [],
+  isGuardian: true,
+  twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
+};
+
+const child = {
+  id: CHILD_ID,
+  centreId: 'c',
+  groupId: null,
+  givenName: 'Noah',
+  familyName: 'de Vries',
+  dateOfBirth: '2019-09-01',
+  hasBsn: false,
+  contactPerson: null,
+  createdAt: '',
+  updatedAt: '',
+};
+
+const guardian = (userId: string, hasParentalAuthority: boolean) => ({
+  id: `g-${userId}`,
+  childId: CHILD_ID,
+  userId,
+  displayName: 'Sanne de Vries',
+  relation: 'parent',
+  hasParentalAuthority,
+  createdAt: '',
+  updatedAt: '',
+});
+
+type Overrides = Record<string, (request: Request) => Response>;
+
+function backend(overrides: Overrides = {}, meBody: object = me) {
+  return mockFetch(async (request) => {
+    const path = new URL(request.url).pathname.replace('/api/v1', '');
+    if (overrides[path]) return overrides[path]!(request);
+    switch (path) {
+      case '/me':
+        return json(meBody);
+      case '/children':
+      case '/groups':
+      case '/placements':
+      case '/organisations':
+        return json({ items: [], nextCursor: null });
+      case `/children/${CHILD_ID}`:
+        return json(child);
+      case `/children/${CHILD_ID}/guardians`:
+        return json([guardian('u1', true)]);
+      case `/children/${CHILD_ID}/care-team`:
+        return json([]);
+      case `/children/${CHILD_ID}/consents`:
+        return json([]);
+      case `/children/${CHILD_ID}/access-log`:
+        return json({ items: [], nextCursor: null });
+      case '/me/password':
+        return new Response(null, { status: 204 });
+      default:
+        return new Response(null, { status: 404 });
+    }
+  });
+}
+
+describe('security in the app', () => {
+  it('has the security page in the main menu', async () => {
+    const store = setupApi();
+    backend();
+    const user = userEvent.setup();
+    const { router } = renderRoutes({ routes, path: '/children', store });
+    const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+    await user.click(within(nav).getByRole('link', { name: 'Beveiliging' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Beveiliging' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/security');
+    expect(within(nav).getByRole('link', { name: 'Beveiliging' })).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('sends a user who must set up two-factor to the security page, with the reason', async () => {
+    const store = setupApi();
+    backend({}, { ...me, twoFactor: { enabled: false, enrolmentRequired: true, mandatory: true, recoveryCodesLeft: 0 } });
+    const { router } = renderRoutes({ routes, path: '/children', store });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Beveiliging' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/security');
+    expect(await screen.findByText(/Tweestapsverificatie is verplicht voor uw rol/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Tweestapsverificatie instellen' })).toBeInTheDocument();
+  });
+
+  it('goes to the security page when any call answers two-factor-enrolment-required', async () => {
+    const store = setupApi();
+    backend({ '/children': () => typedProblem(403, 'two-factor-enrolment-required', 'Set up two-factor first.') });
+    const { router } = renderRoutes({ routes, path: '/children', store });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/security'));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Beveiliging' })).toBeInTheDocument();
+  });
+
+  it('logs out here after a password change and says to log in again', async () => {
+    const store = setupApi();
+    const { requests } = backend();
+    const user = userEvent.setup();
+    const { router } = renderRoutes({ routes, path: '/security', store });
+
+    await user.type(await screen.findByLabelText('Huidig wachtwoord'), 'oud-wachtwoord-1');
+    await user.type(screen.getByLabelText('Nieuw wachtwoord'), 'een nieuwe lange zin');
+    await user.type(screen.getByLabelText('Herhaal het nieuwe wachtwoord'), 'een nieuwe lange zin');
+    await user.click(screen.getByRole('button', { name: 'Wachtwoord wijzigen' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeInTheDocument();
+    expect(screen.getByText(/Uw wachtwoord is gewijzigd/)).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/login');
+    expect(store.get()).toBeNull();
+    expect(requests.some((r) => r.url.endsWith('/me/password') && r.method === 'POST')).toBe(true);
+  });
+});
+
+describe('the child page sections', () => {
+  it('shows the consent form to a guardian with parental authority', async () => {
+    const store = setupApi();
+    backend();
+    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Zorgteam' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Toestemmingen' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Wie heeft het dossier bekeken' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Toestemming geven' })).toBeInTheDocument();
+  });
+
+  it('shows no consent form to a guardian without parental authority, and hides the care team', async () => {
+    const store = setupApi();
+    backend({
+      [`/children/${CHILD_ID}/guardians`]: () => json([guardian('u1', false), guardian('u2', true)]),
+      [`/children/${CHILD_ID}/care-team`]: () => typedProblem(403, 'forbidden'),
+      [`/children/${CHILD_ID}/consents`]: () => typedProblem(403, 'forbidden'),
+      [`/children/${CHILD_ID}/access-log`]: () => typedProblem(403, 'forbidden'),
+    });
+    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Plaatsingen' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('Bezig met laden…')).not.toBeInTheDocument());
+    expect(screen.queryByRole('heading', { name: 'Zorgteam' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Toestemmingen' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Wie heeft het dossier bekeken' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Toestemming geven' })).not.toBeInTheDocument();
+  });
+});

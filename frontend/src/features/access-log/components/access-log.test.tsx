@@ -1,0 +1,101 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { AccessLog } from '@/features/access-log/components/access-log';
+import { changeLanguage } from '@/lib/i18n';
+import { json, mockFetch, problem, renderWithProviders, setupApi } from '@/test/utils';
+
+const CHILD_ID = '00000000-0000-4000-8000-000000000001';
+const local = (h: number, m: number) => new Date(2026, 2, 3, h, m).toISOString();
+
+const entry = (n: number, overrides: Record<string, unknown> = {}) => ({
+  id: `e${n}`,
+  occurredAt: local(14, 5),
+  actorName: 'Anna Jansen',
+  organisationName: 'Basisschool De Regenboog',
+  role: 'staff',
+  resource: 'child',
+  action: 'read',
+  result: 'allowed',
+  ...overrides,
+});
+
+function logApi(pages: Record<string, { items: unknown[]; nextCursor: string | null }>) {
+  return mockFetch(async (request) => {
+    const url = new URL(request.url);
+    if (!url.pathname.endsWith(`/children/${CHILD_ID}/access-log`)) return problem(404, 'No');
+    return json(pages[url.searchParams.get('cursor') ?? ''] ?? { items: [], nextCursor: null });
+  });
+}
+
+describe('AccessLog', () => {
+  it('shows who did what, when, in plain words, newest first', async () => {
+    logApi({
+      '': {
+        items: [
+          entry(1),
+          entry(2, { occurredAt: local(9, 30), actorName: 'Piet de Logopedist', organisationName: 'Logopediepraktijk De Klank', role: 'care_professional', resource: 'consents', action: 'list' }),
+          entry(3, { occurredAt: local(8, 0), actorName: 'Sanne de Vries', organisationName: null, role: 'guardian', resource: 'care-team', action: 'update' }),
+          entry(4, { occurredAt: local(7, 0), actorName: 'Kees Bakker', organisationName: null, role: null, resource: 'bsn', action: 'read', result: 'denied' }),
+          entry(5, { occurredAt: local(6, 0), resource: 'something-new', action: 'export' }),
+          entry(6, { occurredAt: local(5, 0), actorName: 'Sanne de Vries', organisationName: null, role: 'guardian', resource: 'consents', action: 'update' }),
+        ],
+        nextCursor: null,
+      },
+    });
+    renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+
+    expect(screen.getByRole('heading', { level: 2, name: 'Wie heeft het dossier bekeken' })).toBeInTheDocument();
+    const list = await screen.findByRole('list', { name: /nieuwste eerst/ });
+    const items = within(list).getAllByRole('listitem');
+    expect(items).toHaveLength(6);
+    expect(items[0]).toHaveTextContent('3 maart 2026 om 14:05');
+    expect(items[0]).toHaveTextContent(
+      'Anna Jansen (Basisschool De Regenboog, medewerker) bekeek de gegevens van het kind',
+    );
+    expect(within(items[0]!).getByText('3 maart 2026 om 14:05')).toHaveAttribute('datetime', local(14, 5));
+    expect(items[1]).toHaveTextContent(
+      'Piet de Logopedist (Logopediepraktijk De Klank, zorgprofessional) bekeek de toestemmingen',
+    );
+    expect(items[2]).toHaveTextContent('Sanne de Vries (ouder of verzorger) wijzigde het zorgteam');
+    expect(items[3]).toHaveTextContent(
+      'Kees Bakker wilde het burgerservicenummer (BSN) bekijken, maar dat mocht niet',
+    );
+    expect(items[4]).toHaveTextContent('deed iets met andere gegevens van het kind');
+    expect(items[5]).toHaveTextContent('Sanne de Vries (ouder of verzorger) trok een toestemming in');
+    expect(screen.queryByRole('button', { name: 'Meer laden' })).not.toBeInTheDocument();
+  });
+
+  it('loads older entries with nextCursor', async () => {
+    const { requests } = logApi({
+      '': { items: [entry(1)], nextCursor: 'page-2' },
+      'page-2': { items: [entry(2, { actorName: 'Juf Fatima', resource: 'placements', action: 'create' })], nextCursor: null },
+    });
+    const user = userEvent.setup();
+    renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+
+    await user.click(await screen.findByRole('button', { name: 'Meer laden' }));
+
+    expect(await screen.findByText(/voegde iets toe aan de plaatsingen/)).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+    expect(new URL(requests[1]!.url).searchParams.get('cursor')).toBe('page-2');
+    expect(new URL(requests[0]!.url).searchParams.has('cursor')).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Meer laden' })).not.toBeInTheDocument();
+  });
+
+  it('speaks English too', async () => {
+    await changeLanguage('en');
+    logApi({ '': { items: [entry(1, { resource: 'placements', action: 'update' })], nextCursor: null } });
+    renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    const item = await screen.findByRole('listitem');
+    expect(item).toHaveTextContent('3 March 2026 at 14:05');
+    expect(item).toHaveTextContent('Anna Jansen (Basisschool De Regenboog, staff member) changed the placements');
+  });
+
+  it('is hidden for whoever may not read it (403)', async () => {
+    const { requests } = mockFetch(async () => problem(403, 'No'));
+    const { container } = renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    await waitFor(() => expect(requests).toHaveLength(1));
+    await waitFor(() => expect(container).toBeEmptyDOMElement());
+  });
+});

@@ -1,0 +1,81 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AccessLogEntry } from '@/features/access-log/api/get-access-log';
+
+const RESOURCES = [
+  'child',
+  'guardians',
+  'placements',
+  'contact-person',
+  'care-team',
+  'consents',
+  'bsn',
+  'access-log',
+] as const;
+const ACTIONS = ['read', 'list', 'create', 'update', 'delete'] as const;
+const ROLES = ['centre_admin', 'org_admin', 'staff', 'care_professional', 'municipality_analyst'] as const;
+
+/** Pairs that read better in their own words than in the general pattern. */
+const SPECIAL = ['consents_create', 'consents_update', 'care-team_create', 'care-team_delete'] as const;
+
+type Resource = (typeof RESOURCES)[number];
+type Special = (typeof SPECIAL)[number];
+type Action = (typeof ACTIONS)[number];
+type Role = (typeof ROLES)[number];
+
+const isResource = (value: string): value is Resource => (RESOURCES as readonly string[]).includes(value);
+const isAction = (value: string): value is Action => (ACTIONS as readonly string[]).includes(value);
+const isSpecial = (value: string): value is Special => (SPECIAL as readonly string[]).includes(value);
+const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/**
+ * "bekeek de gegevens van het kind": what someone did, in plain words. A resource or action the
+ * server adds later still reads as a sentence ("bekeek andere gegevens van het kind").
+ */
+export function useDescribeAccess() {
+  const { t } = useTranslation();
+
+  const what = useCallback(
+    (entry: AccessLogEntry) => {
+      const resource = isResource(entry.resource) ? entry.resource : 'other';
+      const action = isAction(entry.action) ? entry.action : 'other';
+      const pair = `${resource}_${action}`;
+      if (entry.result !== 'denied' && isSpecial(pair)) return t(`accessLog.special.${pair}`);
+      const object = t(`accessLog.resources.${resource}`);
+      return entry.result === 'denied'
+        ? t(`accessLog.denied.${action}`, { what: object })
+        : t(`accessLog.allowed.${action}`, { what: object });
+    },
+    [t],
+  );
+
+  const who = useCallback(
+    (entry: AccessLogEntry) => {
+      const role = !entry.role
+        ? null
+        : isRole(entry.role)
+          ? t(`roles.${entry.role}`)
+          : entry.role === 'guardian'
+            ? t('accessLog.guardian')
+            : null;
+      if (entry.organisationName && role) {
+        return t('accessLog.whoWithOrganisationAndRole', {
+          name: entry.actorName,
+          organisation: entry.organisationName,
+          role,
+        });
+      }
+      if (entry.organisationName) {
+        return t('accessLog.whoWithOrganisation', {
+          name: entry.actorName,
+          organisation: entry.organisationName,
+        });
+      }
+      if (role) return t('accessLog.whoWithRole', { name: entry.actorName, role });
+      return entry.actorName;
+    },
+    [t],
+  );
+
+  return { what, who };
+}

@@ -1,0 +1,95 @@
+import {
+  Button,
+  ButtonGroup,
+  Fieldset,
+  FieldsetLegend,
+  FormFieldCheckbox,
+  Heading,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { components } from '@/api/schema';
+import { Loading } from '@/components/ui/loading';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import {
+  useSecuritySettings,
+  type SecuritySettings,
+} from '@/features/security/api/get-security-settings';
+import { useUpdateSecuritySettings } from '@/features/security/api/update-security-settings';
+
+type Role = components['schemas']['Role'];
+
+export const ROLES = [
+  'centre_admin',
+  'org_admin',
+  'staff',
+  'care_professional',
+  'municipality_analyst',
+] as const satisfies readonly Role[];
+
+/** For centre administrators: which roles must log in with two-factor. */
+export function SecuritySettingsSection() {
+  const { t } = useTranslation();
+  const settings = useSecuritySettings();
+
+  return (
+    <section aria-labelledby="security-settings-heading" className="kc-section">
+      <Heading level={2} id="security-settings-heading">
+        {t('security.settings.title')}
+      </Heading>
+      {settings.isPending ? <Loading /> : null}
+      {settings.isError ? <ProblemAlert error={settings.error} /> : null}
+      {settings.data ? <SecuritySettingsForm settings={settings.data} /> : null}
+    </section>
+  );
+}
+
+function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
+  const { t } = useTranslation();
+  const [roles, setRoles] = useState<Set<Role>>(() => new Set(settings.mandatoryTwoFactorRoles));
+  const [saved, setSaved] = useState(false);
+  const update = useUpdateSecuritySettings({ onSuccess: () => setSaved(true) });
+
+  function toggle(role: Role, on: boolean) {
+    setSaved(false);
+    setRoles((current) => {
+      const next = new Set(current);
+      if (on) next.add(role);
+      else next.delete(role);
+      return next;
+    });
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (update.isPending) return;
+    update.mutate({ mandatoryTwoFactorRoles: ROLES.filter((role) => roles.has(role)) });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="kc-form">
+      <Paragraph>{t('security.settings.intro')}</Paragraph>
+      {update.isError ? <ProblemAlert error={update.error} /> : null}
+      <Fieldset>
+        <FieldsetLegend>{t('security.settings.legend')}</FieldsetLegend>
+        {ROLES.map((role) => (
+          <FormFieldCheckbox
+            key={role}
+            name="mandatoryTwoFactorRoles"
+            value={role}
+            label={t(`roles.${role}`)}
+            checked={roles.has(role)}
+            onChange={(event) => toggle(role, event.target.checked)}
+          />
+        ))}
+      </Fieldset>
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
+          {t('security.settings.submit')}
+        </Button>
+      </ButtonGroup>
+      <div aria-live="polite">{saved ? <Paragraph>{t('security.settings.saved')}</Paragraph> : null}</div>
+    </form>
+  );
+}
