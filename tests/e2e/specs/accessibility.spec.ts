@@ -44,4 +44,20 @@ test.describe('accessibility (axe: wcag2a, wcag2aa, wcag21aa; no serious or crit
     await expect(page.getByRole('status').filter({ hasText: 'Bezig met laden' })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, testInfo, 'children-list-parent');
   });
+
+  test("a parent's child page with consents and access log, and the security page", async ({ api, loginPage, childPage, page }, testInfo) => {
+    const loading = page.getByRole('status').filter({ hasText: 'Bezig met laden' });
+    const [child] = await api.children('parent');
+    await loginPage.loginAs('parent');
+    await childPage.goto(child!.id);
+    await childPage.expectChild(`${child!.givenName} ${child!.familyName}`);
+    await expect(page.getByRole('heading', { name: 'Toestemmingen' })).toBeVisible();
+    await expect(loading).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, testInfo, 'child-parent-consents');
+
+    await page.goto('/security');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(loading).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, testInfo, 'security');
+  });
 });
