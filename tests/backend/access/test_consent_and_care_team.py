@@ -210,3 +210,67 @@ async def test_care_team_management_rules(client: httpx.AsyncClient, world: Worl
     removed = await client.delete(f"{url}/{member_id}", headers=world.headers("centre_admin"))
     assert removed.status_code == 204
     assert (await client.get(url, headers=world.headers("teacher"))).json() == []
+
+
+async def test_mass_assignment_is_refused(client: httpx.AsyncClient, world: World) -> None:
+    """Read-only and privileged fields are unknown to the input schemas: 400, nothing written."""
+    attempts = [
+        (
+            f"/children/{world.pupil.id}/consents",
+            "parent",
+            {
+                "organisationId": str(world.care.id),
+                "purpose": "care_team",
+                "withdrawnAt": None,
+                "inForce": True,
+            },
+        ),
+        (
+            f"/children/{world.pupil.id}/consents",
+            "parent",
+            {
+                "organisationId": str(world.care.id),
+                "purpose": "care_team",
+                "givenById": str(world.parent_without_authority.id),
+            },
+        ),
+        (
+            "/users",
+            "school_admin",
+            {
+                "email": "nieuw@basisschool.nl",
+                "displayName": "N",
+                "password": "long-enough-pass",
+                "role": "centre_admin",
+            },
+        ),
+        (
+            "/users",
+            "school_admin",
+            {
+                "email": "nieuw@basisschool.nl",
+                "displayName": "N",
+                "password": "long-enough-pass",
+                "tenantId": str(world.other_tenant.id),
+            },
+        ),
+        (
+            "/memberships",
+            "school_admin",
+            {
+                "userId": str(world.pm.id),
+                "organisationId": str(world.school.id),
+                "role": "staff",
+                "id": "00000000-0000-4000-8000-000000000000",
+            },
+        ),
+    ]
+    for url, who, body in attempts:
+        response = await client.post(url, json=body, headers=world.headers(who))
+        assert response.status_code == 400, (url, body)
+        codes = {e["code"] for e in response.json()["errors"]}
+        assert codes == {"extra_forbidden"}, (url, response.json()["errors"])
+    consents = await client.get(
+        f"/children/{world.pupil.id}/consents", headers=world.headers("parent")
+    )
+    assert consents.json() == []
