@@ -18,6 +18,7 @@ from kindcentraal.organisation.models import (
     Role,
 )
 from kindcentraal.placement.models import Placement
+from tests.backend.assertions import assert_problem
 from tests.backend.conftest import TEST_SECRET
 from tests.backend.factories import (
     World,
@@ -30,31 +31,6 @@ from tests.backend.factories import (
 
 ORG_KEYS = {"id", "name", "type", "centreIds", "createdAt", "updatedAt"}
 MEMBERSHIP_KEYS = {"id", "userId", "organisationId", "role", "createdAt", "updatedAt"}
-
-
-def assert_problem(
-    response: httpx.Response,
-    status: int,
-    *,
-    location: str | None = None,
-    code: str | None = None,
-    where: str = "body",
-) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
-    assert body["status"] == status
-    assert body["type"].startswith("https://kindcentraal.nl/problems/")
-    assert body["title"]
-    assert body["detail"]
-    if location is not None:
-        matches = [e for e in body["errors"] if e["location"] == location]
-        assert matches, body["errors"]
-        assert matches[0]["in"] == where
-        assert matches[0]["detail"]
-        if code is not None:
-            assert matches[0]["code"] == code, matches
-    return body
 
 
 async def walk(

@@ -9,35 +9,11 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.user.models import User
+from tests.backend.assertions import assert_problem
 from tests.backend.factories import World, make_user
 
 USER_KEYS = {"id", "email", "displayName", "isActive", "createdAt", "updatedAt"}
 NEW_PASSWORD = "Lang-genoeg-wachtwoord-42"
-
-
-def assert_problem(
-    response: httpx.Response,
-    status: int,
-    *,
-    location: str | None = None,
-    code: str | None = None,
-    where: str = "body",
-) -> dict[str, Any]:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body = response.json()
-    assert body["status"] == status
-    assert body["type"].startswith("https://kindcentraal.nl/problems/")
-    assert body["title"]
-    assert body["detail"]
-    if location is not None:
-        matches = [e for e in body["errors"] if e["location"] == location]
-        assert matches, body["errors"]
-        assert matches[0]["in"] == where
-        assert matches[0]["detail"]
-        if code is not None:
-            assert matches[0]["code"] == code, matches
-    return body
 
 
 async def count_users(session: AsyncSession, email: str | None = None) -> int:
