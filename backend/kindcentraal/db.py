@@ -102,7 +102,9 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> AsyncEngine:
     is_sqlite = url.startswith("sqlite")
     if is_sqlite:
         _ensure_sqlite_dir(url)
-        engine = create_async_engine(url)
+        # SQLite has one writer, and every request writes (the access log). One connection,
+        # so requests queue in order on the pool instead of polling the file lock.
+        engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=60)
         _configure_sqlite(engine.sync_engine, foreign_keys=foreign_keys)
     else:
         engine = create_async_engine(url, pool_pre_ping=True)
