@@ -33,8 +33,8 @@ run: install frontend/dist/index.html
 	scripts/run.sh
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check backend tests
-	$(BIN)/ruff format --check backend tests
+	$(BIN)/ruff check backend tests bench
+	$(BIN)/ruff format --check backend tests bench
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy

@@ -104,7 +104,9 @@ def make_engine(url: str, *, foreign_keys: bool = True) -> AsyncEngine:
         _ensure_sqlite_dir(url)
         # SQLite has one writer, and every request writes (the access log). One connection,
         # so requests queue in order on the pool instead of polling the file lock.
-        engine = create_async_engine(url, pool_size=1, max_overflow=0, pool_timeout=60)
+        in_memory = url.endswith(":memory:")
+        pool = {} if in_memory else {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60}
+        engine = create_async_engine(url, **pool)
         _configure_sqlite(engine.sync_engine, foreign_keys=foreign_keys)
     else:
         engine = create_async_engine(url, pool_pre_ping=True)
