@@ -21,7 +21,7 @@ import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = ROOT / ".venv" / "bin"
-PASSWORD = "Regenboog-demo-2026"
+PASSWORD = "Regenboog-demo-2026"  # noqa: S105 - the public demo password
 
 
 async def _timed(client: httpx.AsyncClient, url: str, headers: dict[str, str]) -> float:
