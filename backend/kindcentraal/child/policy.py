@@ -52,8 +52,11 @@ def consented_team_membership(principal: Principal, today: date) -> ColumnElemen
             CareTeamMember.organisation_id.in_(principal.organisation_ids()),
             active_team_membership(today),
             exists(
+                # Correlate to the team row, not to `child`: a nested EXISTS only
+                # auto-correlates one level up, and `child` two levels up became a cross join
+                # (consent for ANY child opened this one; caught by the authorization matrix).
                 select(Consent.id).where(
-                    Consent.child_id == Child.id,
+                    Consent.child_id == CareTeamMember.child_id,
                     Consent.tenant_id == principal.tenant_id,
                     Consent.organisation_id == CareTeamMember.organisation_id,
                     Consent.purpose == ConsentPurpose.CARE_TEAM,

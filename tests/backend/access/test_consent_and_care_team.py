@@ -274,3 +274,34 @@ async def test_mass_assignment_is_refused(client: httpx.AsyncClient, world: Worl
         f"/children/{world.pupil.id}/consents", headers=world.headers("parent")
     )
     assert consents.json() == []
+
+
+async def test_consent_for_another_child_opens_nothing(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    """A consent for the organisation about another child must not open this child."""
+    from tests.backend.factories import make_child, make_guardian
+
+    other = await make_child(session, world.centre, given_name="Olga", family_name="Oost")
+    await make_guardian(session, other, world.parent)
+    added = await client.post(
+        f"/children/{world.pupil.id}/care-team",
+        json={
+            "userId": str(world.logopedist.id),
+            "organisationId": str(world.care.id),
+            "role": "logopedist",
+        },
+        headers=world.headers("school_admin"),
+    )
+    assert added.status_code == 201
+    elsewhere = await client.post(
+        f"/children/{other.id}/consents",
+        json={"organisationId": str(world.care.id), "purpose": "care_team"},
+        headers=world.headers("parent"),
+    )
+    assert elsewhere.status_code == 201
+    url = f"/children/{world.pupil.id}"
+    assert (await client.get(url, headers=world.headers("logopedist"))).status_code == 404
+    assert (await client.get("/children", headers=world.headers("logopedist"))).json()[
+        "items"
+    ] == []
