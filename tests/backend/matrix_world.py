@@ -1,0 +1,366 @@
+"""The world of the authorization matrix: every relation to one child exists exactly once.
+
+Tenant 1, centre X:
+- child A: placed at the school (group "school"), guardians with and without parental
+  authority, a contact person who works for a welfare organisation (not placed at A's
+  organisations), a care team of two care professionals: one of `care` with a guardian's
+  `care_team` consent in force, one of `care2` whose consent was withdrawn (while a
+  `care_team` consent for `care2` is in force for child D: it must not count for A).
+- child B: placed at the childcare organisation; only the centre admin and the childcare
+  organisation relate to it (its contact person and care-team member are not principals).
+Tenant 1, centre Y: child D at school Y; none of the principals relates to it.
+Centre Z: empty, administered by the centre admin (a centre that can be deleted).
+Tenant 2: the same kinds of rows once more (child C); every id there is "foreign".
+
+The builder answers plain ids and tokens (no ORM objects), so a test may roll back savepoints
+freely without touching expired instances.
+"""
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kindcentraal.auth.models import AuthSession, RefreshToken
+from kindcentraal.auth.tokens import issue_access_token
+from kindcentraal.careteam.models import CareTeamMember
+from kindcentraal.child.models import Child
+from kindcentraal.consent.models import Consent, ConsentPurpose
+from kindcentraal.organisation.models import Membership, Organisation, OrganisationType, Role
+from kindcentraal.placement.models import PlacementKind
+from kindcentraal.tenant.models import Tenant
+from kindcentraal.user.models import User
+from tests.backend.factories import (
+    make_centre,
+    make_child,
+    make_group,
+    make_guardian,
+    make_organisation,
+    make_placement,
+    make_tenant,
+    make_user,
+)
+
+# The 13 principals, in the column order of the matrix table.
+PRINCIPALS = (
+    "anonymous",
+    "centre_admin",  # centre_admin of the IKC board organisation (centres X and Z)
+    "org_admin",  # org_admin of the school
+    "school_staff",  # teacher
+    "childcare_staff",  # pedagogisch medewerker; own child is B
+    "childcare_admin",  # org_admin of the childcare organisation; own child is B
+    "care_with_consent",  # on A's care team for `care`, consent in force
+    "care_without_consent",  # on A's care team for `care2`, consent withdrawn
+    "contact_person",  # A's contact person, staff of a welfare organisation
+    "guardian_with_authority",
+    "guardian_without_authority",
+    "municipality_analyst",
+    "outsider",  # an account without any membership or child
+)
+
+
+@dataclass
+class ChildRows:
+    """A child and one row of every kind that hangs on it."""
+
+    id: uuid.UUID
+    placement: uuid.UUID
+    guardian: uuid.UUID
+    team_member: uuid.UUID
+    consent: uuid.UUID
+
+
+@dataclass
+class MatrixWorld:
+    ids: dict[str, uuid.UUID]  # centres, organisations, groups, tenants by name
+    users: dict[str, uuid.UUID]  # principals and helper accounts by name
+    emails: dict[str, str]
+    memberships: dict[str, uuid.UUID]  # own membership of each principal (and helpers)
+    children: dict[str, ChildRows]  # "A", "B", "D" (tenant 1) and "C" (tenant 2)
+    tokens: dict[str, str]
+    refresh_tokens: dict[str, str]
+    foreign_ids: set[uuid.UUID] = field(default_factory=set)  # every row of tenant 2
+
+    def headers(self, principal: str) -> dict[str, str]:
+        if principal == "anonymous":
+            return {}
+        return {"Authorization": f"Bearer {self.tokens[principal]}"}
+
+
+async def _member(
+    session: AsyncSession, tenant: Tenant, user: User, organisation: Organisation, role: Role
+) -> Membership:
+    membership = Membership(
+        tenant_id=tenant.id, user_id=user.id, organisation_id=organisation.id, role=role
+    )
+    session.add(membership)
+    await session.flush()
+    return membership
+
+
+async def _team_member(
+    session: AsyncSession, child: Child, user: User, organisation: Organisation
+) -> CareTeamMember:
+    member = CareTeamMember(
+        tenant_id=child.tenant_id,
+        child_id=child.id,
+        user_id=user.id,
+        organisation_id=organisation.id,
+        role="begeleider",
+        since_date=date.today() - timedelta(days=60),
+    )
+    session.add(member)
+    await session.flush()
+    return member
+
+
+async def _consent(
+    session: AsyncSession,
+    child: Child,
+    organisation: Organisation,
+    given_by: User,
+    *,
+    withdrawn: bool = False,
+) -> Consent:
+    now = datetime.now(UTC)
+    consent = Consent(
+        tenant_id=child.tenant_id,
+        child_id=child.id,
+        organisation_id=organisation.id,
+        purpose=ConsentPurpose.CARE_TEAM,
+        given_by_id=given_by.id,
+        child_also_consented=False,
+        given_at=now - timedelta(days=30),
+        withdrawn_at=now - timedelta(days=1) if withdrawn else None,
+        withdrawn_by_id=given_by.id if withdrawn else None,
+    )
+    session.add(consent)
+    await session.flush()
+    return consent
+
+
+async def _login(session: AsyncSession, user: User, *, secret: str) -> tuple[str, str]:
+    """A real login session with an access token and an unspent refresh token."""
+    auth_session = AuthSession(tenant_id=user.tenant_id, user_id=user.id)
+    session.add(auth_session)
+    await session.flush()
+    refresh = f"{user.tenant_id.hex}.{secrets.token_urlsafe(32)}"
+    session.add(
+        RefreshToken(
+            tenant_id=user.tenant_id,
+            session_id=auth_session.id,
+            token_hash=hashlib.sha256(refresh.encode()).hexdigest(),
+            expires_at=datetime.now(UTC) + timedelta(days=1),
+        )
+    )
+    await session.flush()
+    access = issue_access_token(
+        secret=secret,
+        user_id=user.id,
+        tenant_id=user.tenant_id,
+        session_id=auth_session.id,
+        lifetime=timedelta(minutes=30),
+    )
+    return access, refresh
+
+
+def _years_ago(years: int) -> date:
+    today = date.today()
+    return date(today.year - years, today.month, 1)
+
+
+async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWorld:
+    tenant = await make_tenant(session)
+    centre_x = await make_centre(session, tenant, name="IKC X")
+    centre_y = await make_centre(session, tenant, name="IKC Y")
+    centre_z = await make_centre(session, tenant, name="IKC Z (leeg)")
+
+    async def org(type: OrganisationType, name: str, centres: list) -> Organisation:
+        return await make_organisation(session, tenant, type=type, centres=centres, name=name)
+
+    board = await org(OrganisationType.SCHOOL, "IKC-bestuur", [centre_x, centre_z])
+    school = await org(OrganisationType.SCHOOL, "School X", [centre_x])
+    childcare = await org(OrganisationType.CHILDCARE, "Kinderopvang X", [centre_x])
+    care = await org(OrganisationType.CARE_PROVIDER, "Logopedie", [centre_x])
+    care2 = await org(OrganisationType.CARE_PROVIDER, "Fysiotherapie", [centre_x])
+    welfare = await org(OrganisationType.WELFARE, "Welzijn", [])
+    municipality = await org(OrganisationType.MUNICIPALITY, "Gemeente", [])
+    school_y = await org(OrganisationType.SCHOOL, "School Y", [centre_y])
+
+    group_school = await make_group(session, centre_x, school, grade=5, name="Groep 5")
+    group_childcare = await make_group(session, centre_x, childcare, grade=None, name="Peuters")
+    group_y = await make_group(session, centre_y, school_y, grade=3, name="Groep 3 Y")
+
+    users: dict[str, User] = {}
+    memberships: dict[str, Membership] = {}
+    roles: dict[str, tuple[Organisation, Role] | None] = {
+        "centre_admin": (board, Role.CENTRE_ADMIN),
+        "org_admin": (school, Role.ORG_ADMIN),
+        "school_staff": (school, Role.STAFF),
+        "childcare_staff": (childcare, Role.STAFF),
+        "childcare_admin": (childcare, Role.ORG_ADMIN),
+        "care_with_consent": (care, Role.CARE_PROFESSIONAL),
+        "care_without_consent": (care2, Role.CARE_PROFESSIONAL),
+        "contact_person": (welfare, Role.STAFF),
+        "guardian_with_authority": None,
+        "guardian_without_authority": None,
+        "municipality_analyst": (municipality, Role.MUNICIPALITY_ANALYST),
+        "outsider": None,
+        # Helper accounts, never callers:
+        "recruit": None,  # target of new memberships and guardianships
+        "mentor": (childcare, Role.STAFF),  # B's contact person; target of contact-person PUT
+        "therapist": (care, Role.CARE_PROFESSIONAL),  # target of care-team POST
+        "helper": (care, Role.CARE_PROFESSIONAL),  # on the care teams of B and D
+        "y_staff": (school_y, Role.STAFF),  # D's contact person; "other" membership
+        "parent_b": None,
+        "parent_d": None,
+    }
+    for name, grant in roles.items():
+        users[name] = await make_user(session, tenant, name=name.replace("_", " ").title())
+        if grant is not None:
+            memberships[name] = await _member(session, tenant, users[name], *grant)
+
+    child_a = await make_child(
+        session,
+        centre_x,
+        group=group_school,
+        given_name="Anna",
+        family_name="Aalders",
+        bsn="111222333",
+        date_of_birth=_years_ago(8),
+        contact_person=users["contact_person"],
+    )
+    child_b = await make_child(
+        session,
+        centre_x,
+        group=group_childcare,
+        given_name="Bas",
+        family_name="Bakker",
+        date_of_birth=_years_ago(3),
+        contact_person=users["mentor"],
+    )
+    child_d = await make_child(
+        session,
+        centre_y,
+        group=group_y,
+        given_name="Dirk",
+        family_name="Dekker",
+        date_of_birth=_years_ago(6),
+        contact_person=users["y_staff"],
+    )
+    placement_a = await make_placement(session, child_a, school, kind=PlacementKind.SCHOOL)
+    placement_b = await make_placement(session, child_b, childcare, kind=PlacementKind.DAYCARE)
+    placement_d = await make_placement(session, child_d, school_y, kind=PlacementKind.SCHOOL)
+    guardian_a = await make_guardian(session, child_a, users["guardian_with_authority"])
+    await make_guardian(
+        session, child_a, users["guardian_without_authority"], has_parental_authority=False
+    )
+    guardian_b = await make_guardian(session, child_b, users["parent_b"])
+    guardian_d = await make_guardian(session, child_d, users["parent_d"])
+    team_a = await _team_member(session, child_a, users["care_with_consent"], care)
+    await _team_member(session, child_a, users["care_without_consent"], care2)
+    team_b = await _team_member(session, child_b, users["helper"], care)
+    team_d = await _team_member(session, child_d, users["helper"], care)
+    consent_a = await _consent(session, child_a, care, users["guardian_with_authority"])
+    await _consent(session, child_a, care2, users["guardian_with_authority"], withdrawn=True)
+    consent_b = await _consent(session, child_b, care, users["parent_b"])
+    consent_d = await _consent(session, child_d, care, users["parent_d"])
+    # care2's consent for ANOTHER child is in force: it must not open A to care2's member.
+    await _consent(session, child_d, care2, users["parent_d"])
+
+    # Tenant 2: one row of every kind.
+    other = await make_tenant(session)
+    centre_t2 = await make_centre(session, other, name="IKC elders")
+    school_t2 = await make_organisation(session, other, centres=[centre_t2], name="School elders")
+    care_t2 = await make_organisation(
+        session, other, type=OrganisationType.CARE_PROVIDER, centres=[centre_t2], name="Zorg T2"
+    )
+    group_t2 = await make_group(session, centre_t2, school_t2, grade=4, name="Groep 4 elders")
+    admin_t2 = await make_user(session, other, name="Admin T2")
+    staff_t2 = await make_user(session, other, name="Staff T2")
+    pro_t2 = await make_user(session, other, name="Pro T2")
+    parent_t2 = await make_user(session, other, name="Parent T2")
+    admin_t2_membership = await _member(session, other, admin_t2, school_t2, Role.CENTRE_ADMIN)
+    staff_t2_membership = await _member(session, other, staff_t2, school_t2, Role.STAFF)
+    pro_t2_membership = await _member(session, other, pro_t2, care_t2, Role.CARE_PROFESSIONAL)
+    child_c = await make_child(
+        session,
+        centre_t2,
+        group=group_t2,
+        given_name="Cor",
+        family_name="Claassen",
+        date_of_birth=_years_ago(7),
+        contact_person=staff_t2,
+    )
+    placement_c = await make_placement(session, child_c, school_t2)
+    guardian_c = await make_guardian(session, child_c, parent_t2)
+    team_c = await _team_member(session, child_c, pro_t2, care_t2)
+    consent_c = await _consent(session, child_c, care_t2, parent_t2)
+
+    tokens: dict[str, str] = {}
+    refresh_tokens: dict[str, str] = {}
+    for principal in PRINCIPALS[1:]:
+        tokens[principal], refresh_tokens[principal] = await _login(
+            session, users[principal], secret=secret
+        )
+
+    world = MatrixWorld(
+        ids={
+            "tenant": tenant.id,
+            "centre_x": centre_x.id,
+            "centre_y": centre_y.id,
+            "centre_z": centre_z.id,
+            "board": board.id,
+            "school": school.id,
+            "childcare": childcare.id,
+            "care": care.id,
+            "care2": care2.id,
+            "welfare": welfare.id,
+            "municipality": municipality.id,
+            "school_y": school_y.id,
+            "group_school": group_school.id,
+            "group_childcare": group_childcare.id,
+            "group_y": group_y.id,
+            "tenant_t2": other.id,
+            "centre_t2": centre_t2.id,
+            "school_t2": school_t2.id,
+            "care_t2": care_t2.id,
+            "group_t2": group_t2.id,
+        },
+        users={name: user.id for name, user in users.items()}
+        | {"staff_t2": staff_t2.id, "admin_t2": admin_t2.id},
+        emails={name: user.email for name, user in users.items()},
+        memberships={name: m.id for name, m in memberships.items()}
+        | {"staff_t2": staff_t2_membership.id},
+        children={
+            "A": ChildRows(child_a.id, placement_a.id, guardian_a.id, team_a.id, consent_a.id),
+            "B": ChildRows(child_b.id, placement_b.id, guardian_b.id, team_b.id, consent_b.id),
+            "D": ChildRows(child_d.id, placement_d.id, guardian_d.id, team_d.id, consent_d.id),
+            "C": ChildRows(child_c.id, placement_c.id, guardian_c.id, team_c.id, consent_c.id),
+        },
+        tokens=tokens,
+        refresh_tokens=refresh_tokens,
+    )
+    world.foreign_ids = {
+        other.id,
+        centre_t2.id,
+        school_t2.id,
+        care_t2.id,
+        group_t2.id,
+        admin_t2.id,
+        staff_t2.id,
+        pro_t2.id,
+        parent_t2.id,
+        admin_t2_membership.id,
+        staff_t2_membership.id,
+        pro_t2_membership.id,
+        child_c.id,
+        placement_c.id,
+        guardian_c.id,
+        team_c.id,
+        consent_c.id,
+    }
+    return world

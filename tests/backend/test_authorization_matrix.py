@@ -1,0 +1,844 @@
+"""Every operation of the OpenAPI document x 13 principals x own / other / foreign object.
+
+Expected statuses come from ONE table (TABLE below), written from the documented rules
+(docs/api-overview.md, docs/api-access.md, the policies declared beside each router and the
+relation rules of kindcentraal.child.policy), never from calling the code. Each cell runs in a
+savepoint of the test's transaction that is rolled back afterwards, so no write leaks into the
+next cell. The world is built once (tests/backend/matrix_world.py).
+
+Objects per operation:
+- "own": the object the principal relates to (their child, centre, organisation, membership,
+  account, group, placement); principals without such a relation get the nominal one (child A,
+  the school, ...). For collections, "own/other/foreign" is the id in the filter or body.
+- "other": an object of the same tenant the principal does not relate to. The other child is
+  always one the principal cannot see, so child-scoped operations answer 404 there.
+- "foreign": an object of the other tenant. Paths: always 404. Ids referenced in a JSON body:
+  400 with a field error (the id "does not exist"), unless the route's role guard refuses the
+  caller before any object is looked at (403).
+- "self": operations on the caller's own session or account (or public), one cell.
+Rules applied to every row: anonymous -> 401 (public operations excepted).
+"""
+
+import re
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pyotp
+import yaml
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
+
+from tests.backend.conftest import TEST_SECRET
+from tests.backend.factories import PASSWORD
+from tests.backend.matrix_world import PRINCIPALS, ChildRows, MatrixWorld, build_matrix_world
+
+ROOT = Path(__file__).resolve().parents[2]
+HTTP_METHODS = ("get", "put", "post", "patch", "delete")
+OWN, OTHER, FOREIGN, SELF = "own", "other", "foreign", "self"
+PUBLIC = {"GET /", "POST /auth/token", "POST /auth/refresh"}
+CHILDCARE_PRINCIPALS = {"childcare_staff", "childcare_admin"}
+
+# Children each principal sees (docs: placement not ended at one of the caller's organisations,
+# guardian, contact person, centre admin of the child's centre, care-team member with consent).
+VISIBLE_CHILDREN: dict[str, set[str]] = {
+    "anonymous": set(),
+    "centre_admin": {"A", "B"},
+    "org_admin": {"A"},
+    "school_staff": {"A"},
+    "childcare_staff": {"B"},
+    "childcare_admin": {"B"},
+    "care_with_consent": {"A"},
+    "care_without_consent": set(),
+    "contact_person": {"A"},
+    "guardian_with_authority": {"A"},
+    "guardian_without_authority": {"A"},
+    "municipality_analyst": set(),
+    "outsider": set(),
+}
+OWN_ORGANISATION = {
+    "centre_admin": "board",
+    "org_admin": "school",
+    "school_staff": "school",
+    "childcare_staff": "childcare",
+    "childcare_admin": "childcare",
+    "care_with_consent": "care",
+    "care_without_consent": "care2",
+    "contact_person": "welfare",
+    "municipality_analyst": "municipality",
+}
+
+
+# --- The one table --------------------------------------------------------------------------
+# Columns, in PRINCIPALS order:
+#   anon  centre_admin  org_admin  school_staff  childcare_staff  childcare_admin
+#   care_with_consent  care_without_consent  contact_person  guardian_with_authority
+#   guardian_without_authority  municipality_analyst  outsider
+HEADER = "                  anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out"
+
+
+def every(code: int, anon: int = 401) -> str:
+    return " ".join([str(anon)] + [str(code)] * (len(PRINCIPALS) - 1))
+
+
+def only(codes: dict[str, int], rest: int) -> str:
+    return " ".join(
+        ["401"] + [str(codes.get(p, rest)) for p in PRINCIPALS[1:]],
+    )
+
+
+NOT_FOUND = every(404)
+
+
+@dataclass
+class Ctx:
+    world: MatrixWorld
+    principal: str
+    obj: str
+    client: httpx.AsyncClient
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return self.world.headers(self.principal)
+
+    # Object resolvers -----------------------------------------------------------------------
+    def child_key(self) -> str:
+        if self.obj == FOREIGN:
+            return "C"
+        childcare = self.principal in CHILDCARE_PRINCIPALS
+        if self.obj == OWN:
+            return "B" if childcare else "A"
+        if self.principal == "centre_admin":
+            return "D"  # the centre admin relates to A and B; D is in a centre they do not run
+        return "A" if childcare else "B"
+
+    def child(self) -> ChildRows:
+        return self.world.children[self.child_key()]
+
+    def own_organisation(self) -> uuid.UUID:
+        return self.world.ids[OWN_ORGANISATION.get(self.principal, "school")]
+
+    def centre(self) -> uuid.UUID:
+        return self.world.ids[{OWN: "centre_x", OTHER: "centre_y", FOREIGN: "centre_t2"}[self.obj]]
+
+    def organisation(self) -> uuid.UUID:
+        if self.obj == OWN:
+            return self.own_organisation()
+        return self.world.ids["school_y" if self.obj == OTHER else "school_t2"]
+
+    def membership(self) -> uuid.UUID:
+        m = self.world.memberships
+        if self.obj == OWN:
+            return m.get(self.principal, m["school_staff"])
+        return m["y_staff" if self.obj == OTHER else "staff_t2"]
+
+    def user(self) -> uuid.UUID:
+        u = self.world.users
+        if self.obj == OWN:
+            return u.get(self.principal, u["outsider"])
+        return u["recruit" if self.obj == OTHER else "staff_t2"]
+
+    def group(self) -> uuid.UUID:
+        if self.obj == OWN:
+            own = "group_childcare" if self.principal in CHILDCARE_PRINCIPALS else "group_school"
+            return self.world.ids[own]
+        return self.world.ids["group_y" if self.obj == OTHER else "group_t2"]
+
+
+@dataclass
+class Call:
+    path: dict[str, Any] = field(default_factory=dict)
+    json: Any = None
+    form: dict[str, str] | None = None
+    query: dict[str, Any] | None = None
+
+
+Builder = Callable[[Ctx], Call | Awaitable[Call]]
+
+
+@dataclass
+class Row:
+    objects: tuple[str, ...]
+    expect: dict[str, dict[str, int]]
+    build: Builder
+
+
+def parse(spec: str) -> dict[str, int]:
+    codes = spec.split()
+    assert len(codes) == len(PRINCIPALS), spec
+    return {p: int(c) for p, c in zip(PRINCIPALS, codes, strict=True)}
+
+
+def self_op(own: str, build: Builder) -> Row:
+    return Row((SELF,), {SELF: parse(own)}, build)
+
+
+def obj_op(build: Builder, own: str, other: str = NOT_FOUND, foreign: str = NOT_FOUND) -> Row:
+    """A row with own/other/foreign objects; other and foreign default to 404 (not visible)."""
+    return Row(
+        (OWN, OTHER, FOREIGN),
+        {OWN: parse(own), OTHER: parse(other), FOREIGN: parse(foreign)},
+        build,
+    )
+
+
+def today(days: int = 0) -> str:
+    return (date.today() + timedelta(days=days)).isoformat()
+
+
+def years_ago(years: int) -> str:
+    t = date.today()
+    return date(t.year - years, t.month, 1).isoformat()
+
+
+async def _confirmation(ctx: Ctx) -> Call:
+    """A correct code: start an enrolment first (a setup request in the same savepoint)."""
+    if ctx.principal == "anonymous":
+        return Call(json={"code": "123456"})
+    started = await ctx.client.post("/me/two-factor/enrolment", headers=ctx.headers)
+    assert started.status_code == 201, started.text
+    return Call(json={"code": pyotp.TOTP(started.json()["secret"]).now()})
+
+
+def _token(ctx: Ctx) -> Call:
+    if ctx.principal == "anonymous":
+        return Call(form={"username": "nobody@example.test", "password": "Wrong-password-1"})
+    email = ctx.world.emails[ctx.principal]
+    return Call(form={"grant_type": "password", "username": email, "password": PASSWORD})
+
+
+def _refresh(ctx: Ctx) -> Call:
+    token = ctx.world.refresh_tokens.get(ctx.principal, "not-a-tenant." + "x" * 40)
+    return Call(json={"refreshToken": token})
+
+
+def _child(ctx: Ctx, **extra: Any) -> Call:
+    return Call(path={"childId": ctx.child().id, **extra})
+
+
+def _placement_body(ctx: Ctx) -> Call:
+    return Call(
+        json={
+            "childId": str(ctx.child().id),
+            "organisationId": str(ctx.own_organisation()),
+            "kind": "school",
+            "startDate": today(),
+            "days": ["monday"],
+        }
+    )
+
+
+def _group_body(ctx: Ctx) -> Call:
+    organisation = ctx.own_organisation() if ctx.obj == OWN else ctx.organisation()
+    return Call(
+        json={
+            "centreId": str(ctx.centre()),
+            "organisationId": str(organisation),
+            "name": f"Nieuwe groep {ctx.principal}",
+            "kind": "school_class",
+            "grade": 2,
+        }
+    )
+
+
+#                 anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
+SEE_CHILD = "401 200 200 200 200 200 200 404 200 200 200 404 404"
+MANAGE_CHILD = "401 200 200 403 403 200 403 404 403 403 403 404 404"
+SEE_CARE_DATA = "401 200 200 200 200 200 200 404 200 200 403 404 404"
+MANAGE_TEAM = "401 200 200 403 403 200 403 404 200 403 403 404 404"
+CONSENT = "401 403 403 403 403 403 403 404 403 200 403 404 404"
+PLACE = "401 200 200 200 200 200 403 404 403 403 403 404 404"
+CENTRE_ADMIN_ONLY = only({"centre_admin": 200}, 403)
+ADMINS = {"centre_admin": 200, "org_admin": 200, "childcare_admin": 200}
+
+
+def status(spec: str, code: int) -> str:
+    """The same row with the success code replaced (200 -> 201 or 204)."""
+    return re.sub(r"\b200\b", str(code), spec)
+
+
+TABLE: dict[str, Row] = {
+    # Public and the caller's own session/account ------------------------------------------
+    "GET /": self_op(every(200, anon=200), lambda c: Call()),
+    "POST /auth/token": self_op(every(200), _token),
+    "POST /auth/refresh": self_op(every(200), _refresh),
+    "POST /auth/logout": self_op(every(204), lambda c: Call()),
+    "GET /me": self_op(every(200), lambda c: Call()),
+    "GET /me/two-factor": self_op(every(200), lambda c: Call()),
+    "POST /me/two-factor/enrolment": self_op(every(201), lambda c: Call()),
+    "POST /me/two-factor/enrolment/confirmation": self_op(every(200), _confirmation),
+    "POST /me/two-factor/deactivation": self_op(
+        every(204), lambda c: Call(json={"password": PASSWORD})
+    ),
+    "POST /me/password": self_op(
+        every(204),
+        lambda c: Call(json={"currentPassword": PASSWORD, "newPassword": "Nieuw-wachtwoord-42"}),
+    ),
+    # Child centres: any tenant user reads; centre admins of the centre manage ---------------
+    "GET /child-centres": self_op(every(200), lambda c: Call(query={"limit": 100})),
+    "POST /child-centres": self_op(
+        only({"centre_admin": 201}, 403),
+        lambda c: Call(json={"name": f"Nieuw IKC {c.principal}", "address": "Laan 3"}),
+    ),
+    "GET /child-centres/{centreId}": obj_op(
+        lambda c: Call(path={"centreId": c.centre()}), own=every(200), other=every(200)
+    ),
+    "PATCH /child-centres/{centreId}": obj_op(
+        lambda c: Call(path={"centreId": c.centre()}, json={"address": "Laan 4"}),
+        own=CENTRE_ADMIN_ONLY,
+        other=every(403),
+    ),
+    # own = centre Z: empty and administered by the centre admin (X still has children: 409)
+    "DELETE /child-centres/{centreId}": obj_op(
+        lambda c: Call(path={"centreId": c.world.ids["centre_z"] if c.obj == OWN else c.centre()}),
+        own=only({"centre_admin": 204}, 403),
+        other=every(403),
+    ),
+    # Organisations: tenant-wide reads; centre admins administer every organisation ----------
+    "GET /organisations": obj_op(
+        lambda c: Call(query={"centreId": c.centre(), "limit": 100}),
+        own=every(200),
+        other=every(200),
+        foreign=every(200),
+    ),
+    "POST /organisations": obj_op(
+        lambda c: Call(
+            json={
+                "name": f"Bibliotheek {c.principal}",
+                "type": "library",
+                "centreIds": [str(c.centre())],
+            }
+        ),
+        own=only({"centre_admin": 201}, 403),
+        other=only({"centre_admin": 201}, 403),
+        foreign=only({"centre_admin": 400}, 403),
+    ),
+    "GET /organisations/{organisationId}": obj_op(
+        lambda c: Call(path={"organisationId": c.organisation()}),
+        own=every(200),
+        other=every(200),
+    ),
+    "PATCH /organisations/{organisationId}": obj_op(
+        lambda c: Call(
+            path={"organisationId": c.organisation()}, json={"name": f"Hernoemd {c.principal}"}
+        ),
+        own=only(ADMINS, 403),
+        other=CENTRE_ADMIN_ONLY,
+    ),
+    "DELETE /organisations/{organisationId}": obj_op(
+        lambda c: Call(path={"organisationId": c.organisation()}),
+        own=only({"centre_admin": 204}, 403),
+        other=only({"centre_admin": 204}, 403),
+    ),
+    # Memberships: admins of the organisation (centre admins: all), everyone their own -------
+    "GET /memberships": obj_op(
+        lambda c: Call(query={"organisationId": c.organisation(), "limit": 100}),
+        own=every(200),
+        other=every(200),
+        foreign=every(200),
+    ),
+    "POST /memberships": obj_op(
+        lambda c: Call(
+            json={
+                "userId": str(c.world.users["recruit"]),
+                "organisationId": str(c.organisation()),
+                "role": "staff",
+            }
+        ),
+        own=status(only(ADMINS, 403), 201),
+        other=only({"centre_admin": 201}, 403),
+        foreign=status(only(ADMINS, 403), 400),
+    ),
+    #                                   anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
+    "GET /memberships/{membershipId}": obj_op(
+        lambda c: Call(path={"membershipId": c.membership()}),
+        own="401 200 200 200 200 200 200 200 200 404 404 200 404",
+        other=only({"centre_admin": 200}, 404),
+    ),
+    "PATCH /memberships/{membershipId}": obj_op(
+        lambda c: Call(path={"membershipId": c.membership()}, json={"role": "staff"}),
+        own="401 200 200 403 403 200 403 403 403 404 404 403 404",
+        other=only({"centre_admin": 200}, 404),
+    ),
+    "DELETE /memberships/{membershipId}": obj_op(
+        lambda c: Call(path={"membershipId": c.membership()}),
+        own="401 204 204 403 403 204 403 403 403 404 404 403 404",
+        other=only({"centre_admin": 204}, 404),
+    ),
+    # Accounts: administrators see and change the tenant's accounts, others only their own ---
+    "GET /users": self_op(every(200), lambda c: Call(query={"limit": 100})),
+    "POST /users": self_op(
+        status(only(ADMINS, 403), 201),
+        lambda c: Call(
+            json={
+                "email": f"nieuw-{c.principal}@example.org",
+                "displayName": "Nieuw account",
+                "password": "Lang-genoeg-wachtwoord-1",
+            }
+        ),
+    ),
+    "GET /users/{userId}": obj_op(
+        lambda c: Call(path={"userId": c.user()}),
+        own=every(200),
+        other=only(ADMINS, 404),
+    ),
+    "PATCH /users/{userId}": obj_op(
+        lambda c: Call(path={"userId": c.user()}, json={"displayName": "Hernoemd"}),
+        own=only(ADMINS, 403),
+        other=only(ADMINS, 404),
+    ),
+    # Groups: tenant-wide reads; admins of the group's organisation or centre manage ---------
+    "GET /groups": obj_op(
+        lambda c: Call(query={"centreId": c.centre(), "limit": 100}),
+        own=every(200),
+        other=every(200),
+        foreign=every(200),
+    ),
+    "POST /groups": obj_op(
+        _group_body,
+        own=status(only(ADMINS, 403), 201),
+        other=only({"centre_admin": 201}, 403),
+        foreign=status(only(ADMINS, 403), 400),
+    ),
+    "GET /groups/{groupId}": obj_op(
+        lambda c: Call(path={"groupId": c.group()}), own=every(200), other=every(200)
+    ),
+    "PATCH /groups/{groupId}": obj_op(
+        lambda c: Call(path={"groupId": c.group()}, json={"name": f"Hernoemd {c.principal}"}),
+        own=only(ADMINS, 403),
+        other=CENTRE_ADMIN_ONLY,
+    ),
+    "DELETE /groups/{groupId}": obj_op(
+        lambda c: Call(path={"groupId": c.group()}),
+        own=status(only(ADMINS, 403), 204),
+        other=only({"centre_admin": 204}, 403),
+    ),
+    # Children: only those the caller has a relation with; every other child is 404 ---------
+    "GET /children": obj_op(
+        lambda c: Call(query={"centreId": c.centre(), "limit": 100}),
+        own=every(200),
+        other=every(200),
+        foreign=every(200),
+    ),
+    "POST /children": obj_op(
+        lambda c: Call(
+            json={
+                "centreId": str(c.centre()),
+                "givenName": "Nieuw",
+                "familyName": "Kind",
+                "dateOfBirth": years_ago(4),
+            }
+        ),
+        own=only({"centre_admin": 201}, 403),
+        other=every(403),
+        foreign=only({"centre_admin": 400}, 403),
+    ),
+    "GET /children/{childId}": obj_op(_child, own=SEE_CHILD),
+    "PATCH /children/{childId}": obj_op(
+        lambda c: Call(path={"childId": c.child().id}, json={"givenName": "Anders"}),
+        own=MANAGE_CHILD,
+    ),
+    #                                   anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
+    "DELETE /children/{childId}": obj_op(
+        _child, own="401 204 403 403 403 403 403 404 403 403 403 404 404"
+    ),
+    "GET /children/{childId}/bsn": obj_op(
+        _child, own="401 403 200 403 403 403 403 404 403 403 403 404 404"
+    ),
+    "GET /children/{childId}/guardians": obj_op(_child, own=SEE_CHILD),
+    "POST /children/{childId}/guardians": obj_op(
+        lambda c: Call(
+            path={"childId": c.child().id},
+            json={
+                "userId": str(c.world.users["recruit"]),
+                "relation": "guardian",
+                "hasParentalAuthority": True,
+            },
+        ),
+        own=status(MANAGE_CHILD, 201),
+    ),
+    "PATCH /children/{childId}/guardians/{guardianId}": obj_op(
+        lambda c: Call(
+            path={"childId": c.child().id, "guardianId": c.child().guardian},
+            json={"hasParentalAuthority": True},
+        ),
+        own=MANAGE_CHILD,
+    ),
+    "DELETE /children/{childId}/guardians/{guardianId}": obj_op(
+        lambda c: _child(c, guardianId=c.child().guardian), own=status(MANAGE_CHILD, 204)
+    ),
+    "GET /children/{childId}/contact-person": obj_op(_child, own=SEE_CHILD),
+    "PUT /children/{childId}/contact-person": obj_op(
+        lambda c: Call(
+            path={"childId": c.child().id}, json={"userId": str(c.world.users["mentor"])}
+        ),
+        own=MANAGE_CHILD,
+    ),
+    # Care team and consent (docs/api-access.md) -------------------------------------------
+    "GET /children/{childId}/care-team": obj_op(_child, own=SEE_CARE_DATA),
+    "POST /children/{childId}/care-team": obj_op(
+        lambda c: Call(
+            path={"childId": c.child().id},
+            json={
+                "userId": str(c.world.users["therapist"]),
+                "organisationId": str(c.world.ids["care"]),
+                "role": "logopedist",
+            },
+        ),
+        own=status(MANAGE_TEAM, 201),
+    ),
+    "PATCH /children/{childId}/care-team/{memberId}": obj_op(
+        lambda c: Call(
+            path={"childId": c.child().id, "memberId": c.child().team_member},
+            json={"role": "ambulant begeleider"},
+        ),
+        own=MANAGE_TEAM,
+    ),
+    "DELETE /children/{childId}/care-team/{memberId}": obj_op(
+        lambda c: _child(c, memberId=c.child().team_member), own=status(MANAGE_TEAM, 204)
+    ),
+    # docs/api-access.md: guardians with parental authority and every professional around the
+    # child (placement staff, contact person, centre admin, consented care-team members).
+    "GET /children/{childId}/consents": obj_op(_child, own=SEE_CARE_DATA),
+    "POST /children/{childId}/consents": obj_op(
+        lambda c: Call(
+            path={"childId": c.child().id},
+            json={"organisationId": str(c.world.ids["school"]), "purpose": "information_sharing"},
+        ),
+        own=status(CONSENT, 201),
+    ),
+    "POST /children/{childId}/consents/{consentId}/withdrawal": obj_op(
+        lambda c: _child(c, consentId=c.child().consent), own=CONSENT
+    ),
+    #                                   anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
+    "GET /children/{childId}/access-log": obj_op(
+        _child, own="401 403 403 403 403 403 403 404 200 200 403 404 404"
+    ),
+    # Placements: of visible children; centre admins place anywhere, staff at their own ------
+    "GET /placements": obj_op(
+        lambda c: Call(query={"childId": c.child().id, "limit": 100}),
+        own=every(200),
+        other=every(200),
+        foreign=every(200),
+    ),
+    "POST /placements": obj_op(
+        _placement_body,
+        own="401 201 201 201 201 201 403 400 201 403 403 403 403",
+        other="401 400 400 400 400 400 400 400 400 403 403 403 403",
+        foreign="401 400 400 400 400 400 400 400 400 403 403 403 403",
+    ),
+    "GET /placements/{placementId}": obj_op(
+        lambda c: Call(path={"placementId": c.child().placement}), own=SEE_CHILD
+    ),
+    "PATCH /placements/{placementId}": obj_op(
+        lambda c: Call(
+            path={"placementId": c.child().placement}, json={"days": ["monday", "friday"]}
+        ),
+        own=PLACE,
+    ),
+    "DELETE /placements/{placementId}": obj_op(
+        lambda c: Call(path={"placementId": c.child().placement}), own=status(PLACE, 204)
+    ),
+    # Security settings: centre admins only --------------------------------------------------
+    "GET /security-settings": self_op(CENTRE_ADMIN_ONLY, lambda c: Call()),
+    "PUT /security-settings": self_op(
+        CENTRE_ADMIN_ONLY, lambda c: Call(json={"mandatoryTwoFactorRoles": []})
+    ),
+}
+
+
+def operations(document: dict[str, Any]) -> list[str]:
+    return [
+        f"{method.upper()} {path}"
+        for path, item in document["paths"].items()
+        for method in item
+        if method in HTTP_METHODS
+    ]
+
+
+UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def test_every_documented_operation_has_a_row_and_the_table_keeps_its_own_rules() -> None:
+    document = yaml.safe_load((ROOT / "openapi.yaml").read_text())
+    documented = operations(document)
+    assert not set(documented) - set(TABLE), "operations without a row in TABLE"
+    assert not set(TABLE) - set(documented), "rows for operations the document lacks"
+    for key, row in TABLE.items():
+        for obj, expected in row.expect.items():
+            if key not in PUBLIC:
+                assert expected["anonymous"] == 401, (key, obj)
+            if obj == FOREIGN and "{" in key:
+                assert set(expected.values()) <= {401, 404}, (key, "cross-tenant must be 404")
+    read_child = TABLE["GET /children/{childId}"].expect
+    for principal, visible in VISIBLE_CHILDREN.items():
+        own_child = "B" if principal in CHILDCARE_PRINCIPALS else "A"
+        assert (read_child[OWN][principal] == 200) == (own_child in visible), principal
+
+
+@dataclass
+class Outcome:
+    key: str
+    principal: str
+    obj: str
+    expected: int
+    actual: int
+    detail: str = ""
+
+
+async def test_authorization_matrix(
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    connection: AsyncConnection,
+    record_property: Callable[[str, object], None],
+) -> None:
+    started = time.monotonic()
+    world = await build_matrix_world(session, secret=TEST_SECRET)
+    await session.flush()
+    served = (await client.get("/openapi.json")).json()
+    keys = operations(served)
+    missing = sorted(set(keys) - set(TABLE))
+
+    child_ids = {key: rows.id for key, rows in world.children.items()}
+    foreign = {str(i) for i in world.foreign_ids}
+    mismatches: list[Outcome] = []
+    leaks: list[str] = []
+    cases = 0
+    cells = 0
+    for key in keys:
+        if key not in TABLE:
+            continue
+        method, template = key.split(" ", 1)
+        row = TABLE[key]
+        for principal in PRINCIPALS:
+            invisible = {
+                str(child_ids[k]) for k in child_ids if k not in VISIBLE_CHILDREN[principal]
+            }
+            for obj in row.objects:
+                cells += 1
+                expected = row.expect[obj][principal]
+                ctx = Ctx(world, principal, obj, client)
+                savepoint = await connection.begin_nested()
+                try:
+                    call = row.build(ctx)
+                    if not isinstance(call, Call):
+                        call = await call
+                    url = template.format(**{k: str(v) for k, v in call.path.items()})
+                    response = await client.request(
+                        method,
+                        url,
+                        headers=ctx.headers,
+                        json=call.json,
+                        data=call.form,
+                        params=call.query,
+                    )
+                finally:
+                    await savepoint.rollback()
+                cases += 1
+                actual = response.status_code
+                if actual != expected:
+                    mismatches.append(
+                        Outcome(key, principal, obj, expected, actual, response.text[:160])
+                    )
+                elif actual == 400 and not response.json().get("errors"):
+                    mismatches.append(
+                        Outcome(key, principal, obj, expected, actual, "400 without field errors")
+                    )
+                if 200 <= actual < 300 and response.content:
+                    found = set(UUID_RE.findall(response.text))
+                    leaked = found & (foreign | invisible)
+                    if leaked:
+                        leaks.append(f"{key} as {principal} ({obj}): {sorted(leaked)}")
+
+    size = len(keys) * len(PRINCIPALS) * 3
+    summary = (
+        f"authorization matrix: {len(keys)} operations x {len(PRINCIPALS)} principals x "
+        f"3 objects = {size} (applicable cells {cells}); cases run: {cases}; "
+        f"{time.monotonic() - started:.1f}s"
+    )
+    print("\n" + summary)
+    record_property("matrix_operations", len(keys))
+    record_property("matrix_principals", len(PRINCIPALS))
+    record_property("matrix_size", size)
+    record_property("matrix_cells", cells)
+    record_property("matrix_cases_run", cases)
+
+    problems = []
+    if missing:
+        problems.append(f"operations without a row in TABLE: {missing}")
+    unexpected_2xx = [m for m in mismatches if 200 <= m.actual < 300]
+    if unexpected_2xx:
+        problems.append(f"{len(unexpected_2xx)} UNEXPECTED 2xx (access that must be refused)")
+    if mismatches:
+        problems.append(f"{len(mismatches)} mismatches (op | principal | object | expected | got):")
+        problems += [
+            f"  {m.key} | {m.principal} | {m.obj} | {m.expected} | {m.actual}  {m.detail}"
+            for m in mismatches
+        ]
+    if leaks:
+        problems.append(f"{len(leaks)} responses with foreign or invisible ids:")
+        problems += [f"  {leak}" for leak in leaks]
+    assert not problems, summary + "\n" + HEADER + "\n" + "\n".join(problems)
+
+
+async def test_sub_resources_of_another_child_are_404(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    """A managed child's path with the sub-id of another (or a foreign) child never reaches it."""
+    world = await build_matrix_world(session, secret=TEST_SECRET)
+    a = world.children["A"]
+    failures = []
+    for other in ("B", "C"):
+        rows = world.children[other]
+        calls = [
+            ("centre_admin", "PATCH", f"guardians/{rows.guardian}", {"relation": "other"}),
+            ("centre_admin", "DELETE", f"guardians/{rows.guardian}", None),
+            ("centre_admin", "PATCH", f"care-team/{rows.team_member}", {"role": "x"}),
+            ("centre_admin", "DELETE", f"care-team/{rows.team_member}", None),
+            ("contact_person", "PATCH", f"care-team/{rows.team_member}", {"role": "x"}),
+            ("guardian_with_authority", "POST", f"consents/{rows.consent}/withdrawal", None),
+        ]
+        for principal, method, tail, body in calls:
+            response = await client.request(
+                method, f"/children/{a.id}/{tail}", json=body, headers=world.headers(principal)
+            )
+            if response.status_code != 404:
+                failures.append((principal, method, tail, other, response.status_code))
+    assert not failures
+    # The refused requests changed nothing: B's rows are still there and untouched.
+    b = world.children["B"]
+    guardians = await client.get(
+        f"/children/{b.id}/guardians", headers=world.headers("centre_admin")
+    )
+    assert [g["relation"] for g in guardians.json()] == ["parent"]
+    team = await client.get(f"/children/{b.id}/care-team", headers=world.headers("centre_admin"))
+    assert [m["role"] for m in team.json()] == ["begeleider"]
+    consents = await client.get(f"/children/{b.id}/consents", headers=world.headers("centre_admin"))
+    assert [c["withdrawnAt"] for c in consents.json()] == [None]
+
+
+async def test_foreign_or_out_of_scope_ids_in_bodies_are_400_with_a_field_error(
+    client: httpx.AsyncClient, session: AsyncSession, connection: AsyncConnection
+) -> None:
+    """An authorized caller referencing another tenant's (or another centre's) row in a body
+    gets 400 pointing at the field, never a 2xx and never a 5xx."""
+    world = await build_matrix_world(session, secret=TEST_SECRET)
+    ids, users, a, b = world.ids, world.users, world.children["A"], world.children["B"]
+    child_body = {"givenName": "Nieuw", "familyName": "Kind", "dateOfBirth": years_ago(4)}
+    cases: list[tuple[str, str, str, dict[str, Any], str]] = [
+        (
+            "centre_admin",
+            "POST",
+            "/children",
+            {**child_body, "centreId": str(ids["centre_x"]), "groupId": str(ids["group_t2"])},
+            "#/groupId",
+        ),
+        (
+            "centre_admin",
+            "POST",
+            "/children",
+            {**child_body, "centreId": str(ids["centre_x"]), "groupId": str(ids["group_y"])},
+            "#/groupId",
+        ),
+        ("org_admin", "PATCH", f"/children/{a.id}", {"groupId": str(ids["group_t2"])}, "#/groupId"),
+        (
+            "centre_admin",
+            "POST",
+            f"/children/{a.id}/guardians",
+            {"userId": str(users["staff_t2"]), "relation": "parent", "hasParentalAuthority": True},
+            "#/userId",
+        ),
+        (
+            "org_admin",
+            "PUT",
+            f"/children/{a.id}/contact-person",
+            {"userId": str(users["staff_t2"])},
+            "#/userId",
+        ),
+        (
+            "contact_person",
+            "POST",
+            f"/children/{a.id}/care-team",
+            {
+                "userId": str(users["therapist"]),
+                "organisationId": str(ids["care_t2"]),
+                "role": "logopedist",
+            },
+            "#/userId",
+        ),
+        (
+            "childcare_admin",
+            "POST",
+            f"/children/{b.id}/care-team",
+            {"userId": str(users["helper"]), "organisationId": str(ids["care2"]), "role": "x"},
+            "#/userId",
+        ),
+        (
+            "guardian_with_authority",
+            "POST",
+            f"/children/{a.id}/consents",
+            {"organisationId": str(ids["school_t2"]), "purpose": "care_team"},
+            "#/organisationId",
+        ),
+        (
+            "centre_admin",
+            "POST",
+            "/memberships",
+            {
+                "userId": str(users["staff_t2"]),
+                "organisationId": str(ids["board"]),
+                "role": "staff",
+            },
+            "#/userId",
+        ),
+        (
+            "school_staff",
+            "POST",
+            "/placements",
+            {
+                "childId": str(a.id),
+                "organisationId": str(ids["school_t2"]),
+                "kind": "school",
+                "startDate": today(),
+            },
+            "#/organisationId",
+        ),
+        (
+            "centre_admin",
+            "POST",
+            "/groups",
+            {
+                "centreId": str(ids["centre_x"]),
+                "organisationId": str(ids["school_t2"]),
+                "name": "Groep T2",
+                "kind": "school_class",
+                "grade": 1,
+            },
+            "#/organisationId",
+        ),
+        (
+            "centre_admin",
+            "PATCH",
+            f"/organisations/{ids['school']}",
+            {"centreIds": [str(ids["centre_x"]), str(ids["centre_t2"])]},
+            "#/centreIds/1",
+        ),
+    ]
+    failures = []
+    for principal, method, url, body, location in cases:
+        savepoint = await connection.begin_nested()
+        try:
+            response = await client.request(
+                method, url, json=body, headers=world.headers(principal)
+            )
+        finally:
+            await savepoint.rollback()
+        errors = response.json().get("errors") if response.content else None
+        got = errors[0]["location"] if errors else None
+        if response.status_code != 400 or got != location:
+            failures.append((principal, method, url, response.status_code, got, location))
+    assert not failures, "\n".join(map(str, failures))
