@@ -26,6 +26,8 @@ class Principal:
     session_id: uuid.UUID
     memberships: tuple[MembershipGrant, ...] = ()
     admin_centre_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    # Organisations taking part in a centre the caller administers as centre_admin.
+    centre_admin_organisation_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
     two_factor_enrolment_required: bool = False
     origin_ip: str | None = None
 
@@ -46,9 +48,13 @@ class Principal:
         return self.has_role(Role.CENTRE_ADMIN)
 
     def administers_organisation(self, organisation_id: uuid.UUID) -> bool:
-        return self.is_centre_admin or organisation_id in self.organisation_ids(
-            frozenset({Role.ORG_ADMIN})
+        """Its own org_admins, and centre admins of a centre the organisation takes part in."""
+        return self.centre_admin_of_organisation(organisation_id) or (
+            organisation_id in self.organisation_ids(frozenset({Role.ORG_ADMIN}))
         )
+
+    def centre_admin_of_organisation(self, organisation_id: uuid.UUID) -> bool:
+        return organisation_id in self.centre_admin_organisation_ids
 
     def administers_centre(self, centre_id: uuid.UUID) -> bool:
         return centre_id in self.admin_centre_ids

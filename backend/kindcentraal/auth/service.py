@@ -222,6 +222,18 @@ async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Prin
                 )
             ).all()
         )
+    admin_organisations: set[uuid.UUID] = set()
+    if centre_ids:
+        admin_organisations = set(
+            (
+                await session.scalars(
+                    select(OrganisationCentre.organisation_id).where(
+                        OrganisationCentre.centre_id.in_(centre_ids),
+                        OrganisationCentre.tenant_id == claims.tenant_id,
+                    )
+                )
+            ).all()
+        )
     roles = {role.value for _, _, role in grants}
     return Principal(
         user_id=claims.user_id,
@@ -229,6 +241,7 @@ async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Prin
         session_id=claims.session_id,
         memberships=tuple(MembershipGrant(o, t, r) for o, t, r in grants),
         admin_centre_ids=frozenset(centre_ids),
+        centre_admin_organisation_ids=frozenset(admin_organisations),
         two_factor_enrolment_required=user.totp_enabled_at is None
         and bool(roles & set(mandatory_roles or [])),
     )

@@ -358,6 +358,9 @@ async def add_guardian(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, data: GuardianCreate
 ) -> Guardian:
     child, relations = await _managed(session, principal, child_id, "guardians", "create")
+    if data.user_id == principal.user_id:
+        # Four eyes: a guardian with authority consents; no administrator appoints themselves.
+        raise Forbidden("You cannot register yourself as a guardian of a child.")
     user = await get_in_tenant(session, User, tenant_id=principal.tenant_id, id=data.user_id)
     if user is None:
         raise InvalidInput.field("userId", "unknown_reference", "No such user.")
@@ -393,6 +396,8 @@ async def update_guardian(
 ) -> Guardian:
     child, relations = await _managed(session, principal, child_id, "guardians", "update")
     guardian = await _get_guardian(session, principal, child=child, guardian_id=guardian_id)
+    if guardian.user_id == principal.user_id:
+        raise Forbidden("You cannot change your own guardianship.")
     apply_changes(guardian, data)
     await session.flush()
     await _log_write(session, principal, relations, child.id, resource="guardians", action="update")

@@ -18,7 +18,7 @@ LIST = declare(
     "consents.list",
     resource="consent",
     action="list",
-    rows="guardians with parental authority, contact person, centre admins, care team",
+    rows="guardians with parental authority and the professionals around the child",
 )
 GIVE = declare(
     "consents.give",

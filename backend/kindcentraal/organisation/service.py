@@ -103,10 +103,16 @@ async def _ensure_unique_name(
         raise Conflict("An organisation with this name already exists.")
 
 
+def _ensure_own_centres(principal: Principal, centre_ids: set[uuid.UUID]) -> None:
+    if not centre_ids <= principal.admin_centre_ids:
+        raise Forbidden("You may only link organisations to centres you administer.")
+
+
 async def create_organisation(
     session: AsyncSession, principal: Principal, *, data: OrganisationCreate
 ) -> Organisation:
     await _check_centres(session, principal, data.centre_ids)
+    _ensure_own_centres(principal, set(data.centre_ids))
     await _ensure_unique_name(session, principal, data.name)
     organisation = Organisation(tenant_id=principal.tenant_id, name=data.name, type=data.type)
     organisation.centre_links = [
@@ -129,13 +135,16 @@ async def update_organisation(
     organisation = await get_organisation(session, principal, organisation_id=organisation_id)
     if not principal.administers_organisation(organisation.id):
         raise Forbidden("Only an administrator of this organisation may change it.")
-    if data.type is not None and data.type != organisation.type and not principal.is_centre_admin:
+    centre_admin = principal.centre_admin_of_organisation(organisation.id)
+    if data.type is not None and data.type != organisation.type and not centre_admin:
         # The type decides rights (a school's administration reads BSNs): not self-service.
         raise Forbidden("Only a centre administrator changes an organisation's type.")
     if data.centre_ids is not None:
-        if not principal.is_centre_admin:
+        if not centre_admin:
             raise Forbidden("Only a centre administrator changes which centres it joins.")
         await _check_centres(session, principal, data.centre_ids)
+        current = {link.centre_id for link in organisation.centre_links}
+        _ensure_own_centres(principal, set(data.centre_ids) ^ current)
         wanted = list(dict.fromkeys(data.centre_ids))
         kept = [link for link in organisation.centre_links if link.centre_id in wanted]
         existing = {link.centre_id for link in kept}
@@ -157,8 +166,8 @@ async def delete_organisation(
     session: AsyncSession, principal: Principal, *, organisation_id: uuid.UUID
 ) -> None:
     organisation = await get_organisation(session, principal, organisation_id=organisation_id)
-    if not principal.is_centre_admin:
-        raise Forbidden("Only a centre administrator may delete an organisation.")
+    if not principal.centre_admin_of_organisation(organisation.id):
+        raise Forbidden("Only a centre administrator of its centres may delete an organisation.")
     await session.delete(organisation)
     await session.flush()
     await audit.record_write(session, principal, resource="organisation", action="delete")
@@ -166,9 +175,8 @@ async def delete_organisation(
 
 def _visible_memberships(principal: Principal) -> Select[Membership]:
     statement = select(Membership).where(Membership.tenant_id == principal.tenant_id)
-    if principal.is_centre_admin:
-        return statement
     admin_orgs = principal.organisation_ids(frozenset({Role.ORG_ADMIN}))
+    admin_orgs |= principal.centre_admin_organisation_ids
     return statement.where(
         or_(Membership.organisation_id.in_(admin_orgs), Membership.user_id == principal.user_id)
     )
@@ -210,7 +218,7 @@ async def get_membership(
 def _ensure_can_grant(principal: Principal, organisation_id: uuid.UUID, role: Role) -> None:
     if not principal.administers_organisation(organisation_id):
         raise Forbidden("Only an administrator of this organisation manages its members.")
-    if role == Role.CENTRE_ADMIN and not principal.is_centre_admin:
+    if role == Role.CENTRE_ADMIN and not principal.centre_admin_of_organisation(organisation_id):
         raise Forbidden("Only a centre administrator grants the centre_admin role.")
 
 

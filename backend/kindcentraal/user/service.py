@@ -12,6 +12,7 @@ from kindcentraal.auth.principal import ADMIN_ROLES, Principal
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
 from kindcentraal.common.repository import apply_changes
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
+from kindcentraal.organisation.models import Membership, Role
 from kindcentraal.user.models import User
 from kindcentraal.user.schemas import UserCreate, UserUpdate
 
@@ -75,6 +76,20 @@ async def update_user(
     user = await get_user(session, principal, user_id=user_id)
     if not principal.has_role(*ADMIN_ROLES):
         raise Forbidden("Only administrators change accounts.")
+    if not principal.is_centre_admin:
+        # An organisation's admin manages its own members, never a centre admin's account.
+        roles = (
+            await session.execute(
+                select(Membership.organisation_id, Membership.role).where(
+                    Membership.user_id == user.id, Membership.tenant_id == principal.tenant_id
+                )
+            )
+        ).all()
+        own = principal.organisation_ids(frozenset({Role.ORG_ADMIN}))
+        if not any(org in own for org, _ in roles) or any(
+            role == Role.CENTRE_ADMIN for _, role in roles
+        ):
+            raise Forbidden("You may only change accounts of your own organisation's members.")
     if data.is_active is False and user.id == principal.user_id:
         raise InvalidInput.field("isActive", "own_account", "You cannot disable your own account.")
     apply_changes(user, data)

@@ -334,3 +334,18 @@ async def test_contact_person_is_exactly_one_and_a_professional(
             url, json={"userId": str(world.teacher.id)}, headers=world.headers("other_admin")
         )
     ).status_code == 404
+
+
+async def test_no_administrator_appoints_themselves_guardian(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    url = f"/children/{world.pupil.id}/guardians"
+    for who, user in (("school_admin", world.school_admin), ("centre_admin", world.centre_admin)):
+        response = await client.post(
+            url,
+            json={"userId": str(user.id), "relation": "guardian", "hasParentalAuthority": True},
+            headers=world.headers(who),
+        )
+        assert response.status_code == 403, who
+    listed = await client.get(url, headers=world.headers("teacher"))
+    assert len(listed.json()) == 2

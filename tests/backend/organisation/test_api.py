@@ -8,6 +8,7 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child.models import Child
 from kindcentraal.group.models import Group
 from kindcentraal.organisation.models import (
@@ -125,6 +126,18 @@ async def test_organisations_anonymous_401(
     assert_problem(response, 401)
     assert await org_row(session, world.school.id) == (world.school.name, "school")
     assert await count_orgs(session, "Anoniem") == 0
+
+
+async def administered_centre(session: AsyncSession, world: World) -> ChildCentre:
+    """A new centre the school takes part in, so the world's centre admin administers it."""
+    centre = await make_centre(session, world.tenant)
+    session.add(
+        OrganisationCentre(
+            tenant_id=world.tenant.id, organisation_id=world.school.id, centre_id=centre.id
+        )
+    )
+    await session.flush()
+    return centre
 
 
 async def test_list_organisations_of_own_tenant(client: httpx.AsyncClient, world: World) -> None:
@@ -248,7 +261,14 @@ async def test_read_invisible_organisation_404(client: httpx.AsyncClient, world:
 async def test_centre_admin_creates_organisation(
     client: httpx.AsyncClient, world: World, session: AsyncSession
 ) -> None:
-    second = await make_centre(session, world.tenant)
+    second = await administered_centre(session, world)
+    foreign_centre = await make_centre(session, world.tenant)
+    refused = await client.post(
+        "/organisations",
+        json={"name": "Elders", "type": "library", "centreIds": [str(foreign_centre.id)]},
+        headers=world.headers("centre_admin"),
+    )
+    assert refused.status_code == 403  # a centre the admin does not administer
     response = await client.post(
         "/organisations",
         json={
@@ -375,8 +395,8 @@ async def test_org_admin_renames_own_organisation(
 async def test_centre_admin_changes_centres(
     client: httpx.AsyncClient, world: World, session: AsyncSession
 ) -> None:
-    second = await make_centre(session, world.tenant)
-    third = await make_centre(session, world.tenant)
+    second = await administered_centre(session, world)
+    third = await administered_centre(session, world)
     headers = world.headers("centre_admin")
     response = await client.patch(
         f"/organisations/{world.childcare.id}",
@@ -631,7 +651,7 @@ async def test_memberships_anonymous_401(
     assert await count_memberships(session, user_id=world.parent.id) == 0
 
 
-async def test_centre_admin_lists_all_memberships_of_tenant(
+async def test_centre_admin_lists_memberships_of_their_centres_organisations(
     client: httpx.AsyncClient, world: World
 ) -> None:
     response = await client.get("/memberships", headers=world.headers("centre_admin"))
@@ -645,8 +665,7 @@ async def test_centre_admin_lists_all_memberships_of_tenant(
         (str(world.teacher.id), str(world.school.id), "staff"),
         (str(world.pm.id), str(world.childcare.id), "staff"),
         (str(world.logopedist.id), str(world.care.id), "care_professional"),
-        (str(world.analyst.id), str(world.municipality.id), "municipality_analyst"),
-    }
+    }  # the municipality's own organisation takes part in no centre of theirs
 
 
 async def test_org_admin_lists_own_organisations_memberships(
@@ -723,14 +742,18 @@ async def test_memberships_pagination(
     for organisation in (world.childcare, world.care, world.municipality):
         await make_user(session, world.tenant, roles=[(organisation, Role.STAFF)])
     await make_user(session, world.other_tenant, roles=[(world.other_school, Role.STAFF)])
-    items, pages = await walk(client, "/memberships", world.headers("centre_admin"), limit=4)
+    items, pages = await walk(client, "/memberships", world.headers("centre_admin"), limit=3)
     ids = [m["id"] for m in items]
     assert pages == 3
-    assert len(ids) == len(set(ids)) == 9
+    assert len(ids) == len(set(ids)) == 7
+    in_centre = (world.school.id, world.childcare.id, world.care.id)
     expected = set(
         (
             await session.scalars(
-                select(Membership.id).where(Membership.tenant_id == world.tenant.id)
+                select(Membership.id).where(
+                    Membership.tenant_id == world.tenant.id,
+                    Membership.organisation_id.in_(in_centre),
+                )
             )
         ).all()
     )
