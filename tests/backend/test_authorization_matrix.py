@@ -843,3 +843,42 @@ async def test_foreign_or_out_of_scope_ids_in_bodies_are_400_with_a_field_error(
         if response.status_code != 400 or got != location:
             failures.append((principal, method, url, response.status_code, got, location))
     assert not failures, "\n".join(map(str, failures))
+
+
+MATRIX_DOC = ROOT / "docs" / "authorization-matrix.md"
+
+
+def render_matrix_doc() -> str:
+    """docs/authorization-matrix.md: the expected status of every cell, from TABLE."""
+    lines = [
+        "# Authorization matrix (expected HTTP status per operation, principal and object)",
+        "",
+        "Generated from the table in `tests/backend/test_authorization_matrix.py`, which runs",
+        "every cell against the API on SQLite and PostgreSQL; a test fails when this file",
+        "differs (`python -m tests.backend.test_authorization_matrix` rewrites it).",
+        "Objects: **own** = the object the principal relates to; **other** = same municipality,",
+        "no relation; **foreign** = another municipality; **self** = the caller's own session.",
+        "",
+        "Principals: " + ", ".join(f"`{p}`" for p in PRINCIPALS),
+        "",
+        "| operation | object | " + " | ".join(PRINCIPALS) + " |",
+        "|---|---|" + "---|" * len(PRINCIPALS),
+    ]
+    for key in sorted(TABLE):
+        row = TABLE[key]
+        for obj in row.objects:
+            codes = row.expect[obj]
+            lines.append(
+                f"| `{key}` | {obj} | " + " | ".join(str(codes[p]) for p in PRINCIPALS) + " |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def test_matrix_doc_matches_the_table() -> None:
+    assert MATRIX_DOC.read_text() == render_matrix_doc(), (
+        "run `python -m tests.backend.test_authorization_matrix` to regenerate"
+    )
+
+
+if __name__ == "__main__":
+    MATRIX_DOC.write_text(render_matrix_doc())

@@ -21,6 +21,11 @@ withdraw consent. Field rules: the BSN is never part of a child response; it is 
 `/children/{id}/bsn` only by administrators of a school or youth-health organisation placing
 the child. Care notes (support trajectories, a later capability) are for the trajectory team only.
 
+The expected status of every operation for 13 principals (anonymous, centre admin, org admin,
+school and childcare staff, care professional with and without consent, contact person,
+guardian with and without authority, municipality analyst, ...) × own / other / foreign object
+is `docs/authorization-matrix.md`; the authorization-matrix test runs all of it.
+
 ## Who may call each operation
 "rows" says which rows the call reaches; a role column marks whether the role may call at all
 (✓), and — where the rows decide — that the call is allowed but limited to related rows (rows).
