@@ -23,7 +23,7 @@ the child. Care notes (support trajectories, a later capability) are for the tra
 
 The expected status of every operation for 13 principals (anonymous, centre admin, org admin,
 school and childcare staff, care professional with and without consent, contact person,
-guardian with and without authority, municipality analyst, ...) × own / other / foreign object
+guardian with and without authority, municipality analyst, ...) by own, other and foreign object
 is `docs/authorization-matrix.md`; the authorization-matrix test runs all of it.
 
 ## Who may call each operation
