@@ -5,7 +5,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PrivateAttr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +34,7 @@ class Settings(BaseSettings):
     refresh_token_days: int = 14
     login_max_failures: int = 10
     login_failure_window_minutes: int = 15
+    _development_key: str | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> "Settings":
@@ -68,9 +69,17 @@ class Settings(BaseSettings):
         return url
 
     def resolved_secret_key(self) -> str:
-        """The signing key; in development generated once into var/ and reused."""
+        """The signing key; in development generated once into var/ and reused.
+
+        Read on every request (token checks), so the file is read once per Settings instance.
+        """
         if self.secret_key:
             return self.secret_key
+        if self._development_key is None:
+            self._development_key = self._load_or_create_development_key()
+        return self._development_key
+
+    def _load_or_create_development_key(self) -> str:
         key_file = VAR_DIR / "secret_key"
         if key_file.exists():
             return key_file.read_text().strip()

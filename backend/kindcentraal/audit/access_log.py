@@ -5,7 +5,6 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kindcentraal.audit import service as audit
 from kindcentraal.audit.models import AuditEvent, AuditEventChild
 from kindcentraal.audit.schemas import AccessLogEntry
 from kindcentraal.auth.principal import Principal
@@ -21,17 +20,13 @@ SYSTEM_ACTOR = "KindCentraal"
 async def read_access_log(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, page: PageParams
 ) -> tuple[list[AccessLogEntry], str | None]:
-    child, relations = await child_service.get_child_with_relations(
-        session, principal, child_id=child_id, resource="access-log", action="list"
-    )
-    await child_service.check(
+    child, relations = await child_service.access_child(
         session,
         principal,
-        child,
-        relations,
-        child_policy.ensure_can_read_access_log,
+        child_id=child_id,
         resource="access-log",
         action="list",
+        ensure=child_policy.ensure_can_read_access_log,
     )
     statement = select(AuditEvent).where(
         AuditEvent.tenant_id == principal.tenant_id,
@@ -55,7 +50,9 @@ async def read_access_log(
         dict(
             (
                 await session.execute(
-                    select(User.id, User.display_name).where(User.id.in_(user_ids))
+                    select(User.id, User.display_name).where(
+                        User.tenant_id == principal.tenant_id, User.id.in_(user_ids)
+                    )
                 )
             ).all()
         )
@@ -66,7 +63,10 @@ async def read_access_log(
         dict(
             (
                 await session.execute(
-                    select(Organisation.id, Organisation.name).where(Organisation.id.in_(org_ids))
+                    select(Organisation.id, Organisation.name).where(
+                        Organisation.tenant_id == principal.tenant_id,
+                        Organisation.id.in_(org_ids),
+                    )
                 )
             ).all()
         )
@@ -90,12 +90,12 @@ async def read_access_log(
         )
         for event in events
     ]
-    await audit.record(
+    await child_service.log_access(
         session,
-        child_service.actor(principal, relations),
+        principal,
+        relations,
+        child.id,
         resource="access-log",
         action="list",
-        child_ids=[child.id],
-        basis=relations.basis(),
     )
     return entries, cursor

@@ -8,7 +8,6 @@ from fastapi import Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kindcentraal.audit import service as audit
 from kindcentraal.auth import service as auth_service
 from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.tokens import InvalidToken, decode_access_token
@@ -80,6 +79,3 @@ def public(policy: Policy) -> Callable[..., Coroutine[Any, Any, None]]:
 
     dependency.__policy__ = policy  # type: ignore[attr-defined]
     return dependency
-
-
-actor_of = audit.actor_of

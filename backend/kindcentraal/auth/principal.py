@@ -28,6 +28,7 @@ class Principal:
     admin_centre_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
     # Organisations taking part in a centre the caller administers as centre_admin.
     centre_admin_organisation_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    two_factor_mandatory: bool = False
     two_factor_enrolment_required: bool = False
     origin_ip: str | None = None
 

@@ -2,19 +2,15 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Form, Response
 from fastapi.responses import JSONResponse
-from sqlalchemy import select
 
-from kindcentraal.audit import service as audit
+from kindcentraal.auth import account
 from kindcentraal.auth import service as auth_service
-from kindcentraal.auth import two_factor
-from kindcentraal.auth.dependencies import SessionDep, SettingsDep, actor_of, guard, public
-from kindcentraal.auth.passwords import hash_password, verify_password
+from kindcentraal.auth.dependencies import SessionDep, SettingsDep, guard, public
 from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.schemas import (
     EnrolmentConfirmation,
     EnrolmentStarted,
     LogoutRequest,
-    MembershipSummary,
     MeRead,
     PasswordChange,
     RecoveryCodes,
@@ -23,13 +19,9 @@ from kindcentraal.auth.schemas import (
     TwoFactorDeactivation,
     TwoFactorStatus,
 )
-from kindcentraal.child.models import Guardian
 from kindcentraal.common.responses import problems
-from kindcentraal.errors import Forbidden, InvalidInput, problem
-from kindcentraal.organisation.models import Membership, Organisation
+from kindcentraal.errors import problem
 from kindcentraal.policy.registry import declare
-from kindcentraal.tenant.models import Tenant
-from kindcentraal.user.models import User
 
 router = APIRouter(tags=["auth"])
 
@@ -146,71 +138,25 @@ async def logout(
     body: LogoutRequest | None = None,
 ) -> Response:
     """Ends the login session: its access and refresh tokens stop working at once."""
-    await auth_service.revoke_session(session, session_id=principal.session_id, reason="logout")
-    return Response(status_code=204)
-
-
-async def _two_factor_status(
-    session: SessionDep, principal: Principal, user: User
-) -> TwoFactorStatus:
-    return TwoFactorStatus(
-        enabled=user.totp_enabled_at is not None,
-        enrolment_required=principal.two_factor_enrolment_required,
-        mandatory=await _mandatory_for(session, principal),
-        recovery_codes_left=await two_factor.recovery_codes_left(session, user.id),
+    await auth_service.revoke_session(
+        session,
+        tenant_id=principal.tenant_id,
+        session_id=principal.session_id,
+        reason="logout",
     )
-
-
-async def _mandatory_for(session: SessionDep, principal: Principal) -> bool:
-    tenant = await session.get_one(Tenant, principal.tenant_id)
-    return bool({r.value for r in principal.roles} & set(tenant.mandatory_two_factor_roles or []))
+    return Response(status_code=204)
 
 
 @router.get("/me", response_model=MeRead, responses=problems(401), summary="The current user")
 async def read_me(principal: Self, session: SessionDep) -> MeRead:
     """The logged-in user with memberships, roles and two-factor status."""
-    user = await session.get_one(User, principal.user_id)
-    rows = (
-        await session.execute(
-            select(Membership, Organisation)
-            .join(Organisation, Organisation.id == Membership.organisation_id)
-            .where(Membership.user_id == user.id, Membership.tenant_id == principal.tenant_id)
-            .order_by(Organisation.name)
-        )
-    ).all()
-    is_guardian = (
-        await session.scalar(
-            select(Guardian.id)
-            .where(Guardian.user_id == user.id, Guardian.tenant_id == principal.tenant_id)
-            .limit(1)
-        )
-    ) is not None
-    return MeRead(
-        id=user.id,
-        tenant_id=user.tenant_id,
-        email=user.email,
-        display_name=user.display_name,
-        roles=sorted(principal.roles),
-        memberships=[
-            MembershipSummary(
-                id=m.id,
-                organisation_id=o.id,
-                organisation_name=o.name,
-                organisation_type=o.type,
-                role=m.role,
-            )
-            for m, o in rows
-        ],
-        is_guardian=is_guardian,
-        two_factor=await _two_factor_status(session, principal, user),
-    )
+    return await account.read_me(session, principal)
 
 
 @router.get("/me/two-factor", response_model=TwoFactorStatus, responses=problems(401))
 async def read_two_factor(principal: Self, session: SessionDep) -> TwoFactorStatus:
     """Whether two-factor login is on, and whether it is mandatory for the caller."""
-    user = await session.get_one(User, principal.user_id)
-    return await _two_factor_status(session, principal, user)
+    return await account.two_factor_status(session, principal)
 
 
 @router.post(
@@ -223,9 +169,9 @@ async def start_two_factor_enrolment(
     principal: SelfUpdate, session: SessionDep, settings: SettingsDep, response: Response
 ) -> EnrolmentStarted:
     """A new TOTP secret to scan as a QR code; two-factor is on once a code confirms it."""
-    user = await session.get_one(User, principal.user_id)
-    enrolment = two_factor.start_enrolment(user, secret_key=settings.resolved_secret_key())
-    await session.flush()
+    enrolment = await account.start_enrolment(
+        session, principal, secret_key=settings.resolved_secret_key()
+    )
     response.headers["Cache-Control"] = "no-store"
     return EnrolmentStarted(secret=enrolment.secret, otpauth_uri=enrolment.otpauth_uri)
 
@@ -239,13 +185,9 @@ async def confirm_two_factor_enrolment(
     body: EnrolmentConfirmation, principal: SelfUpdate, session: SessionDep, settings: SettingsDep
 ) -> RecoveryCodes:
     """Confirm with a first code; answers ten one-time recovery codes (shown only now)."""
-    user = await session.get_one(User, principal.user_id)
-    codes = await two_factor.confirm_enrolment(
-        session, user, code=body.code, secret_key=settings.resolved_secret_key()
+    codes = await account.confirm_enrolment(
+        session, principal, code=body.code, secret_key=settings.resolved_secret_key()
     )
-    if codes is None:
-        raise InvalidInput.field("code", "invalid_code", "The code does not match; try again.")
-    await audit.record(session, actor_of(principal), resource="two-factor", action="create")
     return RecoveryCodes(recovery_codes=codes)
 
 
@@ -254,13 +196,7 @@ async def deactivate_two_factor(
     body: TwoFactorDeactivation, principal: SelfUpdate, session: SessionDep
 ) -> Response:
     """Turn two-factor login off (not where an administrator made it mandatory)."""
-    user = await session.get_one(User, principal.user_id)
-    if await _mandatory_for(session, principal):
-        raise Forbidden("Two-factor login is mandatory for your role.")
-    if not await verify_password(user.password_hash, body.password):
-        raise InvalidInput.field("password", "wrong_password", "The password is incorrect.")
-    await two_factor.disable(session, user)
-    await audit.record(session, actor_of(principal), resource="two-factor", action="delete")
+    await account.deactivate_two_factor(session, principal, password=body.password)
     return Response(status_code=204)
 
 
@@ -269,12 +205,7 @@ async def change_password(
     body: PasswordChange, principal: SelfUpdate, session: SessionDep
 ) -> Response:
     """Change the password; every session of the account ends, so log in again."""
-    user = await session.get_one(User, principal.user_id)
-    if not await verify_password(user.password_hash, body.current_password):
-        raise InvalidInput.field(
-            "currentPassword", "wrong_password", "The current password is incorrect."
-        )
-    user.password_hash = hash_password(body.new_password)
-    await auth_service.revoke_user_sessions(session, user_id=user.id, reason="password_change")
-    await audit.record(session, actor_of(principal), resource="password", action="update")
+    await account.change_password(
+        session, principal, current=body.current_password, new=body.new_password
+    )
     return Response(status_code=204)

@@ -6,8 +6,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import and_, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from kindcentraal.auth import two_factor
 from kindcentraal.auth.models import AuthSession, LoginFailure, RefreshToken
@@ -142,10 +143,16 @@ async def login(
     return await _issue_pair(session, settings, user=user, auth_session=auth_session)
 
 
-async def revoke_session(session: AsyncSession, *, session_id: uuid.UUID, reason: str) -> None:
+async def revoke_session(
+    session: AsyncSession, *, tenant_id: uuid.UUID, session_id: uuid.UUID, reason: str
+) -> None:
     await session.execute(
         update(AuthSession)
-        .where(AuthSession.id == session_id, AuthSession.revoked_at.is_(None))
+        .where(
+            AuthSession.tenant_id == tenant_id,
+            AuthSession.id == session_id,
+            AuthSession.revoked_at.is_(None),
+        )
         .values(revoked_at=datetime.now(UTC), revoked_reason=reason)
     )
 
@@ -168,15 +175,26 @@ async def refresh(
     )
     if stored is None:
         return RefreshRejected()
-    auth_session = await session.get(AuthSession, stored.session_id)
+    auth_session = await session.scalar(
+        select(AuthSession).where(
+            AuthSession.id == stored.session_id, AuthSession.tenant_id == tenant_id
+        )
+    )
     if auth_session is None or auth_session.revoked_at is not None:
         return RefreshRejected()
     if stored.used_at is not None:
-        await revoke_session(session, session_id=auth_session.id, reason="refresh_reuse")
+        await revoke_session(
+            session,
+            tenant_id=auth_session.tenant_id,
+            session_id=auth_session.id,
+            reason="refresh_reuse",
+        )
         return RefreshRejected()
     if stored.expires_at <= now:
         return RefreshRejected()
-    user = await session.get(User, auth_session.user_id)
+    user = await session.scalar(
+        select(User).where(User.id == auth_session.user_id, User.tenant_id == tenant_id)
+    )
     if user is None or not user.is_active:
         return RefreshRejected()
     stored.used_at = now
@@ -211,30 +229,29 @@ async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Prin
     ).all()
     admin_org_ids = [org_id for org_id, _, role in grants if role == Role.CENTRE_ADMIN]
     centre_ids: set[uuid.UUID] = set()
-    if admin_org_ids:
-        centre_ids = set(
-            (
-                await session.scalars(
-                    select(OrganisationCentre.centre_id).where(
-                        OrganisationCentre.organisation_id.in_(admin_org_ids),
-                        OrganisationCentre.tenant_id == claims.tenant_id,
-                    )
-                )
-            ).all()
-        )
     admin_organisations: set[uuid.UUID] = set()
-    if centre_ids:
-        admin_organisations = set(
-            (
-                await session.scalars(
-                    select(OrganisationCentre.organisation_id).where(
-                        OrganisationCentre.centre_id.in_(centre_ids),
-                        OrganisationCentre.tenant_id == claims.tenant_id,
-                    )
-                )
-            ).all()
+    if admin_org_ids:
+        # The centres the caller administers and every organisation taking part in them.
+        administered = aliased(OrganisationCentre)
+        rows = await session.execute(
+            select(administered.centre_id, OrganisationCentre.organisation_id)
+            .join(
+                OrganisationCentre,
+                and_(
+                    OrganisationCentre.centre_id == administered.centre_id,
+                    OrganisationCentre.tenant_id == claims.tenant_id,
+                ),
+            )
+            .where(
+                administered.organisation_id.in_(admin_org_ids),
+                administered.tenant_id == claims.tenant_id,
+            )
         )
+        for centre_id, organisation_id in rows.all():
+            centre_ids.add(centre_id)
+            admin_organisations.add(organisation_id)
     roles = {role.value for _, _, role in grants}
+    two_factor_mandatory = bool(roles & set(mandatory_roles or []))
     return Principal(
         user_id=claims.user_id,
         tenant_id=claims.tenant_id,
@@ -242,15 +259,21 @@ async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Prin
         memberships=tuple(MembershipGrant(o, t, r) for o, t, r in grants),
         admin_centre_ids=frozenset(centre_ids),
         centre_admin_organisation_ids=frozenset(admin_organisations),
-        two_factor_enrolment_required=user.totp_enabled_at is None
-        and bool(roles & set(mandatory_roles or [])),
+        two_factor_mandatory=two_factor_mandatory,
+        two_factor_enrolment_required=two_factor_mandatory and user.totp_enabled_at is None,
     )
 
 
-async def revoke_user_sessions(session: AsyncSession, *, user_id: uuid.UUID, reason: str) -> None:
+async def revoke_user_sessions(
+    session: AsyncSession, *, tenant_id: uuid.UUID, user_id: uuid.UUID, reason: str
+) -> None:
     """Every login of the user ends at once: their tokens fail on the next request."""
     await session.execute(
         update(AuthSession)
-        .where(AuthSession.user_id == user_id, AuthSession.revoked_at.is_(None))
+        .where(
+            AuthSession.tenant_id == tenant_id,
+            AuthSession.user_id == user_id,
+            AuthSession.revoked_at.is_(None),
+        )
         .values(revoked_at=datetime.now(UTC), revoked_reason=reason)
     )

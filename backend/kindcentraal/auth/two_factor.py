@@ -3,7 +3,6 @@
 import base64
 import hashlib
 import secrets
-import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -91,7 +90,11 @@ async def confirm_enrolment(
 async def _new_recovery_codes(session: AsyncSession, user: User) -> list[str]:
     await session.execute(
         update(RecoveryCode)
-        .where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))
+        .where(
+            RecoveryCode.tenant_id == user.tenant_id,
+            RecoveryCode.user_id == user.id,
+            RecoveryCode.used_at.is_(None),
+        )
         .values(used_at=datetime.now(UTC))
     )
     codes = ["-".join(secrets.token_hex(2) for _ in range(3)) for _ in range(RECOVERY_CODE_COUNT)]
@@ -129,11 +132,15 @@ async def verify_second_factor(
     return True
 
 
-async def recovery_codes_left(session: AsyncSession, user_id: uuid.UUID) -> int:
+async def recovery_codes_left(session: AsyncSession, user: User) -> int:
     count = await session.scalar(
         select(func.count())
         .select_from(RecoveryCode)
-        .where(RecoveryCode.user_id == user_id, RecoveryCode.used_at.is_(None))
+        .where(
+            RecoveryCode.tenant_id == user.tenant_id,
+            RecoveryCode.user_id == user.id,
+            RecoveryCode.used_at.is_(None),
+        )
     )
     return int(count or 0)
 
@@ -145,6 +152,10 @@ async def disable(session: AsyncSession, user: User) -> None:
     user.totp_last_step = None
     await session.execute(
         update(RecoveryCode)
-        .where(RecoveryCode.user_id == user.id, RecoveryCode.used_at.is_(None))
+        .where(
+            RecoveryCode.tenant_id == user.tenant_id,
+            RecoveryCode.user_id == user.id,
+            RecoveryCode.used_at.is_(None),
+        )
         .values(used_at=datetime.now(UTC))
     )

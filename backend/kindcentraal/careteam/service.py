@@ -6,7 +6,6 @@ from datetime import date
 from sqlalchemy import and_, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.careteam.schemas import (
@@ -69,18 +68,14 @@ async def _read_models(
 async def _team_context(
     session: AsyncSession, principal: Principal, child_id: uuid.UUID, action: str
 ) -> tuple[Child, ChildRelations]:
-    child, relations = await child_service.get_child_with_relations(
-        session, principal, child_id=child_id, resource="care-team", action=action
-    )
-    check = (
+    ensure = (
         child_policy.ensure_can_see_care_data
         if action in {"list", "read"}
         else (lambda rel: child_policy.ensure_can_manage_care_team(principal, rel))
     )
-    await child_service.check(
-        session, principal, child, relations, check, resource="care-team", action=action
+    return await child_service.access_child(
+        session, principal, child_id=child_id, resource="care-team", action=action, ensure=ensure
     )
-    return child, relations
 
 
 async def list_team(
@@ -88,13 +83,13 @@ async def list_team(
 ) -> list[CareTeamMemberRead]:
     child, relations = await _team_context(session, principal, child_id, "list")
     members = await _read_models(session, principal, child_id=child.id, member_id=None)
-    await audit.record(
+    await child_service.log_access(
         session,
-        child_service.actor(principal, relations),
+        principal,
+        relations,
+        child.id,
         resource="care-team",
         action="list",
-        child_ids=[child.id],
-        basis=relations.basis(),
     )
     return members
 
@@ -139,13 +134,13 @@ async def add_member(
     )
     session.add(member)
     await session.flush()
-    await audit.record(
+    await child_service.log_access(
         session,
-        child_service.actor(principal, relations),
+        principal,
+        relations,
+        child.id,
         resource="care-team",
         action="create",
-        child_ids=[child.id],
-        basis=relations.basis(),
     )
     return (await _read_models(session, principal, child_id=child.id, member_id=member.id))[0]
 
@@ -182,13 +177,13 @@ async def update_member(
         )
     apply_changes(member, data)
     await session.flush()
-    await audit.record(
+    await child_service.log_access(
         session,
-        child_service.actor(principal, relations),
+        principal,
+        relations,
+        child.id,
         resource="care-team",
         action="update",
-        child_ids=[child.id],
-        basis=relations.basis(),
     )
     return (await _read_models(session, principal, child_id=child.id, member_id=member.id))[0]
 
@@ -200,11 +195,11 @@ async def remove_member(
     member = await _member(session, principal, child, member_id)
     await session.delete(member)
     await session.flush()
-    await audit.record(
+    await child_service.log_access(
         session,
-        child_service.actor(principal, relations),
+        principal,
+        relations,
+        child.id,
         resource="care-team",
         action="delete",
-        child_ids=[child.id],
-        basis=relations.basis(),
     )

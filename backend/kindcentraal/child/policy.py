@@ -240,8 +240,8 @@ def ensure_can_read_access_log(relations: ChildRelations) -> None:
         raise Forbidden("The access log is for guardians with authority and the contact person.")
 
 
-def ensure_can_delete(principal: Principal, child: Child) -> None:
-    if not principal.administers_centre(child.centre_id):
+def ensure_can_delete(relations: ChildRelations) -> None:
+    if not relations.is_centre_admin:
         raise Forbidden("Only an administrator of the child's centre may delete the record.")
 
 

@@ -2,6 +2,7 @@
 
 import uuid
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Literal
 
@@ -45,23 +46,18 @@ def _readable(principal: Principal) -> Select[Child]:
 
 def actor(principal: Principal, relations: ChildRelations | None = None) -> audit.Actor:
     """The audit actor, acting for the organisation its relation with the child runs through."""
-    membership = principal.primary_membership
-    organisation = relations.acting_organisation() if relations else None
+    base = audit.actor_of(principal)
+    if relations is None:
+        return base
+    if relations.is_guardian and not relations.is_professional:
+        return replace(base, organisation_id=None, role="guardian")
+    organisation = relations.acting_organisation()
     role = next(
-        (m.role.value for m in principal.memberships if m.organisation_id == organisation),
-        None,
+        (m.role.value for m in principal.memberships if m.organisation_id == organisation), None
     )
-    if organisation is None and membership is not None:
-        organisation, role = membership.organisation_id, membership.role.value
-    if relations is not None and relations.is_guardian and not relations.is_professional:
-        organisation, role = None, "guardian"
-    return audit.Actor(
-        tenant_id=principal.tenant_id,
-        user_id=principal.user_id,
-        organisation_id=organisation,
-        role=role or ("guardian" if membership is None else None),
-        origin_ip=principal.origin_ip,
-    )
+    if organisation is None or role is None:
+        return base
+    return replace(base, organisation_id=organisation, role=role)
 
 
 def _deny(
@@ -90,45 +86,74 @@ def _deny(
     return exc
 
 
-async def get_child_with_relations(
+async def access_child(
     session: AsyncSession,
     principal: Principal,
     *,
     child_id: uuid.UUID,
     resource: str,
     action: str,
+    ensure: Callable[[ChildRelations], None] | None = None,
 ) -> tuple[Child, ChildRelations]:
-    """A visible child and the caller's relations with it; an invisible one is a logged 404."""
+    """A visible child and the caller's relations with it, after the policy check `ensure`.
+
+    An invisible child is a logged 404; a refused action on a visible one a logged 403.
+    """
     child = await session.scalar(_readable(principal).where(Child.id == child_id))
     if child is None:
         raise _deny(
             NotFound("child"), principal, child_id=child_id, resource=resource, action=action
         )
-    return child, await child_policy.relations_with(session, principal, child)
+    relations = await child_policy.relations_with(session, principal, child)
+    if ensure is not None:
+        try:
+            ensure(relations)
+        except Forbidden as exc:
+            raise _deny(
+                exc,
+                principal,
+                child_id=child.id,
+                resource=resource,
+                action=action,
+                relations=relations,
+            ) from None
+    return child, relations
 
 
-async def check(
+async def _managed(
+    session: AsyncSession, principal: Principal, child_id: uuid.UUID, resource: str, action: str
+) -> tuple[Child, ChildRelations]:
+    """A child the caller may manage (admin of its centre or of a placing organisation)."""
+    return await access_child(
+        session,
+        principal,
+        child_id=child_id,
+        resource=resource,
+        action=action,
+        ensure=lambda rel: child_policy.ensure_can_manage(principal, rel),
+    )
+
+
+async def log_access(
     session: AsyncSession,
     principal: Principal,
-    child: Child,
-    relations: ChildRelations,
-    ensure: Callable[[ChildRelations], None],
+    relations: ChildRelations | None,
+    child_id: uuid.UUID,
     *,
     resource: str,
     action: str,
+    basis: str | None = None,
 ) -> None:
-    """Run a policy check; a refusal is a logged 403."""
-    try:
-        ensure(relations)
-    except Forbidden as exc:
-        raise _deny(
-            exc,
-            principal,
-            child_id=child.id,
-            resource=resource,
-            action=action,
-            relations=relations,
-        ) from None
+    """One allowed read or write of the child's file, with the relation (or consent) it ran
+    through."""
+    await audit.record(
+        session,
+        actor(principal, relations),
+        resource=resource,
+        action=action,
+        child_ids=[child_id],
+        basis=basis or (relations.basis() if relations else "centre-admin"),
+    )
 
 
 async def list_children(
@@ -177,7 +202,7 @@ async def list_children(
     if children:
         await audit.record(
             session,
-            actor(principal),
+            audit.actor_of(principal),
             resource="child",
             action="list",
             child_ids=[child.id for child in children],
@@ -196,55 +221,11 @@ async def get_child(session: AsyncSession, principal: Principal, *, child_id: uu
 
 async def read_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> Child:
     """A child the caller has a relation with; any other id is a logged 404."""
-    child, relations = await get_child_with_relations(
+    child, relations = await access_child(
         session, principal, child_id=child_id, resource="child", action="read"
     )
-    await audit.record(
-        session,
-        actor(principal, relations),
-        resource="child",
-        action="read",
-        child_ids=[child.id],
-        basis=relations.basis(),
-    )
+    await log_access(session, principal, relations, child.id, resource="child", action="read")
     return child
-
-
-async def _managed(
-    session: AsyncSession, principal: Principal, child_id: uuid.UUID, resource: str, action: str
-) -> tuple[Child, ChildRelations]:
-    child, relations = await get_child_with_relations(
-        session, principal, child_id=child_id, resource=resource, action=action
-    )
-    await check(
-        session,
-        principal,
-        child,
-        relations,
-        lambda rel: child_policy.ensure_can_manage(principal, rel),
-        resource=resource,
-        action=action,
-    )
-    return child, relations
-
-
-async def _log_write(
-    session: AsyncSession,
-    principal: Principal,
-    relations: ChildRelations | None,
-    child_id: uuid.UUID,
-    *,
-    resource: str,
-    action: str,
-) -> None:
-    await audit.record(
-        session,
-        actor(principal, relations),
-        resource=resource,
-        action=action,
-        child_ids=[child_id],
-        basis=relations.basis() if relations else "centre-admin",
-    )
 
 
 async def _check_group(
@@ -267,7 +248,7 @@ async def create_child(session: AsyncSession, principal: Principal, *, data: Chi
     child = Child(tenant_id=principal.tenant_id, **data.model_dump(by_alias=False))
     session.add(child)
     await session.flush()
-    await _log_write(session, principal, None, child.id, resource="child", action="create")
+    await log_access(session, principal, None, child.id, resource="child", action="create")
     return await get_child(session, principal, child_id=child.id)
 
 
@@ -279,55 +260,47 @@ async def update_child(
         await _check_group(session, principal, group_id=data.group_id, centre_id=child.centre_id)
     apply_changes(child, data)
     await session.flush()
-    await _log_write(session, principal, relations, child.id, resource="child", action="update")
+    await log_access(session, principal, relations, child.id, resource="child", action="update")
     await session.refresh(child, attribute_names=["contact_person", "updated_at"])
     return child
 
 
 async def delete_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> None:
-    child, relations = await get_child_with_relations(
-        session, principal, child_id=child_id, resource="child", action="delete"
-    )
-    await check(
+    child, relations = await access_child(
         session,
         principal,
-        child,
-        relations,
-        lambda _: child_policy.ensure_can_delete(principal, child),
+        child_id=child_id,
         resource="child",
         action="delete",
+        ensure=child_policy.ensure_can_delete,
     )
     await session.delete(child)
     await session.flush()
-    await _log_write(session, principal, relations, child_id, resource="child", action="delete")
+    await log_access(session, principal, relations, child_id, resource="child", action="delete")
 
 
 async def read_bsn(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> str | None:
-    child, relations = await get_child_with_relations(
-        session, principal, child_id=child_id, resource="bsn", action="read"
-    )
-    await check(
+    child, relations = await access_child(
         session,
         principal,
-        child,
-        relations,
-        lambda rel: child_policy.ensure_can_read_bsn(principal, rel),
+        child_id=child_id,
         resource="bsn",
         action="read",
+        ensure=lambda rel: child_policy.ensure_can_read_bsn(principal, rel),
     )
-    await _log_write(session, principal, relations, child.id, resource="bsn", action="read")
+    await log_access(session, principal, relations, child.id, resource="bsn", action="read")
     return child.bsn
 
 
 async def list_guardians(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> list[Guardian]:
-    child, relations = await get_child_with_relations(
+    child, relations = await access_child(
         session, principal, child_id=child_id, resource="guardians", action="list"
     )
-    await _log_write(session, principal, relations, child.id, resource="guardians", action="list")
+    await log_access(session, principal, relations, child.id, resource="guardians", action="list")
     rows = await session.scalars(
         select(Guardian)
         .where(Guardian.child_id == child.id, Guardian.tenant_id == principal.tenant_id)
@@ -382,7 +355,7 @@ async def add_guardian(
     )
     session.add(guardian)
     await session.flush()
-    await _log_write(session, principal, relations, child.id, resource="guardians", action="create")
+    await log_access(session, principal, relations, child.id, resource="guardians", action="create")
     return await _get_guardian(session, principal, child=child, guardian_id=guardian.id)
 
 
@@ -400,7 +373,7 @@ async def update_guardian(
         raise Forbidden("You cannot change your own guardianship.")
     apply_changes(guardian, data)
     await session.flush()
-    await _log_write(session, principal, relations, child.id, resource="guardians", action="update")
+    await log_access(session, principal, relations, child.id, resource="guardians", action="update")
     return guardian
 
 
@@ -411,16 +384,16 @@ async def remove_guardian(
     guardian = await _get_guardian(session, principal, child=child, guardian_id=guardian_id)
     await session.delete(guardian)
     await session.flush()
-    await _log_write(session, principal, relations, child.id, resource="guardians", action="delete")
+    await log_access(session, principal, relations, child.id, resource="guardians", action="delete")
 
 
 async def get_contact_person(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> tuple[User, datetime]:
-    child, relations = await get_child_with_relations(
+    child, relations = await access_child(
         session, principal, child_id=child_id, resource="contact-person", action="read"
     )
-    await _log_write(
+    await log_access(
         session, principal, relations, child.id, resource="contact-person", action="read"
     )
     if child.contact_person is None or child.contact_person_since is None:
@@ -454,7 +427,7 @@ async def assign_contact_person(
         child.contact_person_id = professional.id
         child.contact_person_since = datetime.now(UTC)
     await session.flush()
-    await _log_write(
+    await log_access(
         session, principal, relations, child.id, resource="contact-person", action="update"
     )
     assert child.contact_person_since is not None

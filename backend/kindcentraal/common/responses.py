@@ -2,8 +2,6 @@
 
 from typing import Any
 
-PROBLEM: dict[str, Any] = {"model": None}
-
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """`responses=` for the given error statuses; the schema is filled in by openapi.py."""

@@ -7,7 +7,6 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
@@ -81,28 +80,24 @@ async def _read_models(
 async def list_consents(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, in_force: bool | None
 ) -> list[ConsentRead]:
-    child, relations = await child_service.get_child_with_relations(
-        session, principal, child_id=child_id, resource="consents", action="list"
-    )
-    await child_service.check(
+    child, relations = await child_service.access_child(
         session,
         principal,
-        child,
-        relations,
-        child_policy.ensure_can_see_care_data,
+        child_id=child_id,
         resource="consents",
         action="list",
+        ensure=child_policy.ensure_can_see_care_data,
     )
     items = await _read_models(session, principal, child_id=child.id, consent_id=None)
     if in_force is not None:
         items = [item for item in items if item.in_force == in_force]
-    await audit.record(
+    await child_service.log_access(
         session,
-        child_service.actor(principal, relations),
+        principal,
+        relations,
+        child.id,
         resource="consents",
         action="list",
-        child_ids=[child.id],
-        basis=relations.basis(),
     )
     return items
 
@@ -110,17 +105,13 @@ async def list_consents(
 async def give_consent(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, data: ConsentCreate
 ) -> ConsentRead:
-    child, relations = await child_service.get_child_with_relations(
-        session, principal, child_id=child_id, resource="consents", action="create"
-    )
-    await child_service.check(
+    child, relations = await child_service.access_child(
         session,
         principal,
-        child,
-        relations,
-        child_policy.ensure_can_consent,
+        child_id=child_id,
         resource="consents",
         action="create",
+        ensure=child_policy.ensure_can_consent,
     )
     organisation = await session.scalar(
         select(Organisation).where(
@@ -150,12 +141,13 @@ async def give_consent(
     )
     session.add(consent)
     await session.flush()
-    await audit.record(
+    await child_service.log_access(
         session,
-        child_service.actor(principal, relations),
+        principal,
+        relations,
+        child.id,
         resource="consents",
         action="create",
-        child_ids=[child.id],
         basis=f"consent:{consent.id}",
     )
     return (await _read_models(session, principal, child_id=child.id, consent_id=consent.id))[0]
@@ -165,8 +157,13 @@ async def withdraw_consent(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, consent_id: uuid.UUID
 ) -> ConsentRead:
     """Takes effect on the next request: access is computed from consents in force."""
-    child, relations = await child_service.get_child_with_relations(
-        session, principal, child_id=child_id, resource="consents", action="update"
+    child, relations = await child_service.access_child(
+        session,
+        principal,
+        child_id=child_id,
+        resource="consents",
+        action="update",
+        ensure=child_policy.ensure_can_consent,
     )
     consent = await session.scalar(
         select(Consent).where(
@@ -177,26 +174,18 @@ async def withdraw_consent(
     )
     if consent is None:
         raise NotFound("consent")
-    await child_service.check(
-        session,
-        principal,
-        child,
-        relations,
-        child_policy.ensure_can_consent,
-        resource="consents",
-        action="update",
-    )
     if consent.withdrawn_at is not None:
         raise Conflict("This consent was already withdrawn.")
     consent.withdrawn_at = datetime.now(UTC)
     consent.withdrawn_by_id = principal.user_id
     await session.flush()
-    await audit.record(
+    await child_service.log_access(
         session,
-        child_service.actor(principal, relations),
+        principal,
+        relations,
+        child.id,
         resource="consents",
         action="update",
-        child_ids=[child.id],
         basis=f"consent:{consent.id}",
     )
     return (await _read_models(session, principal, child_id=child.id, consent_id=consent.id))[0]

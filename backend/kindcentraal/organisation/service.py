@@ -268,7 +268,10 @@ async def update_membership(
         if membership.role != data.role:
             membership.role = data.role
             await auth_service.revoke_user_sessions(
-                session, user_id=membership.user_id, reason="role_change"
+                session,
+                tenant_id=membership.tenant_id,
+                user_id=membership.user_id,
+                reason="role_change",
             )
     await session.flush()
     await audit.record_write(session, principal, resource="membership", action="update")
@@ -281,7 +284,7 @@ async def delete_membership(
     membership = await get_membership(session, principal, membership_id=membership_id)
     _ensure_can_grant(principal, membership.organisation_id, membership.role)
     await auth_service.revoke_user_sessions(
-        session, user_id=membership.user_id, reason="role_change"
+        session, tenant_id=membership.tenant_id, user_id=membership.user_id, reason="role_change"
     )
     await session.delete(membership)
     await session.flush()

@@ -52,7 +52,7 @@ async def list_placements(
     if placements:
         await audit.record(
             session,
-            child_service.actor(principal),
+            audit.actor_of(principal),
             resource="placements",
             action="list",
             child_ids=[p.child_id for p in placements],
@@ -83,7 +83,7 @@ async def _log(
 ) -> None:
     await audit.record(
         session,
-        child_service.actor(principal),
+        audit.actor_of(principal),
         resource="placements",
         action=action,
         child_ids=[placement.child_id],
@@ -134,7 +134,11 @@ async def update_placement(
     session: AsyncSession, principal: Principal, *, placement_id: uuid.UUID, data: PlacementUpdate
 ) -> Placement:
     placement = await get_placement(session, principal, placement_id=placement_id)
-    child = await child_service.get_child(session, principal, child_id=placement.child_id)
+    # Visibility came with the placement; only the child's centre is needed here.
+    child = await get_in_tenant(
+        session, Child, tenant_id=principal.tenant_id, id=placement.child_id
+    )
+    assert child is not None  # the placement's foreign key holds it
     _ensure_can_place(principal, child, placement.organisation_id)
     start = data.start_date or placement.start_date
     end = data.end_date if "end_date" in data.model_fields_set else placement.end_date
@@ -152,7 +156,11 @@ async def delete_placement(
     session: AsyncSession, principal: Principal, *, placement_id: uuid.UUID
 ) -> None:
     placement = await get_placement(session, principal, placement_id=placement_id)
-    child = await child_service.get_child(session, principal, child_id=placement.child_id)
+    # Visibility came with the placement; only the child's centre is needed here.
+    child = await get_in_tenant(
+        session, Child, tenant_id=principal.tenant_id, id=placement.child_id
+    )
+    assert child is not None  # the placement's foreign key holds it
     _ensure_can_place(principal, child, placement.organisation_id)
     await _log(session, principal, placement, "delete")
     await session.delete(placement)

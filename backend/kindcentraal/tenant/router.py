@@ -2,14 +2,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends
 
-from kindcentraal.audit import service as audit
-from kindcentraal.auth.dependencies import SessionDep, actor_of, guard
+from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import ApiModel, ReadModel
 from kindcentraal.organisation.models import Role
 from kindcentraal.policy.registry import declare
-from kindcentraal.tenant.models import Tenant
+from kindcentraal.tenant import service as tenant_service
 
 router = APIRouter(prefix="/security-settings", tags=["security-settings"])
 
@@ -42,8 +41,8 @@ async def read_security_settings(
     principal: Annotated[Principal, Depends(guard(READ))], session: SessionDep
 ) -> SecuritySettings:
     """Which roles must use a second factor."""
-    tenant = await session.get_one(Tenant, principal.tenant_id)
-    return SecuritySettings(mandatory_two_factor_roles=sorted(tenant.mandatory_two_factor_roles))
+    roles = await tenant_service.mandatory_two_factor_roles(session, principal)
+    return SecuritySettings(mandatory_two_factor_roles=roles)
 
 
 @router.put("", response_model=SecuritySettings, responses=problems(400, 401, 403))
@@ -53,10 +52,7 @@ async def update_security_settings(
     session: SessionDep,
 ) -> SecuritySettings:
     """Make two-factor enrolment mandatory per role; members must enrol before anything else."""
-    tenant = await session.get_one(Tenant, principal.tenant_id)
-    tenant.mandatory_two_factor_roles = sorted(
-        {role.value for role in body.mandatory_two_factor_roles}
+    roles = await tenant_service.set_mandatory_two_factor_roles(
+        session, principal, roles=body.mandatory_two_factor_roles
     )
-    await session.flush()
-    await audit.record(session, actor_of(principal), resource="security-settings", action="update")
-    return SecuritySettings(mandatory_two_factor_roles=sorted(tenant.mandatory_two_factor_roles))
+    return SecuritySettings(mandatory_two_factor_roles=roles)

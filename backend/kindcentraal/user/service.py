@@ -94,7 +94,9 @@ async def update_user(
         raise InvalidInput.field("isActive", "own_account", "You cannot disable your own account.")
     apply_changes(user, data)
     if data.is_active is False:
-        await auth_service.revoke_user_sessions(session, user_id=user.id, reason="disabled")
+        await auth_service.revoke_user_sessions(
+            session, tenant_id=user.tenant_id, user_id=user.id, reason="disabled"
+        )
     await session.flush()
     await audit.record_write(session, principal, resource="user", action="update")
     return user
