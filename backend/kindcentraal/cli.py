@@ -97,28 +97,52 @@ app.add_typer(audit_app, name="audit")
 
 @audit_app.command("verify")
 def audit_verify() -> None:
-    """Check the access log's hash chain; name the first broken link."""
-    from kindcentraal.audit.service import BrokenLink, verify_chain
+    """Check every seal of the access log and every event not yet sealed; name the first
+    broken one."""
+    from kindcentraal.audit.service import Verification, verify_log
     from kindcentraal.db import Database
 
-    async def run() -> tuple[int, BrokenLink | None]:
+    async def run() -> Verification:
         database = Database(get_settings().async_database_url)
         try:
             async with database.sessionmaker() as session:
-                return await verify_chain(session)
+                return await verify_log(session)
         finally:
             await database.dispose()
 
-    checked, broken = asyncio.run(run())
+    result = asyncio.run(run())
+    broken = result.broken
     if broken is None:
-        typer.echo(f"Access log intact: {checked} events verified.")
+        typer.echo(f"Access log intact: {result.checked} events verified.")
+        typer.echo(
+            f"{result.sealed} sealed, {result.checked - result.sealed} waiting for the sealer."
+        )
+        for tenant_id, (number, head) in sorted(result.heads.items(), key=lambda h: str(h[0])):
+            typer.echo(f"tenant {tenant_id}: seal {number}, head {head}")
         return
+    where = f"seal {broken.seal}" if broken.seal is not None else "not yet sealed"
     typer.echo(
-        f"Access log BROKEN after {checked} good events: tenant {broken.tenant_id}, "
-        f"sequence {broken.sequence}, event {broken.event_id}: {broken.reason}",
+        f"Access log BROKEN after {result.checked} good events: tenant {broken.tenant_id}, "
+        f"{where}, event {broken.event_id or '-'}: {broken.reason}",
         err=True,
     )
     raise typer.Exit(code=1)
+
+
+@audit_app.command("seal")
+def audit_seal() -> None:
+    """Seal every access-log event still waiting for the sealer (the API does this itself)."""
+    from kindcentraal.audit.writer import seal_all
+    from kindcentraal.db import Database
+
+    async def run() -> int:
+        database = Database(get_settings().async_database_url)
+        try:
+            return await seal_all(database.sessionmaker)
+        finally:
+            await database.dispose()
+
+    typer.echo(f"Sealed {asyncio.run(run())} events.")
 
 
 @app.command("create-admin")

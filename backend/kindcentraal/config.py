@@ -34,6 +34,11 @@ class Settings(BaseSettings):
     refresh_token_days: int = 14
     login_max_failures: int = 10
     login_failure_window_minutes: int = 15
+    audit_seal_interval_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="How often the API seals new access-log events (0: only `audit seal`).",
+    )
     _development_key: str | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")

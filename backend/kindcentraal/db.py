@@ -5,7 +5,7 @@ import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import DateTime, Enum, ForeignKey, MetaData, Uuid, event
 from sqlalchemy.engine import Engine
@@ -79,7 +79,9 @@ class TenantMixin(TimestampMixin):
         return mapped_column(Uuid, ForeignKey("tenant.id", ondelete="CASCADE"), index=True)
 
 
-def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
+def _configure_sqlite(
+    engine: Engine, *, foreign_keys: bool = True, read_only: bool = False
+) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions begin (savepoints work).
@@ -89,27 +91,37 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool = True) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA busy_timeout=5000")
+        if read_only:
+            # A read-only request cannot write, even by mistake: SQLite itself refuses.
+            cursor.execute("PRAGMA query_only=ON")
         cursor.close()
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
-        # IMMEDIATE: take the write lock up front and wait for it (busy_timeout); a deferred
-        # BEGIN upgrading to a writer mid-transaction fails at once under concurrent requests.
-        conn.exec_driver_sql("BEGIN IMMEDIATE")
+        # Writers: IMMEDIATE takes the write lock up front and waits for it (busy_timeout); a
+        # deferred BEGIN upgrading to a writer mid-transaction fails at once under concurrency.
+        # Readers: a deferred BEGIN is a WAL snapshot that takes no lock at all.
+        conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
-def make_engine(url: str, *, foreign_keys: bool = True) -> AsyncEngine:
+READERS = 4
+
+
+def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False) -> AsyncEngine:
     is_sqlite = url.startswith("sqlite")
     if is_sqlite:
         _ensure_sqlite_dir(url)
-        # SQLite has one writer, and every request writes (the access log). One connection,
-        # so requests queue in order on the pool instead of polling the file lock.
+        # SQLite has one writer: one write connection, so writers queue in order on the pool
+        # instead of polling the file lock. Readers run side by side on WAL snapshots.
         in_memory = url.endswith(":memory:")
-        pool = {} if in_memory else {"pool_size": 1, "max_overflow": 0, "pool_timeout": 60}
+        size = READERS if read_only else 1
+        pool = {} if in_memory else {"pool_size": size, "max_overflow": 0, "pool_timeout": 60}
         engine = create_async_engine(url, **pool)
-        _configure_sqlite(engine.sync_engine, foreign_keys=foreign_keys)
+        _configure_sqlite(engine.sync_engine, foreign_keys=foreign_keys, read_only=read_only)
     else:
         engine = create_async_engine(url, pool_pre_ping=True)
+        if read_only:
+            return engine.execution_options(postgresql_readonly=True)
     return engine
 
 
@@ -121,35 +133,61 @@ def _ensure_sqlite_dir(url: str) -> None:
         Path(path).parent.mkdir(parents=True, exist_ok=True)
 
 
+class DeferredWork(Protocol):
+    """Work a unit of work hands on after its transaction (the access log's group commit)."""
+
+    def start(self, session: AsyncSession) -> None: ...
+
+    async def complete(self, session: AsyncSession) -> None: ...
+
+
 @asynccontextmanager
-async def unit_of_work(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+async def unit_of_work(
+    session: AsyncSession, *, deferred: DeferredWork | None = None
+) -> AsyncIterator[AsyncSession]:
     """Commit when the handler succeeded, roll back on any exception.
 
     An error may carry `after_rollback` work (a denied-access audit event): it runs in a
-    fresh transaction after the rollback and is committed on its own.
+    fresh transaction after the rollback and is committed on its own. With `deferred`, the
+    unit of work also completes that work (durably) before it returns; if that fails, it
+    raises, so the request fails closed.
     """
+    if deferred is not None:
+        deferred.start(session)
     try:
         yield session
         await session.commit()
+        if deferred is not None:
+            await deferred.complete(session)
     except BaseException as exc:
         await session.rollback()
         follow_up = getattr(exc, "after_rollback", None)
         if follow_up is not None:
+            if deferred is not None:
+                deferred.start(session)  # what the failed request recorded is void
             await follow_up(session)
             await session.commit()
+            if deferred is not None:
+                await deferred.complete(session)
         raise
 
 
 class Database:
-    """Holds the engine and session factory of one running app."""
+    """Holds the engines and session factories of one running app."""
 
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
+        self.read_engine = make_engine(url, read_only=True)
+        self.read_sessionmaker = async_sessionmaker(self.read_engine, expire_on_commit=False)
 
-    async def session(self) -> AsyncIterator[AsyncSession]:
-        async with self.sessionmaker() as session, unit_of_work(session) as unit:
+    async def session(
+        self, *, read_only: bool = False, deferred: DeferredWork | None = None
+    ) -> AsyncIterator[AsyncSession]:
+        factory = self.read_sessionmaker if read_only else self.sessionmaker
+        async with factory() as session, unit_of_work(session, deferred=deferred) as unit:
             yield unit
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+        await self.read_engine.dispose()

@@ -1,5 +1,7 @@
 """create_app(): the outer app, the /api/v1 app, middleware and error handlers."""
 
+import asyncio
+import contextlib
 import logging
 import re
 import time
@@ -18,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import kindcentraal.models  # noqa: F401 - every mapper registered before the first query
 from kindcentraal.api import api_router
+from kindcentraal.audit.writer import GroupCommit, run_sealer
 from kindcentraal.config import Settings, get_settings
 from kindcentraal.db import Database
 from kindcentraal.errors import install_error_handlers, problem
@@ -149,6 +152,7 @@ def create_api(settings: Settings, database: Database) -> FastAPI:
     )
     api.state.settings = settings
     api.state.database = database
+    api.state.group_commit = GroupCommit(database.sessionmaker)
     install_error_handlers(api)
     api.add_exception_handler(405, _method_not_allowed_handler(api))
     api.include_router(api_router)
@@ -162,7 +166,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        sealer = None
+        if settings.audit_seal_interval_seconds > 0:
+            sealer = asyncio.create_task(
+                run_sealer(database.sessionmaker, settings.audit_seal_interval_seconds)
+            )
         yield
+        if sealer is not None:
+            sealer.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sealer
         await database.dispose()
 
     app = FastAPI(

@@ -1,6 +1,13 @@
 """Every domain's models, imported for Alembic and the mapper registry."""
 
-from kindcentraal.audit.models import AuditChainHead, AuditEvent, AuditEventChild
+from kindcentraal.audit.models import (
+    AuditEvent,
+    AuditEventChild,
+    AuditPending,
+    AuditSeal,
+    AuditSealEvent,
+    AuditSealHead,
+)
 from kindcentraal.auth.models import AuthSession, LoginFailure, RecoveryCode, RefreshToken
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.centre.models import ChildCentre
@@ -14,9 +21,12 @@ from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
 __all__ = [
-    "AuditChainHead",
     "AuditEvent",
     "AuditEventChild",
+    "AuditPending",
+    "AuditSeal",
+    "AuditSealEvent",
+    "AuditSealHead",
     "AuthSession",
     "Base",
     "CareTeamMember",

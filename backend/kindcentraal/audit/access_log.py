@@ -28,22 +28,29 @@ async def read_access_log(
         action="list",
         ensure=child_policy.ensure_can_read_access_log,
     )
-    statement = select(AuditEvent).where(
-        AuditEvent.tenant_id == principal.tenant_id,
-        AuditEvent.id.in_(
-            select(AuditEventChild.event_id).where(
-                AuditEventChild.tenant_id == principal.tenant_id,
-                AuditEventChild.child_id == child.id,
-            )
-        ),
+    statement = select(AuditEventChild).where(
+        AuditEventChild.tenant_id == principal.tenant_id,
+        AuditEventChild.child_id == child.id,
     )
-    events, cursor = await paginate(
+    links, cursor = await paginate(
         session,
         statement,
-        sort=SortKey(AuditEvent.sequence, descending=True),
-        id_column=AuditEvent.id,
+        sort=SortKey(AuditEventChild.occurred_at, descending=True),
+        id_column=AuditEventChild.event_id,
         params=page,
     )
+    by_id = {
+        event.id: event
+        for event in (
+            await session.scalars(
+                select(AuditEvent).where(
+                    AuditEvent.tenant_id == principal.tenant_id,
+                    AuditEvent.id.in_([link.event_id for link in links]),
+                )
+            )
+        ).all()
+    }
+    events = [by_id[link.event_id] for link in links if link.event_id in by_id]
     user_ids = {e.actor_user_id for e in events if e.actor_user_id}
     org_ids = {e.actor_organisation_id for e in events if e.actor_organisation_id}
     names = (
@@ -86,6 +93,7 @@ async def read_access_log(
             role=event.actor_role,
             resource=event.resource,
             action=event.action,
+            parts=event.parts or [],
             result=event.result,
         )
         for event in events

@@ -1,6 +1,6 @@
 import uuid
 
-from pydantic import AwareDatetime
+from pydantic import AwareDatetime, Field
 
 from kindcentraal.common.schemas import ReadModel
 
@@ -15,4 +15,7 @@ class AccessLogEntry(ReadModel):
     role: str | None
     resource: str
     action: str
+    parts: list[str] = Field(
+        description="The parts of the file one request read together (`?expand=`), if any."
+    )
     result: str

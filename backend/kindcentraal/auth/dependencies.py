@@ -18,9 +18,21 @@ from kindcentraal.policy.registry import Policy
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="auth/token", auto_error=False)
 
 
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    """One unit of work per request; commits before the response leaves."""
-    async for session in request.app.state.database.session():
+    """One unit of work per request; commits before the response leaves.
+
+    A GET is read-only: it takes no write lock, and its access-log events join the group
+    commit, which is durable before the response leaves.
+    """
+    state = request.app.state
+    if request.method in SAFE_METHODS:
+        sessions = state.database.session(read_only=True, deferred=state.group_commit)
+    else:
+        sessions = state.database.session()
+    async for session in sessions:
         yield session
 
 

@@ -78,6 +78,13 @@ async def _team_context(
     )
 
 
+async def team_of(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
+) -> list[CareTeamMemberRead]:
+    """The team of a child whose care data the caller may see (checked by the caller)."""
+    return await _read_models(session, principal, child_id=child_id, member_id=None)
+
+
 async def list_team(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> list[CareTeamMemberRead]:

@@ -1,15 +1,18 @@
 import uuid
-from typing import Annotated
+from typing import Annotated, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Response
 
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
+from kindcentraal.child import page as child_page
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child, Guardian
 from kindcentraal.child.schemas import (
     BsnRead,
     ChildCreate,
+    ChildDetail,
+    ChildEmbedded,
     ChildRead,
     ChildUpdate,
     ContactPersonAssign,
@@ -22,7 +25,9 @@ from kindcentraal.child.schemas import (
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import Page
+from kindcentraal.errors import InvalidInput
 from kindcentraal.organisation.models import Role
+from kindcentraal.placement.schemas import PlacementRead
 from kindcentraal.policy.registry import declare
 
 router = APIRouter(prefix="/children", tags=["children"])
@@ -176,14 +181,76 @@ async def create_child(
     return _child(await child_service.create_child(session, principal, data=body))
 
 
-@router.get("/{childId}", response_model=ChildRead, responses=problems(400, 401, 404))
+@router.get(
+    "/{childId}",
+    response_model=ChildDetail,
+    response_model_exclude_unset=True,
+    responses=problems(400, 401, 404),
+)
 async def read_child(
     child_id: ChildId,
     principal: Annotated[Principal, Depends(guard(READ_CHILD))],
     session: SessionDep,
-) -> ChildRead:
-    """A child the caller has a relation with; otherwise 404."""
-    return _child(await child_service.read_child(session, principal, child_id=child_id))
+    expand: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description=(
+                "Comma-separated parts to embed: "
+                + ", ".join(child_page.PARTS)
+                + ". Each part passes its own policy; one access-log event names them all."
+            ),
+        ),
+    ] = None,
+) -> ChildDetail:
+    """A child the caller has a relation with, and the parts of its file asked for; else 404."""
+    page = await child_page.read_child_page(
+        session, principal, child_id=child_id, expand=_parse_expand(expand)
+    )
+    detail = ChildDetail(**_child(page.child).model_dump(by_alias=False))
+    if expand is not None:
+        detail.embedded = _embedded(page)
+    return detail
+
+
+def _parse_expand(expand: str | None) -> frozenset[child_page.Part]:
+    if expand is None:
+        return frozenset()
+    names = [name.strip() for name in expand.split(",") if name.strip()]
+    unknown = [name for name in names if name not in child_page.PARTS]
+    if unknown or not names:
+        raise InvalidInput.field(
+            "expand",
+            "invalid_expand",
+            "Unknown part; choose from " + ", ".join(child_page.PARTS) + ".",
+            "query",
+        )
+    return frozenset(cast(child_page.Part, name) for name in names)
+
+
+def _embedded(page: child_page.ChildPage) -> ChildEmbedded:
+    parts: dict[str, object] = {}
+    if page.guardians is not None:
+        parts["guardians"] = [_guardian(g) for g in page.guardians]
+    if page.placements is not None:
+        parts["placements"] = [PlacementRead.model_validate(p) for p in page.placements]
+    if "contactPerson" in page.read:
+        person = page.contact_person
+        parts["contact_person"] = (
+            ContactPersonRead(
+                user_id=person[0].id,
+                display_name=person[0].display_name,
+                email=person[0].email,
+                since=person[1],
+            )
+            if person is not None
+            else None
+        )
+    if page.care_team is not None:
+        parts["care_team"] = page.care_team
+    if page.consents is not None:
+        parts["consents"] = page.consents
+    return ChildEmbedded(**parts)
 
 
 @router.patch("/{childId}", response_model=ChildRead, responses=problems(400, 401, 403, 404))

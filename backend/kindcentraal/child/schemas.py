@@ -4,9 +4,12 @@ from typing import Annotated
 
 from pydantic import AfterValidator, AwareDatetime, Field
 
+from kindcentraal.careteam.schemas import CareTeamMemberRead
 from kindcentraal.child.bsn import is_valid_bsn
 from kindcentraal.child.models import GuardianRelation
 from kindcentraal.common.schemas import ApiModel, IsoDate, ReadModel, Timestamps, UpdateModel
+from kindcentraal.consent.schemas import ConsentRead
+from kindcentraal.placement.schemas import PlacementRead
 
 MAX_AGE_AT_REGISTRATION = 13
 
@@ -108,3 +111,25 @@ class ContactPersonRead(ReadModel):
     display_name: str
     email: str
     since: AwareDatetime
+
+
+class ChildEmbedded(ReadModel):
+    """The parts asked for with `?expand=`. A part that was not asked for, or that the
+    caller's relation does not allow (care team and consents for a guardian without parental
+    authority), is left out."""
+
+    guardians: list[GuardianRead] | None = None
+    placements: list[PlacementRead] | None = None
+    contact_person: ContactPersonRead | None = Field(
+        default=None, description="Null when asked for while no contact person is assigned."
+    )
+    care_team: list[CareTeamMemberRead] | None = None
+    consents: list[ConsentRead] | None = None
+
+
+class ChildDetail(ChildRead):
+    """A child, with the parts of its file asked for in `?expand=` under `embedded`."""
+
+    embedded: ChildEmbedded | None = Field(
+        default=None, description="Present when `expand` was given."
+    )

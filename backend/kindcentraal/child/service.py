@@ -143,6 +143,7 @@ async def log_access(
     resource: str,
     action: str,
     basis: str | None = None,
+    parts: list[str] | None = None,
 ) -> None:
     """One allowed read or write of the child's file, with the relation (or consent) it ran
     through."""
@@ -152,6 +153,7 @@ async def log_access(
         resource=resource,
         action=action,
         child_ids=[child_id],
+        parts=parts,
         basis=basis or (relations.basis() if relations else "centre-admin"),
     )
 

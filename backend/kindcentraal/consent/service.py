@@ -77,6 +77,13 @@ async def _read_models(
     ]
 
 
+async def consents_of(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
+) -> list[ConsentRead]:
+    """Every consent of a child whose care data the caller may see (checked by the caller)."""
+    return await _read_models(session, principal, child_id=child_id, consent_id=None)
+
+
 async def list_consents(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, in_force: bool | None
 ) -> list[ConsentRead]:

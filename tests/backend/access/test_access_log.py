@@ -13,7 +13,9 @@ from tests.backend.factories import World
 
 async def _events(session: AsyncSession) -> list[AuditEvent]:
     rows = await session.scalars(
-        select(AuditEvent).order_by(AuditEvent.sequence).execution_options(populate_existing=True)
+        select(AuditEvent)
+        .order_by(AuditEvent.occurred_at, AuditEvent.id)
+        .execution_options(populate_existing=True)
     )
     return list(rows.all())
 
@@ -105,7 +107,7 @@ async def test_chain_verifies_and_names_the_first_broken_link(
     )
     checked, broken = await verify_chain(session)
     assert broken is not None
-    assert broken.sequence == target.sequence
+    assert broken.seal is None  # not sealed yet: its own content hash caught it
     assert broken.event_id == target.id
     assert "hash" in broken.reason
 

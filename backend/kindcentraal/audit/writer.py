@@ -1,0 +1,99 @@
+"""Group commit of the access-log events of read-only requests, and the periodic sealer.
+
+A read-only request takes no write lock: its events wait in the unit of work, and one writer
+gathers the events of all concurrent requests into one transaction. Each request answers only
+once the transaction holding its event has committed (no answer without its event).
+"""
+
+import asyncio
+import logging
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from kindcentraal.audit import service as audit
+from kindcentraal.errors import AppError
+
+log = logging.getLogger("kindcentraal.audit")
+
+
+class AccessLogUnavailable(AppError):
+    status = 503
+    code = "access_log_unavailable"
+    title = "Access log unavailable"
+
+    def __init__(self) -> None:
+        super().__init__("The access log could not record this request; nothing was served.")
+
+
+class GroupCommit:
+    """The deferred work of a read-only unit of work: its events, durable before it answers."""
+
+    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+        self._sessionmaker = sessionmaker
+        self._waiting: list[tuple[audit.EventRows, asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
+
+    def start(self, session: AsyncSession) -> None:
+        session.info[audit.DEFERRED_EVENTS] = audit.EventRows()
+
+    async def complete(self, session: AsyncSession) -> None:
+        rows: audit.EventRows | None = session.info.get(audit.DEFERRED_EVENTS)
+        self.start(session)
+        if rows:
+            await self.write(rows)
+
+    async def write(self, rows: audit.EventRows) -> None:
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waiting.append((rows, future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._drain())
+        # A client that hangs up does not take its event out of the batch.
+        await asyncio.shield(future)
+
+    async def _drain(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting, []
+            rows = audit.EventRows()
+            for part, _ in batch:
+                rows.extend(part)
+            error: BaseException | None = None
+            try:
+                async with self._sessionmaker() as session, session.begin():
+                    await audit.write_events(session, rows)
+            except Exception as exc:  # every waiting request fails closed
+                log.error("access-log group commit failed: %s", type(exc).__name__)
+                error = exc
+            for _, future in batch:
+                if future.done():
+                    continue
+                if error is None:
+                    future.set_result(None)
+                else:
+                    future.set_exception(AccessLogUnavailable())
+
+
+async def seal_all(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
+    """Seal every queued event of every tenant; answers how many were sealed."""
+    total = 0
+    async with sessionmaker() as session:
+        async with session.begin():
+            tenants = await audit.tenants_with_queued_events(session)
+        for tenant_id in tenants:
+            while True:
+                async with session.begin():
+                    sealed = await audit.seal_tenant(session, tenant_id)
+                total += sealed
+                if sealed < audit.SEAL_BATCH_LIMIT:
+                    break
+    return total
+
+
+async def run_sealer(sessionmaker: async_sessionmaker[AsyncSession], interval: float) -> Any:
+    """Seal new events every `interval` seconds until cancelled."""
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            await seal_all(sessionmaker)
+        except Exception as exc:  # the next round tries again; events wait in the queue
+            log.error("access-log sealer failed: %s", type(exc).__name__)

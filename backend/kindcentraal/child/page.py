@@ -1,0 +1,112 @@
+"""The child page in one request: the child and the parts of its file the caller asked for
+(`?expand=`), each part behind its own policy, audited as one event that names the parts."""
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Literal, get_args
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
+
+from kindcentraal.auth.principal import Principal
+from kindcentraal.careteam import service as careteam_service
+from kindcentraal.careteam.schemas import CareTeamMemberRead
+from kindcentraal.child import policy as child_policy
+from kindcentraal.child import service as child_service
+from kindcentraal.child.models import Child, Guardian
+from kindcentraal.child.policy import ChildRelations
+from kindcentraal.consent import service as consent_service
+from kindcentraal.consent.schemas import ConsentRead
+from kindcentraal.errors import Forbidden
+from kindcentraal.placement.models import Placement
+from kindcentraal.user.models import User
+
+Part = Literal["guardians", "placements", "contactPerson", "careTeam", "consents"]
+PARTS: tuple[Part, ...] = get_args(Part)
+# The policy of each part beyond seeing the child at all.
+_CARE_DATA: frozenset[Part] = frozenset({"careTeam", "consents"})
+# Names in the access log, as the single-part endpoints name their resources.
+AUDIT_NAMES: dict[Part, str] = {
+    "guardians": "guardians",
+    "placements": "placements",
+    "contactPerson": "contact-person",
+    "careTeam": "care-team",
+    "consents": "consents",
+}
+
+
+@dataclass
+class ChildPage:
+    child: Child
+    guardians: list[Guardian] | None = None
+    placements: list[Placement] | None = None
+    contact_person: tuple[User, datetime] | None = None
+    care_team: list[CareTeamMemberRead] | None = None
+    consents: list[ConsentRead] | None = None
+    read: list[Part] = field(default_factory=list)
+
+
+def _allowed(part: Part, relations: ChildRelations) -> bool:
+    if part in _CARE_DATA:
+        try:
+            child_policy.ensure_can_see_care_data(relations)
+        except Forbidden:
+            return False
+    return True
+
+
+async def read_child_page(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, expand: frozenset[Part]
+) -> ChildPage:
+    """The child, plus each asked-for part the caller's relation allows; a part it does not
+    allow is left out, never an error, so one page serves every relation."""
+    child, relations = await child_service.access_child(
+        session, principal, child_id=child_id, resource="child", action="read"
+    )
+    page = ChildPage(child=child)
+    for part in PARTS:
+        if part not in expand or not _allowed(part, relations):
+            continue
+        page.read.append(part)
+        if part == "guardians":
+            page.guardians = list(
+                (
+                    await session.scalars(
+                        select(Guardian)
+                        .where(Guardian.child_id == child.id, Guardian.tenant_id == child.tenant_id)
+                        .options(selectinload(Guardian.user))
+                        .order_by(Guardian.created_at, Guardian.id)
+                    )
+                ).all()
+            )
+        elif part == "placements":
+            page.placements = list(
+                (
+                    await session.scalars(
+                        select(Placement)
+                        .where(
+                            Placement.child_id == child.id, Placement.tenant_id == child.tenant_id
+                        )
+                        .order_by(Placement.start_date, Placement.id)
+                    )
+                ).all()
+            )
+        elif part == "contactPerson":
+            if child.contact_person is not None and child.contact_person_since is not None:
+                page.contact_person = (child.contact_person, child.contact_person_since)
+        elif part == "careTeam":
+            page.care_team = await careteam_service.team_of(session, principal, child_id=child.id)
+        elif part == "consents":
+            page.consents = await consent_service.consents_of(session, principal, child_id=child.id)
+    await child_service.log_access(
+        session,
+        principal,
+        relations,
+        child.id,
+        resource="child",
+        action="read",
+        parts=["child", *(AUDIT_NAMES[part] for part in page.read)] if expand else None,
+    )
+    return page
