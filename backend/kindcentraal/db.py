@@ -181,9 +181,12 @@ class Database:
         self.read_engine = make_engine(url, read_only=True)
         self.read_sessionmaker = async_sessionmaker(self.read_engine, expire_on_commit=False)
 
+    @asynccontextmanager
     async def session(
         self, *, read_only: bool = False, deferred: DeferredWork | None = None
     ) -> AsyncIterator[AsyncSession]:
+        """A unit of work. Enter it with `async with` so that a handler's exception reaches it
+        (an `async for` over a generator would swallow the exception and skip its follow-up)."""
         factory = self.read_sessionmaker if read_only else self.sessionmaker
         async with factory() as session, unit_of_work(session, deferred=deferred) as unit:
             yield unit

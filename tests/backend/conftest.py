@@ -8,6 +8,7 @@ import asyncio
 import logging
 import os
 import tempfile
+import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 import uvicorn
 from alembic import command
 from fastapi import FastAPI
+from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
 from kindcentraal.auth.dependencies import get_session
@@ -55,6 +57,26 @@ def settings(database_url: str) -> Settings:
         database_url=database_url,
         secret_key=TEST_SECRET,
     )
+
+
+@pytest.fixture
+async def empty_database(settings: Settings) -> AsyncIterator[str]:
+    """A database of its own (async URL), for tests that need committed data or real apps."""
+    if settings.is_sqlite:
+        with tempfile.TemporaryDirectory() as folder:
+            yield f"sqlite+aiosqlite:///{Path(folder) / 'fresh.db'}"
+        return
+    name = f"fresh_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(settings.async_database_url)
+    async with admin.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text(f'CREATE DATABASE "{name}"'))
+    base = settings.async_database_url.rsplit("/", 1)[0]
+    yield f"{base}/{name}"
+    async with admin.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+    await admin.dispose()
 
 
 @pytest.fixture(scope="session")

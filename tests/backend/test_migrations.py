@@ -1,19 +1,13 @@
 """The migrations build exactly the models' schema, and downgrade cleanly, on both databases."""
 
-import tempfile
-import uuid
-from collections.abc import AsyncIterator
-from pathlib import Path
-
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from sqlalchemy import inspect, text
+from sqlalchemy import inspect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from kindcentraal.cli import alembic_config
-from kindcentraal.config import Settings
 from kindcentraal.db import make_engine
 from kindcentraal.models import Base
 
@@ -25,25 +19,6 @@ async def test_migrated_schema_matches_the_models(engine: AsyncEngine) -> None:
 
     async with engine.connect() as conn:
         assert await conn.run_sync(diff) == []
-
-
-@pytest.fixture
-async def empty_database(settings: Settings) -> AsyncIterator[str]:
-    if settings.is_sqlite:
-        with tempfile.TemporaryDirectory() as folder:
-            yield f"sqlite+aiosqlite:///{Path(folder) / 'fresh.db'}"
-        return
-    name = f"fresh_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(settings.async_database_url)
-    async with admin.connect() as conn:
-        await conn.execution_options(isolation_level="AUTOCOMMIT")
-        await conn.execute(text(f'CREATE DATABASE "{name}"'))
-    base = settings.async_database_url.rsplit("/", 1)[0]
-    yield f"{base}/{name}"
-    async with admin.connect() as conn:
-        await conn.execution_options(isolation_level="AUTOCOMMIT")
-        await conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
-    await admin.dispose()
 
 
 async def _tables(url: str) -> set[str]:

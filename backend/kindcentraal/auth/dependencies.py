@@ -29,10 +29,10 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     """
     state = request.app.state
     if request.method in SAFE_METHODS:
-        sessions = state.database.session(read_only=True, deferred=state.group_commit)
+        unit = state.database.session(read_only=True, deferred=state.group_commit)
     else:
-        sessions = state.database.session()
-    async for session in sessions:
+        unit = state.database.session()
+    async with unit as session:
         yield session
 
 
