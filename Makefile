@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
 .PHONY: run install test lint typecheck test-backend test-backend-sqlite test-backend-postgresql \
-        test-frontend test-e2e openapi openapi-check spectral clean
+        test-frontend test-e2e openapi openapi-check spectral bench clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ test-e2e: $(BIN)/.installed frontend/dist/index.html tests/e2e/node_modules/.ins
 	cd tests/e2e && npx playwright test
 
 test: lint typecheck test-backend test-frontend spectral test-e2e
+
+# The hot-path benchmark (bench/hot_path.py; needs wrk). Options: make bench BENCH_ARGS="--quick".
+bench: $(BIN)/.installed
+	$(BIN)/python bench/hot_path.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var frontend/dist
