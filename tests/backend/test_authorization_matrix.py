@@ -31,8 +31,10 @@ from typing import Any
 import httpx
 import pyotp
 import yaml
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from kindcentraal.audit.models import AuditEvent
 from tests.backend.conftest import TEST_SECRET
 from tests.backend.factories import PASSWORD
 from tests.backend.matrix_world import PRINCIPALS, ChildRows, MatrixWorld, build_matrix_world
@@ -686,6 +688,78 @@ async def test_authorization_matrix(
     assert not problems, summary + "\n" + HEADER + "\n" + "\n".join(problems)
 
 
+# --- `GET /children/{childId}?expand=`: each part passes its own policy -----------------
+# e = embedded, - = left out (the child is still served: 200); other codes: the whole request.
+EMBEDDED, LEFT_OUT = "e", "-"
+EXPAND_PARTS = ("guardians", "placements", "contactPerson", "careTeam", "consents")
+#                      anon ca oa ss cs cad cpw cpo cp gw gwo an  out
+_ANY_RELATION = "401 e  e  e  e  e   e   404 e  e  e   404 404"
+_CARE_DATA = "401 e  e  e  e  e   e   404 e  e  -   404 404"
+EXPAND_TABLE: dict[str, str] = {
+    "guardians": _ANY_RELATION,
+    "placements": _ANY_RELATION,
+    "contactPerson": _ANY_RELATION,
+    "careTeam": _CARE_DATA,
+    "consents": _CARE_DATA,
+}
+
+
+def _expand_cells(part: str) -> dict[str, str]:
+    cells = EXPAND_TABLE[part].split()
+    assert len(cells) == len(PRINCIPALS), part
+    return dict(zip(PRINCIPALS, cells, strict=True))
+
+
+async def test_expand_parts_follow_each_parts_policy(
+    client: httpx.AsyncClient, session: AsyncSession, connection: AsyncConnection
+) -> None:
+    """One request per principal for the own child with every part; each part is embedded
+    exactly where its policy allows, and the access log names exactly the parts served."""
+    world = await build_matrix_world(session, secret=TEST_SECRET)
+    await session.flush()
+    problems = []
+    for principal in PRINCIPALS:
+        ctx = Ctx(world, principal, OWN, client)
+        savepoint = await connection.begin_nested()
+        try:
+            response = await client.get(
+                f"/children/{ctx.child().id}",
+                headers=ctx.headers,
+                params={"expand": ",".join(EXPAND_PARTS)},
+            )
+            newest = None
+            if response.status_code == 200:
+                newest = await session.scalar(
+                    select(AuditEvent)
+                    .where(AuditEvent.actor_user_id == world.users.get(principal))
+                    .order_by(AuditEvent.occurred_at.desc())
+                    .limit(1)
+                    .execution_options(populate_existing=True)
+                )
+        finally:
+            await savepoint.rollback()
+        embedded = response.json().get("embedded", {}) if response.status_code == 200 else {}
+        served = []
+        for part in EXPAND_PARTS:
+            expected = _expand_cells(part)[principal]
+            if expected in (EMBEDDED, LEFT_OUT):
+                if response.status_code != 200:
+                    problems.append(f"{principal}: status {response.status_code}")
+                    break
+                if (part in embedded) != (expected == EMBEDDED):
+                    problems.append(f"{principal}: {part} expected {expected!r}")
+                if part in embedded:
+                    served.append(part)
+            elif response.status_code != int(expected):
+                problems.append(f"{principal}: {response.status_code} instead of {expected}")
+                break
+        if newest is not None:
+            names = {"contactPerson": "contact-person", "careTeam": "care-team"}
+            if newest.parts != ["child", *(names.get(p, p) for p in served)]:
+                problems.append(f"{principal}: access log names {newest.parts}")
+    assert not problems, "\n".join(problems)
+
+
 async def test_sub_resources_of_another_child_are_404(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
@@ -871,6 +945,20 @@ def render_matrix_doc() -> str:
             lines.append(
                 f"| `{key}` | {obj} | " + " | ".join(str(codes[p]) for p in PRINCIPALS) + " |"
             )
+    lines += [
+        "",
+        "## Parts of `GET /children/{childId}?expand=` (own child)",
+        "",
+        "Each part passes its own policy: **e** = embedded, **-** = left out while the child",
+        "itself is served (200); a status code applies to the whole request. One access-log",
+        "event names the parts served.",
+        "",
+        "| part | " + " | ".join(PRINCIPALS) + " |",
+        "|---|" + "---|" * len(PRINCIPALS),
+    ]
+    for part in EXPAND_PARTS:
+        cells = _expand_cells(part)
+        lines.append(f"| `{part}` | " + " | ".join(cells[p] for p in PRINCIPALS) + " |")
     return "\n".join(lines) + "\n"
 
 

@@ -1,7 +1,12 @@
-"""Cross-cutting HTTP conventions: headers, problem+json, slashes, 405, landing resource."""
+"""Cross-cutting conventions: headers, problem+json, slashes, 405, landing resource, layering."""
+
+import ast
+from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 
+import kindcentraal.auth
 from tests.backend.factories import World
 
 
@@ -116,3 +121,33 @@ async def test_production_sends_hsts(tmp_path) -> None:  # type: ignore[no-untyp
     async with httpx.AsyncClient(transport=transport, base_url="http://prod") as raw:
         response = await raw.get("/api/v1/")
     assert response.headers["Strict-Transport-Security"].startswith("max-age=")
+
+
+def _imported_modules(path: Path, package: str) -> Iterator[tuple[int, str]]:
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            yield from ((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:  # relative: resolve against the module's own package
+                parent = package.rsplit(".", node.level - 1)[0]
+                base = f"{parent}.{base}" if base else parent
+            yield node.lineno, base
+            yield from ((node.lineno, f"{base}.{alias.name}") for alias in node.names)
+
+
+def test_auth_imports_no_domain_models() -> None:
+    """auth/ depends on no domain's models: roles live in common/roles.py, the SQL over
+    accounts in the user domain's repository, so a domain changes its tables freely."""
+    folder = Path(kindcentraal.auth.__file__).parent
+    offending = []
+    for path in sorted(folder.rglob("*.py")):
+        package = ".".join(["kindcentraal.auth", *path.relative_to(folder).parent.parts])
+        offending += [
+            f"{path.relative_to(folder)}:{line} imports {module}"
+            for line, module in _imported_modules(path, package)
+            if module.startswith("kindcentraal.")
+            and module.endswith(".models")
+            and module != "kindcentraal.auth.models"
+        ]
+    assert offending == [], "auth/ imports a domain's models:\n" + "\n".join(offending)

@@ -1,6 +1,5 @@
-"""The caller's own account: who am I, two-factor enrolment, password change."""
+"""The caller's own account: two-factor status and enrolment, password change."""
 
-from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.audit import service as audit
@@ -8,67 +7,28 @@ from kindcentraal.auth import service as auth_service
 from kindcentraal.auth import two_factor
 from kindcentraal.auth.passwords import hash_password, verify_password
 from kindcentraal.auth.principal import Principal
-from kindcentraal.auth.schemas import MembershipSummary, MeRead, TwoFactorStatus
-from kindcentraal.child.models import Guardian
+from kindcentraal.auth.schemas import TwoFactorStatus
 from kindcentraal.errors import Forbidden, InvalidInput
-from kindcentraal.organisation.models import Membership, Organisation
-from kindcentraal.user.models import User
+from kindcentraal.user import repository as user_repository
 
 
-async def _own_user(session: AsyncSession, principal: Principal) -> User:
-    user = await session.scalar(
-        select(User).where(User.id == principal.user_id, User.tenant_id == principal.tenant_id)
+async def _own_user(session: AsyncSession, principal: Principal) -> two_factor.Account:
+    user = await user_repository.get_account(
+        session, tenant_id=principal.tenant_id, user_id=principal.user_id
     )
     assert user is not None  # the principal was loaded from this very row
     return user
 
 
 async def two_factor_status(session: AsyncSession, principal: Principal) -> TwoFactorStatus:
-    user = await _own_user(session, principal)
+    """Whether two-factor login is on, and whether it is mandatory for the caller."""
     return TwoFactorStatus(
-        enabled=user.totp_enabled_at is not None,
+        enabled=principal.two_factor_enabled,
         enrolment_required=principal.two_factor_enrolment_required,
         mandatory=principal.two_factor_mandatory,
-        recovery_codes_left=await two_factor.recovery_codes_left(session, user),
-    )
-
-
-async def read_me(session: AsyncSession, principal: Principal) -> MeRead:
-    """The logged-in user with memberships, roles and two-factor status."""
-    user = await _own_user(session, principal)
-    rows = (
-        await session.execute(
-            select(Membership, Organisation)
-            .join(Organisation, Organisation.id == Membership.organisation_id)
-            .where(Membership.user_id == user.id, Membership.tenant_id == principal.tenant_id)
-            .order_by(Organisation.name)
-        )
-    ).all()
-    is_guardian = (
-        await session.scalar(
-            select(Guardian.id)
-            .where(Guardian.user_id == user.id, Guardian.tenant_id == principal.tenant_id)
-            .limit(1)
-        )
-    ) is not None
-    return MeRead(
-        id=user.id,
-        tenant_id=user.tenant_id,
-        email=user.email,
-        display_name=user.display_name,
-        roles=sorted(principal.roles),
-        memberships=[
-            MembershipSummary(
-                id=m.id,
-                organisation_id=o.id,
-                organisation_name=o.name,
-                organisation_type=o.type,
-                role=m.role,
-            )
-            for m, o in rows
-        ],
-        is_guardian=is_guardian,
-        two_factor=await two_factor_status(session, principal),
+        recovery_codes_left=await two_factor.recovery_codes_left(
+            session, tenant_id=principal.tenant_id, user_id=principal.user_id
+        ),
     )
 
 

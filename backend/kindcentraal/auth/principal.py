@@ -3,7 +3,7 @@
 import uuid
 from dataclasses import dataclass, field
 
-from kindcentraal.organisation.models import OrganisationType, Role
+from kindcentraal.common.roles import OrganisationType, Role
 
 ADMIN_ROLES = frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN})
 # Roles whose members see the children placed at their organisation.
@@ -28,6 +28,7 @@ class Principal:
     admin_centre_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
     # Organisations taking part in a centre the caller administers as centre_admin.
     centre_admin_organisation_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    two_factor_enabled: bool = False
     two_factor_mandatory: bool = False
     two_factor_enrolment_required: bool = False
     origin_ip: str | None = None

@@ -11,7 +11,6 @@ from kindcentraal.auth.schemas import (
     EnrolmentConfirmation,
     EnrolmentStarted,
     LogoutRequest,
-    MeRead,
     PasswordChange,
     RecoveryCodes,
     RefreshRequest,
@@ -42,8 +41,8 @@ LOGOUT = declare(
     rows="the caller's own session",
     during_enrolment=True,
 )
-ME = declare(
-    "me.read",
+TWO_FACTOR_STATUS = declare(
+    "me.two-factor.read",
     resource="me",
     action="read",
     rows="the caller's own account",
@@ -56,7 +55,7 @@ TWO_FACTOR = declare(
     rows="the caller's own account",
     during_enrolment=True,
 )
-Self = Annotated[Principal, Depends(guard(ME))]
+SelfRead = Annotated[Principal, Depends(guard(TWO_FACTOR_STATUS))]
 SelfUpdate = Annotated[Principal, Depends(guard(TWO_FACTOR))]
 
 
@@ -147,14 +146,8 @@ async def logout(
     return Response(status_code=204)
 
 
-@router.get("/me", response_model=MeRead, responses=problems(401), summary="The current user")
-async def read_me(principal: Self, session: SessionDep) -> MeRead:
-    """The logged-in user with memberships, roles and two-factor status."""
-    return await account.read_me(session, principal)
-
-
 @router.get("/me/two-factor", response_model=TwoFactorStatus, responses=problems(401))
-async def read_two_factor(principal: Self, session: SessionDep) -> TwoFactorStatus:
+async def read_two_factor(principal: SelfRead, session: SessionDep) -> TwoFactorStatus:
     """Whether two-factor login is on, and whether it is mandatory for the caller."""
     return await account.two_factor_status(session, principal)
 

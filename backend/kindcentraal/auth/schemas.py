@@ -1,10 +1,7 @@
-import uuid
-
 from pydantic import BaseModel, ConfigDict, Field
 
 from kindcentraal.auth.passwords import MIN_PASSWORD_LENGTH
 from kindcentraal.common.schemas import ApiModel, ReadModel
-from kindcentraal.organisation.models import OrganisationType, Role
 
 
 class TokenResponse(BaseModel):
@@ -24,14 +21,6 @@ class RefreshRequest(ApiModel):
 
 class LogoutRequest(ApiModel):
     refresh_token: str | None = Field(default=None, max_length=200)
-
-
-class MembershipSummary(ReadModel):
-    id: uuid.UUID
-    organisation_id: uuid.UUID
-    organisation_name: str
-    organisation_type: OrganisationType
-    role: Role
 
 
 class TwoFactorStatus(ReadModel):
@@ -63,14 +52,3 @@ class TwoFactorDeactivation(ApiModel):
 class PasswordChange(ApiModel):
     current_password: str = Field(min_length=1, max_length=200)
     new_password: str = Field(min_length=MIN_PASSWORD_LENGTH, max_length=200)
-
-
-class MeRead(ReadModel):
-    id: uuid.UUID
-    tenant_id: uuid.UUID
-    email: str
-    display_name: str
-    roles: list[Role]
-    memberships: list[MembershipSummary]
-    is_guardian: bool
-    two_factor: TwoFactorStatus

@@ -6,19 +6,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import and_, delete, func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import aliased
 
 from kindcentraal.auth import two_factor
 from kindcentraal.auth.models import AuthSession, LoginFailure, RefreshToken
 from kindcentraal.auth.passwords import verify_password
-from kindcentraal.auth.principal import MembershipGrant, Principal
+from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.tokens import AccessClaims, issue_access_token
 from kindcentraal.config import Settings
-from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre, Role
-from kindcentraal.tenant.models import Tenant
-from kindcentraal.user.models import User
+from kindcentraal.user import repository as user_repository
 
 
 @dataclass(frozen=True)
@@ -58,14 +55,14 @@ def account_hash(email: str) -> str:
 
 
 async def _issue_pair(
-    session: AsyncSession, settings: Settings, *, user: User, auth_session: AuthSession
+    session: AsyncSession, settings: Settings, *, auth_session: AuthSession
 ) -> TokenPair:
     now = datetime.now(UTC)
     # The tenant travels in the token so that even this lookup is scoped by tenant.
-    refresh = f"{user.tenant_id.hex}.{secrets.token_urlsafe(32)}"
+    refresh = f"{auth_session.tenant_id.hex}.{secrets.token_urlsafe(32)}"
     session.add(
         RefreshToken(
-            tenant_id=user.tenant_id,
+            tenant_id=auth_session.tenant_id,
             session_id=auth_session.id,
             token_hash=_sha256(refresh),
             expires_at=now + timedelta(days=settings.refresh_token_days),
@@ -74,8 +71,8 @@ async def _issue_pair(
     lifetime = timedelta(minutes=settings.access_token_minutes)
     access = issue_access_token(
         secret=settings.resolved_secret_key(),
-        user_id=user.id,
-        tenant_id=user.tenant_id,
+        user_id=auth_session.user_id,
+        tenant_id=auth_session.tenant_id,
         session_id=auth_session.id,
         lifetime=lifetime,
         now=now,
@@ -110,12 +107,8 @@ async def login(
         retry = oldest + timedelta(minutes=settings.login_failure_window_minutes) - now
         return LoginLocked(max(1, int(retry.total_seconds()) + 1))
 
-    candidates = (
-        await session.scalars(
-            select(User).where(func.lower(User.email) == email.strip().lower(), User.is_active)
-        )
-    ).all()
-    user = None
+    candidates = await user_repository.active_accounts_by_email(session, email)
+    user: two_factor.Account | None = None
     for candidate in candidates:
         if await verify_password(candidate.password_hash, password):
             user = candidate
@@ -140,7 +133,7 @@ async def login(
     auth_session = AuthSession(tenant_id=user.tenant_id, user_id=user.id)
     session.add(auth_session)
     await session.flush()
-    return await _issue_pair(session, settings, user=user, auth_session=auth_session)
+    return await _issue_pair(session, settings, auth_session=auth_session)
 
 
 async def revoke_session(
@@ -192,75 +185,36 @@ async def refresh(
         return RefreshRejected()
     if stored.expires_at <= now:
         return RefreshRejected()
-    user = await session.scalar(
-        select(User).where(User.id == auth_session.user_id, User.tenant_id == tenant_id)
-    )
-    if user is None or not user.is_active:
+    if not await user_repository.is_active_account(
+        session, tenant_id=tenant_id, user_id=auth_session.user_id
+    ):
         return RefreshRejected()
     stored.used_at = now
-    return await _issue_pair(session, settings, user=user, auth_session=auth_session)
+    return await _issue_pair(session, settings, auth_session=auth_session)
 
 
 async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Principal | None:
-    """The caller behind a valid token, or None when its session or account is gone."""
-    row = (
-        await session.execute(
-            select(User, Tenant.mandatory_two_factor_roles)
-            .join(AuthSession, AuthSession.user_id == User.id)
-            .join(Tenant, Tenant.id == User.tenant_id)
-            .where(
-                AuthSession.id == claims.session_id,
-                AuthSession.revoked_at.is_(None),
-                User.id == claims.user_id,
-                User.tenant_id == claims.tenant_id,
-                User.is_active,
-            )
-        )
-    ).one_or_none()
-    if row is None:
+    """The caller behind a valid token, or None when its session or account is gone.
+
+    One query per request and no cache across requests: a logout, password change, role
+    change or disabled account holds from the very next request."""
+    caller = await user_repository.load_caller(
+        session, tenant_id=claims.tenant_id, user_id=claims.user_id, session_id=claims.session_id
+    )
+    if caller is None:
         return None
-    user, mandatory_roles = row
-    grants = (
-        await session.execute(
-            select(Membership.organisation_id, Organisation.type, Membership.role)
-            .join(Organisation, Organisation.id == Membership.organisation_id)
-            .where(Membership.user_id == claims.user_id, Membership.tenant_id == claims.tenant_id)
-        )
-    ).all()
-    admin_org_ids = [org_id for org_id, _, role in grants if role == Role.CENTRE_ADMIN]
-    centre_ids: set[uuid.UUID] = set()
-    admin_organisations: set[uuid.UUID] = set()
-    if admin_org_ids:
-        # The centres the caller administers and every organisation taking part in them.
-        administered = aliased(OrganisationCentre)
-        rows = await session.execute(
-            select(administered.centre_id, OrganisationCentre.organisation_id)
-            .join(
-                OrganisationCentre,
-                and_(
-                    OrganisationCentre.centre_id == administered.centre_id,
-                    OrganisationCentre.tenant_id == claims.tenant_id,
-                ),
-            )
-            .where(
-                administered.organisation_id.in_(admin_org_ids),
-                administered.tenant_id == claims.tenant_id,
-            )
-        )
-        for centre_id, organisation_id in rows.all():
-            centre_ids.add(centre_id)
-            admin_organisations.add(organisation_id)
-    roles = {role.value for _, _, role in grants}
-    two_factor_mandatory = bool(roles & set(mandatory_roles or []))
+    roles = {m.role.value for m in caller.memberships}
+    two_factor_mandatory = not roles.isdisjoint(caller.mandatory_two_factor_roles)
     return Principal(
         user_id=claims.user_id,
         tenant_id=claims.tenant_id,
         session_id=claims.session_id,
-        memberships=tuple(MembershipGrant(o, t, r) for o, t, r in grants),
-        admin_centre_ids=frozenset(centre_ids),
-        centre_admin_organisation_ids=frozenset(admin_organisations),
+        memberships=caller.memberships,
+        admin_centre_ids=caller.admin_centre_ids,
+        centre_admin_organisation_ids=caller.centre_admin_organisation_ids,
+        two_factor_enabled=caller.two_factor_enabled,
         two_factor_mandatory=two_factor_mandatory,
-        two_factor_enrolment_required=two_factor_mandatory and user.totp_enabled_at is None,
+        two_factor_enrolment_required=two_factor_mandatory and not caller.two_factor_enabled,
     )
 
 

@@ -3,8 +3,10 @@
 import base64
 import hashlib
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Protocol
 
 import pyotp
 from cryptography.fernet import Fernet, InvalidToken
@@ -12,11 +14,27 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth.models import RecoveryCode
-from kindcentraal.user.models import User
 
 ISSUER_NAME = "KindCentraal"
 RECOVERY_CODE_COUNT = 10
 VALID_WINDOW = 1  # one 30-second step either side, for clock drift
+
+
+class Account(Protocol):
+    """The login account as auth sees it: the user domain's row fits without auth importing it."""
+
+    @property
+    def id(self) -> uuid.UUID: ...
+    @property
+    def tenant_id(self) -> uuid.UUID: ...
+    @property
+    def email(self) -> str: ...
+
+    password_hash: str
+    totp_secret: str | None
+    totp_pending_secret: str | None
+    totp_enabled_at: datetime | None
+    totp_last_step: int | None
 
 
 def _fernet(secret_key: str) -> Fernet:
@@ -48,7 +66,7 @@ class Enrolment:
     otpauth_uri: str
 
 
-def start_enrolment(user: User, *, secret_key: str) -> Enrolment:
+def start_enrolment(user: Account, *, secret_key: str) -> Enrolment:
     """A new secret, pending until the first code confirms it."""
     secret = pyotp.random_base32()
     user.totp_pending_secret = encrypt(secret_key, secret)
@@ -69,7 +87,7 @@ def _matching_step(secret: str, code: str, at: datetime) -> int | None:
 
 
 async def confirm_enrolment(
-    session: AsyncSession, user: User, *, code: str, secret_key: str
+    session: AsyncSession, user: Account, *, code: str, secret_key: str
 ) -> list[str] | None:
     """Turn two-factor on when the code matches the pending secret; returns recovery codes."""
     if user.totp_pending_secret is None:
@@ -87,7 +105,7 @@ async def confirm_enrolment(
     return await _new_recovery_codes(session, user)
 
 
-async def _new_recovery_codes(session: AsyncSession, user: User) -> list[str]:
+async def _new_recovery_codes(session: AsyncSession, user: Account) -> list[str]:
     await session.execute(
         update(RecoveryCode)
         .where(
@@ -107,7 +125,7 @@ async def _new_recovery_codes(session: AsyncSession, user: User) -> list[str]:
 
 
 async def verify_second_factor(
-    session: AsyncSession, user: User, *, code: str, secret_key: str
+    session: AsyncSession, user: Account, *, code: str, secret_key: str
 ) -> bool:
     """A current TOTP code (each step usable once) or an unused recovery code."""
     if user.totp_secret is None:
@@ -132,20 +150,22 @@ async def verify_second_factor(
     return True
 
 
-async def recovery_codes_left(session: AsyncSession, user: User) -> int:
+async def recovery_codes_left(
+    session: AsyncSession, *, tenant_id: uuid.UUID, user_id: uuid.UUID
+) -> int:
     count = await session.scalar(
         select(func.count())
         .select_from(RecoveryCode)
         .where(
-            RecoveryCode.tenant_id == user.tenant_id,
-            RecoveryCode.user_id == user.id,
+            RecoveryCode.tenant_id == tenant_id,
+            RecoveryCode.user_id == user_id,
             RecoveryCode.used_at.is_(None),
         )
     )
     return int(count or 0)
 
 
-async def disable(session: AsyncSession, user: User) -> None:
+async def disable(session: AsyncSession, user: Account) -> None:
     user.totp_secret = None
     user.totp_pending_secret = None
     user.totp_enabled_at = None

@@ -1,30 +1,12 @@
-import enum
 import uuid
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+# Defined where auth can use them too; re-exported for the many importers of this module.
+from kindcentraal.common.roles import OrganisationType as OrganisationType
+from kindcentraal.common.roles import Role as Role
 from kindcentraal.db import Base, TenantMixin, str_enum
-
-
-class OrganisationType(enum.StrEnum):
-    SCHOOL = "school"
-    CHILDCARE = "childcare"
-    CARE_PROVIDER = "care_provider"
-    LIBRARY = "library"
-    WELFARE = "welfare"
-    SPORT = "sport"
-    CULTURE = "culture"
-    YOUTH_HEALTH = "youth_health"
-    MUNICIPALITY = "municipality"
-
-
-class Role(enum.StrEnum):
-    CENTRE_ADMIN = "centre_admin"
-    ORG_ADMIN = "org_admin"
-    STAFF = "staff"
-    CARE_PROFESSIONAL = "care_professional"
-    MUNICIPALITY_ANALYST = "municipality_analyst"
 
 
 class Organisation(TenantMixin, Base):

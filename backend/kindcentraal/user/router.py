@@ -7,13 +7,15 @@ from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
+from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import Page
-from kindcentraal.organisation.models import Role
 from kindcentraal.policy.registry import declare
 from kindcentraal.user import service as user_service
-from kindcentraal.user.schemas import UserCreate, UserRead, UserUpdate
+from kindcentraal.user.schemas import MeRead, UserCreate, UserRead, UserUpdate
 
-router = APIRouter(prefix="/users", tags=["users"])
+# Tags per route, not per router: /me is listed with the other /me operations under "auth",
+# so its operationId stays auth:read_me for generated clients.
+router = APIRouter()
 UserId = Annotated[uuid.UUID, Path(alias="userId")]
 
 LIST_USERS = declare(
@@ -41,9 +43,16 @@ READ_USER = declare(
     action="read",
     rows="administrators: the municipality's accounts; others: their own",
 )
+ME = declare(
+    "me.read",
+    resource="me",
+    action="read",
+    rows="the caller's own account",
+    during_enrolment=True,
+)
 
 
-@router.get("", response_model=Page[UserRead], responses=problems(400, 401))
+@router.get("/users", tags=["users"], response_model=Page[UserRead], responses=problems(400, 401))
 async def list_users(
     principal: Annotated[Principal, Depends(guard(LIST_USERS))],
     session: SessionDep,
@@ -55,7 +64,13 @@ async def list_users(
     return Page[UserRead](items=[UserRead.model_validate(u) for u in items], next_cursor=cursor)
 
 
-@router.post("", status_code=201, response_model=UserRead, responses=problems(400, 401, 403, 409))
+@router.post(
+    "/users",
+    tags=["users"],
+    status_code=201,
+    response_model=UserRead,
+    responses=problems(400, 401, 403, 409),
+)
 async def create_user(
     body: UserCreate,
     principal: Annotated[Principal, Depends(guard(CREATE_USER))],
@@ -66,7 +81,9 @@ async def create_user(
     return UserRead.model_validate(user)
 
 
-@router.get("/{userId}", response_model=UserRead, responses=problems(400, 401, 404))
+@router.get(
+    "/users/{userId}", tags=["users"], response_model=UserRead, responses=problems(400, 401, 404)
+)
 async def read_user(
     user_id: UserId, principal: Annotated[Principal, Depends(guard(READ_USER))], session: SessionDep
 ) -> UserRead:
@@ -75,7 +92,12 @@ async def read_user(
     return UserRead.model_validate(user)
 
 
-@router.patch("/{userId}", response_model=UserRead, responses=problems(400, 401, 403, 404))
+@router.patch(
+    "/users/{userId}",
+    tags=["users"],
+    response_model=UserRead,
+    responses=problems(400, 401, 403, 404),
+)
 async def update_user(
     user_id: UserId,
     body: UserUpdate,
@@ -85,3 +107,17 @@ async def update_user(
     """Administrators rename or disable an account; a disabled account's tokens stop working."""
     user = await user_service.update_user(session, principal, user_id=user_id, data=body)
     return UserRead.model_validate(user)
+
+
+@router.get(
+    "/me",
+    tags=["auth"],
+    response_model=MeRead,
+    responses=problems(401),
+    summary="The current user",
+)
+async def read_me(
+    principal: Annotated[Principal, Depends(guard(ME))], session: SessionDep
+) -> MeRead:
+    """The logged-in user with memberships, roles and two-factor status."""
+    return await user_service.read_me(session, principal)

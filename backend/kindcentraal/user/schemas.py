@@ -3,7 +3,9 @@ import uuid
 from pydantic import EmailStr, Field
 
 from kindcentraal.auth.passwords import MIN_PASSWORD_LENGTH
-from kindcentraal.common.schemas import ApiModel, Timestamps, UpdateModel
+from kindcentraal.auth.schemas import TwoFactorStatus
+from kindcentraal.common.roles import OrganisationType, Role
+from kindcentraal.common.schemas import ApiModel, ReadModel, Timestamps, UpdateModel
 
 
 class UserCreate(ApiModel):
@@ -24,3 +26,22 @@ class UserRead(Timestamps):
     email: str
     display_name: str
     is_active: bool
+
+
+class MembershipSummary(ReadModel):
+    id: uuid.UUID
+    organisation_id: uuid.UUID
+    organisation_name: str
+    organisation_type: OrganisationType
+    role: Role
+
+
+class MeRead(ReadModel):
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+    email: str
+    display_name: str
+    roles: list[Role]
+    memberships: list[MembershipSummary]
+    is_guardian: bool
+    two_factor: TwoFactorStatus

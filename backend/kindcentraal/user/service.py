@@ -6,15 +6,18 @@ from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.audit import service as audit
+from kindcentraal.auth import account as auth_account
 from kindcentraal.auth import service as auth_service
 from kindcentraal.auth.passwords import hash_password
 from kindcentraal.auth.principal import ADMIN_ROLES, Principal
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
 from kindcentraal.common.repository import apply_changes
+from kindcentraal.common.roles import Role
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
-from kindcentraal.organisation.models import Membership, Role
+from kindcentraal.organisation.models import Membership
+from kindcentraal.user import repository as user_repository
 from kindcentraal.user.models import User
-from kindcentraal.user.schemas import UserCreate, UserUpdate
+from kindcentraal.user.schemas import MembershipSummary, MeRead, UserCreate, UserUpdate
 
 
 def _visible_users(principal: Principal) -> Select[User]:
@@ -100,3 +103,30 @@ async def update_user(
     await session.flush()
     await audit.record_write(session, principal, resource="user", action="update")
     return user
+
+
+async def read_me(session: AsyncSession, principal: Principal) -> MeRead:
+    """The logged-in user with memberships, roles and two-factor status."""
+    account = await user_repository.own_account(
+        session, tenant_id=principal.tenant_id, user_id=principal.user_id
+    )
+    assert account is not None  # the principal was loaded from this very row
+    return MeRead(
+        id=principal.user_id,
+        tenant_id=principal.tenant_id,
+        email=account.email,
+        display_name=account.display_name,
+        roles=sorted(principal.roles),
+        memberships=[
+            MembershipSummary(
+                id=m.id,
+                organisation_id=m.organisation_id,
+                organisation_name=m.organisation_name,
+                organisation_type=m.organisation_type,
+                role=m.role,
+            )
+            for m in account.memberships
+        ],
+        is_guardian=account.is_guardian,
+        two_factor=await auth_account.two_factor_status(session, principal),
+    )

@@ -84,26 +84,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The current user
-         * @description The logged-in user with memberships, roles and two-factor status.
-         */
-        get: operations["auth:read_me"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/me/two-factor": {
         parameters: {
             query?: never;
@@ -406,6 +386,26 @@ export interface paths {
          * @description Administrators rename or disable an account; a disabled account's tokens stop working.
          */
         patch: operations["users:update_user"];
+        trace?: never;
+    };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The current user
+         * @description The logged-in user with memberships, roles and two-factor status.
+         */
+        get: operations["auth:read_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/groups": {

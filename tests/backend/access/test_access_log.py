@@ -1,4 +1,6 @@
-"""Every read and write of a child's file leaves a hash-chained trace guardians can read."""
+"""Every read and write of a child's file leaves a sealed, tamper-evident trace guardians read."""
+
+import uuid
 
 import httpx
 import pytest
@@ -7,7 +9,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.audit.models import AuditEvent
-from kindcentraal.audit.service import verify_chain
+from kindcentraal.audit.service import event_hash, seal_tenant, verify_chain, verify_log
 from tests.backend.factories import World
 
 
@@ -117,6 +119,95 @@ async def test_events_cannot_be_changed_or_deleted(
 ) -> None:
     await client.get(f"/children/{world.pupil.id}", headers=world.headers("teacher"))
     for statement in ("UPDATE audit_event SET action = 'x'", "DELETE FROM audit_event"):
+        savepoint = await session.begin_nested()
+        with pytest.raises(DBAPIError, match="append-only"):
+            await session.execute(text(statement))
+        await savepoint.rollback()
+
+
+async def _bypass_triggers(session: AsyncSession, *tables: str) -> None:
+    """Tampering needs the append-only triggers out of the way: only possible with DDL rights."""
+    if session.bind.dialect.name == "sqlite":
+        for table in tables:
+            for event in ("update", "delete"):
+                await session.execute(text(f"DROP TRIGGER IF EXISTS {table}_no_{event}"))
+    else:
+        await session.execute(text("SET LOCAL session_replication_role = replica"))
+
+
+def _id(session: AsyncSession, value: uuid.UUID) -> object:
+    return value.hex if session.bind.dialect.name == "sqlite" else value
+
+
+async def test_sealed_events_are_checked_through_their_seal(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    for _ in range(3):
+        await client.get(f"/children/{world.pupil.id}", headers=world.headers("teacher"))
+    assert await seal_tenant(session, world.tenant.id) >= 3
+    await client.get(f"/children/{world.pupil.id}", headers=world.headers("teacher"))
+    result = await verify_log(session)
+    assert result.broken is None
+    assert result.sealed >= 3
+    assert result.checked == result.sealed + 1  # the fourth read waits for the next seal
+
+    sealed = (await _events(session))[0]
+    await _bypass_triggers(session, "audit_event")
+    await session.execute(
+        text("UPDATE audit_event SET basis = 'rewritten' WHERE id = :id"),
+        {"id": _id(session, sealed.id)},
+    )
+    broken = (await verify_log(session)).broken
+    assert broken is not None
+    assert (broken.seal, broken.event_id) == (1, sealed.id)
+
+
+async def test_a_rehashed_sealed_event_breaks_its_seal(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    """An attacker who also recomputes the event's own hash is caught by the seal."""
+    await client.get(f"/children/{world.pupil.id}", headers=world.headers("teacher"))
+    await seal_tenant(session, world.tenant.id)
+    event = (await _events(session))[-1]
+    forged = event_hash(
+        {c.name: getattr(event, c.name) for c in AuditEvent.__table__.columns}
+        | {"basis": "rewritten"}
+    )
+    await _bypass_triggers(session, "audit_event")
+    await session.execute(
+        text("UPDATE audit_event SET basis = 'rewritten', hash = :h WHERE id = :id"),
+        {"h": forged, "id": _id(session, event.id)},
+    )
+    session.expunge_all()
+    broken = (await verify_log(session)).broken
+    assert broken is not None
+    assert "seal" in broken.reason
+
+
+async def test_an_event_taken_out_of_the_sealing_queue_is_reported(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    await client.get(f"/children/{world.pupil.id}", headers=world.headers("teacher"))
+    event = (await _events(session))[-1]
+    await session.execute(
+        text("DELETE FROM audit_pending WHERE event_id = :id"), {"id": _id(session, event.id)}
+    )
+    broken = (await verify_log(session)).broken
+    assert broken is not None
+    assert broken.event_id == event.id
+    assert "neither sealed nor queued" in broken.reason
+
+
+async def test_seals_cannot_be_changed_or_deleted(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    await client.get(f"/children/{world.pupil.id}", headers=world.headers("teacher"))
+    await seal_tenant(session, world.tenant.id)
+    for statement in (
+        "UPDATE audit_seal SET event_count = 0",
+        "DELETE FROM audit_seal_event",
+        "DELETE FROM audit_event_child",
+    ):
         savepoint = await session.begin_nested()
         with pytest.raises(DBAPIError, match="append-only"):
             await session.execute(text(statement))

@@ -5,7 +5,9 @@ import pytest
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.audit.models import AuditEvent
 from kindcentraal.child.models import Child
+from tests.backend.assertions import assert_problem
 from tests.backend.factories import World, make_child, make_placement
 
 VISIBLE = {
@@ -349,3 +351,69 @@ async def test_no_administrator_appoints_themselves_guardian(
         assert response.status_code == 403, who
     listed = await client.get(url, headers=world.headers("teacher"))
     assert len(listed.json()) == 2
+
+
+async def test_child_page_in_one_request_with_expand(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    plain = await client.get(f"/children/{world.pupil.id}", headers=world.headers("parent"))
+    assert plain.status_code == 200
+    assert "embedded" not in plain.json()
+
+    everything = "guardians,placements,contactPerson,careTeam,consents"
+    page = await client.get(
+        f"/children/{world.pupil.id}",
+        params={"expand": everything},
+        headers=world.headers("parent"),
+    )
+    assert page.status_code == 200
+    body = page.json()
+    assert body["id"] == str(world.pupil.id)
+    embedded = body["embedded"]
+    assert set(embedded) == {"guardians", "placements", "contactPerson", "careTeam", "consents"}
+    assert {g["userId"] for g in embedded["guardians"]} >= {str(world.parent.id)}
+    assert all(p["childId"] == str(world.pupil.id) for p in embedded["placements"])
+    assert embedded["placements"]
+
+    partial = await client.get(
+        f"/children/{world.pupil.id}",
+        params={"expand": "guardians"},
+        headers=world.headers("parent"),
+    )
+    assert set(partial.json()["embedded"]) == {"guardians"}
+
+    events = (
+        await session.scalars(
+            select(AuditEvent)
+            .where(AuditEvent.actor_user_id == world.parent.id)
+            .order_by(AuditEvent.occurred_at)
+            .execution_options(populate_existing=True)
+        )
+    ).all()
+    assert [e.parts for e in events[-3:]] == [
+        None,
+        ["child", "guardians", "placements", "contact-person", "care-team", "consents"],
+        ["child", "guardians"],
+    ]
+
+
+async def test_guardian_without_authority_gets_no_care_data_in_the_page(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    page = await client.get(
+        f"/children/{world.pupil.id}",
+        params={"expand": "guardians,careTeam,consents"},
+        headers=world.headers("parent_without_authority"),
+    )
+    assert page.status_code == 200
+    assert set(page.json()["embedded"]) == {"guardians"}
+
+
+@pytest.mark.parametrize("expand", ["bsn", "", "guardians,,secrets", "GUARDIANS"])
+async def test_unknown_expand_parts_are_a_400(
+    client: httpx.AsyncClient, world: World, expand: str
+) -> None:
+    response = await client.get(
+        f"/children/{world.pupil.id}", params={"expand": expand}, headers=world.headers("parent")
+    )
+    assert_problem(response, 400, location="expand", code="invalid_expand", where="query")
