@@ -19,13 +19,16 @@ Usage
     --warmup SECONDS             before each endpoint, once per server, at the highest
                                  connection count; not counted (default 2)
     --quick                      a smoke run: 1 s runs, no warm-up, one dataset (demo unless
-                                 --dataset), 16 connections only (unless --connections)
+                                 --dataset), 16 connections only (unless --connections); it
+                                 proves the bench and the API work, its figures are not ones
+                                 to compare (a p99 of a few dozen requests)
     --json PATH                  also write every figure, the URLs and the audit check as JSON
     --threads N                  wrk threads (default 1, capped at the connection count)
     --deep-pages N               how many nextCursor hops the deep page is (default 4)
 
 Needs wrk (`apt-get install -y wrk`) and, for PostgreSQL, its server binaries
-(`apt-get install postgresql`; as root the cluster runs as the postgres user).
+(`apt-get install postgresql`; as root the cluster runs as the postgres user). The full run
+takes about 10 minutes per database x dataset (about 40 in all, plus loading the 100k data).
 
 What is measured
 ----------------
@@ -48,10 +51,11 @@ URLs are found through the API itself:
     me          GET /api/v1/me                            teacher
     access-log  GET /api/v1/children/{childId}/access-log parent, the same child
 
-Each URL's response body and Content-Type are captured once and served from bench/bare_app.py
-(a minimal FastAPI app: no database, no auth, no middleware) by a second uvicorn with the same
-worker count. For each endpoint and connection count, wrk (`--latency`, a fresh token in the
-Authorization header, sent to both) measures the real URL and, right after, the bare one.
+Each URL's response body and Content-Type are captured once per database (from the first
+server) and served from bench/bare_app.py (a minimal FastAPI app: no database, no auth, no
+middleware) by a second uvicorn with the same worker count. For each endpoint and connection
+count, wrk (`--latency`, the user's bearer token in the Authorization header, sent to both)
+measures the real URL and, right after it, the bare one.
 
 Reading the table
 -----------------
@@ -63,21 +67,21 @@ finding, not noise. bare req/s and bare p99 are the bare app serving the same by
 
 1.00 would mean the endpoint costs nothing beyond uvicorn + FastAPI sending that response;
 0.25 means each request does three times the framework's own work on top (token check,
-principal, relation filter, queries, the hash-chained access-log write and its commit,
-serialisation); 1/ratio is how many bare requests fit in the time of one real one. The ratio
+principal, relation filter, queries, the access-log event and its commit, serialisation,
+middleware); 1/ratio is how many bare requests fit in the time of one real one. The ratio
 is far steadier than the absolute figures on a shared machine, because both sides of it are
 measured a few seconds apart under the same load. wrk and both servers share the machine's
 cores, so at 16 connections the ceiling is the CPU, not the network.
 
 Audit check
 -----------
-Every child read writes an access-log event in the same transaction. Per database, the rows of
-`audit_event` are counted before the first and after the last server, and compared with the
-2xx responses wrk counted on the logged endpoints (all but `me`, which reads no child; warm-ups
-included). Events added must be >= those 2xx; they are usually a little more: the requests
-that finding the URLs and capturing the bodies made, and up to one per connection still in
-flight when wrk stopped (served and logged, but not counted by wrk). Then
-`kindcentraal audit verify` checks the hash chain and its output is printed.
+Every read of a child's file answers only once its access-log event is committed. Per
+database, the rows of `audit_event` are counted before the first and after the last server,
+and compared with the 2xx responses wrk counted on the logged endpoints (all but `me`, which
+reads no child; warm-ups included). Events added must be >= those 2xx; they are usually a
+little more: the requests that finding the URLs and capturing the bodies made, and up to one
+per connection still in flight when wrk stopped (served and logged, not counted by wrk).
+Then `kindcentraal audit verify` checks the log's hashes and seals; its output is printed.
 
 Exit status: 0 when everything ran and the audit checks passed, 1 when an audit check or
 `audit verify` failed or a run broke, 2 when wrk is missing, 130 when interrupted. Every server,
@@ -361,8 +365,12 @@ def load_dataset(dataset: str, env: dict[str, str], cwd: Path) -> str:
         args = ["seed", "load", "--children", str(LARGE_CHILDREN)]
     seeded = kindcentraal(*args, env=env, cwd=cwd)
     if seeded.returncode != 0:
-        output = (seeded.stderr or seeded.stdout).strip().splitlines()
-        last = output[-1] if output else ""
+        # Typer draws its errors in a box: keep the last line that says something.
+        said = [
+            line.strip(" \u2500\u2502\u256d\u256e\u256f\u2570")
+            for line in (seeded.stderr + seeded.stdout).splitlines()
+        ]
+        last = next((line for line in reversed(said) if line), "(no output)")
         message = f"`kindcentraal {' '.join(args)}` failed (exit {seeded.returncode}): {last}"
         if dataset == "demo":
             raise BenchError(message)
@@ -773,9 +781,12 @@ def print_audit(audit: AuditCheck) -> None:
 
 def print_summary(report: Report) -> None:
     print("\n== Results (p50/p99 in ms; ratio = real req/s / bare req/s)\n")
-    print(HEADER)
-    for row in report.rows:
-        print(format_row(row))
+    if report.rows:
+        print(HEADER)
+        for row in report.rows:
+            print(format_row(row))
+    else:
+        print("nothing was measured")
     errors = sum(r.real.non_2xx for r in report.rows)
     socket_errors = sum(r.real.socket_errors + r.bare.socket_errors for r in report.rows)
     print(
@@ -859,7 +870,7 @@ def _numbers(text: str) -> list[int]:
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        description="Hot-path benchmark of the KindCentraal API (see the module docstring)."
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--db", type=_list(DATABASES), default=list(DATABASES))
     parser.add_argument("--dataset", type=_list(DATASETS), default=None)
@@ -905,6 +916,8 @@ def main(argv: list[str] | None = None) -> int:
     if not (BIN / "uvicorn").exists():
         print(f"{BIN / 'uvicorn'} not found: run `make install` first", file=sys.stderr)
         return 2
+    # Ctrl-C even when started with SIGINT ignored (a background job of a script).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGHUP, _interrupt)
     print(
