@@ -493,7 +493,7 @@ export interface paths {
         };
         /**
          * Read Child
-         * @description A child the caller has a relation with; otherwise 404.
+         * @description A child the caller has a relation with, and the parts of its file asked for; else 404.
          */
         get: operations["children:read_child"];
         put?: never;
@@ -821,6 +821,11 @@ export interface components {
             resource: string;
             /** Action */
             action: string;
+            /**
+             * Parts
+             * @description The parts of the file one request read together (`?expand=`), if any.
+             */
+            parts: string[];
             /** Result */
             result: string;
         };
@@ -994,6 +999,69 @@ export interface components {
              * @description Only where an organisation's legal task needs it; never returned here.
              */
             bsn?: string | null;
+        };
+        /**
+         * ChildDetail
+         * @description A child, with the parts of its file asked for in `?expand=` under `embedded`.
+         */
+        ChildDetail: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /** Groupid */
+            groupId: string | null;
+            /** Givenname */
+            givenName: string;
+            /** Familyname */
+            familyName: string;
+            /**
+             * Dateofbirth
+             * Format: date
+             */
+            dateOfBirth: string;
+            /**
+             * Hasbsn
+             * @description Whether a BSN is on record; read it at /children/{id}/bsn.
+             */
+            hasBsn: boolean;
+            contactPerson: components["schemas"]["PersonRef"] | null;
+            /** @description Present when `expand` was given. */
+            embedded?: components["schemas"]["ChildEmbedded"] | null;
+        };
+        /**
+         * ChildEmbedded
+         * @description The parts asked for with `?expand=`. A part that was not asked for, or that the
+         *     caller's relation does not allow (care team and consents for a guardian without parental
+         *     authority), is left out.
+         */
+        ChildEmbedded: {
+            /** Guardians */
+            guardians?: components["schemas"]["GuardianRead"][] | null;
+            /** Placements */
+            placements?: components["schemas"]["PlacementRead"][] | null;
+            /** @description Null when asked for while no contact person is assigned. */
+            contactPerson?: components["schemas"]["ContactPersonRead"] | null;
+            /** Careteam */
+            careTeam?: components["schemas"]["CareTeamMemberRead"][] | null;
+            /** Consents */
+            consents?: components["schemas"]["ConsentRead"][] | null;
         };
         /** ChildRead */
         ChildRead: {
@@ -1937,29 +2005,6 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
-    "auth:read_me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Successful Response */
-            200: {
-                headers: {
-                    "API-Version": components["headers"]["API-Version"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MeRead"];
-                };
-            };
-            401: components["responses"]["401"];
-            500: components["responses"]["500"];
-        };
-    };
     "auth:read_two_factor": {
         parameters: {
             query?: never;
@@ -2650,6 +2695,29 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
+    "auth:read_me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeRead"];
+                };
+            };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
     "groups:list_groups": {
         parameters: {
             query?: {
@@ -2865,7 +2933,10 @@ export interface operations {
     };
     "children:read_child": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Comma-separated parts to embed: guardians, placements, contactPerson, careTeam, consents. Each part passes its own policy; one access-log event names them all. */
+                expand?: string | null;
+            };
             header?: never;
             path: {
                 childId: string;
@@ -2881,7 +2952,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChildRead"];
+                    "application/json": components["schemas"]["ChildDetail"];
                 };
             };
             400: components["responses"]["400"];

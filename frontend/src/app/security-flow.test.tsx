@@ -4,8 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '@/app/router';
 import { json, mockFetch, renderRoutes, setupApi, typedProblem } from '@/test/utils';
 
-const CHILD_ID = '00000000-0000-4000-8000-000000000001';
-
 const me = {
   id: 'u1',
   tenantId: 't1',
@@ -16,30 +14,6 @@ const me = {
   isGuardian: true,
   twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
 };
-
-const child = {
-  id: CHILD_ID,
-  centreId: 'c',
-  groupId: null,
-  givenName: 'Noah',
-  familyName: 'de Vries',
-  dateOfBirth: '2019-09-01',
-  hasBsn: false,
-  contactPerson: null,
-  createdAt: '',
-  updatedAt: '',
-};
-
-const guardian = (userId: string, hasParentalAuthority: boolean) => ({
-  id: `g-${userId}`,
-  childId: CHILD_ID,
-  userId,
-  displayName: 'Sanne de Vries',
-  relation: 'parent',
-  hasParentalAuthority,
-  createdAt: '',
-  updatedAt: '',
-});
 
 type Overrides = Record<string, (request: Request) => Response>;
 
@@ -54,16 +28,6 @@ function backend(overrides: Overrides = {}, meBody: object = me) {
       case '/groups':
       case '/placements':
       case '/organisations':
-        return json({ items: [], nextCursor: null });
-      case `/children/${CHILD_ID}`:
-        return json(child);
-      case `/children/${CHILD_ID}/guardians`:
-        return json([guardian('u1', true)]);
-      case `/children/${CHILD_ID}/care-team`:
-        return json([]);
-      case `/children/${CHILD_ID}/consents`:
-        return json([]);
-      case `/children/${CHILD_ID}/access-log`:
         return json({ items: [], nextCursor: null });
       case '/me/password':
         return new Response(null, { status: 204 });
@@ -120,34 +84,5 @@ describe('security in the app', () => {
     expect(router.state.location.pathname).toBe('/login');
     expect(store.get()).toBeNull();
     expect(requests.some((r) => r.url.endsWith('/me/password') && r.method === 'POST')).toBe(true);
-  });
-});
-
-describe('the child page sections', () => {
-  it('shows the consent form to a guardian with parental authority', async () => {
-    const store = setupApi();
-    backend();
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Zorgteam' })).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { level: 2, name: 'Toestemmingen' })).toBeInTheDocument();
-    expect(await screen.findByRole('heading', { level: 2, name: 'Wie heeft het dossier bekeken' })).toBeInTheDocument();
-    expect(await screen.findByRole('button', { name: 'Toestemming geven' })).toBeInTheDocument();
-  });
-
-  it('shows no consent form to a guardian without parental authority, and hides the care team', async () => {
-    const store = setupApi();
-    backend({
-      [`/children/${CHILD_ID}/guardians`]: () => json([guardian('u1', false), guardian('u2', true)]),
-      [`/children/${CHILD_ID}/care-team`]: () => typedProblem(403, 'forbidden'),
-      [`/children/${CHILD_ID}/consents`]: () => typedProblem(403, 'forbidden'),
-      [`/children/${CHILD_ID}/access-log`]: () => typedProblem(403, 'forbidden'),
-    });
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
-    expect(await screen.findByRole('heading', { level: 2, name: 'Plaatsingen' })).toBeInTheDocument();
-    await waitFor(() => expect(screen.queryByText('Bezig met laden…')).not.toBeInTheDocument());
-    expect(screen.queryByRole('heading', { name: 'Zorgteam' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('heading', { name: 'Toestemmingen' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('heading', { name: 'Wie heeft het dossier bekeken' })).not.toBeInTheDocument();
-    expect(screen.queryByRole('button', { name: 'Toestemming geven' })).not.toBeInTheDocument();
   });
 });

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { calculateAge, formatDate, formatDateTime } from '@/lib/format';
+import { calculateAge, formatDate, formatDateTime, formatTime } from '@/lib/format';
 import { isLanguage, DEFAULT_LANGUAGE } from '@/lib/i18n';
 
 /** Date, time and age texts in the language the person chose. */
@@ -10,6 +10,7 @@ export function useFormatters() {
 
   const date = useCallback((value: string) => formatDate(value, language), [language]);
   const dateTime = useCallback((value: string) => formatDateTime(value, language), [language]);
+  const time = useCallback((value: string) => formatTime(value, language), [language]);
 
   const age = useCallback(
     (dateOfBirth: string, today: Date = new Date()) => {
@@ -27,5 +28,5 @@ export function useFormatters() {
     [t],
   );
 
-  return { date, dateTime, age, language };
+  return { date, dateTime, time, age, language };
 }

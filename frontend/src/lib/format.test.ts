@@ -3,6 +3,7 @@ import {
   calculateAge,
   formatDate,
   formatDateTime,
+  formatTime,
   parseIsoDate,
   sortWeekdays,
   todayIsoDate,
@@ -39,6 +40,15 @@ describe('formatDateTime', () => {
     expect(formatDateTime(local, 'nl')).toBe('3 maart 2026 om 14:05');
     expect(formatDateTime(local, 'en')).toBe('3 March 2026 at 14:05');
     expect(() => formatDateTime('gisteren', 'nl')).toThrow(RangeError);
+  });
+});
+
+describe('formatTime', () => {
+  it('writes the time of day, 24-hour, in both languages', () => {
+    const local = new Date(2026, 2, 3, 9, 5).toISOString();
+    expect(formatTime(local, 'nl')).toBe('09:05');
+    expect(formatTime(local, 'en')).toBe('09:05');
+    expect(() => formatTime('straks', 'nl')).toThrow(RangeError);
   });
 });
 

@@ -53,6 +53,13 @@ export function formatDateTime(value: string, language: Language): string {
   );
 }
 
+/** "14:05", in the reader's time zone. */
+export function formatTime(value: string, language: Language): string {
+  const instant = new Date(value);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Not a timestamp: ${value}`);
+  return new Intl.DateTimeFormat(LOCALES[language], { timeStyle: 'short' }).format(instant);
+}
+
 /** Today as `YYYY-MM-DD` in the local calendar (for a date field's `min`). */
 export function todayIsoDate(today: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

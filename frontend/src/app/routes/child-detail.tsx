@@ -3,24 +3,31 @@ import { useParams } from 'react-router';
 import { AccessLog } from '@/features/access-log/components/access-log';
 import { useMe } from '@/features/auth/api/get-me';
 import { CareTeam } from '@/features/care-team/components/care-team';
-import { useChildGuardians } from '@/features/children/api/get-child-guardians';
-import type { ChildRead } from '@/features/children/api/get-children';
+import type { ChildDetail } from '@/features/children/api/get-child-detail';
 import { useOrganisations } from '@/features/children/api/get-organisations';
 import { ChildDetails } from '@/features/children/components/child-details';
 import { Consents } from '@/features/consent/components/consents';
 
 /**
- * Who may give and withdraw consent: a guardian of this child with parental authority. The
- * server decides; this only hides a form it would refuse.
+ * Care team, consents and access log, from the one child-page response. A part the server
+ * leaves out of `embedded` (care team and consents for a guardian without parental authority)
+ * gets no section.
+ *
+ * Who may give and withdraw consent: a guardian of this child with parental authority. Who may
+ * read the access log: such a guardian and the contact person. The server decides; this only
+ * hides what it would refuse.
  */
-function ChildAccessSections({ child }: { child: ChildRead }) {
+function ChildAccessSections({ child }: { child: ChildDetail }) {
   const me = useMe();
-  const guardians = useChildGuardians(child.id);
-  const organisations = useOrganisations();
+  const embedded = child.embedded ?? {};
   const myId = me.data?.id;
   const canManageConsent = Boolean(
-    myId && guardians.data?.some((g) => g.userId === myId && g.hasParentalAuthority),
+    myId && embedded.guardians?.some((g) => g.userId === myId && g.hasParentalAuthority),
   );
+  const canReadAccessLog =
+    canManageConsent || Boolean(myId && child.contactPerson?.userId === myId);
+  // The consent form's choices: only loaded for whoever gets the form.
+  const organisations = useOrganisations({ enabled: canManageConsent && Boolean(embedded.consents) });
   const organisationOptions = useMemo(
     () =>
       (organisations.data ?? [])
@@ -31,14 +38,17 @@ function ChildAccessSections({ child }: { child: ChildRead }) {
 
   return (
     <>
-      <CareTeam childId={child.id} />
-      <Consents
-        childId={child.id}
-        dateOfBirth={child.dateOfBirth}
-        canManage={canManageConsent}
-        organisations={organisationOptions}
-      />
-      <AccessLog childId={child.id} />
+      {embedded.careTeam ? <CareTeam members={embedded.careTeam} /> : null}
+      {embedded.consents ? (
+        <Consents
+          childId={child.id}
+          dateOfBirth={child.dateOfBirth}
+          consents={embedded.consents}
+          canManage={canManageConsent}
+          organisations={organisationOptions}
+        />
+      ) : null}
+      {canReadAccessLog ? <AccessLog childId={child.id} /> : null}
     </>
   );
 }

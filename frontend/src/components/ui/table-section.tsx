@@ -24,8 +24,9 @@ type Props<Row> = {
   rows: Row[] | undefined;
   rowKey: (row: Row) => string;
   columns: Column<Row>[];
-  isPending: boolean;
-  error: unknown;
+  /** For rows that load on their own; rows handed down from a loaded page need neither. */
+  isPending?: boolean;
+  error?: unknown;
 };
 
 /** A titled section with loading, error and empty states and a table that turns into cards
@@ -38,8 +39,8 @@ export function TableSection<Row>({
   rows,
   rowKey,
   columns,
-  isPending,
-  error,
+  isPending = false,
+  error = null,
 }: Props<Row>) {
   const headingId = `${id}-heading`;
   return (

@@ -1,6 +1,7 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { components } from '@/api/schema';
-import { api, isHiddenFromCaller, unwrap } from '@/lib/api-client';
+
+/* The consents reach this feature with the child page (`embedded.consents` of
+   GET /children/{childId}?expand=…); giving and withdrawing have their own files in api/. */
 
 export type ConsentRead = components['schemas']['ConsentRead'];
 export type ConsentPurpose = components['schemas']['ConsentPurpose'];
@@ -24,28 +25,3 @@ export const TRAJECTORY_TYPES = [
   'schoolmaatschappelijk_werk',
   'other',
 ] as const satisfies readonly TrajectoryType[];
-
-/**
- * GET /children/{childId}/consents, the whole history (withdrawn ones too); null when the server
- * does not show consents to this user (403, or 404 when the child is not visible).
- */
-export async function getConsents(childId: string): Promise<ConsentRead[] | null> {
-  try {
-    return await unwrap(
-      api().GET('/children/{childId}/consents', { params: { path: { childId } } }),
-    );
-  } catch (error) {
-    if (isHiddenFromCaller(error)) return null;
-    throw error;
-  }
-}
-
-export const consentsQueryOptions = (childId: string) =>
-  queryOptions({
-    queryKey: ['children', childId, 'consents'],
-    queryFn: () => getConsents(childId),
-  });
-
-export function useConsents(childId: string) {
-  return useQuery(consentsQueryOptions(childId));
-}

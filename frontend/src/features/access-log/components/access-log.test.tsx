@@ -16,9 +16,18 @@ const entry = (n: number, overrides: Record<string, unknown> = {}) => ({
   role: 'staff',
   resource: 'child',
   action: 'read',
+  parts: [],
   result: 'allowed',
   ...overrides,
 });
+
+const PAGE_PARTS = ['child', 'guardians', 'placements', 'contact-person', 'care-team', 'consents'];
+
+/** The log loads only when opened: one click on "Bekijk wie het dossier heeft ingezien". */
+async function openLog(user = userEvent.setup()) {
+  await user.click(screen.getByRole('button', { name: 'Bekijk wie het dossier heeft ingezien' }));
+  return user;
+}
 
 function logApi(pages: Record<string, { items: unknown[]; nextCursor: string | null }>) {
   return mockFetch(async (request) => {
@@ -29,6 +38,29 @@ function logApi(pages: Record<string, { items: unknown[]; nextCursor: string | n
 }
 
 describe('AccessLog', () => {
+  it('loads nothing until it is opened, and closes again', async () => {
+    const { requests } = logApi({ '': { items: [entry(1)], nextCursor: null } });
+    renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+
+    expect(screen.getByRole('heading', { level: 2, name: 'Wie heeft het dossier bekeken' })).toBeInTheDocument();
+    const button = screen.getByRole('button', { name: 'Bekijk wie het dossier heeft ingezien' });
+    expect(button).toHaveAttribute('aria-expanded', 'false');
+    expect(requests).toHaveLength(0);
+
+    const user = await openLog();
+    expect(await screen.findByRole('list', { name: /nieuwste eerst/ })).toBeInTheDocument();
+    expect(requests).toHaveLength(1);
+    const close = screen.getByRole('button', { name: 'Verberg wie het dossier heeft ingezien' });
+    expect(close).toHaveAttribute('aria-expanded', 'true');
+
+    await user.click(close);
+    expect(screen.queryByRole('list')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Bekijk wie het dossier heeft ingezien' })).toHaveAttribute(
+      'aria-expanded',
+      'false',
+    );
+  });
+
   it('shows who did what, when, in plain words, newest first', async () => {
     logApi({
       '': {
@@ -44,8 +76,8 @@ describe('AccessLog', () => {
       },
     });
     renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    await openLog();
 
-    expect(screen.getByRole('heading', { level: 2, name: 'Wie heeft het dossier bekeken' })).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: /nieuwste eerst/ });
     const items = within(list).getAllByRole('listitem');
     expect(items).toHaveLength(6);
@@ -71,8 +103,8 @@ describe('AccessLog', () => {
       '': { items: [entry(1)], nextCursor: 'page-2' },
       'page-2': { items: [entry(2, { actorName: 'Juf Fatima', resource: 'placements', action: 'create' })], nextCursor: null },
     });
-    const user = userEvent.setup();
     renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    const user = await openLog();
 
     await user.click(await screen.findByRole('button', { name: 'Meer laden' }));
 
@@ -85,17 +117,74 @@ describe('AccessLog', () => {
 
   it('speaks English too', async () => {
     await changeLanguage('en');
-    logApi({ '': { items: [entry(1, { resource: 'placements', action: 'update' })], nextCursor: null } });
+    logApi({
+      '': {
+        items: [
+          entry(1, { resource: 'placements', action: 'update' }),
+          entry(2, { occurredAt: local(14, 0), parts: PAGE_PARTS }),
+          entry(3, { occurredAt: local(13, 52), resource: 'bsn' }),
+        ],
+        nextCursor: null,
+      },
+    });
     renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
-    const item = await screen.findByRole('listitem');
-    expect(item).toHaveTextContent('3 March 2026 at 14:05');
-    expect(item).toHaveTextContent('Anna Jansen (Basisschool De Regenboog, staff member) changed the placements');
+    await userEvent.setup().click(screen.getByRole('button', { name: 'See who has viewed the file' }));
+    const items = await screen.findAllByRole('listitem');
+    expect(items).toHaveLength(2);
+    expect(items[0]).toHaveTextContent('3 March 2026 at 14:05');
+    expect(items[0]).toHaveTextContent('Anna Jansen (Basisschool De Regenboog, staff member) changed the placements');
+    expect(items[1]).toHaveTextContent('3 March 2026 at 13:52 to 14:00');
+    expect(items[1]).toHaveTextContent(
+      'Anna Jansen (Basisschool De Regenboog, staff member) viewed the file (details, parents/guardians, placements, contact person, care team, consents, BSN)',
+    );
   });
 
-  it('is hidden for whoever may not read it (403)', async () => {
+  it('puts one person’s reads within 10 minutes on one line, with what they read and when', async () => {
+    logApi({
+      '': {
+        items: [
+          entry(1, { occurredAt: local(14, 12), actorName: 'Olga de Ouder', organisationName: null, role: 'guardian', resource: 'access-log', action: 'list' }),
+          entry(2, { occurredAt: local(14, 5), actorName: 'Olga de Ouder', organisationName: null, role: 'guardian', parts: PAGE_PARTS }),
+          entry(3, { occurredAt: local(14, 0), actorName: 'Olga de Ouder', organisationName: null, role: 'guardian', resource: 'consents', action: 'update' }),
+          entry(4, { occurredAt: local(13, 58), parts: ['child', 'placements'] }),
+          entry(5, { occurredAt: local(13, 50), resource: 'guardians', action: 'list' }),
+          entry(6, { occurredAt: local(13, 49), resource: 'bsn', result: 'denied' }),
+          entry(7, { occurredAt: local(13, 30) }),
+        ],
+        nextCursor: null,
+      },
+    });
+    renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    await openLog();
+
+    const items = await screen.findAllByRole('listitem');
+    expect(items).toHaveLength(5);
+    expect(items[0]).toHaveTextContent('3 maart 2026 om 14:05 tot 14:12');
+    expect(items[0]).toHaveTextContent(
+      'Olga de Ouder (ouder of verzorger) bekeek het dossier (gegevens, ouders/verzorgers, plaatsingen, contactpersoon, zorgteam, toestemmingen, inzagelog)',
+    );
+    const [from, until] = within(items[0]!).getAllByText(/14:/, { selector: 'time' });
+    expect(from).toHaveAttribute('datetime', local(14, 5));
+    expect(until).toHaveAttribute('datetime', local(14, 12));
+    // A write stays its own line and ends the visit.
+    expect(items[1]).toHaveTextContent('Olga de Ouder (ouder of verzorger) trok een toestemming in');
+    expect(items[2]).toHaveTextContent('3 maart 2026 om 13:50 tot 13:58');
+    expect(items[2]).toHaveTextContent(
+      'Anna Jansen (Basisschool De Regenboog, medewerker) bekeek het dossier (gegevens, ouders/verzorgers, plaatsingen)',
+    );
+    // A denied attempt stays its own line, and so does a single read of one part.
+    expect(items[3]).toHaveTextContent('wilde het burgerservicenummer (BSN) bekijken, maar dat mocht niet');
+    expect(items[4]).toHaveTextContent('3 maart 2026 om 13:30');
+    expect(items[4]).toHaveTextContent('Anna Jansen (Basisschool De Regenboog, medewerker) bekeek de gegevens van het kind');
+  });
+
+  it('says so when the server refuses it (403)', async () => {
     const { requests } = mockFetch(async () => problem(403, 'No'));
-    const { container } = renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    await openLog();
     await waitFor(() => expect(requests).toHaveLength(1));
-    await waitFor(() => expect(container).toBeEmptyDOMElement());
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Alleen ouders en verzorgers met ouderlijk gezag en de contactpersoon zien wie het dossier heeft bekeken.',
+    );
   });
 });

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessLogEntry } from '@/features/access-log/api/get-access-log';
+import { type AccessLogLine, PART_ORDER } from '@/features/access-log/utils/group-access-log';
 
 const RESOURCES = [
   'child',
@@ -27,10 +28,14 @@ const isResource = (value: string): value is Resource => (RESOURCES as readonly 
 const isAction = (value: string): value is Action => (ACTIONS as readonly string[]).includes(value);
 const isSpecial = (value: string): value is Special => (SPECIAL as readonly string[]).includes(value);
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+type Part = (typeof PART_ORDER)[number];
+const isPart = (value: string): value is Part => (PART_ORDER as readonly string[]).includes(value);
 
 /**
  * "bekeek de gegevens van het kind": what someone did, in plain words. A resource or action the
- * server adds later still reads as a sentence ("bekeek andere gegevens van het kind").
+ * server adds later still reads as a sentence ("bekeek andere gegevens van het kind"). A visit
+ * (one person's reads close together, or one read of several parts) reads as
+ * "bekeek het dossier (gegevens, plaatsingen, zorgteam)".
  */
 export function useDescribeAccess() {
   const { t } = useTranslation();
@@ -77,5 +82,19 @@ export function useDescribeAccess() {
     [t],
   );
 
-  return { what, who };
+  const line = useCallback(
+    (accessLine: AccessLogLine) => {
+      const [newest] = accessLine.entries;
+      if (!accessLine.isVisit || (accessLine.entries.length === 1 && newest.parts.length === 0)) {
+        return what(newest);
+      }
+      const labels = [
+        ...new Set(accessLine.parts.map((part) => t(`accessLog.parts.${isPart(part) ? part : 'other'}`))),
+      ];
+      return t('accessLog.visit', { parts: labels.join(', ') });
+    },
+    [t, what],
+  );
+
+  return { what, who, line };
 }

@@ -1,15 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { TableSection } from '@/components/ui/table-section';
 import { useFormatters } from '@/hooks/use-formatters';
-import { type CareTeamMemberRead, useCareTeam } from '@/features/care-team/api/get-care-team';
+import type { CareTeamMemberRead } from '@/features/care-team/types';
 
-/** The professionals around the child; hidden for whoever the server does not show it to. */
-export function CareTeam({ childId }: { childId: string }) {
+/**
+ * The professionals around the child, as the child page received them (`embedded.careTeam`).
+ * Whoever the server does not show the team to gets no `careTeam`, and the page no section.
+ */
+export function CareTeam({ members }: { members: CareTeamMemberRead[] }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const team = useCareTeam(childId);
-
-  if (team.data === null) return null;
 
   return (
     <TableSection<CareTeamMemberRead>
@@ -17,10 +17,8 @@ export function CareTeam({ childId }: { childId: string }) {
       title={t('careTeam.title')}
       caption={t('careTeam.caption')}
       empty={t('careTeam.empty')}
-      rows={team.data}
+      rows={members}
       rowKey={(member) => member.id}
-      isPending={team.isPending}
-      error={team.error}
       columns={[
         { label: t('careTeam.name'), render: (member) => member.displayName },
         { label: t('careTeam.organisation'), render: (member) => member.organisationName },

@@ -18,6 +18,6 @@ export const organisationsQueryOptions = () =>
     staleTime: 5 * 60_000,
   });
 
-export function useOrganisations() {
-  return useQuery(organisationsQueryOptions());
+export function useOrganisations(options: { enabled?: boolean } = {}) {
+  return useQuery({ ...organisationsQueryOptions(), enabled: options.enabled ?? true });
 }

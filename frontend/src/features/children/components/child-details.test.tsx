@@ -22,6 +22,20 @@ const childBody = {
   updatedAt: '',
 };
 
+const embedded = {
+  contactPerson: { userId: CONTACT, displayName: 'Juf Anna', email: 'anna@school.test', since: '2023-08-28T09:30:00+02:00' },
+  guardians: [
+    { id: 'g1', childId: CHILD_ID, userId: 'u1', displayName: 'Sanne de Vries', relation: 'parent', hasParentalAuthority: true, createdAt: '', updatedAt: '' },
+    { id: 'g2', childId: CHILD_ID, userId: 'u2', displayName: 'Kees Bakker', relation: 'foster_parent', hasParentalAuthority: false, createdAt: '', updatedAt: '' },
+  ],
+  placements: [
+    { id: 'p1', childId: CHILD_ID, organisationId: ORG_SCHOOL, kind: 'school', startDate: '2021-09-01', endDate: null, days: ['friday', 'monday', 'tuesday', 'wednesday', 'thursday'], createdAt: '', updatedAt: '' },
+    { id: 'p2', childId: CHILD_ID, organisationId: ORG_BSO, kind: 'out_of_school_care', startDate: '2022-01-03', endDate: '2025-07-18', days: ['thursday', 'monday'], createdAt: '', updatedAt: '' },
+  ],
+  careTeam: [],
+  consents: [],
+};
+
 function routes(overrides: Record<string, () => Response> = {}) {
   return mockFetch(async (request) => {
     const url = new URL(request.url);
@@ -29,23 +43,7 @@ function routes(overrides: Record<string, () => Response> = {}) {
     if (overrides[path]) return overrides[path]!();
     switch (path) {
       case `/children/${CHILD_ID}`:
-        return json(childBody);
-      case `/children/${CHILD_ID}/contact-person`:
-        return json({ userId: CONTACT, displayName: 'Juf Anna', email: 'anna@school.test', since: '2023-08-28T09:30:00+02:00' });
-      case `/children/${CHILD_ID}/guardians`:
-        return json([
-            { id: 'g1', childId: CHILD_ID, userId: 'u1', displayName: 'Sanne de Vries', relation: 'parent', hasParentalAuthority: true, createdAt: '', updatedAt: '' },
-            { id: 'g2', childId: CHILD_ID, userId: 'u2', displayName: 'Kees Bakker', relation: 'foster_parent', hasParentalAuthority: false, createdAt: '', updatedAt: '' },
-        ]);
-      case '/placements':
-        expect(url.searchParams.get('childId')).toBe(CHILD_ID);
-        return json({
-          items: [
-            { id: 'p1', childId: CHILD_ID, organisationId: ORG_SCHOOL, kind: 'school', startDate: '2021-09-01', endDate: null, days: ['friday', 'monday', 'tuesday', 'wednesday', 'thursday'], createdAt: '', updatedAt: '' },
-            { id: 'p2', childId: CHILD_ID, organisationId: ORG_BSO, kind: 'out_of_school_care', startDate: '2022-01-03', endDate: '2025-07-18', days: ['thursday', 'monday'], createdAt: '', updatedAt: '' },
-          ],
-          nextCursor: null,
-        });
+        return json({ ...childBody, embedded });
       case '/organisations':
         return json({
           items: [
@@ -62,10 +60,14 @@ function routes(overrides: Record<string, () => Response> = {}) {
   });
 }
 
+/** Requests for this child's data (not /groups, /organisations: those are no child data). */
+const childRequests = (requests: Request[]) =>
+  requests.filter((r) => new URL(r.url).pathname.startsWith(`/api/v1/children/${CHILD_ID}`));
+
 describe('ChildDetails', () => {
-  it('shows the child, contact person, guardians and placements', async () => {
+  it('shows the child, contact person, guardians and placements from one request', async () => {
     const store = setupApi();
-    routes();
+    const { requests } = routes();
     renderWithProviders(<ChildDetails childId={CHILD_ID} />, store);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Noah de Vries' })).toBeInTheDocument();
@@ -93,6 +95,23 @@ describe('ChildDetails', () => {
     expect(placementRows[1]).toHaveTextContent('Buitenschoolse opvang');
     expect(placementRows[1]).toHaveTextContent('18 juli 2025');
     expect(placementRows[1]).toHaveTextContent('maandag, donderdag');
+
+    expect(childRequests(requests)).toHaveLength(1);
+    const expand = new URL(childRequests(requests)[0]!.url).searchParams.get('expand');
+    expect(expand?.split(',').sort()).toEqual(['careTeam', 'consents', 'contactPerson', 'guardians', 'placements']);
+  });
+
+  it('shows no section for a part the server left out', async () => {
+    const store = setupApi();
+    routes({
+      [`/children/${CHILD_ID}`]: () => json({ ...childBody, embedded: { guardians: embedded.guardians } }),
+    });
+    renderWithProviders(<ChildDetails childId={CHILD_ID} />, store);
+    expect(await screen.findByRole('table', { name: 'Ouders en verzorgers' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Plaatsingen' })).not.toBeInTheDocument();
+    // Without the contact person's part, the name on the child still shows; no e-mail link.
+    expect(screen.getByText('Juf Anna')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: /Stuur een e-mail/ })).not.toBeInTheDocument();
   });
 
   it('shows a "not found" message on a 404', async () => {
@@ -104,14 +123,15 @@ describe('ChildDetails', () => {
     expect(screen.getByRole('link', { name: 'Terug naar de lijst met kinderen' })).toHaveAttribute('href', '/children');
   });
 
-  it('says when there is no contact person, without asking the API for one', async () => {
+  it('says when there is no contact person', async () => {
     const store = setupApi();
     const { requests } = routes({
-      [`/children/${CHILD_ID}`]: () => json({ ...childBody, contactPerson: null, groupId: null }),
+      [`/children/${CHILD_ID}`]: () =>
+        json({ ...childBody, contactPerson: null, groupId: null, embedded: { ...embedded, contactPerson: null } }),
     });
     renderWithProviders(<ChildDetails childId={CHILD_ID} />, store);
     expect(await screen.findByText('Er is geen contactpersoon.')).toBeInTheDocument();
     expect(screen.getByText('Geen groep')).toBeInTheDocument();
-    expect(requests.some((r) => r.url.endsWith('/contact-person'))).toBe(false);
+    expect(childRequests(requests)).toHaveLength(1);
   });
 });

@@ -14,9 +14,11 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { RouterLink } from '@/components/ui/router-link';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { ApiError } from '@/lib/api-client';
-import { useChild } from '@/features/children/api/get-child';
-import { useChildContactPerson } from '@/features/children/api/get-child-contact-person';
-import type { ChildRead } from '@/features/children/api/get-children';
+import {
+  type ChildDetail,
+  type ContactPersonRead,
+  useChildDetail,
+} from '@/features/children/api/get-child-detail';
 import { useGroups } from '@/features/children/api/get-groups';
 import { ChildGuardians } from '@/features/children/components/child-guardians';
 import { ChildPlacements } from '@/features/children/components/child-placements';
@@ -24,13 +26,17 @@ import { useFormatters } from '@/hooks/use-formatters';
 
 type ChildDetailsProps = {
   childId: string;
-  /** Sections of other features (care team, consent, access log), placed after the placements. */
-  extraSections?: (child: ChildRead) => ReactNode;
+  /**
+   * Sections of other features (care team, consent, access log), placed after the placements;
+   * they render from the same response (`child.embedded`) and fetch no child data of their own.
+   */
+  extraSections?: (child: ChildDetail) => ReactNode;
 };
 
+/** The child page: one request for the child and every part of its file it shows. */
 export function ChildDetails({ childId, extraSections }: ChildDetailsProps) {
   const { t } = useTranslation();
-  const child = useChild(childId);
+  const child = useChildDetail(childId);
   const notFound = child.error instanceof ApiError && child.error.status === 404;
   const name = child.data ? `${child.data.givenName} ${child.data.familyName}` : undefined;
   useDocumentTitle(notFound ? t('child.notFoundTitle') : name);
@@ -58,11 +64,13 @@ export function ChildDetails({ childId, extraSections }: ChildDetailsProps) {
   );
 }
 
-function ChildOverview({ child }: { child: ChildRead }) {
+function ChildOverview({ child }: { child: ChildDetail }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const groups = useGroups();
-  const contact = useChildContactPerson(child.id, { enabled: child.contactPerson !== null });
+  const embedded = child.embedded ?? {};
+  // Absent when the server left it out; null when no contact person is assigned.
+  const contact: ContactPersonRead | null = embedded.contactPerson ?? null;
 
   const group = child.groupId
     ? (groups.data?.find((item) => item.id === child.groupId)?.name ??
@@ -100,29 +108,26 @@ function ChildOverview({ child }: { child: ChildRead }) {
                 t('child.noContactPerson')
               ) : (
                 <span className="kc-contact">
-                  <span>{contact.data?.displayName ?? child.contactPerson.displayName}</span>
-                  {contact.data?.email ? (
+                  <span>{contact?.displayName ?? child.contactPerson.displayName}</span>
+                  {contact?.email ? (
                     <Link
-                      href={`mailto:${contact.data.email}`}
-                      aria-label={t('child.emailContact', {
-                        name: contact.data.displayName,
-                      })}
+                      href={`mailto:${contact.email}`}
+                      aria-label={t('child.emailContact', { name: contact.displayName })}
                     >
-                      {contact.data.email}
+                      {contact.email}
                     </Link>
                   ) : null}
-                  {contact.data?.since ? (
-                    <span>{t('child.contactSince', { date: format.date(contact.data.since) })}</span>
+                  {contact?.since ? (
+                    <span>{t('child.contactSince', { date: format.date(contact.since) })}</span>
                   ) : null}
                 </span>
               )}
             </DataListValue>
           </DataListItem>
         </DataList>
-        {contact.isError ? <ProblemAlert error={contact.error} /> : null}
       </section>
-      <ChildGuardians childId={child.id} />
-      <ChildPlacements childId={child.id} />
+      {embedded.guardians ? <ChildGuardians guardians={embedded.guardians} /> : null}
+      {embedded.placements ? <ChildPlacements placements={embedded.placements} /> : null}
     </>
   );
 }

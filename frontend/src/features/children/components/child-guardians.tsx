@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { TableSection } from '@/components/ui/table-section';
-import { type GuardianRead, useChildGuardians } from '@/features/children/api/get-child-guardians';
+import type { GuardianRead } from '@/features/children/api/get-child-detail';
 
-export function ChildGuardians({ childId }: { childId: string }) {
+/** The guardians as the child page received them (`embedded.guardians`). */
+export function ChildGuardians({ guardians }: { guardians: GuardianRead[] }) {
   const { t } = useTranslation();
-  const guardians = useChildGuardians(childId);
 
   return (
     <TableSection<GuardianRead>
@@ -12,10 +12,8 @@ export function ChildGuardians({ childId }: { childId: string }) {
       title={t('child.guardians.title')}
       caption={t('child.guardians.caption')}
       empty={t('child.guardians.empty')}
-      rows={guardians.data}
+      rows={guardians}
       rowKey={(guardian) => guardian.id}
-      isPending={guardians.isPending}
-      error={guardians.error}
       columns={[
         { label: t('child.guardians.name'), render: (guardian) => guardian.displayName },
         {

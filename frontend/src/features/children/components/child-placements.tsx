@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { TableSection } from '@/components/ui/table-section';
 import { sortWeekdays } from '@/lib/format';
 import { useOrganisations } from '@/features/children/api/get-organisations';
-import { type PlacementRead, usePlacements } from '@/features/children/api/get-placements';
+import type { PlacementRead } from '@/features/children/api/get-child-detail';
 import { useFormatters } from '@/hooks/use-formatters';
 
-export function ChildPlacements({ childId }: { childId: string }) {
+/** The placements as the child page received them (`embedded.placements`); a placement names its
+ *  organisation by id, so the names come from the organisations list (no child data). */
+export function ChildPlacements({ placements }: { placements: PlacementRead[] }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const placements = usePlacements(childId);
-  const organisations = useOrganisations();
+  const organisations = useOrganisations({ enabled: placements.length > 0 });
   const organisationNames = useMemo(
     () => new Map((organisations.data ?? []).map((org) => [org.id, org.name])),
     [organisations.data],
@@ -22,10 +23,8 @@ export function ChildPlacements({ childId }: { childId: string }) {
       title={t('child.placements.title')}
       caption={t('child.placements.caption')}
       empty={t('child.placements.empty')}
-      rows={placements.data}
+      rows={placements}
       rowKey={(placement) => placement.id}
-      isPending={placements.isPending}
-      error={placements.error}
       columns={[
         {
           label: t('child.placements.organisation'),

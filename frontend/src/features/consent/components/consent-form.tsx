@@ -17,7 +17,7 @@ import {
   TRAJECTORY_TYPES,
   type ConsentPurpose,
   type TrajectoryType,
-} from '@/features/consent/api/get-consents';
+} from '@/features/consent/types';
 
 export type OrganisationOption = { id: string; name: string };
 

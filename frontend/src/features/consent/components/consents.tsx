@@ -11,20 +11,21 @@ import {
 } from '@utrecht/component-library-react';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '@/components/ui/loading';
-import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useFormatters } from '@/hooks/use-formatters';
 import { calculateAge } from '@/lib/format';
-import { useConsents, type ConsentRead } from '@/features/consent/api/get-consents';
+import type { ConsentRead } from '@/features/consent/types';
 import { ConsentForm, type OrganisationOption } from '@/features/consent/components/consent-form';
 import { WithdrawConsent } from '@/features/consent/components/withdraw-consent';
 
 type ConsentsProps = {
   childId: string;
   dateOfBirth: string;
+  /** The whole history (withdrawn ones too), as the child page received it (`embedded.consents`). */
+  consents: ConsentRead[];
   /** True for a guardian with parental authority: only they give and withdraw consent. */
   canManage: boolean;
-  organisations: OrganisationOption[];
+  /** The choices of the consent form; only needed when `canManage`. */
+  organisations?: OrganisationOption[];
 };
 
 /** In force first, then newest first: what holds today matters most. */
@@ -33,15 +34,16 @@ function byRelevance(a: ConsentRead, b: ConsentRead): number {
   return b.givenAt.localeCompare(a.givenAt);
 }
 
-export function Consents({ childId, dateOfBirth, canManage, organisations }: ConsentsProps) {
+/**
+ * The consents of the child; after a change the child page is fetched again (see
+ * use-invalidate-consent-queries), and the new list arrives through `consents`.
+ */
+export function Consents({ childId, dateOfBirth, consents, canManage, organisations = [] }: ConsentsProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const consents = useConsents(childId);
   const [message, setMessage] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
-  const items = useMemo(() => [...(consents.data ?? [])].sort(byRelevance), [consents.data]);
-
-  if (consents.data === null) return null;
+  const items = useMemo(() => [...consents].sort(byRelevance), [consents]);
 
   const childIsTwelveOrOlder = calculateAge(dateOfBirth).years >= 12;
   const columns = {
@@ -91,9 +93,7 @@ export function Consents({ childId, dateOfBirth, canManage, organisations }: Con
       <div ref={statusRef} tabIndex={-1} aria-live="polite" className="kc-status">
         {message ? <Paragraph>{message}</Paragraph> : null}
       </div>
-      {consents.isPending ? <Loading /> : null}
-      {consents.isError ? <ProblemAlert error={consents.error} /> : null}
-      {consents.data?.length === 0 ? <Paragraph>{t('consents.empty')}</Paragraph> : null}
+      {consents.length === 0 ? <Paragraph>{t('consents.empty')}</Paragraph> : null}
       {items.length > 0 ? (
         <Table className="kc-table kc-table--cards" role="table">
           <TableCaption className="kc-visually-hidden">{t('consents.caption')}</TableCaption>
@@ -164,7 +164,7 @@ export function Consents({ childId, dateOfBirth, canManage, organisations }: Con
           </TableBody>
         </Table>
       ) : null}
-      {canManage && consents.data ? (
+      {canManage ? (
         <ConsentForm
           childId={childId}
           childIsTwelveOrOlder={childIsTwelveOrOlder}

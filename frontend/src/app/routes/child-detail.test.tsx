@@ -1,0 +1,184 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { routes } from '@/app/router';
+import { json, mockFetch, renderRoutes, setupApi } from '@/test/utils';
+
+const CHILD_ID = '00000000-0000-4000-8000-000000000001';
+const ORG = 'aaaaaaaa-0000-4000-8000-000000000001';
+const CONSENT_ID = 'dddddddd-0000-4000-8000-000000000001';
+
+const me = (id: string) => ({
+  id,
+  tenantId: 't1',
+  email: `${id}@example.test`,
+  displayName: 'Sanne de Vries',
+  roles: [],
+  memberships: [],
+  isGuardian: true,
+  twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
+});
+
+const child = {
+  id: CHILD_ID,
+  centreId: 'c',
+  groupId: null,
+  givenName: 'Noah',
+  familyName: 'de Vries',
+  dateOfBirth: '2019-09-01',
+  hasBsn: false,
+  contactPerson: { userId: 'contact', displayName: 'Juf Anna' },
+  createdAt: '',
+  updatedAt: '',
+};
+
+const guardian = (userId: string, hasParentalAuthority: boolean) => ({
+  id: `g-${userId}`,
+  childId: CHILD_ID,
+  userId,
+  displayName: 'Sanne de Vries',
+  relation: 'parent',
+  hasParentalAuthority,
+  createdAt: '',
+  updatedAt: '',
+});
+
+const consent = {
+  id: CONSENT_ID,
+  childId: CHILD_ID,
+  organisationId: ORG,
+  organisationName: 'Logopediepraktijk De Klank',
+  purpose: 'care_team',
+  trajectoryType: null,
+  givenById: 'u1',
+  givenByName: 'Sanne de Vries',
+  childAlsoConsented: false,
+  givenAt: '2025-09-01T10:00:00+02:00',
+  validUntil: null,
+  withdrawnAt: null,
+  withdrawnByName: null,
+  inForce: true,
+};
+
+type Embedded = Record<string, unknown>;
+
+/**
+ * The API as the child page sees it: one GET of the child with `embedded`. A guardian without
+ * parental authority gets no `careTeam` and no `consents`, as the server does.
+ */
+function backend({ userId = 'u1', authority = true, embedded = {} as Embedded } = {}) {
+  let consents: Record<string, unknown>[] = [consent];
+  return mockFetch(async (request) => {
+    const url = new URL(request.url);
+    const path = url.pathname.replace('/api/v1', '');
+    if (path === '/me') return json(me(userId));
+    if (path === '/groups' || path === '/organisations') {
+      return json({ items: [{ id: ORG, name: 'Logopediepraktijk De Klank', type: 'care', centreIds: [], createdAt: '', updatedAt: '' }], nextCursor: null });
+    }
+    if (path === `/children/${CHILD_ID}` && request.method === 'GET') {
+      const parts: Embedded = {
+        guardians: [guardian('u1', authority)],
+        placements: [],
+        contactPerson: null,
+        ...(authority ? { careTeam: [], consents } : {}),
+        ...embedded,
+      };
+      return json({ ...child, embedded: parts });
+    }
+    if (path === `/children/${CHILD_ID}/consents/${CONSENT_ID}/withdrawal`) {
+      consents = [{ ...consent, inForce: false, withdrawnAt: '2026-01-10T12:00:00+01:00', withdrawnByName: 'Sanne de Vries' }];
+      return json(consents[0]);
+    }
+    if (path === `/children/${CHILD_ID}/access-log`) {
+      return json({
+        items: [
+          { id: 'e1', occurredAt: new Date().toISOString(), actorName: 'Sanne de Vries', organisationName: null, role: 'guardian', resource: 'child', action: 'read', parts: ['child', 'guardians', 'placements'], result: 'allowed' },
+        ],
+        nextCursor: null,
+      });
+    }
+    return new Response(null, { status: 404 });
+  });
+}
+
+const childRequests = (requests: Request[]) =>
+  requests.filter((r) => new URL(r.url).pathname.startsWith(`/api/v1/children/${CHILD_ID}`));
+
+describe('the child page', () => {
+  it('loads the child and every part it shows in one request; the access log only when opened', async () => {
+    const store = setupApi();
+    const { requests } = backend();
+    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Noah de Vries' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Ouders en verzorgers' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Zorgteam' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Toestemmingen' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Wie heeft het dossier bekeken' })).toBeInTheDocument();
+    expect(await screen.findByRole('button', { name: 'Toestemming geven' })).toBeInTheDocument();
+
+    expect(childRequests(requests)).toHaveLength(1);
+    const [detail] = childRequests(requests);
+    expect(new URL(detail!.url).pathname).toBe(`/api/v1/children/${CHILD_ID}`);
+    expect(new URL(detail!.url).searchParams.get('expand')).toBeTruthy();
+
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Bekijk wie het dossier heeft ingezien' }));
+    const list = await screen.findByRole('list', { name: /nieuwste eerst/ });
+    expect(within(list).getByRole('listitem')).toHaveTextContent(
+      'Sanne de Vries (ouder of verzorger) bekeek het dossier (gegevens, ouders/verzorgers, plaatsingen)',
+    );
+    expect(childRequests(requests).map((r) => new URL(r.url).pathname)).toEqual([
+      `/api/v1/children/${CHILD_ID}`,
+      `/api/v1/children/${CHILD_ID}/access-log`,
+    ]);
+  });
+
+  it('fetches the child page again after a consent is withdrawn', async () => {
+    const store = setupApi();
+    const { requests } = backend();
+    const user = userEvent.setup();
+    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+
+    await user.click(await screen.findByRole('button', { name: 'Toestemming intrekken' }));
+    await user.click(screen.getByRole('button', { name: 'Ja, intrekken' }));
+
+    expect(await screen.findByText(/De toestemming is ingetrokken/)).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        requests.filter((r) => r.method === 'GET' && new URL(r.url).pathname === `/api/v1/children/${CHILD_ID}`),
+      ).toHaveLength(2),
+    );
+    expect(await screen.findByText('Ingetrokken op 10 januari 2026 door Sanne de Vries')).toBeInTheDocument();
+    // The access log was never opened, so it was not fetched either.
+    expect(requests.some((r) => r.url.includes('/access-log'))).toBe(false);
+  });
+
+  it('shows a guardian without parental authority what the server sent: no care team, consents or log', async () => {
+    const store = setupApi();
+    const { requests } = backend({ authority: false });
+    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+
+    expect(await screen.findByRole('heading', { level: 2, name: 'Plaatsingen' })).toBeInTheDocument();
+    await waitFor(() => expect(requests.some((r) => r.url.endsWith('/me'))).toBe(true));
+    await waitFor(() => expect(screen.queryByText('Bezig met laden…')).not.toBeInTheDocument());
+    expect(screen.queryByRole('heading', { name: 'Zorgteam' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Toestemmingen' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'Wie heeft het dossier bekeken' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Toestemming geven' })).not.toBeInTheDocument();
+    // Without a consent form (and without placements) the organisations are not needed.
+    expect(requests.some((r) => r.url.includes('/organisations'))).toBe(false);
+    expect(childRequests(requests)).toHaveLength(1);
+  });
+
+  it('offers the access log to the contact person, without the consent form', async () => {
+    const store = setupApi();
+    backend({ userId: 'contact', embedded: { contactPerson: { userId: 'contact', displayName: 'Juf Anna', email: 'anna@school.test', since: '2023-08-28T09:30:00+02:00' } } });
+    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+
+    expect(await screen.findByRole('button', { name: 'Bekijk wie het dossier heeft ingezien' })).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: 'Toestemmingen' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Toestemming geven' })).not.toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'Stuur een e-mail aan Juf Anna' })).toBeInTheDocument();
+  });
+});
