@@ -1,7 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { TEXTS, type Language } from './texts';
 
-/** /children/:childId: the child's name, details with contact person, guardians and placements. */
+/**
+ * /children/:childId: the child's name, details with contact person, guardians and placements;
+ * for a guardian with parental authority also care team, consents and the access log, which
+ * loads only when opened ("Bekijk wie het dossier heeft ingezien").
+ */
 export class ChildPage {
   constructor(
     readonly page: Page,
@@ -34,6 +38,19 @@ export class ChildPage {
       .filter({ hasText: new RegExp(`^${this.t.contactPerson}$`) })
       .locator('xpath=following-sibling::*[1]');
   }
+  get accessLogHeading(): Locator {
+    return this.page.getByRole('heading', { level: 2, name: this.t.accessLogTitle });
+  }
+  get accessLogButton(): Locator {
+    return this.page.getByRole('button', { name: this.t.accessLogOpen, exact: true });
+  }
+  get accessLogList(): Locator {
+    return this.page.getByRole('list', { name: this.t.accessLogList, exact: true });
+  }
+  /** One line per write, denied attempt or visit (one person's reads within 10 minutes). */
+  get accessLogLines(): Locator {
+    return this.accessLogList.getByRole('listitem');
+  }
   get notFoundHeading(): Locator {
     return this.page.getByRole('heading', { level: 1, name: this.t.childNotFound });
   }
@@ -43,6 +60,13 @@ export class ChildPage {
 
   async goto(childId: string): Promise<void> {
     await this.page.goto(`/children/${childId}`);
+  }
+
+  /** Opens the access log section and waits for its first line. */
+  async openAccessLog(): Promise<void> {
+    await this.accessLogButton.click();
+    await expect(this.accessLogButton).toHaveCount(0); // its label is now "Verberg …"
+    await expect(this.accessLogLines.first()).toBeVisible();
   }
 
   async expectChild(fullName: string): Promise<void> {

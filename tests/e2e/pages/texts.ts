@@ -23,6 +23,9 @@ export const TEXTS = {
     pageNotFound: 'Pagina niet gevonden',
     backToList: 'Terug naar de lijst met kinderen',
     languageGroup: 'Taal',
+    accessLogTitle: 'Wie heeft het dossier bekeken',
+    accessLogOpen: 'Bekijk wie het dossier heeft ingezien',
+    accessLogList: 'Wie heeft het dossier bekeken, nieuwste eerst',
   },
   en: {
     email: 'Email address',
@@ -44,6 +47,9 @@ export const TEXTS = {
     pageNotFound: 'Page not found',
     backToList: 'Back to the list of children',
     languageGroup: 'Language',
+    accessLogTitle: 'Who has viewed the file',
+    accessLogOpen: 'See who has viewed the file',
+    accessLogList: 'Who has viewed the file, newest first',
   },
 } as const;
 

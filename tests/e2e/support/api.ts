@@ -2,7 +2,13 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import { API_BASE_URL, DEMO_PASSWORD, USERS, type DemoUser } from './env';
 
-export type ChildSummary = { id: string; givenName: string; familyName: string; groupId: string | null };
+export type ChildSummary = {
+  id: string;
+  givenName: string;
+  familyName: string;
+  groupId: string | null;
+  dateOfBirth: string;
+};
 
 export class Api {
   constructor(private readonly request: APIRequestContext) {}
