@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import event
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from kindcentraal.auth import service as auth_service
 from kindcentraal.auth.principal import Principal
@@ -17,9 +17,12 @@ from tests.backend.factories import World
 
 @contextmanager
 def counted_statements(session: AsyncSession) -> Iterator[list[str]]:
-    """Every SQL statement sent on the session's connection while the block runs."""
+    """Every SQL statement sent on the test session's connection while the block runs."""
     statements: list[str] = []
-    connection = session.bind.sync_connection  # type: ignore[union-attr]
+    bind = session.bind
+    assert isinstance(bind, AsyncConnection)  # the test session runs on one connection
+    connection = bind.sync_connection
+    assert connection is not None
 
     def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
         statements.append(statement)
