@@ -59,6 +59,39 @@ def seed_demo() -> None:
     typer.echo(summary)
 
 
+@seed_app.command("load")
+def seed_load(
+    children: Annotated[
+        int, typer.Option(min=1000, help="Children in all, the demo centre's included.")
+    ] = 100_000,
+    events: Annotated[
+        int, typer.Option(min=0, help="Access-log events over the last two school years.")
+    ] = 2_000_000,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=0, help="Processes building events (0: in-process; default: CPUs)."),
+    ] = None,
+) -> None:
+    """Load a municipality-sized benchmark dataset (the demo centre and 39 more, sealed
+    access log) into an empty database."""
+    from kindcentraal.seed.load import LoadRefused, load
+
+    try:
+        summary = asyncio.run(
+            load(
+                get_settings(),
+                children=children,
+                events=events,
+                workers=workers,
+                progress=typer.echo,
+            )
+        )
+    except LoadRefused as exc:
+        typer.echo(f"Refused: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(summary.text())
+
+
 @app.command("openapi")
 def openapi(
     output: Annotated[
