@@ -35,8 +35,20 @@ def alembic_config(database_url: str | None = None) -> Config:
 
 @db_app.command("upgrade")
 def db_upgrade(revision: str = "head") -> None:
-    """Run the migrations up to REVISION (default: head)."""
+    """Run the migrations up to REVISION (default: head), then refresh planner statistics."""
+    from kindcentraal.db import Database, refresh_statistics
+
     command.upgrade(alembic_config(), revision)
+
+    async def analyze() -> None:
+        database = Database(get_settings().async_database_url)
+        try:
+            async with database.sessionmaker() as session, session.begin():
+                await refresh_statistics(session)
+        finally:
+            await database.dispose()
+
+    asyncio.run(analyze())
 
 
 @db_app.command("downgrade")

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import DateTime, Enum, ForeignKey, MetaData, Uuid, event
+from sqlalchemy import DateTime, Enum, ForeignKey, MetaData, Uuid, event, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -131,6 +131,18 @@ def _ensure_sqlite_dir(url: str) -> None:
     path = url.split(":///", 1)[1] if ":///" in url else ""
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+async def refresh_statistics(session: AsyncSession) -> None:
+    """Refresh the query planner's statistics, in the caller's transaction.
+
+    SQLite keeps none until ANALYZE runs; without them it chose a tenant-wide index over the
+    per-child one in the children list (9 ms instead of 0.4 ms a query on the demo data).
+    A sampled ANALYZE stays fast on a municipality-sized database.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        await session.execute(text("PRAGMA analysis_limit=1000"))
+    await session.execute(text("ANALYZE"))
 
 
 class DeferredWork(Protocol):

@@ -19,7 +19,7 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import kindcentraal.models  # noqa: F401 - every mapper registered before the first query
-from kindcentraal.api import api_router
+from kindcentraal.api import include_routers
 from kindcentraal.audit.writer import GroupCommit, run_sealer
 from kindcentraal.config import Settings, get_settings
 from kindcentraal.db import Database
@@ -155,7 +155,7 @@ def create_api(settings: Settings, database: Database) -> FastAPI:
     api.state.group_commit = GroupCommit(database.sessionmaker)
     install_error_handlers(api)
     api.add_exception_handler(405, _method_not_allowed_handler(api))
-    api.include_router(api_router)
+    include_routers(api)
     install_openapi(api)
     return api
 

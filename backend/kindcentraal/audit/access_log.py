@@ -28,75 +28,54 @@ async def read_access_log(
         action="list",
         ensure=child_policy.ensure_can_read_access_log,
     )
-    statement = select(AuditEventChild).where(
-        AuditEventChild.tenant_id == principal.tenant_id,
-        AuditEventChild.child_id == child.id,
+    # One query: the page from the (tenant, child, time) index, each event by its key, and
+    # the names of who acted, joined. The child index leads, so no planner can start from a
+    # tenant-wide scan of the events.
+    statement = (
+        select(
+            AuditEvent,
+            AuditEventChild.occurred_at,
+            AuditEventChild.event_id,
+            User.display_name,
+            Organisation.name,
+        )
+        .select_from(AuditEventChild)
+        .join(AuditEvent, AuditEvent.id == AuditEventChild.event_id)
+        .outerjoin(
+            User,
+            (User.id == AuditEvent.actor_user_id) & (User.tenant_id == AuditEvent.tenant_id),
+        )
+        .outerjoin(
+            Organisation,
+            (Organisation.id == AuditEvent.actor_organisation_id)
+            & (Organisation.tenant_id == AuditEvent.tenant_id),
+        )
+        .where(
+            AuditEventChild.tenant_id == principal.tenant_id,
+            AuditEventChild.child_id == child.id,
+        )
     )
-    links, cursor = await paginate(
+    rows, cursor = await paginate(
         session,
         statement,
         sort=SortKey(AuditEventChild.occurred_at, descending=True),
         id_column=AuditEventChild.event_id,
         params=page,
-    )
-    by_id = {
-        event.id: event
-        for event in (
-            await session.scalars(
-                select(AuditEvent).where(
-                    AuditEvent.tenant_id == principal.tenant_id,
-                    AuditEvent.id.in_([link.event_id for link in links]),
-                )
-            )
-        ).all()
-    }
-    events = [by_id[link.event_id] for link in links if link.event_id in by_id]
-    user_ids = {e.actor_user_id for e in events if e.actor_user_id}
-    org_ids = {e.actor_organisation_id for e in events if e.actor_organisation_id}
-    names = (
-        dict(
-            (
-                await session.execute(
-                    select(User.id, User.display_name).where(
-                        User.tenant_id == principal.tenant_id, User.id.in_(user_ids)
-                    )
-                )
-            ).all()
-        )
-        if user_ids
-        else {}
-    )
-    organisations = (
-        dict(
-            (
-                await session.execute(
-                    select(Organisation.id, Organisation.name).where(
-                        Organisation.tenant_id == principal.tenant_id,
-                        Organisation.id.in_(org_ids),
-                    )
-                )
-            ).all()
-        )
-        if org_ids
-        else {}
+        rows=True,
     )
     entries = [
         AccessLogEntry(
             id=event.id,
             occurred_at=event.occurred_at,
-            actor_name=names.get(event.actor_user_id, SYSTEM_ACTOR)
-            if event.actor_user_id
-            else SYSTEM_ACTOR,
-            organisation_name=organisations.get(event.actor_organisation_id)
-            if event.actor_organisation_id
-            else None,
+            actor_name=(actor_name or SYSTEM_ACTOR) if event.actor_user_id else SYSTEM_ACTOR,
+            organisation_name=organisation_name if event.actor_organisation_id else None,
             role=event.actor_role,
             resource=event.resource,
             action=event.action,
             parts=event.parts or [],
             result=event.result,
         )
-        for event in events
+        for event, _, _, actor_name, organisation_name in rows
     ]
     await child_service.log_access(
         session,

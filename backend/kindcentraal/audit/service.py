@@ -64,7 +64,10 @@ def _text(value: uuid.UUID | None) -> str | None:
 
 def event_hash(event: Any) -> str:
     """SHA-256 over every field of the event, canonically encoded (row, ORM object or dict)."""
-    get = event.get if isinstance(event, dict) else lambda name: getattr(event, name)
+
+    def get(name: str) -> Any:
+        return event[name] if isinstance(event, dict) else getattr(event, name)
+
     fields = {
         "id": str(get("id")),
         "tenant_id": str(get("tenant_id")),

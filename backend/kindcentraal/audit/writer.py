@@ -7,11 +7,13 @@ once the transaction holding its event has committed (no answer without its even
 
 import asyncio
 import logging
+import time
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from kindcentraal.audit import service as audit
+from kindcentraal.db import refresh_statistics
 from kindcentraal.errors import AppError
 
 log = logging.getLogger("kindcentraal.audit")
@@ -89,11 +91,24 @@ async def seal_all(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
     return total
 
 
+STATISTICS_EVERY_SECONDS = 3600.0
+
+
 async def run_sealer(sessionmaker: async_sessionmaker[AsyncSession], interval: float) -> Any:
-    """Seal new events every `interval` seconds until cancelled."""
+    """Seal new events every `interval` seconds until cancelled; on SQLite, also refresh the
+    planner's statistics now and then (PostgreSQL's autovacuum does that itself)."""
+    statistics_due = time.monotonic()
     while True:
         await asyncio.sleep(interval)
         try:
             await seal_all(sessionmaker)
         except Exception as exc:  # the next round tries again; events wait in the queue
             log.error("access-log sealer failed: %s", type(exc).__name__)
+        if time.monotonic() >= statistics_due:
+            statistics_due = time.monotonic() + STATISTICS_EVERY_SECONDS
+            try:
+                async with sessionmaker() as session, session.begin():
+                    if session.get_bind().dialect.name == "sqlite":
+                        await refresh_statistics(session)
+            except Exception as exc:
+                log.error("statistics refresh failed: %s", type(exc).__name__)

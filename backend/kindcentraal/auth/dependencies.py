@@ -36,7 +36,8 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         yield session
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
+    # async: FastAPI runs a plain `def` dependency in a worker thread, a hop per request.
     settings: Settings = request.app.state.settings
     return settings
 

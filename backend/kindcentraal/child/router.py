@@ -1,7 +1,8 @@
 import uuid
-from typing import Annotated, cast
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Response
+from sqlalchemy import Row
 
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
@@ -50,6 +51,25 @@ def _child(child: Child) -> ChildRead:
         else None,
         created_at=child.created_at,
         updated_at=child.updated_at,
+    )
+
+
+def _child_row(row: Row[Any]) -> ChildRead:
+    return ChildRead(
+        id=row.id,
+        centre_id=row.centre_id,
+        group_id=row.group_id,
+        given_name=row.given_name,
+        family_name=row.family_name,
+        date_of_birth=row.date_of_birth,
+        has_bsn=row.has_bsn,
+        contact_person=PersonRef(
+            user_id=row.contact_person_id, display_name=row.contact_person_name
+        )
+        if row.contact_person_id is not None
+        else None,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
     )
 
 
@@ -168,7 +188,7 @@ async def list_children(
         sort=sort,
         page=page,
     )
-    return Page[ChildRead](items=[_child(c) for c in items], next_cursor=cursor)
+    return Page[ChildRead](items=[_child_row(row) for row in items], next_cursor=cursor)
 
 
 @router.post("", status_code=201, response_model=ChildRead, responses=problems(400, 401, 403))

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Unpack
 
 from fastapi import Query
 from sqlalchemy import Select, and_, or_
@@ -27,7 +27,7 @@ class PageParams:
     cursor: str | None
 
 
-def page_params(
+async def page_params(
     limit: Annotated[
         int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, at most {MAX_LIMIT}.")
     ] = DEFAULT_LIMIT,
@@ -87,13 +87,16 @@ def _typed(column: InstrumentedAttribute[Any], value: str) -> Any:
 
 async def paginate(
     session: AsyncSession,
-    statement: Select[Any],
+    statement: Select[Unpack[tuple[Any, ...]]],
     *,
     sort: SortKey,
     id_column: InstrumentedAttribute[Any],
     params: PageParams,
+    rows: bool = False,
 ) -> tuple[list[Any], str | None]:
-    """One page ordered by `sort` then id; the cursor holds the last row's key."""
+    """One page ordered by `sort` then id; the cursor holds the last row's key.
+
+    With `rows`, the statement selects columns (not an entity) and the page holds its rows."""
     if params.cursor:
         raw_value, raw_id = _decode(params.cursor, 2)
         value, last_id = _typed(sort.column, raw_value), _typed(id_column, raw_id)
@@ -101,10 +104,13 @@ async def paginate(
         statement = statement.where(or_(beyond, and_(sort.column == value, id_column > last_id)))
     order = sort.column.desc() if sort.descending else sort.column.asc()
     statement = statement.order_by(order, id_column.asc()).limit(params.limit + 1)
-    rows = list((await session.scalars(statement)).unique().all())
+    if rows:
+        page = list((await session.execute(statement)).all())
+    else:
+        page = list((await session.scalars(statement)).unique().all())
     next_cursor = None
-    if len(rows) > params.limit:
-        rows = rows[: params.limit]
-        last = rows[-1]
+    if len(page) > params.limit:
+        page = page[: params.limit]
+        last = page[-1]
         next_cursor = _encode([getattr(last, sort.column.key), getattr(last, id_column.key)])
-    return rows, next_cursor
+    return page, next_cursor

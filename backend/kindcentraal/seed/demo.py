@@ -13,7 +13,7 @@ from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child.models import Child, Guardian, GuardianRelation
 from kindcentraal.config import Settings
 from kindcentraal.consent.models import Consent, ConsentPurpose
-from kindcentraal.db import Database
+from kindcentraal.db import Database, refresh_statistics
 from kindcentraal.group.models import Group, GroupKind
 from kindcentraal.organisation.models import (
     Membership,
@@ -409,6 +409,8 @@ async def load_demo(settings: Settings) -> str:
             if await session.scalar(select(func.count()).select_from(Tenant)):
                 return "The database already has data; demo data not loaded."
             counts = await seed(session)
+        async with database.sessionmaker() as session, session.begin():
+            await refresh_statistics(session)
         return (
             f"Demo data loaded: IKC De Regenboog with {counts['children']} children, "
             f"{counts['placements']} placements, {counts['guardians']} guardian links."
