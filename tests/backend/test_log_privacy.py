@@ -28,9 +28,9 @@ async def test_requests_with_personal_data_leave_no_trace_in_logs(
     await client.get(f"/children/{world.pupil.id}/bsn", headers=world.headers("school_admin"))
 
     # a crash whose exception message holds personal data: the log keeps only the frames
-    from kindcentraal.child import service as child_service
+    from kindcentraal.child import page as child_page
 
-    original = child_service.read_child
+    original = child_page.read_child_page
 
     # built at run time, so the traceback's source lines do not contain it either
     message = "INSERT ... " + "Pup" + "il " + "111" + "222333"
@@ -38,11 +38,11 @@ async def test_requests_with_personal_data_leave_no_trace_in_logs(
     async def crashing(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise IntegrityError(message, {}, Exception(message))
 
-    child_service.read_child = crashing  # type: ignore[assignment]
+    child_page.read_child_page = crashing  # type: ignore[assignment]
     try:
         crashed = await client.get(f"/children/{world.pupil.id}", headers=headers)
     finally:
-        child_service.read_child = original  # type: ignore[assignment]
+        child_page.read_child_page = original  # type: ignore[assignment]
     assert crashed.status_code == 500
     assert "Pupil" not in crashed.text
 

@@ -3,7 +3,7 @@
 import uuid
 from datetime import date
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import Date, Uuid, and_, bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth.principal import Principal
@@ -26,28 +26,43 @@ from kindcentraal.user.models import User
 TEAM_ROLES = (Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL)
 
 
+_TODAY = bindparam("team_today", type_=Date)
+_TEAM = (
+    select(
+        CareTeamMember,
+        User.display_name,
+        Organisation.name,
+        exists(
+            select(Consent.id).where(
+                Consent.child_id == CareTeamMember.child_id,
+                Consent.organisation_id == CareTeamMember.organisation_id,
+                Consent.tenant_id == CareTeamMember.tenant_id,
+                Consent.purpose == ConsentPurpose.CARE_TEAM,
+                child_policy.consent_in_force(_TODAY),  # type: ignore[arg-type]
+            )
+        ),
+    )
+    .join(User, User.id == CareTeamMember.user_id)
+    .join(Organisation, Organisation.id == CareTeamMember.organisation_id)
+    .where(
+        CareTeamMember.child_id == bindparam("team_child", type_=Uuid),
+        CareTeamMember.tenant_id == bindparam("team_tenant", type_=Uuid),
+    )
+    .order_by(CareTeamMember.since_date, CareTeamMember.id)
+)
+
+
 async def _read_models(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, member_id: uuid.UUID | None
 ) -> list[CareTeamMemberRead]:
-    today = date.today()
-    consented = exists(
-        select(Consent.id).where(
-            Consent.child_id == CareTeamMember.child_id,
-            Consent.organisation_id == CareTeamMember.organisation_id,
-            Consent.tenant_id == CareTeamMember.tenant_id,
-            Consent.purpose == ConsentPurpose.CARE_TEAM,
-            child_policy.consent_in_force(today),
-        )
-    )
-    statement = (
-        select(CareTeamMember, User.display_name, Organisation.name, consented)
-        .join(User, User.id == CareTeamMember.user_id)
-        .join(Organisation, Organisation.id == CareTeamMember.organisation_id)
-        .where(CareTeamMember.child_id == child_id, CareTeamMember.tenant_id == principal.tenant_id)
-        .order_by(CareTeamMember.since_date, CareTeamMember.id)
-    )
+    statement = _TEAM
     if member_id is not None:
         statement = statement.where(CareTeamMember.id == member_id)
+    parameters = {
+        "team_child": child_id,
+        "team_tenant": principal.tenant_id,
+        "team_today": date.today(),
+    }
     return [
         CareTeamMemberRead(
             id=member.id,
@@ -61,7 +76,9 @@ async def _read_models(
             until_date=member.until_date,
             consent_in_force=bool(in_force),
         )
-        for member, name, organisation_name, in_force in (await session.execute(statement)).all()
+        for member, name, organisation_name, in_force in (
+            await session.execute(statement, parameters)
+        ).all()
     ]
 
 

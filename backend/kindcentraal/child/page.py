@@ -6,9 +6,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal, get_args
 
-from sqlalchemy import select
+from sqlalchemy import Uuid, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import selectinload
 
 from kindcentraal.auth.principal import Principal
 from kindcentraal.careteam import service as careteam_service
@@ -37,10 +36,25 @@ AUDIT_NAMES: dict[Part, str] = {
 }
 
 
+_CHILD = bindparam("page_child", type_=Uuid)
+_TENANT = bindparam("page_tenant", type_=Uuid)
+_GUARDIANS = (
+    select(Guardian, User.display_name)
+    .join(User, User.id == Guardian.user_id)
+    .where(Guardian.child_id == _CHILD, Guardian.tenant_id == _TENANT)
+    .order_by(Guardian.created_at, Guardian.id)
+)
+_PLACEMENTS = (
+    select(Placement)
+    .where(Placement.child_id == _CHILD, Placement.tenant_id == _TENANT)
+    .order_by(Placement.start_date, Placement.id)
+)
+
+
 @dataclass
 class ChildPage:
     child: Child
-    guardians: list[Guardian] | None = None
+    guardians: list[tuple[Guardian, str]] | None = None  # with the guardian's name
     placements: list[Placement] | None = None
     contact_person: tuple[User, datetime] | None = None
     care_team: list[CareTeamMemberRead] | None = None
@@ -66,33 +80,18 @@ async def read_child_page(
         session, principal, child_id=child_id, resource="child", action="read"
     )
     page = ChildPage(child=child)
+    keys = {"page_child": child.id, "page_tenant": child.tenant_id}
     for part in PARTS:
         if part not in expand or not _allowed(part, relations):
             continue
         page.read.append(part)
         if part == "guardians":
-            page.guardians = list(
-                (
-                    await session.scalars(
-                        select(Guardian)
-                        .where(Guardian.child_id == child.id, Guardian.tenant_id == child.tenant_id)
-                        .options(selectinload(Guardian.user))
-                        .order_by(Guardian.created_at, Guardian.id)
-                    )
-                ).all()
-            )
+            page.guardians = [
+                (guardian, name)
+                for guardian, name in (await session.execute(_GUARDIANS, keys)).all()
+            ]
         elif part == "placements":
-            page.placements = list(
-                (
-                    await session.scalars(
-                        select(Placement)
-                        .where(
-                            Placement.child_id == child.id, Placement.tenant_id == child.tenant_id
-                        )
-                        .order_by(Placement.start_date, Placement.id)
-                    )
-                ).all()
-            )
+            page.placements = list((await session.scalars(_PLACEMENTS, keys)).all())
         elif part == "contactPerson":
             if child.contact_person is not None and child.contact_person_since is not None:
                 page.contact_person = (child.contact_person, child.contact_person_since)

@@ -7,17 +7,22 @@ organisation is in force, and centre admin of the child's centre. Nothing else; 
 role. Route-level policies (who may call at all) are declared beside each router.
 """
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
+    BindParameter,
     Boolean,
     ColumnElement,
+    CompoundSelect,
+    Date,
     Uuid,
     and_,
+    bindparam,
     exists,
-    false,
     literal,
     null,
     or_,
@@ -53,62 +58,133 @@ def active_team_membership(today: date) -> ColumnElement[bool]:
     )
 
 
-def consented_team_membership(principal: Principal, today: date) -> ColumnElement[bool]:
+def _consented_team_membership(v: "_Values") -> ColumnElement[bool]:
     """The caller is on the child's team now, still a member of the organisation they act
     for, and a guardian's care-team consent for that organisation is in force."""
     return exists(
         select(CareTeamMember.id).where(
             CareTeamMember.child_id == Child.id,
-            CareTeamMember.tenant_id == principal.tenant_id,
-            CareTeamMember.user_id == principal.user_id,
-            CareTeamMember.organisation_id.in_(principal.organisation_ids()),
-            active_team_membership(today),
+            CareTeamMember.tenant_id == v.tenant,
+            CareTeamMember.user_id == v.user,
+            CareTeamMember.organisation_id.in_(v.member_organisations),
+            active_team_membership(v.today),  # type: ignore[arg-type]
             exists(
                 # Correlate to the team row, not to `child`: a nested EXISTS only
                 # auto-correlates one level up, and `child` two levels up became a cross join
                 # (consent for ANY child opened this one; caught by the authorization matrix).
                 select(Consent.id).where(
                     Consent.child_id == CareTeamMember.child_id,
-                    Consent.tenant_id == principal.tenant_id,
+                    Consent.tenant_id == v.tenant,
                     Consent.organisation_id == CareTeamMember.organisation_id,
                     Consent.purpose == ConsentPurpose.CARE_TEAM,
-                    consent_in_force(today),
+                    consent_in_force(v.today),  # type: ignore[arg-type]
                 )
             ),
         )
     )
 
 
-def readable_children(principal: Principal, *, today: date | None = None) -> ColumnElement[bool]:
-    """SQL filter: the children the caller has a relation with, in the caller's tenant."""
-    today = today or date.today()
+@dataclass(frozen=True)
+class _Values:
+    """The caller's values as named bind parameters of the filter."""
+
+    tenant: BindParameter[uuid.UUID]
+    user: BindParameter[uuid.UUID]
+    today: BindParameter[date]
+    placing_organisations: BindParameter[list[uuid.UUID]]
+    member_organisations: BindParameter[list[uuid.UUID]]
+    admin_centres: BindParameter[list[uuid.UUID]]
+
+
+def _parameters(principal: Principal, today: date) -> dict[str, Any]:
+    return {
+        "rc_tenant": principal.tenant_id,
+        "rc_user": principal.user_id,
+        "rc_today": today,
+        "rc_placing_organisations": sorted(principal.organisation_ids(PLACEMENT_ACCESS_ROLES)),
+        "rc_member_organisations": sorted(principal.organisation_ids()),
+        "rc_admin_centres": sorted(principal.admin_centre_ids),
+    }
+
+
+def _filter(
+    parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool
+) -> ColumnElement[bool]:
+    v = _Values(
+        tenant=bindparam("rc_tenant", parameters["rc_tenant"], type_=Uuid),
+        user=bindparam("rc_user", parameters["rc_user"], type_=Uuid),
+        today=bindparam("rc_today", parameters["rc_today"], type_=Date),
+        placing_organisations=bindparam(
+            "rc_placing_organisations", parameters["rc_placing_organisations"], expanding=True
+        ),
+        member_organisations=bindparam(
+            "rc_member_organisations", parameters["rc_member_organisations"], expanding=True
+        ),
+        admin_centres=bindparam("rc_admin_centres", parameters["rc_admin_centres"], expanding=True),
+    )
     relations: list[ColumnElement[bool]] = [
         exists(
             select(Guardian.id).where(
                 Guardian.child_id == Child.id,
-                Guardian.user_id == principal.user_id,
-                Guardian.tenant_id == principal.tenant_id,
+                Guardian.user_id == v.user,
+                Guardian.tenant_id == v.tenant,
             )
         ),
-        Child.contact_person_id == principal.user_id,
+        Child.contact_person_id == v.user,
     ]
-    placing_orgs = principal.organisation_ids(PLACEMENT_ACCESS_ROLES)
-    if placing_orgs:
+    if placing:
         relations.append(
             exists(
                 select(Placement.id).where(
                     Placement.child_id == Child.id,
-                    Placement.tenant_id == principal.tenant_id,
-                    Placement.organisation_id.in_(placing_orgs),
-                    current_placement(today),
+                    Placement.tenant_id == v.tenant,
+                    Placement.organisation_id.in_(v.placing_organisations),
+                    current_placement(v.today),  # type: ignore[arg-type]
                 )
             )
         )
-    if principal.memberships:
-        relations.append(consented_team_membership(principal, today))
-    if principal.admin_centre_ids:
-        relations.append(Child.centre_id.in_(principal.admin_centre_ids))
-    return and_(Child.tenant_id == principal.tenant_id, or_(*relations) if relations else false())
+    if member:
+        relations.append(_consented_team_membership(v))
+    if admin:
+        relations.append(Child.centre_id.in_(v.admin_centres))
+    return and_(Child.tenant_id == v.tenant, or_(*relations))
+
+
+def _shape(principal: Principal) -> tuple[bool, bool, bool]:
+    return (
+        bool(principal.organisation_ids(PLACEMENT_ACCESS_ROLES)),
+        bool(principal.memberships),
+        bool(principal.admin_centre_ids),
+    )
+
+
+def readable_children(principal: Principal, *, today: date | None = None) -> ColumnElement[bool]:
+    """SQL filter: the children the caller has a relation with, in the caller's tenant."""
+    placing, member, admin = _shape(principal)
+    return _filter(
+        _parameters(principal, today or date.today()), placing=placing, member=member, admin=admin
+    )
+
+
+@functools.cache
+def _cached_filter(placing: bool, member: bool, admin: bool) -> ColumnElement[bool]:
+    placeholder = {
+        "rc_tenant": uuid.UUID(int=0),
+        "rc_user": uuid.UUID(int=0),
+        "rc_today": date.min,
+        "rc_placing_organisations": [],
+        "rc_member_organisations": [],
+        "rc_admin_centres": [],
+    }
+    return _filter(placeholder, placing=placing, member=member, admin=admin)
+
+
+def readable_children_cached(
+    principal: Principal, *, today: date | None = None
+) -> tuple[ColumnElement[bool], dict[str, Any]]:
+    """The same filter, built once per shape of caller (which relations can apply at all):
+    the hot reads pass the caller's values as execution parameters instead of rebuilding it."""
+    return _cached_filter(*_shape(principal)), _parameters(principal, today or date.today())
 
 
 @dataclass
@@ -160,16 +236,14 @@ class ChildRelations:
         return None
 
 
-async def relations_with(
-    session: AsyncSession, principal: Principal, child: Child, *, today: date | None = None
-) -> ChildRelations:
-    """The caller's relations with a visible child, in one round trip (a UNION ALL of the
-    guardian link, the current placements and the consented team memberships)."""
-    today = today or date.today()
-    result = ChildRelations(
-        is_centre_admin=principal.administers_centre(child.centre_id),
-        is_contact_person=child.contact_person_id == principal.user_id,
-    )
+@functools.cache
+def _relations_statement(with_team: bool) -> CompoundSelect[Any]:
+    """The guardian link, current placements and consented team memberships of the caller
+    with one child: built once, filled with bind parameters per request."""
+    child = bindparam("rel_child", type_=Uuid)
+    tenant = bindparam("rel_tenant", type_=Uuid)
+    user = bindparam("rel_user", type_=Uuid)
+    today = bindparam("rel_today", type_=Date)
     no_id = null().cast(Uuid)
     parts = [
         select(
@@ -178,24 +252,12 @@ async def relations_with(
             no_id.label("organisation_id"),
             no_id.label("member_id"),
             no_id.label("consent_id"),
-        ).where(
-            Guardian.child_id == child.id,
-            Guardian.user_id == principal.user_id,
-            Guardian.tenant_id == principal.tenant_id,
-        ),
-        select(
-            literal("placement"),
-            null().cast(Boolean),
-            Placement.organisation_id,
-            no_id,
-            no_id,
-        ).where(
-            Placement.child_id == child.id,
-            Placement.tenant_id == child.tenant_id,
-            current_placement(today),
-        ),
+        ).where(Guardian.child_id == child, Guardian.user_id == user, Guardian.tenant_id == tenant),
+        select(literal("placement"), null().cast(Boolean), Placement.organisation_id, no_id, no_id)
+        .where(Placement.child_id == child, Placement.tenant_id == tenant)
+        .where(current_placement(today)),  # type: ignore[arg-type]
     ]
-    if principal.memberships:
+    if with_team:
         parts.append(
             select(
                 literal("team"),
@@ -211,7 +273,7 @@ async def relations_with(
                     Consent.organisation_id == CareTeamMember.organisation_id,
                     Consent.tenant_id == CareTeamMember.tenant_id,
                     Consent.purpose == ConsentPurpose.CARE_TEAM,
-                    consent_in_force(today),
+                    consent_in_force(today),  # type: ignore[arg-type]
                 ),
             )
             .join(
@@ -222,15 +284,34 @@ async def relations_with(
                 ),
             )
             .where(
-                CareTeamMember.child_id == child.id,
-                CareTeamMember.tenant_id == principal.tenant_id,
-                CareTeamMember.user_id == principal.user_id,
-                active_team_membership(today),
+                CareTeamMember.child_id == child,
+                CareTeamMember.tenant_id == tenant,
+                CareTeamMember.user_id == user,
+                active_team_membership(today),  # type: ignore[arg-type]
             )
         )
-    for kind, authority, organisation_id, member_id, consent_id in (
-        await session.execute(union_all(*parts))
-    ).all():
+    return union_all(*parts)
+
+
+async def relations_with(
+    session: AsyncSession, principal: Principal, child: Child, *, today: date | None = None
+) -> ChildRelations:
+    """The caller's relations with a visible child, in one round trip (a UNION ALL of the
+    guardian link, the current placements and the consented team memberships)."""
+    result = ChildRelations(
+        is_centre_admin=principal.administers_centre(child.centre_id),
+        is_contact_person=child.contact_person_id == principal.user_id,
+    )
+    rows = await session.execute(
+        _relations_statement(bool(principal.memberships)),
+        {
+            "rel_child": child.id,
+            "rel_tenant": principal.tenant_id,
+            "rel_user": principal.user_id,
+            "rel_today": today or date.today(),
+        },
+    )
+    for kind, authority, organisation_id, member_id, consent_id in rows.all():
         if kind == "guardian":
             result.guardian_with_authority = bool(authority)
             result.guardian_without_authority = not authority

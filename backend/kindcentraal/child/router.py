@@ -73,12 +73,12 @@ def _child_row(row: Row[Any]) -> ChildRead:
     )
 
 
-def _guardian(guardian: Guardian) -> GuardianRead:
+def _guardian(guardian: Guardian, display_name: str | None = None) -> GuardianRead:
     return GuardianRead(
         id=guardian.id,
         child_id=guardian.child_id,
         user_id=guardian.user_id,
-        display_name=guardian.user.display_name,
+        display_name=display_name if display_name is not None else guardian.user.display_name,
         relation=guardian.relation,
         has_parental_authority=guardian.has_parental_authority,
         created_at=guardian.created_at,
@@ -251,7 +251,7 @@ def _parse_expand(expand: str | None) -> frozenset[child_page.Part]:
 def _embedded(page: child_page.ChildPage) -> ChildEmbedded:
     parts: dict[str, object] = {}
     if page.guardians is not None:
-        parts["guardians"] = [_guardian(g) for g in page.guardians]
+        parts["guardians"] = [_guardian(g, name) for g, name in page.guardians]
     if page.placements is not None:
         parts["placements"] = [PlacementRead.model_validate(p) for p in page.placements]
     if "contactPerson" in page.read:

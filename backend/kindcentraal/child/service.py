@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy import Row, Select, Uuid, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -42,6 +42,19 @@ def _readable(principal: Principal) -> Select[Child]:
         .where(child_policy.readable_children(principal))
         .options(joinedload(Child.contact_person))
     )
+
+
+async def _visible_child(
+    session: AsyncSession, principal: Principal, child_id: uuid.UUID
+) -> Child | None:
+    """The child by id if the caller relates to it; the filter is the cached one (hot path)."""
+    readable, parameters = child_policy.readable_children_cached(principal)
+    statement = (
+        select(Child)
+        .where(readable, Child.id == bindparam("rc_child_id", type_=Uuid))
+        .options(joinedload(Child.contact_person))
+    )
+    return await session.scalar(statement, {**parameters, "rc_child_id": child_id})
 
 
 def actor(principal: Principal, relations: ChildRelations | None = None) -> audit.Actor:
@@ -99,7 +112,7 @@ async def access_child(
 
     An invisible child is a logged 404; a refused action on a visible one a logged 403.
     """
-    child = await session.scalar(_readable(principal).where(Child.id == child_id))
+    child = await _visible_child(session, principal, child_id)
     if child is None:
         raise _deny(
             NotFound("child"), principal, child_id=child_id, resource=resource, action=action
@@ -187,10 +200,9 @@ async def list_children(
     page: PageParams,
 ) -> tuple[list[Row[Any]], str | None]:
     """A page of the children the caller relates to, as rows of `_LIST_COLUMNS`."""
+    readable, parameters = child_policy.readable_children_cached(principal)
     statement = (
-        select(*_LIST_COLUMNS)
-        .outerjoin(User, User.id == Child.contact_person_id)
-        .where(child_policy.readable_children(principal))
+        select(*_LIST_COLUMNS).outerjoin(User, User.id == Child.contact_person_id).where(readable)
     )
     if q:
         for word in q.lower().split()[:5]:
@@ -223,6 +235,7 @@ async def list_children(
         id_column=Child.id,
         params=page,
         rows=True,
+        parameters=parameters,
     )
     if children:
         await audit.record(
@@ -241,15 +254,6 @@ async def get_child(session: AsyncSession, principal: Principal, *, child_id: uu
     child = await session.scalar(_readable(principal).where(Child.id == child_id))
     if child is None:
         raise NotFound("child")
-    return child
-
-
-async def read_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> Child:
-    """A child the caller has a relation with; any other id is a logged 404."""
-    child, relations = await access_child(
-        session, principal, child_id=child_id, resource="child", action="read"
-    )
-    await log_access(session, principal, relations, child.id, resource="child", action="read")
     return child
 
 

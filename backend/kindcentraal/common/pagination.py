@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Any, Unpack
+from typing import Annotated, Any
 
 from fastapi import Query
 from sqlalchemy import Select, and_, or_
@@ -87,16 +87,18 @@ def _typed(column: InstrumentedAttribute[Any], value: str) -> Any:
 
 async def paginate(
     session: AsyncSession,
-    statement: Select[Unpack[tuple[Any, ...]]],
+    statement: Select[*tuple[Any, ...]],
     *,
     sort: SortKey,
     id_column: InstrumentedAttribute[Any],
     params: PageParams,
     rows: bool = False,
+    parameters: dict[str, Any] | None = None,
 ) -> tuple[list[Any], str | None]:
     """One page ordered by `sort` then id; the cursor holds the last row's key.
 
-    With `rows`, the statement selects columns (not an entity) and the page holds its rows."""
+    With `rows`, the statement selects columns (not an entity) and the page holds its rows;
+    `parameters` fill a cached statement's bind parameters."""
     if params.cursor:
         raw_value, raw_id = _decode(params.cursor, 2)
         value, last_id = _typed(sort.column, raw_value), _typed(id_column, raw_id)
@@ -105,9 +107,9 @@ async def paginate(
     order = sort.column.desc() if sort.descending else sort.column.asc()
     statement = statement.order_by(order, id_column.asc()).limit(params.limit + 1)
     if rows:
-        page = list((await session.execute(statement)).all())
+        page = list((await session.execute(statement, parameters)).all())
     else:
-        page = list((await session.scalars(statement)).unique().all())
+        page = list((await session.scalars(statement, parameters)).unique().all())
     next_cursor = None
     if len(page) > params.limit:
         page = page[: params.limit]

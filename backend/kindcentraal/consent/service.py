@@ -3,7 +3,7 @@
 import uuid
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import Uuid, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -35,6 +35,21 @@ def is_in_force(consent: Consent, today: date | None = None) -> bool:
     )
 
 
+_GIVER = aliased(User)
+_WITHDRAWER = aliased(User)
+_CONSENTS = (
+    select(Consent, Organisation.name, _GIVER.display_name, _WITHDRAWER.display_name)
+    .join(Organisation, Organisation.id == Consent.organisation_id)
+    .join(_GIVER, _GIVER.id == Consent.given_by_id)
+    .outerjoin(_WITHDRAWER, _WITHDRAWER.id == Consent.withdrawn_by_id)
+    .where(
+        Consent.child_id == bindparam("consent_child", type_=Uuid),
+        Consent.tenant_id == bindparam("consent_tenant", type_=Uuid),
+    )
+    .order_by(Consent.given_at.desc(), Consent.id)
+)
+
+
 async def _read_models(
     session: AsyncSession,
     principal: Principal,
@@ -42,19 +57,11 @@ async def _read_models(
     child_id: uuid.UUID,
     consent_id: uuid.UUID | None,
 ) -> list[ConsentRead]:
-    giver = aliased(User)
-    withdrawer = aliased(User)
-    statement = (
-        select(Consent, Organisation.name, giver.display_name, withdrawer.display_name)
-        .join(Organisation, Organisation.id == Consent.organisation_id)
-        .join(giver, giver.id == Consent.given_by_id)
-        .outerjoin(withdrawer, withdrawer.id == Consent.withdrawn_by_id)
-        .where(Consent.child_id == child_id, Consent.tenant_id == principal.tenant_id)
-        .order_by(Consent.given_at.desc(), Consent.id)
-    )
+    statement = _CONSENTS
     if consent_id is not None:
         statement = statement.where(Consent.id == consent_id)
-    rows = (await session.execute(statement)).all()
+    parameters = {"consent_child": child_id, "consent_tenant": principal.tenant_id}
+    rows = (await session.execute(statement, parameters)).all()
     today = date.today()
     return [
         ConsentRead(
