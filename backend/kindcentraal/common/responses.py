@@ -2,6 +2,9 @@
 
 from typing import Any
 
+from fastapi import Response
+from pydantic import BaseModel
+
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """`responses=` for the given error statuses; the schema is filled in by openapi.py."""
@@ -17,3 +20,13 @@ _DESCRIPTIONS = {
     409: "Conflict with the current state",
     429: "Too many requests",
 }
+
+
+def trusted_json(model: BaseModel) -> Response:
+    """The model as JSON, without FastAPI validating it once more against `response_model`.
+
+    For hot reads whose models are built from typed database rows (`model_construct`): the
+    route still declares `response_model` for the document; validation would only repeat what
+    the column types guarantee.
+    """
+    return Response(model.model_dump_json(by_alias=True), media_type="application/json")
