@@ -1032,12 +1032,12 @@ class _Chunk:
     child_links: int
 
 
-_WORKER: _EventWorld | None = None
+_WORKER: "_EventMaker | None" = None
 
 
 def _start_worker(world: _EventWorld) -> None:
-    global _WORKER  # a worker process holds one world
-    _WORKER = world
+    global _WORKER  # a worker process holds one world, indexed once
+    _WORKER = _EventMaker(world)
 
 
 class _Picker:
@@ -1067,9 +1067,9 @@ class _EventMaker:
     """Plausible events: a child known to the centre at the time, read by someone with a
     relation then (placement, guardian, contact person, consented care-team member)."""
 
-    def __init__(self, world: _EventWorld, rng: random.Random) -> None:
+    def __init__(self, world: _EventWorld) -> None:
         self.w = world
-        self.rng = rng
+        self.rng = random.Random(world.seed)  # each chunk sets its own
         self.tenant = world.tenant_id
         self.guardian_kids: dict[uuid.UUID, list[int]] = {}
         for n, kid in enumerate(world.kids):
@@ -1349,9 +1349,10 @@ class _AuditEncoder:
 
 def _event_chunk(job: _ChunkJob) -> _Chunk:
     """Build, hash and order one seal's worth of events (runs in a worker process)."""
-    world = _WORKER
-    assert world is not None, "worker started without a world"
-    maker = _EventMaker(world, random.Random(f"{world.seed}:events:{job.index}"))
+    maker = _WORKER
+    assert maker is not None, "worker started without a world"
+    world = maker.w
+    maker.rng = random.Random(f"{world.seed}:events:{job.index}")
     built: list[tuple[int, str, dict[str, Any]]] = []
     for moment_us in job.moments:
         day = EPOCH_ORDINAL + moment_us // DAY_US

@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, String, UniqueConstraint
+from sqlalchemy import BigInteger, Boolean, Index, String, UniqueConstraint, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kindcentraal.db import Base, TenantMixin, UTCDateTime
@@ -10,7 +10,11 @@ class User(TenantMixin, Base):
     """A person who logs in: staff, professional, guardian or analyst."""
 
     __tablename__ = "user_account"
-    __table_args__ = (UniqueConstraint("tenant_id", "email"),)
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "email"),
+        # Login looks accounts up by address in any case: lower(email) = ...
+        Index("ix_user_account_lower_email", func.lower(text("email"))),
+    )
 
     email: Mapped[str] = mapped_column(String(320))
     display_name: Mapped[str] = mapped_column(String(200))
