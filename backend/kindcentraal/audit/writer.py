@@ -10,7 +10,7 @@ import logging
 import time
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from kindcentraal.audit import service as audit
 from kindcentraal.db import refresh_statistics
@@ -31,8 +31,8 @@ class AccessLogUnavailable(AppError):
 class GroupCommit:
     """The deferred work of a read-only unit of work: its events, durable before it answers."""
 
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
-        self._sessionmaker = sessionmaker
+    def __init__(self, engine: AsyncEngine) -> None:
+        self._engine = engine
         self._waiting: list[tuple[audit.EventRows, asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
 
@@ -61,8 +61,8 @@ class GroupCommit:
                 rows.extend(part)
             error: BaseException | None = None
             try:
-                async with self._sessionmaker() as session, session.begin():
-                    await audit.write_events(session, rows)
+                async with self._engine.begin() as connection:
+                    await audit.write_events(connection, rows)
             except Exception as exc:  # every waiting request fails closed
                 log.error("access-log group commit failed: %s", type(exc).__name__)
                 error = exc
