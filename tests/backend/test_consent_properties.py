@@ -38,7 +38,11 @@ from kindcentraal.auth.tokens import AccessClaims, issue_access_token
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child.models import Child
-from kindcentraal.child.policy import readable_children, relations_with
+from kindcentraal.child.policy import (
+    listable_children_cached,
+    readable_children,
+    relations_with,
+)
 from kindcentraal.config import Settings
 from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
 from kindcentraal.db import make_engine, unit_of_work
@@ -503,6 +507,10 @@ def test_care_data_needs_team_membership_and_consent_in_force_sql(
             readable = set(
                 (await session.scalars(select(Child.id).where(readable_children(principal)))).all()
             )
+            listable, parameters = listable_children_cached(principal)
+            listed = set(
+                (await session.scalars(select(Child.id).where(listable), parameters)).all()
+            )
             relations = await relations_with(session, principal, example.child)
         finally:
             await session.rollback()
@@ -511,6 +519,8 @@ def test_care_data_needs_team_membership_and_consent_in_force_sql(
         counts["cases"] += 1
         counts[f"visible={expected}"] += 1
         assert readable == ({example.child.id} if expected else set()), (expected, readable)
+        # Lists use the set form of the same rule: it must admit exactly the same children.
+        assert listed == readable, (listed, readable)
         # The same rule decides the care-data checks (care team, consents) for a visible child.
         assert bool(relations.care_team) == expected
         assert relations.is_professional == expected

@@ -19,6 +19,7 @@ from sqlalchemy import (
     ColumnElement,
     CompoundSelect,
     Date,
+    Select,
     Uuid,
     and_,
     bindparam,
@@ -150,6 +151,80 @@ def _filter(
     return and_(Child.tenant_id == v.tenant, or_(*relations))
 
 
+def _visible_ids(
+    parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool
+) -> CompoundSelect[Any]:
+    """The same relations as `_filter`, as the set of visible child ids: one arm per relation,
+    each read from its own index. Lists use it: a list filtered by EXISTS walks every child of
+    the tenant in sort order until a page is full (49 ms for a parent at 100,000 children);
+    from the set it sorts only the children the caller can see."""
+    v = _Values(
+        tenant=bindparam("rc_tenant", parameters["rc_tenant"], type_=Uuid),
+        user=bindparam("rc_user", parameters["rc_user"], type_=Uuid),
+        today=bindparam("rc_today", parameters["rc_today"], type_=Date),
+        placing_organisations=bindparam(
+            "rc_placing_organisations", parameters["rc_placing_organisations"], expanding=True
+        ),
+        member_organisations=bindparam(
+            "rc_member_organisations", parameters["rc_member_organisations"], expanding=True
+        ),
+        admin_centres=bindparam("rc_admin_centres", parameters["rc_admin_centres"], expanding=True),
+    )
+    arms: list[Select[Any]] = [
+        select(Guardian.child_id).where(Guardian.user_id == v.user, Guardian.tenant_id == v.tenant),
+        select(Child.id).where(Child.contact_person_id == v.user, Child.tenant_id == v.tenant),
+    ]
+    if placing:
+        arms.append(
+            select(Placement.child_id).where(
+                Placement.organisation_id.in_(v.placing_organisations),
+                Placement.tenant_id == v.tenant,
+                current_placement(v.today),  # type: ignore[arg-type]
+            )
+        )
+    if member:
+        arms.append(
+            select(CareTeamMember.child_id).where(
+                CareTeamMember.user_id == v.user,
+                CareTeamMember.tenant_id == v.tenant,
+                CareTeamMember.organisation_id.in_(v.member_organisations),
+                active_team_membership(v.today),  # type: ignore[arg-type]
+                exists(
+                    select(Consent.id).where(
+                        Consent.child_id == CareTeamMember.child_id,
+                        Consent.tenant_id == v.tenant,
+                        Consent.organisation_id == CareTeamMember.organisation_id,
+                        Consent.purpose == ConsentPurpose.CARE_TEAM,
+                        consent_in_force(v.today),  # type: ignore[arg-type]
+                    )
+                ),
+            )
+        )
+    if admin:
+        arms.append(
+            select(Child.id).where(
+                Child.centre_id.in_(v.admin_centres), Child.tenant_id == v.tenant
+            )
+        )
+    return union_all(*arms)
+
+
+@functools.cache
+def _cached_list_filter(placing: bool, member: bool, admin: bool) -> ColumnElement[bool]:
+    visible = _visible_ids(_PLACEHOLDER, placing=placing, member=member, admin=admin)
+    return and_(
+        Child.tenant_id == bindparam("rc_tenant", type_=Uuid),
+        Child.id.in_(visible.scalar_subquery()),
+    )
+
+
+def listable_children_cached(
+    principal: Principal, *, today: date | None = None
+) -> tuple[ColumnElement[bool], dict[str, Any]]:
+    """The relation filter for lists (the set form), built once per shape of caller."""
+    return _cached_list_filter(*_shape(principal)), _parameters(principal, today or date.today())
+
+
 def _shape(principal: Principal) -> tuple[bool, bool, bool]:
     return (
         bool(principal.organisation_ids(PLACEMENT_ACCESS_ROLES)),
@@ -166,17 +241,19 @@ def readable_children(principal: Principal, *, today: date | None = None) -> Col
     )
 
 
+_PLACEHOLDER: dict[str, Any] = {
+    "rc_tenant": uuid.UUID(int=0),
+    "rc_user": uuid.UUID(int=0),
+    "rc_today": date.min,
+    "rc_placing_organisations": [],
+    "rc_member_organisations": [],
+    "rc_admin_centres": [],
+}
+
+
 @functools.cache
 def _cached_filter(placing: bool, member: bool, admin: bool) -> ColumnElement[bool]:
-    placeholder = {
-        "rc_tenant": uuid.UUID(int=0),
-        "rc_user": uuid.UUID(int=0),
-        "rc_today": date.min,
-        "rc_placing_organisations": [],
-        "rc_member_organisations": [],
-        "rc_admin_centres": [],
-    }
-    return _filter(placeholder, placing=placing, member=member, admin=admin)
+    return _filter(_PLACEHOLDER, placing=placing, member=member, admin=admin)
 
 
 def readable_children_cached(

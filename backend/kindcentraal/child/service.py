@@ -200,9 +200,9 @@ async def list_children(
     page: PageParams,
 ) -> tuple[list[Row[Any]], str | None]:
     """A page of the children the caller relates to, as rows of `_LIST_COLUMNS`."""
-    readable, parameters = child_policy.readable_children_cached(principal)
+    listable, parameters = child_policy.listable_children_cached(principal)
     statement = (
-        select(*_LIST_COLUMNS).outerjoin(User, User.id == Child.contact_person_id).where(readable)
+        select(*_LIST_COLUMNS).outerjoin(User, User.id == Child.contact_person_id).where(listable)
     )
     if q:
         for word in q.lower().split()[:5]:

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import Query
-from sqlalchemy import Select, and_, or_
+from sqlalchemy import Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -95,17 +95,23 @@ async def paginate(
     rows: bool = False,
     parameters: dict[str, Any] | None = None,
 ) -> tuple[list[Any], str | None]:
-    """One page ordered by `sort` then id; the cursor holds the last row's key.
+    """One page ordered by `sort` then id (in the same direction); the cursor holds the last
+    row's key.
 
     With `rows`, the statement selects columns (not an entity) and the page holds its rows;
     `parameters` fill a cached statement's bind parameters."""
     if params.cursor:
         raw_value, raw_id = _decode(params.cursor, 2)
         value, last_id = _typed(sort.column, raw_value), _typed(id_column, raw_id)
-        beyond = sort.column < value if sort.descending else sort.column > value
-        statement = statement.where(or_(beyond, and_(sort.column == value, id_column > last_id)))
-    order = sort.column.desc() if sort.descending else sort.column.asc()
-    statement = statement.order_by(order, id_column.asc()).limit(params.limit + 1)
+        # A row-value comparison is one index condition; `a > x OR (a = x AND id > y)` is not,
+        # and made every later page walk all the rows before it.
+        key, after = tuple_(sort.column, id_column), tuple_(value, last_id)
+        statement = statement.where(key < after if sort.descending else key > after)
+    if sort.descending:
+        statement = statement.order_by(sort.column.desc(), id_column.desc())
+    else:
+        statement = statement.order_by(sort.column.asc(), id_column.asc())
+    statement = statement.limit(params.limit + 1)
     if rows:
         page = list((await session.execute(statement, parameters)).all())
     else:
@@ -113,6 +119,6 @@ async def paginate(
     next_cursor = None
     if len(page) > params.limit:
         page = page[: params.limit]
-        last = page[-1]
-        next_cursor = _encode([getattr(last, sort.column.key), getattr(last, id_column.key)])
+        final = page[-1]
+        next_cursor = _encode([getattr(final, sort.column.key), getattr(final, id_column.key)])
     return page, next_cursor
