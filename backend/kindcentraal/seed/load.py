@@ -1063,6 +1063,37 @@ _CONTACT = _Picker(CONTACT_READS)
 _CARE = _Picker(CARE_READS)
 
 
+@dataclass(slots=True)
+class _Reader:
+    """Someone who reads a child's file through one relation, ready for build_event."""
+
+    actor: Actor
+    basis: str
+    picker: _Picker
+    care_data: bool
+
+
+@dataclass(slots=True)
+class _Place:
+    """An organisation that places children: who reads through it, and its children in list
+    order (for pages of the children list)."""
+
+    staff: list[_Reader]
+    members: list[int]
+
+
+@dataclass(slots=True)
+class _Ready:
+    """A child as the event maker uses it: its relations turned into readers once."""
+
+    ids: tuple[uuid.UUID]
+    since: int
+    # (first day, last day, organisation, the contact person's reader if they work there)
+    placements: list[tuple[int, int, _Place, _Reader | None]]
+    guardians: list[tuple[_Reader, bool]]
+    care: list[tuple[int, int, _Reader]]
+
+
 class _EventMaker:
     """Plausible events: a child known to the centre at the time, read by someone with a
     relation then (placement, guardian, contact person, consented care-team member)."""
@@ -1070,190 +1101,150 @@ class _EventMaker:
     def __init__(self, world: _EventWorld) -> None:
         self.w = world
         self.rng = random.Random(world.seed)  # each chunk sets its own
-        self.tenant = world.tenant_id
-        self.guardian_kids: dict[uuid.UUID, list[int]] = {}
-        for n, kid in enumerate(world.kids):
-            for user, _ in kid.guardians:
-                self.guardian_kids.setdefault(user, []).append(n)
-        self.actors: dict[tuple[uuid.UUID, uuid.UUID | None], Actor] = {}
-        self.placement_basis: dict[uuid.UUID, str] = {}
-        self.staff_orgs = list(world.staff)
+        tenant = world.tenant_id
 
-    def _actor(self, user: uuid.UUID, organisation: uuid.UUID | None, role: str) -> Actor:
-        """One Actor per (user, organisation); each user always comes from the same address."""
-        actor = self.actors.get((user, organisation))
-        if actor is None:
-            if organisation is None:
-                network = "203.0.113"  # at home
-            elif role == Role.CARE_PROFESSIONAL.value:
+        def actor(user: uuid.UUID, organisation: uuid.UUID | None, role: str) -> Actor:
+            # Each user always comes from the same address.
+            network = "203.0.113" if organisation is None else "198.51.100"
+            if role == Role.CARE_PROFESSIONAL.value:
                 network = "192.0.2"
-            else:
-                network = "198.51.100"
-            ip = f"{network}.{user.int % 254 + 1}"
-            actor = Actor(self.tenant, user, organisation, role, origin_ip=ip)
-            self.actors[(user, organisation)] = actor
-        return actor
+            return Actor(
+                tenant, user, organisation, role, origin_ip=f"{network}.{user.int % 254 + 1}"
+            )
 
-    def _placement(self, organisation: uuid.UUID) -> str:
-        basis = self.placement_basis.get(organisation)
-        if basis is None:
-            basis = self.placement_basis[organisation] = f"placement:{organisation}"
-        return basis
+        self.places: dict[uuid.UUID, _Place] = {}
+        for organisation, members in world.staff.items():
+            readers = []
+            for user, role in members:
+                basis = f"placement:{organisation}"
+                if role == Role.CENTRE_ADMIN.value:
+                    basis += ",centre-admin"
+                readers.append(_Reader(actor(user, organisation, role), basis, _PROFESSIONAL, True))
+            self.places[organisation] = _Place(readers, world.org_kids.get(organisation, []))
+        self.place_list = list(self.places.values())
+        professional = Role.CARE_PROFESSIONAL.value
+        guardians: dict[uuid.UUID, tuple[_Reader, _Reader]] = {}
+        self.guardian_kids: dict[uuid.UUID, list[int]] = {}
+        self.kids: list[_Ready] = []
+        for n, kid in enumerate(world.kids):
+            placements: list[tuple[int, int, _Place, _Reader | None]] = []
+            for organisation, first, last in kid.placements:
+                place = self.places.get(organisation)
+                if place is None:
+                    continue  # nobody reads through a placement at an organisation without staff
+                contact = None
+                contact_role = world.roles.get((kid.contact, organisation)) if kid.contact else None
+                if kid.contact is not None and contact_role is not None:
+                    contact = _Reader(
+                        actor(kid.contact, organisation, contact_role),
+                        f"contact-person,placement:{organisation}",
+                        _CONTACT,
+                        True,
+                    )
+                placements.append((first, last, place, contact))
+            parents = []
+            for user, authority in kid.guardians:
+                if user not in guardians:
+                    at_home = actor(user, None, "guardian")
+                    guardians[user] = (
+                        _Reader(at_home, "guardian", _GUARDIAN, True),
+                        _Reader(
+                            at_home, "guardian-without-authority", _GUARDIAN_NO_AUTHORITY, False
+                        ),
+                    )
+                parents.append((guardians[user][0 if authority else 1], authority))
+                self.guardian_kids.setdefault(user, []).append(n)
+            care = [
+                (first, last, _Reader(actor(user, org, professional), f"consent:{c}", _CARE, True))
+                for user, org, c, first, last in kid.care
+            ]
+            self.kids.append(_Ready((kid.id,), kid.since, placements, parents, care))
 
-    def _kid(self, day: int) -> _Kid | None:
-        kids = self.w.kids
+    def _pick(self, options: Sequence[Any]) -> Any:
+        return options[int(self.rng.random() * len(options))]
+
+    def _kid(self, day: int) -> _Ready | None:
+        kids = self.kids
         for _ in range(8):
-            kid = kids[self.rng.randrange(len(kids))]
+            kid = kids[int(self.rng.random() * len(kids))]
             if kid.since <= day:
                 return kid
         return None
 
-    def event(self, day: int) -> dict[str, Any] | None:
-        """The arguments of one build_event call on `day`, or None (nobody known yet)."""
-        rng = self.rng
+    def event(self, day: int) -> tuple[Any, ...] | None:
+        """build_event's arguments (actor, resource, action, child ids, parts, result, basis)
+        for an event on `day`, or None (nobody known to the centre yet)."""
+        random = self.rng.random
         kid = self._kid(day)
         if kid is None:
             return None
-        active = [p for p in kid.placements if p[1] <= day <= p[2]]
-        if rng.random() < LIST_EVENT_SHARE:
+        active = [p for p in kid.placements if p[0] <= day <= p[1]]
+        if random() < LIST_EVENT_SHARE:
             return self._list(kid, active, day)
-        r = rng.random()
+        r = random()
         if r < 0.002 and active:
             return self._denied(kid, active)
         if r < 0.42 and active:
-            return self._professional(kid, active)
+            _, _, place, contact = self._pick(active)
+            if contact is not None and random() < 0.6:
+                return self._read(contact, kid)
+            return self._read(self._pick(place.staff), kid)
         if r < 0.80 and kid.guardians:
             return self._guardian(kid)
-        if r < 0.88 and kid.contact is not None:
-            contact = self._contact(kid, active)
-            if contact is not None:
-                return contact
-        care = [c for c in kid.care if c[3] <= day <= c[4]]
+        if r < 0.88:
+            for _, _, _, contact in active:
+                if contact is not None:
+                    return self._read(contact, kid)
+        care = [reader for first, last, reader in kid.care if first <= day <= last]
         if care:
-            return self._care(kid, care)
+            return self._read(self._pick(care), kid)
         if active:
-            return self._professional(kid, active)
+            return self._read(self._pick(self._pick(active)[2].staff), kid)
         return self._guardian(kid) if kid.guardians else None
 
-    def _read(
-        self, actor: Actor, kid: _Kid, picker: _Picker, basis: str, care_data: bool
-    ) -> dict[str, Any]:
-        resource, action = picker(self.rng)
+    def _read(self, reader: _Reader, kid: _Ready) -> tuple[Any, ...]:
+        resource, action = reader.picker(self.rng)
         parts = None
         if resource == "child" and self.rng.random() < 0.5:
-            parts = ALL_PARTS if care_data else PUBLIC_PARTS
-        if resource == "placements":
-            basis = "relation filter"
-        return {
-            "actor": actor,
-            "resource": resource,
-            "action": action,
-            "child_ids": [kid.id],
-            "parts": parts,
-            "basis": basis,
-        }
+            parts = ALL_PARTS if reader.care_data else PUBLIC_PARTS
+        basis = "relation filter" if resource == "placements" else reader.basis
+        return (reader.actor, resource, action, kid.ids, parts, "allowed", basis)
 
-    def _professional(self, kid: _Kid, active: list[tuple[uuid.UUID, int, int]]) -> dict[str, Any]:
-        rng = self.rng
-        organisation = rng.choice(active)[0]
-        roles = self.w.roles
-        if kid.contact is not None and (kid.contact, organisation) in roles and rng.random() < 0.6:
-            user = kid.contact
-        else:
-            user = rng.choice(self.w.staff[organisation])[0]
-        role = roles[(user, organisation)]
-        basis = self._placement(organisation)
-        if user == kid.contact:
-            basis = "contact-person," + basis
-        if role == Role.CENTRE_ADMIN.value:
-            basis += ",centre-admin"
-        return self._read(self._actor(user, organisation, role), kid, _PROFESSIONAL, basis, True)
+    def _guardian(self, kid: _Ready) -> tuple[Any, ...]:
+        reader, authority = self._pick(kid.guardians)
+        if not authority and self.rng.random() < 0.02:
+            # Tried the access log, which is for guardians with parental authority.
+            return (reader.actor, "access-log", "list", kid.ids, None, "denied", reader.basis)
+        return self._read(reader, kid)
 
-    def _guardian(self, kid: _Kid) -> dict[str, Any]:
-        user, authority = self.rng.choice(kid.guardians)
-        actor = self._actor(user, None, "guardian")
-        if authority:
-            return self._read(actor, kid, _GUARDIAN, "guardian", care_data=True)
-        if self.rng.random() < 0.02:  # tried the access log: only with parental authority
-            return {
-                "actor": actor,
-                "resource": "access-log",
-                "action": "list",
-                "child_ids": [kid.id],
-                "result": "denied",
-                "basis": "guardian-without-authority",
-            }
-        return self._read(
-            actor, kid, _GUARDIAN_NO_AUTHORITY, "guardian-without-authority", care_data=False
-        )
+    def _denied(self, kid: _Ready, active: list[Any]) -> tuple[Any, ...]:
+        """Staff of another organisation open the child: a 404, logged as denied."""
+        place = self._pick(self.place_list)
+        reader = self._pick(place.staff)
+        if any(place is p[2] for p in active):
+            return self._read(reader, kid)
+        return (reader.actor, "child", "read", kid.ids, None, "denied", "no relation")
 
-    def _contact(
-        self, kid: _Kid, active: list[tuple[uuid.UUID, int, int]]
-    ) -> dict[str, Any] | None:
-        contact = kid.contact
-        assert contact is not None
-        for organisation, _, _ in active:
-            role = self.w.roles.get((contact, organisation))
-            if role is not None:
-                basis = "contact-person," + self._placement(organisation)
-                actor = self._actor(contact, organisation, role)
-                return self._read(actor, kid, _CONTACT, basis, care_data=True)
-        return None
-
-    def _care(
-        self, kid: _Kid, care: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID, int, int]]
-    ) -> dict[str, Any]:
-        user, organisation, consent, _, _ = self.rng.choice(care)
-        actor = self._actor(user, organisation, Role.CARE_PROFESSIONAL.value)
-        return self._read(actor, kid, _CARE, f"consent:{consent}", care_data=True)
-
-    def _denied(self, kid: _Kid, active: list[tuple[uuid.UUID, int, int]]) -> dict[str, Any]:
-        """Someone of another organisation opens the child: a 404, logged as denied."""
-        placing = [organisation for organisation, _, _ in active]
-        organisation = self.rng.choice(self.staff_orgs)
-        if organisation in placing:
-            organisation = placing[0]
-        user, role = self.rng.choice(self.w.staff[organisation])
-        return {
-            "actor": self._actor(user, organisation, role),
-            "resource": "child",
-            "action": "read",
-            "child_ids": [kid.id],
-            "result": "denied" if organisation not in placing else "allowed",
-            "basis": "no relation"
-            if organisation not in placing
-            else self._placement(organisation),
-        }
-
-    def _list(
-        self, kid: _Kid, active: list[tuple[uuid.UUID, int, int]], day: int
-    ) -> dict[str, Any] | None:
+    def _list(self, kid: _Ready, active: list[Any], day: int) -> tuple[Any, ...] | None:
         """A page of the children list: a staff member's page of their organisation's
         children, or a guardian's own children."""
-        rng = self.rng
-        kids = self.w.kids
-        if active and rng.random() < 0.8:
-            organisation = rng.choice(active)[0]
-            members = self.w.org_kids.get(organisation, [])
-            start = rng.randrange(max(1, len(members) - PAGE_SIZE + 1))
-            page = [kids[n].id for n in members[start : start + PAGE_SIZE] if kids[n].since <= day]
-            user, role = rng.choice(self.w.staff[organisation])
-            actor = self._actor(user, organisation, role)
+        kids = self.kids
+        if active and self.rng.random() < 0.8:
+            place = self._pick(active)[2]
+            members = place.members
+            start = int(self.rng.random() * max(1, len(members) - PAGE_SIZE + 1))
+            window = members[start : start + PAGE_SIZE]
+            actor = self._pick(place.staff).actor
         elif kid.guardians:
-            user, _ = rng.choice(kid.guardians)
-            page = [kids[n].id for n in self.guardian_kids[user] if kids[n].since <= day]
-            actor = self._actor(user, None, "guardian")
+            reader = self._pick(kid.guardians)[0]
+            actor = reader.actor
+            window = self.guardian_kids[actor.user_id] if actor.user_id else []
         else:
             return None
+        page = [kids[n].ids[0] for n in window if kids[n].since <= day]
         if not page:
             return None
-        return {
-            "actor": actor,
-            "resource": "child",
-            "action": "list",
-            "child_ids": page,
-            "basis": "relation filter",
-        }
+        return (actor, "child", "list", page, None, "allowed", "relation filter")
 
 
 class _AuditEncoder:
@@ -1364,8 +1355,16 @@ def _event_chunk(job: _ChunkJob) -> _Chunk:
         if arguments is None:
             arguments = maker.event(OPEN_END)  # the log's first days: anyone known now
             assert arguments is not None
+        actor, resource, action, child_ids, parts, result, basis = arguments
         event = build_event(
-            occurred_at=EPOCH + timedelta(microseconds=moment_us), **arguments
+            actor,
+            resource=resource,
+            action=action,
+            child_ids=child_ids,
+            parts=parts,
+            result=result,
+            basis=basis,
+            occurred_at=EPOCH + timedelta(microseconds=moment_us),
         ).events[0]
         built.append((moment_us, str(event["id"]), event))
     built.sort(key=lambda item: (item[0], item[1]))  # the sealer's order: time, then id
