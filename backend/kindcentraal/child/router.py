@@ -55,8 +55,7 @@ def _child(child: Child) -> ChildRead:
 
 
 def _child_row(row: Row[Any]) -> ChildRead:
-    """A list row as ChildRead, unvalidated: every value comes from a typed column."""
-    return ChildRead.model_construct(
+    return ChildRead(
         id=row.id,
         centre_id=row.centre_id,
         group_id=row.group_id,
@@ -64,7 +63,7 @@ def _child_row(row: Row[Any]) -> ChildRead:
         family_name=row.family_name,
         date_of_birth=row.date_of_birth,
         has_bsn=row.has_bsn,
-        contact_person=PersonRef.model_construct(
+        contact_person=PersonRef(
             user_id=row.contact_person_id, display_name=row.contact_person_name
         )
         if row.contact_person_id is not None
@@ -190,9 +189,7 @@ async def list_children(
         page=page,
     )
     return trusted_json(
-        Page[ChildRead].model_construct(
-            items=[_child_row(row) for row in items], next_cursor=cursor
-        )
+        Page[ChildRead](items=[_child_row(row) for row in items], next_cursor=cursor)
     )
 
 

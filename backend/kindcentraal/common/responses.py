@@ -23,10 +23,7 @@ _DESCRIPTIONS = {
 
 
 def trusted_json(model: BaseModel) -> Response:
-    """The model as JSON, without FastAPI validating it once more against `response_model`.
-
-    For hot reads whose models are built from typed database rows (`model_construct`): the
-    route still declares `response_model` for the document; validation would only repeat what
-    the column types guarantee.
-    """
+    """The model as JSON, without FastAPI dumping it to a dict and validating it once more
+    against `response_model`: the model was validated when it was built. The route still
+    declares `response_model` for the document."""
     return Response(model.model_dump_json(by_alias=True), media_type="application/json")
