@@ -14,6 +14,7 @@ import math
 import multiprocessing
 import os
 import random
+import struct
 import time
 import uuid
 from bisect import bisect
@@ -26,7 +27,7 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as clock
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, DateTime, Integer, Uuid, func, select, text
+from sqlalchemy import JSON, Boolean, Date, DateTime, Uuid, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
@@ -365,7 +366,8 @@ class _EventWorld:
     seed: int
     dialect: str
     tenant_id: uuid.UUID
-    kids: list[_Kid]
+    # (id, since, placements, guardians, contact, care) of each _Kid: tuples travel fast
+    kids: list[tuple[Any, ...]]
     staff: dict[uuid.UUID, list[tuple[uuid.UUID, str]]]
     roles: dict[tuple[uuid.UUID, uuid.UUID], str]
     centre_admin_orgs: set[uuid.UUID]
@@ -800,7 +802,7 @@ class _World:
             seed=self.seed,
             dialect=dialect,
             tenant_id=self.tenant_id,
-            kids=self.kids,
+            kids=[(k.id, k.since, k.placements, k.guardians, k.contact, k.care) for k in self.kids],
             staff=self.staff,
             roles=self.roles,
             centre_admin_orgs=self.centre_admin_orgs,
@@ -846,51 +848,37 @@ def _apportion(total: int, weights: Sequence[float]) -> list[int]:
 # --- Encoding rows for the database's bulk path ---------------------------------------------
 
 
-def _pg_text(value: str) -> str:
-    return (
-        value.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-    )
-
-
-def _formatter(dialect: str, column_type: TypeEngine[Any]) -> Callable[[Any], Any]:
-    """How one column's Python values are written: COPY text on PostgreSQL, SQLAlchemy's own
-    storage format on SQLite (hex UUIDs, 'YYYY-MM-DD HH:MM:SS.ffffff' UTC, 0/1, JSON text)."""
+def _formatter(dialect: str, column_type: TypeEngine[Any]) -> Callable[[Any], Any] | None:
+    """How one column's Python values are handed to the driver, or None for as they are:
+    asyncpg's binary COPY takes UUIDs, dates and timestamps but JSON as text; SQLite gets
+    SQLAlchemy's own storage format (hex UUIDs, 'YYYY-MM-DD HH:MM:SS.ffffff' UTC, 0/1)."""
     kind = column_type.impl if isinstance(column_type, TypeDecorator) else column_type
-    pg = dialect == "postgresql"
     if isinstance(kind, JSON):
-        # SQLAlchemy writes Python None as JSON null, not SQL NULL; so do we.
-        return (lambda v: _pg_text(json.dumps(v))) if pg else json.dumps
+        return json.dumps  # SQLAlchemy writes Python None as JSON null, not SQL NULL; so do we
+    if dialect == "postgresql":
+        return None
     if isinstance(kind, Uuid):
-        if pg:
-            return lambda v: "\\N" if v is None else str(v)
         return lambda v: None if v is None else v.hex
     if isinstance(kind, DateTime):
-        if pg:
-            return lambda v: "\\N" if v is None else v.isoformat()
         return lambda v: (
             None if v is None else v.astimezone(UTC).isoformat(" ", "microseconds")[:26]
         )
     if isinstance(kind, Date):
-        if pg:
-            return lambda v: "\\N" if v is None else v.isoformat()
         return lambda v: None if v is None else v.isoformat()
     if isinstance(kind, Boolean):
-        if pg:
-            return lambda v: "\\N" if v is None else ("t" if v else "f")
         return lambda v: None if v is None else int(v)
-    if isinstance(kind, Integer):
-        return (lambda v: "\\N" if v is None else str(v)) if pg else (lambda v: v)
-    return (lambda v: "\\N" if v is None else _pg_text(str(v))) if pg else (lambda v: v)
+    return None
 
 
-def encode_rows(dialect: str, table: str, rows: Iterable[Sequence[Any]]) -> Any:
-    """Rows (tuples in _COLUMNS order) as COPY text (PostgreSQL) or plain tuples (SQLite)."""
+def encode_rows(dialect: str, table: str, rows: Iterable[Sequence[Any]]) -> list[tuple[Any, ...]]:
+    """Rows (tuples in _COLUMNS order) as the driver takes them."""
     columns = Base.metadata.tables[table].columns
     formats = [_formatter(dialect, columns[name].type) for name in _COLUMNS[table]]
-    if dialect == "postgresql":
-        lines = ["\t".join([f(v) for f, v in zip(formats, row, strict=True)]) for row in rows]
-        return ("\n".join(lines) + "\n").encode() if lines else b""
-    return [tuple([f(v) for f, v in zip(formats, row, strict=True)]) for row in rows]
+    if all(f is None for f in formats):
+        return [tuple(row) for row in rows]
+    return [
+        tuple([v if f is None else f(v) for f, v in zip(formats, row, strict=True)]) for row in rows
+    ]
 
 
 class _Sink:
@@ -921,11 +909,13 @@ class _Sink:
             return
         started = time.perf_counter()
         columns = _COLUMNS[table]
-        if self.dialect == "postgresql":
-            # A memoryview: asyncpg would take bytes for a file name.
+        if self.dialect == "postgresql" and isinstance(payload, bytes):
+            # Binary COPY made by a worker; a memoryview, as asyncpg takes bytes for a path.
             await self.raw.copy_to_table(
-                table, source=memoryview(payload), columns=columns, format="text"
+                table, source=memoryview(payload), columns=columns, format="binary"
             )
+        elif self.dialect == "postgresql":
+            await self.raw.copy_records_to_table(table, records=payload, columns=columns)
         else:
             marks = ", ".join("?" * len(columns))
             await self.raw.executemany(
@@ -1126,24 +1116,34 @@ class _EventMaker:
         guardians: dict[uuid.UUID, tuple[_Reader, _Reader]] = {}
         self.guardian_kids: dict[uuid.UUID, list[int]] = {}
         self.kids: list[_Ready] = []
-        for n, kid in enumerate(world.kids):
+        contacts: dict[tuple[uuid.UUID, uuid.UUID], _Reader | None] = {}
+        for n, (kid_id, since, kid_placements, kid_guardians, kid_contact, kid_care) in enumerate(
+            world.kids
+        ):
             placements: list[tuple[int, int, _Place, _Reader | None]] = []
-            for organisation, first, last in kid.placements:
+            for organisation, first, last in kid_placements:
                 place = self.places.get(organisation)
                 if place is None:
                     continue  # nobody reads through a placement at an organisation without staff
                 contact = None
-                contact_role = world.roles.get((kid.contact, organisation)) if kid.contact else None
-                if kid.contact is not None and contact_role is not None:
-                    contact = _Reader(
-                        actor(kid.contact, organisation, contact_role),
-                        f"contact-person,placement:{organisation}",
-                        _CONTACT,
-                        True,
-                    )
+                if kid_contact is not None:
+                    key = (kid_contact, organisation)
+                    if key not in contacts:
+                        contact_role = world.roles.get(key)
+                        contacts[key] = (
+                            None
+                            if contact_role is None
+                            else _Reader(
+                                actor(kid_contact, organisation, contact_role),
+                                f"contact-person,placement:{organisation}",
+                                _CONTACT,
+                                True,
+                            )
+                        )
+                    contact = contacts[key]
                 placements.append((first, last, place, contact))
             parents = []
-            for user, authority in kid.guardians:
+            for user, authority in kid_guardians:
                 if user not in guardians:
                     at_home = actor(user, None, "guardian")
                     guardians[user] = (
@@ -1156,9 +1156,9 @@ class _EventMaker:
                 self.guardian_kids.setdefault(user, []).append(n)
             care = [
                 (first, last, _Reader(actor(user, org, professional), f"consent:{c}", _CARE, True))
-                for user, org, c, first, last in kid.care
+                for user, org, c, first, last in kid_care
             ]
-            self.kids.append(_Ready((kid.id,), kid.since, placements, parents, care))
+            self.kids.append(_Ready((kid_id,), since, placements, parents, care))
 
     def _pick(self, options: Sequence[Any]) -> Any:
         return options[int(self.rng.random() * len(options))]
@@ -1247,95 +1247,124 @@ class _EventMaker:
         return (actor, "child", "list", page, None, "allowed", "relation filter")
 
 
+# PostgreSQL's binary COPY format: a header, per row a field count and length-prefixed
+# fields (-1 for NULL), a trailer; timestamps count microseconds from 2000-01-01 UTC.
+COPY_HEADER = b"PGCOPY\n\xff\r\n\x00" + struct.pack(">ii", 0, 0)
+COPY_TRAILER = struct.pack(">h", -1)
+PG_EPOCH_US = 946_684_800_000_000
+_NULL = struct.pack(">i", -1)
+_LENGTH = struct.Struct(">i").pack
+_EVENT_HEAD = struct.Struct(">hi16si16siq").pack  # 15 fields; id, tenant_id, occurred_at
+_LINK = struct.Struct(">hi16si16si16siq").pack  # event_id, child_id, tenant_id, occurred_at
+_SEAL_EVENT = struct.Struct(">hi16si16si16sii").pack  # event_id, seal_id, tenant_id, ordinal
+
+
 class _AuditEncoder:
-    """The three audit tables' rows, written straight to the bulk format: every value is a
-    UUID, a timestamp or one of our own plain strings, so none needs escaping."""
+    """The three audit tables' rows straight in the bulk format: binary COPY on PostgreSQL,
+    SQLAlchemy's storage format on SQLite. Every value is a UUID, a moment or one of our own
+    plain ASCII strings."""
 
     def __init__(self, dialect: str, tenant_id: uuid.UUID, seal_id: uuid.UUID) -> None:
         self.pg = dialect == "postgresql"
+        self.tenant_id = tenant_id
+        self.seal_id = seal_id
+        self.fields: dict[Any, bytes] = {}
         self.strings: dict[uuid.UUID, str] = {}
-        self.tenant = self._text(tenant_id)
-        self.seal = self._text(seal_id)
-        self.parts: dict[tuple[str, ...], str] = {}
         self.events: list[Any] = []
         self.children: list[Any] = []
         self.seal_events: list[Any] = []
 
-    def _text(self, value: uuid.UUID) -> str:
+    def _field(self, value: Any) -> bytes:
+        """A UUID, a string or None as one binary COPY field (cached: they repeat)."""
+        key = tuple(value) if isinstance(value, list) else value
+        data = self.fields.get(key)
+        if data is None:
+            if value is None:
+                data = _NULL
+            elif isinstance(value, uuid.UUID):
+                data = _LENGTH(16) + value.bytes
+            else:
+                text = (value if isinstance(value, str) else json.dumps(value)).encode()
+                data = _LENGTH(len(text)) + text
+            self.fields[key] = data
+        return data
+
+    def _hex(self, value: uuid.UUID | None) -> str | None:
+        if value is None:
+            return None
         text = self.strings.get(value)
         if text is None:
-            text = str(value) if self.pg else value.hex
-            self.strings[value] = text
+            text = self.strings[value] = value.hex
         return text
 
-    def _id(self, value: uuid.UUID | None) -> str | None:
-        return None if value is None else self._text(value)
-
-    def _parts(self, parts: list[str] | None) -> str:
-        key = tuple(parts) if parts is not None else ()
-        text = self.parts.get(key)
-        if text is None:
-            text = self.parts[key] = json.dumps(parts)
-        return text
-
-    def add(self, ordinal: int, event_id: str, event: dict[str, Any]) -> None:
-        """One event in seal order (`event_id` in its canonical text form)."""
-        moment: datetime = event["occurred_at"]
+    def add(self, ordinal: int, moment_us: int, event: dict[str, Any], links: list[Any]) -> None:
+        """One event in seal order, with its child index rows."""
         child_ids: list[str] = event["child_ids"]
         children = '["' + '", "'.join(child_ids) + '"]' if child_ids else "[]"
+        parts = "null" if event["parts"] is None else json.dumps(event["parts"])
         if self.pg:
-            at = moment.isoformat()
-            values = (
-                event_id,
-                self.tenant,
-                at,
-                self._id(event["actor_user_id"]) or "\\N",
-                self._id(event["actor_organisation_id"]) or "\\N",
-                event["actor_role"] or "\\N",
-                event["on_behalf_of"] or "\\N",
-                children,
-                event["resource"],
-                event["action"],
-                self._parts(event["parts"]),
-                event["result"],
-                event["basis"] or "\\N",
-                event["origin_ip"] or "\\N",
-                event["hash"],
+            field = self._field
+            at = moment_us - PG_EPOCH_US
+            event_id = event["id"].bytes
+            tenant = self.tenant_id.bytes
+            text = children.encode()
+            self.events.append(
+                b"".join(
+                    (
+                        _EVENT_HEAD(15, 16, event_id, 16, tenant, 8, at),
+                        field(event["actor_user_id"]),
+                        field(event["actor_organisation_id"]),
+                        field(event["actor_role"]),
+                        field(event["on_behalf_of"]),
+                        _LENGTH(len(text)) + text,
+                        field(event["resource"]),
+                        field(event["action"]),
+                        field(parts),
+                        field(event["result"]),
+                        field(event["basis"]),
+                        field(event["origin_ip"]),
+                        _LENGTH(64) + event["hash"].encode(),
+                    )
+                )
             )
-            self.events.append("\t".join(values))
-            for child in child_ids:
-                self.children.append(f"{event_id}\t{child}\t{self.tenant}\t{at}")
-            self.seal_events.append(f"{event_id}\t{self.seal}\t{self.tenant}\t{ordinal}")
+            for link in links:
+                self.children.append(
+                    _LINK(4, 16, event_id, 16, link["child_id"].bytes, 16, tenant, 8, at)
+                )
+            self.seal_events.append(
+                _SEAL_EVENT(4, 16, event_id, 16, self.seal_id.bytes, 16, tenant, 4, ordinal)
+            )
             return
-        at = moment.isoformat(" ", "microseconds")[:26]
-        key = event_id.replace("-", "")
+        at_text = event["occurred_at"].isoformat(" ", "microseconds")[:26]
+        key = event["id"].hex
+        tenant_hex = self._hex(self.tenant_id)
         self.events.append(
             (
                 key,
-                self.tenant,
-                at,
-                self._id(event["actor_user_id"]),
-                self._id(event["actor_organisation_id"]),
+                tenant_hex,
+                at_text,
+                self._hex(event["actor_user_id"]),
+                self._hex(event["actor_organisation_id"]),
                 event["actor_role"],
                 event["on_behalf_of"],
                 children,
                 event["resource"],
                 event["action"],
-                self._parts(event["parts"]),
+                parts,
                 event["result"],
                 event["basis"],
                 event["origin_ip"],
                 event["hash"],
             )
         )
-        for child in child_ids:
-            self.children.append((key, child.replace("-", ""), self.tenant, at))
-        self.seal_events.append((key, self.seal, self.tenant, ordinal))
+        for link in links:
+            self.children.append((key, link["child_id"].hex, tenant_hex, at_text))
+        self.seal_events.append((key, self._hex(self.seal_id), tenant_hex, ordinal))
 
     def payload(self, rows: list[Any]) -> Any:
         if not self.pg:
             return rows
-        return ("\n".join(rows) + "\n").encode() if rows else b""
+        return COPY_HEADER + b"".join(rows) + COPY_TRAILER if rows else b""
 
 
 def _event_chunk(job: _ChunkJob) -> _Chunk:
@@ -1344,7 +1373,7 @@ def _event_chunk(job: _ChunkJob) -> _Chunk:
     assert maker is not None, "worker started without a world"
     world = maker.w
     maker.rng = random.Random(f"{world.seed}:events:{job.index}")
-    built: list[tuple[int, str, dict[str, Any]]] = []
+    built: list[tuple[int, bytes, dict[str, Any], list[dict[str, Any]]]] = []
     for moment_us in job.moments:
         day = EPOCH_ORDINAL + moment_us // DAY_US
         arguments = None
@@ -1356,7 +1385,7 @@ def _event_chunk(job: _ChunkJob) -> _Chunk:
             arguments = maker.event(OPEN_END)  # the log's first days: anyone known now
             assert arguments is not None
         actor, resource, action, child_ids, parts, result, basis = arguments
-        event = build_event(
+        rows = build_event(
             actor,
             resource=resource,
             action=action,
@@ -1365,16 +1394,17 @@ def _event_chunk(job: _ChunkJob) -> _Chunk:
             result=result,
             basis=basis,
             occurred_at=EPOCH + timedelta(microseconds=moment_us),
-        ).events[0]
-        built.append((moment_us, str(event["id"]), event))
+        )
+        event = rows.events[0]
+        built.append((moment_us, event["id"].bytes, event, rows.children))
     built.sort(key=lambda item: (item[0], item[1]))  # the sealer's order: time, then id
     encoder = _AuditEncoder(world.dialect, world.tenant_id, job.seal_id)
-    for ordinal, (_, event_id, event) in enumerate(built):
-        encoder.add(ordinal, event_id, event)
+    for ordinal, (moment_us, _, event, links) in enumerate(built):
+        encoder.add(ordinal, moment_us, event, links)
     return _Chunk(
         index=job.index,
         count=len(built),
-        digest=events_digest([event["hash"] for _, _, event in built]),
+        digest=events_digest([event["hash"] for _, _, event, _ in built]),
         last=built[-1][2]["occurred_at"],
         events=encoder.payload(encoder.events),
         children=encoder.payload(encoder.children),
