@@ -370,7 +370,6 @@ class _EventWorld:
     kids: list[tuple[Any, ...]]
     staff: dict[uuid.UUID, list[tuple[uuid.UUID, str]]]
     roles: dict[tuple[uuid.UUID, uuid.UUID], str]
-    centre_admin_orgs: set[uuid.UUID]
     org_kids: dict[uuid.UUID, list[int]]
 
 
@@ -396,7 +395,6 @@ class _World:
         self.kids: list[_Kid] = []
         self.staff: dict[uuid.UUID, list[tuple[uuid.UUID, str]]] = {}
         self.roles: dict[tuple[uuid.UUID, uuid.UUID], str] = {}
-        self.centre_admin_orgs: set[uuid.UUID] = set()
         self.current: dict[uuid.UUID, list[int]] = {}  # organisation -> kids placed there now
         self.given_names = list(dict.fromkeys(demo.GIVEN_NAMES + MORE_GIVEN_NAMES))
         self.family_names = list(dict.fromkeys(demo.FAMILY_NAMES + MORE_FAMILY_NAMES))
@@ -451,8 +449,6 @@ class _World:
         self.roles[(user_id, organisation_id)] = role.value
         if role in PLACEMENT_ACCESS_ROLES:
             self.staff.setdefault(organisation_id, []).append((user_id, role.value))
-        if role == Role.CENTRE_ADMIN:
-            self.centre_admin_orgs.add(organisation_id)
 
     def _place(self, position: int, organisation: uuid.UUID, start: date, end: date | None) -> None:
         kid = self.kids[position]
@@ -805,7 +801,6 @@ class _World:
             kids=[(k.id, k.since, k.placements, k.guardians, k.contact, k.care) for k in self.kids],
             staff=self.staff,
             roles=self.roles,
-            centre_admin_orgs=self.centre_admin_orgs,
             org_kids=org_kids,
         )
 
