@@ -277,6 +277,10 @@ async def tenants_with_queued_events(session: AsyncSession) -> list[uuid.UUID]:
     return list((await session.scalars(select(AuditPending.tenant_id).distinct())).all())
 
 
+# Verification reads rows, not ORM objects: two million events load several times faster.
+_EVENT_COLUMNS = tuple(AuditEvent.__table__.c)
+
+
 @dataclass(frozen=True)
 class BrokenLink:
     tenant_id: uuid.UUID
@@ -308,7 +312,7 @@ async def verify_log(session: AsyncSession) -> Verification:
         )
     ).all()
     seal_events = await session.stream(
-        select(AuditSealEvent.seal_id, AuditSealEvent.ordinal, AuditEvent)
+        select(AuditSealEvent.seal_id, AuditSealEvent.ordinal, *_EVENT_COLUMNS)
         .join(AuditEvent, AuditEvent.id == AuditSealEvent.event_id)
         .join(AuditSeal, AuditSeal.id == AuditSealEvent.seal_id)
         .order_by(AuditSeal.tenant_id, AuditSeal.number, AuditSealEvent.ordinal)
@@ -341,7 +345,7 @@ async def verify_log(session: AsyncSession) -> Verification:
                 if row.seal_id != seal.id:
                     carried = row
                     break
-                event = row.AuditEvent
+                event = row
                 if event_hash(event) != event.hash:
                     return Verification(
                         checked,
@@ -374,14 +378,15 @@ async def verify_log(session: AsyncSession) -> Verification:
         await seal_events.close()
 
     unsealed = await session.stream(
-        select(AuditEvent, AuditPending.event_id.label("queued"))
+        select(*_EVENT_COLUMNS, AuditPending.event_id.label("queued"))
         .outerjoin(AuditSealEvent, AuditSealEvent.event_id == AuditEvent.id)
         .outerjoin(AuditPending, AuditPending.event_id == AuditEvent.id)
         .where(AuditSealEvent.event_id.is_(None))
         .execution_options(populate_existing=True, yield_per=2000)
     )
     try:
-        async for event, queued in unsealed:
+        async for event in unsealed:
+            queued = event.queued
             reason = None
             if event_hash(event) != event.hash:
                 reason = "the event's content does not match its hash"
