@@ -1263,26 +1263,23 @@ class _AuditEncoder:
         self.pg = dialect == "postgresql"
         self.tenant_id = tenant_id
         self.seal_id = seal_id
-        self.fields: dict[Any, bytes] = {}
+        # The encoded who (actor) and what (resource ... basis) of events: a few hundred each.
+        self.actors: dict[int, tuple[bytes, bytes]] = {}
+        self.whats: dict[tuple[Any, ...], bytes] = {}
         self.strings: dict[uuid.UUID, str] = {}
         self.events: list[Any] = []
         self.children: list[Any] = []
         self.seal_events: list[Any] = []
 
-    def _field(self, value: Any) -> bytes:
-        """A UUID, a string or None as one binary COPY field (cached: they repeat)."""
-        key = tuple(value) if isinstance(value, list) else value
-        data = self.fields.get(key)
-        if data is None:
-            if value is None:
-                data = _NULL
-            elif isinstance(value, uuid.UUID):
-                data = _LENGTH(16) + value.bytes
-            else:
-                text = (value if isinstance(value, str) else json.dumps(value)).encode()
-                data = _LENGTH(len(text)) + text
-            self.fields[key] = data
-        return data
+    @staticmethod
+    def _field(value: uuid.UUID | str | None) -> bytes:
+        """A UUID, a string or None as one binary COPY field."""
+        if value is None:
+            return _NULL
+        if isinstance(value, uuid.UUID):
+            return _LENGTH(16) + value.bytes
+        text = value.encode()
+        return _LENGTH(len(text)) + text
 
     def _hex(self, value: uuid.UUID | None) -> str | None:
         if value is None:
@@ -1292,13 +1289,40 @@ class _AuditEncoder:
             text = self.strings[value] = value.hex
         return text
 
-    def add(self, ordinal: int, moment_us: int, event: dict[str, Any], links: list[Any]) -> None:
-        """One event in seal order, with its child index rows."""
+    def add(
+        self,
+        ordinal: int,
+        moment_us: int,
+        event: dict[str, Any],
+        links: list[Any],
+        arguments: tuple[Any, ...],
+    ) -> None:
+        """One event in seal order, with its child index rows; `arguments` are build_event's
+        (the same values as the event's, as shared objects: their encodings are cached)."""
         child_ids: list[str] = event["child_ids"]
         children = '["' + '", "'.join(child_ids) + '"]' if child_ids else "[]"
-        parts = "null" if event["parts"] is None else json.dumps(event["parts"])
         if self.pg:
-            field = self._field
+            actor, resource, action, _, parts, result, basis = arguments
+            who = self.actors.get(id(actor))
+            if who is None:
+                who = self.actors[id(actor)] = (
+                    b"".join(
+                        self._field(v)
+                        for v in (
+                            actor.user_id,
+                            actor.organisation_id,
+                            actor.role,
+                            actor.on_behalf_of,
+                        )
+                    ),
+                    self._field(actor.origin_ip),
+                )
+            key = (resource, action, id(parts), result, basis)
+            what = self.whats.get(key)
+            if what is None:
+                what = self.whats[key] = b"".join(
+                    self._field(v) for v in (resource, action, json.dumps(parts), result, basis)
+                )
             at = moment_us - PG_EPOCH_US
             event_id = event["id"].bytes
             tenant = self.tenant_id.bytes
@@ -1307,17 +1331,10 @@ class _AuditEncoder:
                 b"".join(
                     (
                         _EVENT_HEAD(15, 16, event_id, 16, tenant, 8, at),
-                        field(event["actor_user_id"]),
-                        field(event["actor_organisation_id"]),
-                        field(event["actor_role"]),
-                        field(event["on_behalf_of"]),
+                        who[0],
                         _LENGTH(len(text)) + text,
-                        field(event["resource"]),
-                        field(event["action"]),
-                        field(parts),
-                        field(event["result"]),
-                        field(event["basis"]),
-                        field(event["origin_ip"]),
+                        what,
+                        who[1],
                         _LENGTH(64) + event["hash"].encode(),
                     )
                 )
@@ -1330,6 +1347,7 @@ class _AuditEncoder:
                 _SEAL_EVENT(4, 16, event_id, 16, self.seal_id.bytes, 16, tenant, 4, ordinal)
             )
             return
+        parts = "null" if event["parts"] is None else json.dumps(event["parts"])
         at_text = event["occurred_at"].isoformat(" ", "microseconds")[:26]
         key = event["id"].hex
         tenant_hex = self._hex(self.tenant_id)
@@ -1368,7 +1386,7 @@ def _event_chunk(job: _ChunkJob) -> _Chunk:
     assert maker is not None, "worker started without a world"
     world = maker.w
     maker.rng = random.Random(f"{world.seed}:events:{job.index}")
-    built: list[tuple[int, bytes, dict[str, Any], list[dict[str, Any]]]] = []
+    built: list[tuple[int, bytes, dict[str, Any], list[dict[str, Any]], tuple[Any, ...]]] = []
     for moment_us in job.moments:
         day = EPOCH_ORDINAL + moment_us // DAY_US
         arguments = None
@@ -1391,15 +1409,15 @@ def _event_chunk(job: _ChunkJob) -> _Chunk:
             occurred_at=EPOCH + timedelta(microseconds=moment_us),
         )
         event = rows.events[0]
-        built.append((moment_us, event["id"].bytes, event, rows.children))
+        built.append((moment_us, event["id"].bytes, event, rows.children, arguments))
     built.sort(key=lambda item: (item[0], item[1]))  # the sealer's order: time, then id
     encoder = _AuditEncoder(world.dialect, world.tenant_id, job.seal_id)
-    for ordinal, (moment_us, _, event, links) in enumerate(built):
-        encoder.add(ordinal, moment_us, event, links)
+    for ordinal, (moment_us, _, event, links, arguments) in enumerate(built):
+        encoder.add(ordinal, moment_us, event, links, arguments)
     return _Chunk(
         index=job.index,
         count=len(built),
-        digest=events_digest([event["hash"] for _, _, event, _ in built]),
+        digest=events_digest([item[2]["hash"] for item in built]),
         last=built[-1][2]["occurred_at"],
         events=encoder.payload(encoder.events),
         children=encoder.payload(encoder.children),
