@@ -97,6 +97,21 @@ class _Values:
     admin_centres: BindParameter[list[uuid.UUID]]
 
 
+def _bind(parameters: dict[str, Any]) -> _Values:
+    return _Values(
+        tenant=bindparam("rc_tenant", parameters["rc_tenant"], type_=Uuid),
+        user=bindparam("rc_user", parameters["rc_user"], type_=Uuid),
+        today=bindparam("rc_today", parameters["rc_today"], type_=Date),
+        placing_organisations=bindparam(
+            "rc_placing_organisations", parameters["rc_placing_organisations"], expanding=True
+        ),
+        member_organisations=bindparam(
+            "rc_member_organisations", parameters["rc_member_organisations"], expanding=True
+        ),
+        admin_centres=bindparam("rc_admin_centres", parameters["rc_admin_centres"], expanding=True),
+    )
+
+
 def _parameters(principal: Principal, today: date) -> dict[str, Any]:
     return {
         "rc_tenant": principal.tenant_id,
@@ -111,18 +126,7 @@ def _parameters(principal: Principal, today: date) -> dict[str, Any]:
 def _filter(
     parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool
 ) -> ColumnElement[bool]:
-    v = _Values(
-        tenant=bindparam("rc_tenant", parameters["rc_tenant"], type_=Uuid),
-        user=bindparam("rc_user", parameters["rc_user"], type_=Uuid),
-        today=bindparam("rc_today", parameters["rc_today"], type_=Date),
-        placing_organisations=bindparam(
-            "rc_placing_organisations", parameters["rc_placing_organisations"], expanding=True
-        ),
-        member_organisations=bindparam(
-            "rc_member_organisations", parameters["rc_member_organisations"], expanding=True
-        ),
-        admin_centres=bindparam("rc_admin_centres", parameters["rc_admin_centres"], expanding=True),
-    )
+    v = _bind(parameters)
     relations: list[ColumnElement[bool]] = [
         exists(
             select(Guardian.id).where(
@@ -158,18 +162,7 @@ def _visible_ids(
     each read from its own index. Lists use it: a list filtered by EXISTS walks every child of
     the tenant in sort order until a page is full (49 ms for a parent at 100,000 children);
     from the set it sorts only the children the caller can see."""
-    v = _Values(
-        tenant=bindparam("rc_tenant", parameters["rc_tenant"], type_=Uuid),
-        user=bindparam("rc_user", parameters["rc_user"], type_=Uuid),
-        today=bindparam("rc_today", parameters["rc_today"], type_=Date),
-        placing_organisations=bindparam(
-            "rc_placing_organisations", parameters["rc_placing_organisations"], expanding=True
-        ),
-        member_organisations=bindparam(
-            "rc_member_organisations", parameters["rc_member_organisations"], expanding=True
-        ),
-        admin_centres=bindparam("rc_admin_centres", parameters["rc_admin_centres"], expanding=True),
-    )
+    v = _bind(parameters)
     arms: list[Select[Any]] = [
         select(Guardian.child_id).where(Guardian.user_id == v.user, Guardian.tenant_id == v.tenant),
         select(Child.id).where(Child.contact_person_id == v.user, Child.tenant_id == v.tenant),
