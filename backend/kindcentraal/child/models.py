@@ -2,7 +2,7 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, UniqueConstraint, Uuid, func, text
+from sqlalchemy import Boolean, Date, ForeignKey, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kindcentraal.db import Base, TenantMixin, UTCDateTime, str_enum
@@ -13,21 +13,6 @@ class Child(TenantMixin, Base):
     """A child aged 0-13 in a centre; the record everything else hangs on."""
 
     __tablename__ = "child"
-    __table_args__ = (
-        # Name search (`?q=`, substring, any case): trigram indexes, PostgreSQL only.
-        Index(
-            "ix_child_given_name_trgm",
-            func.lower(text("given_name")).label("given_name_lower"),
-            postgresql_using="gin",
-            postgresql_ops={"given_name_lower": "gin_trgm_ops"},
-        ).ddl_if(dialect="postgresql"),
-        Index(
-            "ix_child_family_name_trgm",
-            func.lower(text("family_name")).label("family_name_lower"),
-            postgresql_using="gin",
-            postgresql_ops={"family_name_lower": "gin_trgm_ops"},
-        ).ddl_if(dialect="postgresql"),
-    )
 
     centre_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("child_centre.id", ondelete="RESTRICT"), index=True
