@@ -171,8 +171,8 @@ async def log_access(
     )
 
 
-# The list page selects the columns it shows, the contact person's name by a join: no ORM
-# objects and no second query for the contact persons.
+# The list page selects the columns it shows: no ORM objects and no second query for the
+# contact persons.
 _LIST_COLUMNS = (
     Child.id,
     Child.centre_id,
@@ -182,7 +182,12 @@ _LIST_COLUMNS = (
     Child.date_of_birth,
     Child.bsn.is_not(None).label("has_bsn"),
     Child.contact_person_id,
-    User.display_name.label("contact_person_name"),
+    # A correlated subquery, not a join: PostgreSQL evaluates it for the page only, after the
+    # top-N sort, instead of for every visible child (3,231 for a large centre's admin).
+    select(User.display_name)
+    .where(User.id == Child.contact_person_id)
+    .scalar_subquery()
+    .label("contact_person_name"),
     Child.created_at,
     Child.updated_at,
 )
@@ -201,9 +206,7 @@ async def list_children(
 ) -> tuple[list[Row[Any]], str | None]:
     """A page of the children the caller relates to, as rows of `_LIST_COLUMNS`."""
     listable, parameters = child_policy.listable_children_cached(principal)
-    statement = (
-        select(*_LIST_COLUMNS).outerjoin(User, User.id == Child.contact_person_id).where(listable)
-    )
+    statement = select(*_LIST_COLUMNS).where(listable)
     if q:
         for word in q.lower().split()[:5]:
             statement = statement.where(
