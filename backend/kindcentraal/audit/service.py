@@ -400,9 +400,3 @@ async def verify_log(session: AsyncSession) -> Verification:
     finally:
         await unsealed.close()
     return Verification(checked, sealed, None, heads)
-
-
-async def verify_chain(session: AsyncSession) -> tuple[int, BrokenLink | None]:
-    """The count of events checked and the first broken link, if any."""
-    result = await verify_log(session)
-    return result.checked, result.broken

@@ -96,8 +96,9 @@ STATISTICS_EVERY_SECONDS = 3600.0
 
 async def run_sealer(sessionmaker: async_sessionmaker[AsyncSession], interval: float) -> Any:
     """Seal new events every `interval` seconds until cancelled; on SQLite, also refresh the
-    planner's statistics now and then (PostgreSQL's autovacuum does that itself)."""
-    statistics_due = time.monotonic()
+    planner's statistics hourly (PostgreSQL's autovacuum does that itself). Not at start-up:
+    `db upgrade` and the seeds refresh them, and every worker would repeat it."""
+    statistics_due = time.monotonic() + STATISTICS_EVERY_SECONDS
     while True:
         await asyncio.sleep(interval)
         try:

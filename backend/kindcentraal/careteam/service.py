@@ -18,7 +18,6 @@ from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
 from kindcentraal.child.policy import ChildRelations
 from kindcentraal.common.repository import apply_changes
-from kindcentraal.consent.models import Consent, ConsentPurpose
 from kindcentraal.errors import Conflict, InvalidInput, NotFound
 from kindcentraal.organisation.models import Membership, Organisation, Role
 from kindcentraal.user.models import User
@@ -32,15 +31,7 @@ _TEAM = (
         CareTeamMember,
         User.display_name,
         Organisation.name,
-        exists(
-            select(Consent.id).where(
-                Consent.child_id == CareTeamMember.child_id,
-                Consent.organisation_id == CareTeamMember.organisation_id,
-                Consent.tenant_id == CareTeamMember.tenant_id,
-                Consent.purpose == ConsentPurpose.CARE_TEAM,
-                child_policy.consent_in_force(_TODAY),  # type: ignore[arg-type]
-            )
-        ),
+        child_policy.team_consent_in_force(_TODAY),
     )
     .join(User, User.id == CareTeamMember.user_id)
     .join(Organisation, Organisation.id == CareTeamMember.organisation_id)

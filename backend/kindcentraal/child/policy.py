@@ -31,6 +31,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from kindcentraal.auth.principal import PLACEMENT_ACCESS_ROLES, Principal
 from kindcentraal.careteam.models import CareTeamMember
@@ -40,49 +41,44 @@ from kindcentraal.errors import Forbidden
 from kindcentraal.organisation.models import Membership, Role
 from kindcentraal.placement.models import Placement
 
+Today = date | BindParameter[date]
 
-def current_placement(today: date) -> ColumnElement[bool]:
+
+def current_placement(today: Today) -> ColumnElement[bool]:
     return or_(Placement.end_date.is_(None), Placement.end_date >= today)
 
 
-def consent_in_force(today: date) -> ColumnElement[bool]:
+def consent_in_force(today: Today) -> ColumnElement[bool]:
     return and_(
         Consent.withdrawn_at.is_(None),
         or_(Consent.valid_until.is_(None), Consent.valid_until >= today),
     )
 
 
-def active_team_membership(today: date) -> ColumnElement[bool]:
+def active_team_membership(today: Today) -> ColumnElement[bool]:
     return and_(
         CareTeamMember.since_date <= today,
         or_(CareTeamMember.until_date.is_(None), CareTeamMember.until_date >= today),
     )
 
 
-def _consented_team_membership(v: "_Values") -> ColumnElement[bool]:
-    """The caller is on the child's team now, still a member of the organisation they act
-    for, and a guardian's care-team consent for that organisation is in force."""
-    return exists(
-        select(CareTeamMember.id).where(
-            CareTeamMember.child_id == Child.id,
-            CareTeamMember.tenant_id == v.tenant,
-            CareTeamMember.user_id == v.user,
-            CareTeamMember.organisation_id.in_(v.member_organisations),
-            active_team_membership(v.today),  # type: ignore[arg-type]
-            exists(
-                # Correlate to the team row, not to `child`: a nested EXISTS only
-                # auto-correlates one level up, and `child` two levels up became a cross join
-                # (consent for ANY child opened this one; caught by the authorization matrix).
-                select(Consent.id).where(
-                    Consent.child_id == CareTeamMember.child_id,
-                    Consent.tenant_id == v.tenant,
-                    Consent.organisation_id == CareTeamMember.organisation_id,
-                    Consent.purpose == ConsentPurpose.CARE_TEAM,
-                    consent_in_force(v.today),  # type: ignore[arg-type]
-                )
-            ),
-        )
+def team_consent(today: Today) -> Select[uuid.UUID]:
+    """A guardian's care-team consent, in force, for the team member's organisation and child.
+
+    Correlated to the team row, never to `child`: a nested EXISTS only auto-correlates one
+    level up, and `child` two levels up became a cross join (consent for ANY child opened
+    this one; caught by the authorization matrix)."""
+    return select(Consent.id).where(
+        Consent.child_id == CareTeamMember.child_id,
+        Consent.tenant_id == CareTeamMember.tenant_id,
+        Consent.organisation_id == CareTeamMember.organisation_id,
+        Consent.purpose == ConsentPurpose.CARE_TEAM,
+        consent_in_force(today),
     )
+
+
+def team_consent_in_force(today: Today) -> ColumnElement[bool]:
+    return exists(team_consent(today))
 
 
 @dataclass(frozen=True)
@@ -123,82 +119,73 @@ def _parameters(principal: Principal, today: date) -> dict[str, Any]:
     }
 
 
-def _filter(
-    parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool
-) -> ColumnElement[bool]:
-    v = _bind(parameters)
-    relations: list[ColumnElement[bool]] = [
-        exists(
-            select(Guardian.id).where(
-                Guardian.child_id == Child.id,
-                Guardian.user_id == v.user,
-                Guardian.tenant_id == v.tenant,
-            )
-        ),
-        Child.contact_person_id == v.user,
+def _relations(
+    v: _Values, *, placing: bool, member: bool, admin: bool
+) -> list[tuple[InstrumentedAttribute[uuid.UUID], list[ColumnElement[bool]]]]:
+    """Every relation that opens a child, once: the column holding the child's id, and the
+    conditions under which the caller has that relation. Both forms below are built from it."""
+    relations: list[tuple[InstrumentedAttribute[uuid.UUID], list[ColumnElement[bool]]]] = [
+        (Guardian.child_id, [Guardian.user_id == v.user, Guardian.tenant_id == v.tenant]),
+        (Child.id, [Child.contact_person_id == v.user]),
     ]
     if placing:
         relations.append(
-            exists(
-                select(Placement.id).where(
-                    Placement.child_id == Child.id,
-                    Placement.tenant_id == v.tenant,
+            (
+                Placement.child_id,
+                [
                     Placement.organisation_id.in_(v.placing_organisations),
-                    current_placement(v.today),  # type: ignore[arg-type]
-                )
+                    Placement.tenant_id == v.tenant,
+                    current_placement(v.today),
+                ],
             )
         )
     if member:
-        relations.append(_consented_team_membership(v))
+        # On the team now, still a member of the organisation acted for, consent in force.
+        relations.append(
+            (
+                CareTeamMember.child_id,
+                [
+                    CareTeamMember.user_id == v.user,
+                    CareTeamMember.tenant_id == v.tenant,
+                    CareTeamMember.organisation_id.in_(v.member_organisations),
+                    active_team_membership(v.today),
+                    team_consent_in_force(v.today),
+                ],
+            )
+        )
     if admin:
-        relations.append(Child.centre_id.in_(v.admin_centres))
-    return and_(Child.tenant_id == v.tenant, or_(*relations))
+        relations.append((Child.id, [Child.centre_id.in_(v.admin_centres)]))
+    return relations
+
+
+def _filter(
+    parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool
+) -> ColumnElement[bool]:
+    """The relations as a filter on one `child` row (EXISTS per relation): cheap for a single
+    child, which is probed through each relation's index."""
+    v = _bind(parameters)
+    tests = [
+        and_(*conditions)
+        if column is Child.id
+        else exists(select(column).where(column == Child.id, *conditions))
+        for column, conditions in _relations(v, placing=placing, member=member, admin=admin)
+    ]
+    return and_(Child.tenant_id == v.tenant, or_(*tests))
 
 
 def _visible_ids(
     parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool
 ) -> CompoundSelect[Any]:
-    """The same relations as `_filter`, as the set of visible child ids: one arm per relation,
-    each read from its own index. Lists use it: a list filtered by EXISTS walks every child of
-    the tenant in sort order until a page is full (49 ms for a parent at 100,000 children);
-    from the set it sorts only the children the caller can see."""
+    """The relations as the set of visible child ids, one arm per relation, each read from its
+    own index. Lists use it: a list filtered by EXISTS walks every child of the tenant in sort
+    order until a page is full (49 ms for a parent at 100,000 children); from the set it sorts
+    only the children the caller can see."""
     v = _bind(parameters)
-    arms: list[Select[Any]] = [
-        select(Guardian.child_id).where(Guardian.user_id == v.user, Guardian.tenant_id == v.tenant),
-        select(Child.id).where(Child.contact_person_id == v.user, Child.tenant_id == v.tenant),
-    ]
-    if placing:
-        arms.append(
-            select(Placement.child_id).where(
-                Placement.organisation_id.in_(v.placing_organisations),
-                Placement.tenant_id == v.tenant,
-                current_placement(v.today),  # type: ignore[arg-type]
-            )
-        )
-    if member:
-        arms.append(
-            select(CareTeamMember.child_id).where(
-                CareTeamMember.user_id == v.user,
-                CareTeamMember.tenant_id == v.tenant,
-                CareTeamMember.organisation_id.in_(v.member_organisations),
-                active_team_membership(v.today),  # type: ignore[arg-type]
-                exists(
-                    select(Consent.id).where(
-                        Consent.child_id == CareTeamMember.child_id,
-                        Consent.tenant_id == v.tenant,
-                        Consent.organisation_id == CareTeamMember.organisation_id,
-                        Consent.purpose == ConsentPurpose.CARE_TEAM,
-                        consent_in_force(v.today),  # type: ignore[arg-type]
-                    )
-                ),
-            )
-        )
-    if admin:
-        arms.append(
-            select(Child.id).where(
-                Child.centre_id.in_(v.admin_centres), Child.tenant_id == v.tenant
-            )
-        )
+    arms: list[Select[Any]] = []
+    for column, conditions in _relations(v, placing=placing, member=member, admin=admin):
+        if column is Child.id:
+            conditions = [*conditions, Child.tenant_id == v.tenant]
+        arms.append(select(column).where(*conditions))
     return union_all(*arms)
 
 
@@ -325,7 +312,7 @@ def _relations_statement(with_team: bool) -> CompoundSelect[Any]:
         ).where(Guardian.child_id == child, Guardian.user_id == user, Guardian.tenant_id == tenant),
         select(literal("placement"), null().cast(Boolean), Placement.organisation_id, no_id, no_id)
         .where(Placement.child_id == child, Placement.tenant_id == tenant)
-        .where(current_placement(today)),  # type: ignore[arg-type]
+        .where(current_placement(today)),
     ]
     if with_team:
         parts.append(
@@ -334,17 +321,7 @@ def _relations_statement(with_team: bool) -> CompoundSelect[Any]:
                 null().cast(Boolean),
                 CareTeamMember.organisation_id,
                 CareTeamMember.id,
-                Consent.id,
-            )
-            .join(
-                Consent,
-                and_(
-                    Consent.child_id == CareTeamMember.child_id,
-                    Consent.organisation_id == CareTeamMember.organisation_id,
-                    Consent.tenant_id == CareTeamMember.tenant_id,
-                    Consent.purpose == ConsentPurpose.CARE_TEAM,
-                    consent_in_force(today),  # type: ignore[arg-type]
-                ),
+                team_consent(today).order_by(Consent.id).limit(1).scalar_subquery(),
             )
             .join(
                 Membership,
@@ -357,7 +334,8 @@ def _relations_statement(with_team: bool) -> CompoundSelect[Any]:
                 CareTeamMember.child_id == child,
                 CareTeamMember.tenant_id == tenant,
                 CareTeamMember.user_id == user,
-                active_team_membership(today),  # type: ignore[arg-type]
+                active_team_membership(today),
+                team_consent_in_force(today),
             )
         )
     return union_all(*parts)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Row, Select, Uuid, bindparam, func, or_, select
+from sqlalchemy import Row, Uuid, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -34,14 +34,6 @@ _SORT_COLUMNS = {
     "dateOfBirth": Child.date_of_birth,
 }
 PROFESSIONAL_ROLES = (Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL)
-
-
-def _readable(principal: Principal) -> Select[Child]:
-    return (
-        select(Child)
-        .where(child_policy.readable_children(principal))
-        .options(joinedload(Child.contact_person))
-    )
 
 
 async def _visible_child(
@@ -254,7 +246,7 @@ async def list_children(
 
 async def get_child(session: AsyncSession, principal: Principal, *, child_id: uuid.UUID) -> Child:
     """A child the caller has a relation with, without logging (internal lookups)."""
-    child = await session.scalar(_readable(principal).where(Child.id == child_id))
+    child = await _visible_child(session, principal, child_id)
     if child is None:
         raise NotFound("child")
     return child
