@@ -19,6 +19,7 @@ from kindcentraal.child.policy import ChildRelations
 from kindcentraal.consent import service as consent_service
 from kindcentraal.consent.schemas import ConsentRead
 from kindcentraal.errors import Forbidden
+from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement
 from kindcentraal.user.models import User
 
@@ -45,7 +46,8 @@ _GUARDIANS = (
     .order_by(Guardian.created_at, Guardian.id)
 )
 _PLACEMENTS = (
-    select(Placement)
+    select(Placement, Organisation.name)
+    .join(Organisation, Organisation.id == Placement.organisation_id)
     .where(Placement.child_id == _CHILD, Placement.tenant_id == _TENANT)
     .order_by(Placement.start_date, Placement.id)
 )
@@ -55,7 +57,7 @@ _PLACEMENTS = (
 class ChildPage:
     child: Child
     guardians: list[tuple[Guardian, str]] | None = None  # with the guardian's name
-    placements: list[Placement] | None = None
+    placements: list[tuple[Placement, str]] | None = None  # with the organisation's name
     contact_person: tuple[User, datetime] | None = None
     care_team: list[CareTeamMemberRead] | None = None
     consents: list[ConsentRead] | None = None
@@ -91,7 +93,10 @@ async def read_child_page(
                 for guardian, name in (await session.execute(_GUARDIANS, keys)).all()
             ]
         elif part == "placements":
-            page.placements = list((await session.scalars(_PLACEMENTS, keys)).all())
+            page.placements = [
+                (placement, name)
+                for placement, name in (await session.execute(_PLACEMENTS, keys)).all()
+            ]
         elif part == "contactPerson":
             if child.contact_person is not None and child.contact_person_since is not None:
                 page.contact_person = (child.contact_person, child.contact_person_since)

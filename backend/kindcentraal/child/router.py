@@ -14,6 +14,7 @@ from kindcentraal.child.schemas import (
     ChildCreate,
     ChildDetail,
     ChildEmbedded,
+    ChildPlacementRead,
     ChildRead,
     ChildUpdate,
     ContactPersonAssign,
@@ -255,7 +256,12 @@ def _embedded(page: child_page.ChildPage) -> ChildEmbedded:
     if page.guardians is not None:
         parts["guardians"] = [_guardian(g, name) for g, name in page.guardians]
     if page.placements is not None:
-        parts["placements"] = [PlacementRead.model_validate(p) for p in page.placements]
+        parts["placements"] = [
+            ChildPlacementRead(
+                **PlacementRead.model_validate(p).model_dump(by_alias=False), organisation_name=name
+            )
+            for p, name in page.placements
+        ]
     if "contactPerson" in page.read:
         person = page.contact_person
         parts["contact_person"] = (

@@ -113,13 +113,19 @@ class ContactPersonRead(ReadModel):
     since: AwareDatetime
 
 
+class ChildPlacementRead(PlacementRead):
+    """A placement on the child page, with the organisation's name the page shows."""
+
+    organisation_name: str
+
+
 class ChildEmbedded(ReadModel):
     """The parts asked for with `?expand=`. A part that was not asked for, or that the
     caller's relation does not allow (care team and consents for a guardian without parental
     authority), is left out."""
 
     guardians: list[GuardianRead] | None = None
-    placements: list[PlacementRead] | None = None
+    placements: list[ChildPlacementRead] | None = None
     contact_person: ContactPersonRead | None = Field(
         default=None, description="Null when asked for while no contact person is assigned."
     )

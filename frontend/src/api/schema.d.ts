@@ -1055,13 +1055,56 @@ export interface components {
             /** Guardians */
             guardians?: components["schemas"]["GuardianRead"][] | null;
             /** Placements */
-            placements?: components["schemas"]["PlacementRead"][] | null;
+            placements?: components["schemas"]["ChildPlacementRead"][] | null;
             /** @description Null when asked for while no contact person is assigned. */
             contactPerson?: components["schemas"]["ContactPersonRead"] | null;
             /** Careteam */
             careTeam?: components["schemas"]["CareTeamMemberRead"][] | null;
             /** Consents */
             consents?: components["schemas"]["ConsentRead"][] | null;
+        };
+        /**
+         * ChildPlacementRead
+         * @description A placement on the child page, with the organisation's name the page shows.
+         */
+        ChildPlacementRead: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            kind: components["schemas"]["PlacementKind"];
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate: string;
+            /** Enddate */
+            endDate: string | null;
+            /** Days */
+            days: components["schemas"]["Weekday"][];
+            /** Organisationname */
+            organisationName: string;
         };
         /** ChildRead */
         ChildRead: {

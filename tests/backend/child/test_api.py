@@ -373,6 +373,8 @@ async def test_child_page_in_one_request_with_expand(
     assert set(embedded) == {"guardians", "placements", "contactPerson", "careTeam", "consents"}
     assert {g["userId"] for g in embedded["guardians"]} >= {str(world.parent.id)}
     assert all(p["childId"] == str(world.pupil.id) for p in embedded["placements"])
+    # the page shows the organisation's name: no second request for it
+    assert {p["organisationName"] for p in embedded["placements"]} == {world.school.name}
     assert embedded["placements"]
 
     partial = await client.get(

@@ -166,7 +166,7 @@ describe('the child page', () => {
     expect(screen.queryByRole('heading', { name: 'Toestemmingen' })).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Wie heeft het dossier bekeken' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Toestemming geven' })).not.toBeInTheDocument();
-    // Without a consent form (and without placements) the organisations are not needed.
+    // Without a consent form the organisations are not needed (placements carry their names).
     expect(requests.some((r) => r.url.includes('/organisations'))).toBe(false);
     expect(childRequests(requests)).toHaveLength(1);
   });

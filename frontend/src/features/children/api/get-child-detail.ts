@@ -5,7 +5,7 @@ import { api, unwrap } from '@/lib/api-client';
 export type ChildDetail = components['schemas']['ChildDetail'];
 export type ChildEmbedded = components['schemas']['ChildEmbedded'];
 export type GuardianRead = components['schemas']['GuardianRead'];
-export type PlacementRead = components['schemas']['PlacementRead'];
+export type ChildPlacementRead = components['schemas']['ChildPlacementRead'];
 export type ContactPersonRead = components['schemas']['ContactPersonRead'];
 
 /** Every part of the file the child page shows (the keys of `embedded`). */

@@ -29,8 +29,8 @@ const embedded = {
     { id: 'g2', childId: CHILD_ID, userId: 'u2', displayName: 'Kees Bakker', relation: 'foster_parent', hasParentalAuthority: false, createdAt: '', updatedAt: '' },
   ],
   placements: [
-    { id: 'p1', childId: CHILD_ID, organisationId: ORG_SCHOOL, kind: 'school', startDate: '2021-09-01', endDate: null, days: ['friday', 'monday', 'tuesday', 'wednesday', 'thursday'], createdAt: '', updatedAt: '' },
-    { id: 'p2', childId: CHILD_ID, organisationId: ORG_BSO, kind: 'out_of_school_care', startDate: '2022-01-03', endDate: '2025-07-18', days: ['thursday', 'monday'], createdAt: '', updatedAt: '' },
+    { id: 'p1', childId: CHILD_ID, organisationId: ORG_SCHOOL, organisationName: 'Basisschool De Regenboog', kind: 'school', startDate: '2021-09-01', endDate: null, days: ['friday', 'monday', 'tuesday', 'wednesday', 'thursday'], createdAt: '', updatedAt: '' },
+    { id: 'p2', childId: CHILD_ID, organisationId: ORG_BSO, organisationName: 'BSO Het Speelhuis', kind: 'out_of_school_care', startDate: '2022-01-03', endDate: '2025-07-18', days: ['thursday', 'monday'], createdAt: '', updatedAt: '' },
   ],
   careTeam: [],
   consents: [],
@@ -97,6 +97,8 @@ describe('ChildDetails', () => {
     expect(placementRows[1]).toHaveTextContent('maandag, donderdag');
 
     expect(childRequests(requests)).toHaveLength(1);
+    // the placements carry their organisation's name: no list of organisations to fetch
+    expect(requests.some((r) => r.url.includes('/organisations'))).toBe(false);
     const expand = new URL(childRequests(requests)[0]!.url).searchParams.get('expand');
     expect(expand?.split(',').sort()).toEqual(['careTeam', 'consents', 'contactPerson', 'guardians', 'placements']);
   });

@@ -1,24 +1,17 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableSection } from '@/components/ui/table-section';
 import { sortWeekdays } from '@/lib/format';
-import { useOrganisations } from '@/features/children/api/get-organisations';
-import type { PlacementRead } from '@/features/children/api/get-child-detail';
+import type { ChildPlacementRead } from '@/features/children/api/get-child-detail';
 import { useFormatters } from '@/hooks/use-formatters';
 
-/** The placements as the child page received them (`embedded.placements`); a placement names its
- *  organisation by id, so the names come from the organisations list (no child data). */
-export function ChildPlacements({ placements }: { placements: PlacementRead[] }) {
+/** The placements as the child page received them (`embedded.placements`), each with the name
+ *  of its organisation: nothing else to fetch. */
+export function ChildPlacements({ placements }: { placements: ChildPlacementRead[] }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const organisations = useOrganisations({ enabled: placements.length > 0 });
-  const organisationNames = useMemo(
-    () => new Map((organisations.data ?? []).map((org) => [org.id, org.name])),
-    [organisations.data],
-  );
 
   return (
-    <TableSection<PlacementRead>
+    <TableSection<ChildPlacementRead>
       id="child-placements"
       title={t('child.placements.title')}
       caption={t('child.placements.caption')}
@@ -28,9 +21,7 @@ export function ChildPlacements({ placements }: { placements: PlacementRead[] })
       columns={[
         {
           label: t('child.placements.organisation'),
-          render: (placement) =>
-            organisationNames.get(placement.organisationId) ??
-            (organisations.isPending ? t('app.loading') : t('child.placements.unknownOrganisation')),
+          render: (placement) => placement.organisationName,
         },
         {
           label: t('child.placements.kind'),
