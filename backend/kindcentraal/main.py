@@ -152,7 +152,7 @@ def create_api(settings: Settings, database: Database) -> FastAPI:
     )
     api.state.settings = settings
     api.state.database = database
-    api.state.group_commit = GroupCommit(database.engine)
+    api.state.group_commit = GroupCommit(database.sessionmaker, database.log_engine)
     install_error_handlers(api)
     api.add_exception_handler(405, _method_not_allowed_handler(api))
     include_routers(api)

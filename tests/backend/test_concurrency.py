@@ -3,6 +3,7 @@ one group commit, the sealer, and fail-closed behaviour. Each test runs a real a
 on a database of its own, on SQLite and on PostgreSQL."""
 
 import asyncio
+import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -201,3 +202,27 @@ async def test_a_read_only_unit_of_work_cannot_write(live: Live) -> None:
     with pytest.raises(DBAPIError):
         async with live.database.session(read_only=True) as session:
             await session.execute(text("DELETE FROM login_failure"))
+
+
+async def test_a_read_waits_for_the_sqlite_write_lock_off_the_event_loop(live: Live) -> None:
+    """On SQLite the group commit waits for the write lock on a thread of its own: while
+    another connection holds the lock, the read is not answered (its event is not on disk
+    yet), and the server keeps answering other requests on the same event loop."""
+    if not live.settings.is_sqlite:
+        pytest.skip("SQLite's single write lock")
+    headers = await live.token("leerkracht@regenboog.demo")
+    before = await live.count(AuditEvent)
+    path = live.settings.async_database_url.split(":///", 1)[1]
+    blocker = sqlite3.connect(path, isolation_level=None)
+    blocker.execute("BEGIN IMMEDIATE")
+    try:
+        read = asyncio.create_task(live.client.get("/children", headers=headers))
+        await asyncio.sleep(0.5)
+        assert not read.done()
+        assert (await live.client.get("/")).status_code == 200
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    response = await read
+    assert response.status_code == 200
+    assert await live.count(AuditEvent) == before + 1

@@ -12,9 +12,9 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Connection, Insert, Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from kindcentraal.audit.models import (
@@ -152,14 +152,33 @@ def build_event(
     )
 
 
-async def write_events(target: AsyncSession | AsyncConnection, rows: EventRows) -> None:
-    """Insert the rows (one statement per table, batched) in the target's transaction."""
+_EVENT = cast(Table, AuditEvent.__table__)
+_EVENT_CHILD = cast(Table, AuditEventChild.__table__)
+_PENDING = cast(Table, AuditPending.__table__)
+
+
+def event_inserts(rows: EventRows) -> list[tuple[Insert, list[dict[str, Any]]]]:
+    """The statements that add the rows: one per table, each executed for many rows. Core
+    inserts on the tables: the ORM's bulk path cost more than the rows themselves."""
     if not rows.events:
-        return
-    await target.execute(insert(AuditEvent), rows.events)
+        return []
+    inserts = [(insert(_EVENT), rows.events)]
     if rows.children:
-        await target.execute(insert(AuditEventChild), rows.children)
-    await target.execute(insert(AuditPending), rows.pending)
+        inserts.append((insert(_EVENT_CHILD), rows.children))
+    inserts.append((insert(_PENDING), rows.pending))
+    return inserts
+
+
+async def write_events(target: AsyncSession | AsyncConnection, rows: EventRows) -> None:
+    """Insert the rows in the target's transaction."""
+    for statement, parameters in event_inserts(rows):
+        await target.execute(statement, parameters)
+
+
+def write_events_sync(connection: Connection, rows: EventRows) -> None:
+    """The same, on a synchronous connection (the SQLite group commit's own thread)."""
+    for statement, parameters in event_inserts(rows):
+        connection.execute(statement, parameters)
 
 
 async def record(

@@ -10,7 +10,8 @@ import logging
 import time
 from typing import Any
 
-from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+from sqlalchemy import Engine
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from kindcentraal.audit import service as audit
 from kindcentraal.db import refresh_statistics
@@ -31,8 +32,11 @@ class AccessLogUnavailable(AppError):
 class GroupCommit:
     """The deferred work of a read-only unit of work: its events, durable before it answers."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
-        self._engine = engine
+    def __init__(
+        self, sessionmaker: async_sessionmaker[AsyncSession], sqlite_engine: Engine | None = None
+    ) -> None:
+        self._sessionmaker = sessionmaker
+        self._sqlite_engine = sqlite_engine
         self._waiting: list[tuple[audit.EventRows, asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
 
@@ -61,8 +65,7 @@ class GroupCommit:
                 rows.extend(part)
             error: BaseException | None = None
             try:
-                async with self._engine.begin() as connection:
-                    await audit.write_events(connection, rows)
+                await self._commit(rows)
             except Exception as exc:  # every waiting request fails closed
                 log.error("access-log group commit failed: %s", type(exc).__name__)
                 error = exc
@@ -73,6 +76,19 @@ class GroupCommit:
                     future.set_result(None)
                 else:
                     future.set_exception(AccessLogUnavailable())
+
+    async def _commit(self, rows: audit.EventRows) -> None:
+        if self._sqlite_engine is not None:
+            # The whole batch in one hand-over to a thread (see db.make_sqlite_log_engine).
+            await asyncio.to_thread(self._commit_sqlite, self._sqlite_engine, rows)
+        else:
+            async with self._sessionmaker() as session, session.begin():
+                await audit.write_events(session, rows)
+
+    @staticmethod
+    def _commit_sqlite(engine: Engine, rows: audit.EventRows) -> None:
+        with engine.begin() as connection:
+            audit.write_events_sync(connection, rows)
 
 
 async def seal_all(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
