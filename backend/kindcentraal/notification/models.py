@@ -1,0 +1,38 @@
+import enum
+import uuid
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, Uuid
+from sqlalchemy.orm import Mapped, mapped_column
+
+from kindcentraal.db import Base, TenantMixin, UTCDateTime, str_enum
+
+
+class NotificationKind(enum.StrEnum):
+    TEAM_MEMBER_JOINED = "team_member_joined"
+    SIGNAL_ASSIGNED = "signal_assigned"
+    CONSENT_NEEDED = "consent_needed"
+    STATUS_CHANGED = "status_changed"
+    GUARDIAN_NOTE = "guardian_note"
+
+
+class Notification(TenantMixin, Base):
+    """That something happened, for which child; never the care content itself."""
+
+    __tablename__ = "notification"
+    __table_args__ = (
+        Index("ix_notification_tenant_user_created", "tenant_id", "user_id", "created_at"),
+    )
+
+    user_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("user_account.id", ondelete="CASCADE")
+    )
+    kind: Mapped[NotificationKind] = mapped_column(str_enum(NotificationKind, "notification_kind"))
+    child_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("child.id", ondelete="CASCADE"))
+    trajectory_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("support_trajectory.id", ondelete="CASCADE")
+    )
+    signal_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("signal.id", ondelete="CASCADE")
+    )
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

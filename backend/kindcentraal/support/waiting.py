@@ -1,0 +1,114 @@
+"""Waiting time as data: working days from request to intake and to start, against the norm."""
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import ColumnElement, and_, or_
+
+from kindcentraal.consent.models import TrajectoryType
+from kindcentraal.support.models import SupportTrajectory, TrajectoryStatus
+
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+
+# Working days from request; a tenant may set its own per type (trajectory_norm).
+DEFAULT_NORMS: dict[TrajectoryType, tuple[int, int]] = {
+    TrajectoryType.LOGOPEDIE: (10, 20),
+    TrajectoryType.OPVOEDONDERSTEUNING: (10, 20),
+    TrajectoryType.JEUGDHULP: (15, 30),
+    TrajectoryType.PASSEND_ONDERWIJS: (15, 30),
+    TrajectoryType.FYSIOTHERAPIE: (10, 20),
+    TrajectoryType.ERGOTHERAPIE: (10, 20),
+    TrajectoryType.GGZ_JEUGD: (20, 40),
+    TrajectoryType.SCHOOLMAATSCHAPPELIJK_WERK: (5, 10),
+    TrajectoryType.OTHER: (15, 30),
+}
+
+OPEN = (
+    TrajectoryStatus.REQUESTED,
+    TrajectoryStatus.INTAKE,
+    TrajectoryStatus.ACTIVE,
+    TrajectoryStatus.EVALUATION,
+)
+WAITING_FOR_START = (TrajectoryStatus.REQUESTED, TrajectoryStatus.INTAKE)
+
+
+def local_day(moment: datetime) -> date:
+    return moment.astimezone(AMSTERDAM).date()
+
+
+def working_days(start: date, end: date) -> int:
+    """Monday to Friday after `start` up to and including `end` (0 when end <= start)."""
+    if end <= start:
+        return 0
+    days = (end - start).days
+    weeks, rest = divmod(days, 7)
+    count = weeks * 5
+    weekday = start.weekday()
+    for offset in range(1, rest + 1):
+        if (weekday + offset) % 7 < 5:
+            count += 1
+    return count
+
+
+def last_overdue_request_day(today: date, norm_days: int) -> date:
+    """The latest request day that is past a norm of `norm_days` working days on `today`:
+    a request of that day or earlier has working_days(request, today) > norm_days."""
+    day = today
+    while working_days(day, today) <= norm_days:
+        day -= timedelta(days=1)
+    return day
+
+
+def waiting(
+    trajectory: SupportTrajectory, norm: tuple[int, int], today: date
+) -> tuple[int | None, int | None, bool]:
+    """(days to intake, days to start, overdue). Days run to today while still waiting; a
+    cancelled request that never reached a step has no figure for it."""
+    requested = local_day(trajectory.requested_at)
+    open_ = trajectory.status in OPEN
+
+    def measure(reached: datetime | None) -> int | None:
+        if reached is not None:
+            return working_days(requested, local_day(reached))
+        return working_days(requested, today) if open_ else None
+
+    to_intake = measure(trajectory.intake_at)
+    to_start = measure(trajectory.started_at)
+    overdue = False
+    if open_ and trajectory.intake_at is None and to_intake is not None:
+        overdue = to_intake > norm[0]
+    if open_ and trajectory.started_at is None and to_start is not None:
+        overdue = overdue or to_start > norm[1]
+    return to_intake, to_start, overdue
+
+
+def overdue_condition(
+    norms: dict[TrajectoryType, tuple[int, int]], today: date
+) -> ColumnElement[bool]:
+    """The same rule in SQL, per type: requested before the day the norm ran out."""
+    arms = []
+    for kind, (intake_days, start_days) in norms.items():
+        intake_cutoff = _start_of(last_overdue_request_day(today, intake_days) + timedelta(days=1))
+        start_cutoff = _start_of(last_overdue_request_day(today, start_days) + timedelta(days=1))
+        arms.append(
+            and_(
+                SupportTrajectory.type == kind,
+                or_(
+                    and_(
+                        SupportTrajectory.intake_at.is_(None),
+                        SupportTrajectory.status == TrajectoryStatus.REQUESTED,
+                        SupportTrajectory.requested_at < intake_cutoff,
+                    ),
+                    and_(
+                        SupportTrajectory.started_at.is_(None),
+                        SupportTrajectory.status.in_(WAITING_FOR_START),
+                        SupportTrajectory.requested_at < start_cutoff,
+                    ),
+                ),
+            )
+        )
+    return or_(*arms)
+
+
+def _start_of(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, tzinfo=AMSTERDAM)
