@@ -10,9 +10,11 @@ from kindcentraal.child.router import router as child_router
 from kindcentraal.common.router import router as root_router
 from kindcentraal.consent.router import router as consent_router
 from kindcentraal.group.router import router as group_router
+from kindcentraal.notification.router import router as notification_router
 from kindcentraal.organisation.router import membership_router
 from kindcentraal.organisation.router import router as organisation_router
 from kindcentraal.placement.router import router as placement_router
+from kindcentraal.support.router import router as support_router
 from kindcentraal.tenant.router import router as security_settings_router
 from kindcentraal.user.router import router as user_router
 
@@ -29,6 +31,8 @@ ROUTERS = [
     consent_router,
     access_log_router,
     placement_router,
+    support_router,
+    notification_router,
     security_settings_router,
 ]
 

@@ -107,6 +107,8 @@ def _configure_sqlite(
 
 
 READERS = 4
+POSTGRESQL_READERS = 20
+POSTGRESQL_WRITERS = 8
 
 
 def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False) -> AsyncEngine:
@@ -124,7 +126,14 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False)
         engine = create_async_engine(inline_url(url) if inline else url, **pool)
         _configure_sqlite(engine.sync_engine, foreign_keys=foreign_keys, read_only=read_only)
     else:
-        engine = create_async_engine(url, pool_pre_ping=True)
+        # Connections are kept, not opened per burst: overflow connections are closed on
+        # return, and a new PostgreSQL backend per request under load cost milliseconds.
+        # No pre-ping (a round trip per checkout): a dropped connection fails its request
+        # and the pool invalidates it.
+        size = POSTGRESQL_READERS if read_only else POSTGRESQL_WRITERS
+        engine = create_async_engine(
+            url, pool_size=size, max_overflow=size // 2, pool_timeout=60, pool_pre_ping=False
+        )
         if read_only:
             return engine.execution_options(postgresql_readonly=True)
     return engine

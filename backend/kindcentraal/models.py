@@ -15,8 +15,20 @@ from kindcentraal.child.models import Child, Guardian
 from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
 from kindcentraal.group.models import Group
+from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
 from kindcentraal.placement.models import Placement
+from kindcentraal.support.models import (
+    CareCoordinator,
+    GoalProgress,
+    Signal,
+    SupportTrajectory,
+    TrajectoryGoal,
+    TrajectoryNorm,
+    TrajectoryNote,
+    TrajectorySession,
+    TrajectoryTransition,
+)
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
@@ -29,19 +41,29 @@ __all__ = [
     "AuditSealHead",
     "AuthSession",
     "Base",
+    "CareCoordinator",
     "CareTeamMember",
     "Child",
     "ChildCentre",
     "Consent",
+    "GoalProgress",
     "Group",
     "Guardian",
     "LoginFailure",
     "Membership",
+    "Notification",
     "Organisation",
     "OrganisationCentre",
     "Placement",
     "RecoveryCode",
     "RefreshToken",
+    "Signal",
+    "SupportTrajectory",
     "Tenant",
+    "TrajectoryGoal",
+    "TrajectoryNorm",
+    "TrajectoryNote",
+    "TrajectorySession",
+    "TrajectoryTransition",
     "User",
 ]

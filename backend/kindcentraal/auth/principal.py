@@ -28,6 +28,8 @@ class Principal:
     admin_centre_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
     # Organisations taking part in a centre the caller administers as centre_admin.
     centre_admin_organisation_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
+    # Centres whose care coordinator (intern begeleider) the caller is.
+    coordinator_centre_ids: frozenset[uuid.UUID] = field(default_factory=frozenset)
     two_factor_enabled: bool = False
     two_factor_mandatory: bool = False
     two_factor_enrolment_required: bool = False
@@ -60,6 +62,9 @@ class Principal:
 
     def administers_centre(self, centre_id: uuid.UUID) -> bool:
         return centre_id in self.admin_centre_ids
+
+    def coordinates_care_in(self, centre_id: uuid.UUID) -> bool:
+        return centre_id in self.coordinator_centre_ids
 
     @property
     def bsn_organisation_ids(self) -> frozenset[uuid.UUID]:

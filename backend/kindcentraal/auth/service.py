@@ -211,6 +211,7 @@ async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Prin
         session_id=claims.session_id,
         memberships=caller.memberships,
         admin_centre_ids=caller.admin_centre_ids,
+        coordinator_centre_ids=caller.coordinator_centre_ids,
         centre_admin_organisation_ids=caller.centre_admin_organisation_ids,
         two_factor_enabled=caller.two_factor_enabled,
         two_factor_mandatory=two_factor_mandatory,

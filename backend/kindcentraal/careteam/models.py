@@ -4,6 +4,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+import kindcentraal.support.models  # noqa: F401 - the table trajectory_id refers to
 from kindcentraal.db import Base, TenantMixin
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.user.models import User
@@ -27,6 +28,10 @@ class CareTeamMember(TenantMixin, Base):
         Uuid, ForeignKey("organisation.id", ondelete="CASCADE"), index=True
     )
     role: Mapped[str] = mapped_column(String(100))
+    # A member of one support trajectory's team (role: their part in it); None: the care team.
+    trajectory_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("support_trajectory.id", ondelete="CASCADE"), index=True
+    )
     since_date: Mapped[date] = mapped_column(Date)
     until_date: Mapped[date | None] = mapped_column(Date)
     user: Mapped[User] = relationship(lazy="raise")

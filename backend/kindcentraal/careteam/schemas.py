@@ -13,6 +13,11 @@ class CareTeamMemberCreate(ApiModel):
     role: str = Field(min_length=1, max_length=100, examples=["logopedist"])
     since_date: IsoDate | None = Field(default=None, description="Defaults to today.")
     until_date: IsoDate | None = None
+    trajectory_id: uuid.UUID | None = Field(
+        default=None,
+        description="Join the team of this support trajectory of the child (the role is the "
+        "member's part in it); needs a care-team or trajectory consent for the organisation.",
+    )
 
     @model_validator(mode="after")
     def _until_after_since(self) -> Self:
@@ -39,6 +44,7 @@ class CareTeamMemberRead(ReadModel):
     role: str
     since_date: date
     until_date: date | None
+    trajectory_id: uuid.UUID | None
     consent_in_force: bool = Field(
         description="Whether a guardian's care-team consent for the organisation is in force now."
     )

@@ -3,7 +3,7 @@
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, Uuid, and_, bindparam, exists, select
+from sqlalchemy import Date, Uuid, and_, bindparam, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth.principal import Principal
@@ -18,8 +18,13 @@ from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
 from kindcentraal.child.policy import ChildRelations
 from kindcentraal.common.repository import apply_changes
-from kindcentraal.errors import Conflict, InvalidInput, NotFound
+from kindcentraal.consent.models import Consent, ConsentPurpose
+from kindcentraal.errors import AppError, Conflict, InvalidInput, NotFound
+from kindcentraal.notification.models import NotificationKind
+from kindcentraal.notification.service import guardians_with_authority, notify
 from kindcentraal.organisation.models import Membership, Organisation, Role
+from kindcentraal.support.models import SupportTrajectory
+from kindcentraal.support.waiting import OPEN
 from kindcentraal.user.models import User
 
 TEAM_ROLES = (Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL)
@@ -65,6 +70,7 @@ async def _read_models(
             role=member.role,
             since_date=member.since_date,
             until_date=member.until_date,
+            trajectory_id=member.trajectory_id,
             consent_in_force=bool(in_force),
         )
         for member, name, organisation_name, in_force in (
@@ -127,12 +133,17 @@ async def add_member(
             "userId", "not_a_member", "The user is not an active professional of that organisation."
         )
     since = data.since_date or date.today()
+    if data.trajectory_id is not None:
+        await _check_trajectory_member(session, principal, child, relations, data)
     duplicate = await session.scalar(
         select(CareTeamMember.id).where(
             CareTeamMember.child_id == child.id,
             CareTeamMember.tenant_id == principal.tenant_id,
             CareTeamMember.user_id == data.user_id,
             CareTeamMember.organisation_id == data.organisation_id,
+            CareTeamMember.trajectory_id.is_(None)
+            if data.trajectory_id is None
+            else CareTeamMember.trajectory_id == data.trajectory_id,
             child_policy.active_team_membership(since),
         )
     )
@@ -146,9 +157,22 @@ async def add_member(
         role=data.role,
         since_date=since,
         until_date=data.until_date,
+        trajectory_id=data.trajectory_id,
     )
     session.add(member)
     await session.flush()
+    await notify(
+        session,
+        principal,
+        [
+            child.contact_person_id,
+            *await _member_ids(session, child, data.trajectory_id),
+            *await guardians_with_authority(session, child),
+        ],
+        NotificationKind.TEAM_MEMBER_JOINED,
+        child_id=child.id,
+        trajectory_id=data.trajectory_id,
+    )
     await child_service.log_access(
         session,
         principal,
@@ -158,6 +182,75 @@ async def add_member(
         action="create",
     )
     return (await _read_models(session, principal, child_id=child.id, member_id=member.id))[0]
+
+
+async def _member_ids(
+    session: AsyncSession, child: Child, trajectory_id: uuid.UUID | None
+) -> list[uuid.UUID]:
+    statement = select(CareTeamMember.user_id).where(
+        CareTeamMember.child_id == child.id,
+        CareTeamMember.tenant_id == child.tenant_id,
+        child_policy.active_team_membership(date.today()),
+    )
+    if trajectory_id is not None:
+        statement = statement.where(CareTeamMember.trajectory_id == trajectory_id)
+    return list(await session.scalars(statement))
+
+
+async def _check_trajectory_member(
+    session: AsyncSession,
+    principal: Principal,
+    child: Child,
+    relations: ChildRelations,
+    data: CareTeamMemberCreate,
+) -> None:
+    """The trajectory is this child's and open; the member's organisation has a care-team or a
+    trajectory consent (of the trajectory's type) in force. A refusal is logged as denied."""
+    trajectory = await session.scalar(
+        select(SupportTrajectory).where(
+            SupportTrajectory.id == data.trajectory_id,
+            SupportTrajectory.child_id == child.id,
+            SupportTrajectory.tenant_id == principal.tenant_id,
+        )
+    )
+    error: AppError | None = None
+    if trajectory is None or trajectory.status not in OPEN:
+        error = InvalidInput.field(
+            "trajectoryId", "unknown_trajectory", "No open support trajectory of this child."
+        )
+    else:
+        today = date.today()
+        consent = await session.scalar(
+            select(Consent.id)
+            .where(
+                Consent.child_id == child.id,
+                Consent.tenant_id == principal.tenant_id,
+                Consent.organisation_id == data.organisation_id,
+                child_policy.consent_in_force(today),
+                or_(
+                    Consent.purpose == ConsentPurpose.CARE_TEAM,
+                    and_(
+                        Consent.purpose == ConsentPurpose.TRAJECTORY,
+                        Consent.trajectory_type == trajectory.type,
+                    ),
+                ),
+            )
+            .limit(1)
+        )
+        if consent is None:
+            error = Conflict(
+                "A guardian with parental authority consents first to this organisation "
+                "working with the child (care team or this kind of support)."
+            )
+    if error is not None:
+        raise child_service.deny(
+            error,
+            principal,
+            child_id=child.id,
+            resource="care-team",
+            action="create",
+            relations=relations,
+        )
 
 
 async def _member(

@@ -3,7 +3,8 @@
 Relations that grant access: a current placement at one of the caller's organisations (staff
 and admins of that organisation), guardian (with or without parental authority), contact person,
 member of the child's care team while a guardian's care-team consent for the member's
-organisation is in force, and centre admin of the child's centre. Nothing else; never a global
+organisation is in force, centre admin of the child's centre, and care coordinator (intern
+begeleider) of the child's centre. Nothing else; never a global
 role. Route-level policies (who may call at all) are declared beside each router.
 """
 
@@ -91,6 +92,7 @@ class _Values:
     placing_organisations: BindParameter[list[uuid.UUID]]
     member_organisations: BindParameter[list[uuid.UUID]]
     admin_centres: BindParameter[list[uuid.UUID]]
+    coordinator_centres: BindParameter[list[uuid.UUID]]
 
 
 def _bind(parameters: dict[str, Any]) -> _Values:
@@ -105,6 +107,9 @@ def _bind(parameters: dict[str, Any]) -> _Values:
             "rc_member_organisations", parameters["rc_member_organisations"], expanding=True
         ),
         admin_centres=bindparam("rc_admin_centres", parameters["rc_admin_centres"], expanding=True),
+        coordinator_centres=bindparam(
+            "rc_coordinator_centres", parameters["rc_coordinator_centres"], expanding=True
+        ),
     )
 
 
@@ -116,11 +121,12 @@ def _parameters(principal: Principal, today: date) -> dict[str, Any]:
         "rc_placing_organisations": sorted(principal.organisation_ids(PLACEMENT_ACCESS_ROLES)),
         "rc_member_organisations": sorted(principal.organisation_ids()),
         "rc_admin_centres": sorted(principal.admin_centre_ids),
+        "rc_coordinator_centres": sorted(principal.coordinator_centre_ids),
     }
 
 
 def _relations(
-    v: _Values, *, placing: bool, member: bool, admin: bool
+    v: _Values, *, placing: bool, member: bool, admin: bool, coordinator: bool
 ) -> list[tuple[InstrumentedAttribute[uuid.UUID], list[ColumnElement[bool]]]]:
     """Every relation that opens a child, once: the column holding the child's id, and the
     conditions under which the caller has that relation. Both forms below are built from it."""
@@ -155,11 +161,13 @@ def _relations(
         )
     if admin:
         relations.append((Child.id, [Child.centre_id.in_(v.admin_centres)]))
+    if coordinator:
+        relations.append((Child.id, [Child.centre_id.in_(v.coordinator_centres)]))
     return relations
 
 
 def _filter(
-    parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool
+    parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool, coordinator: bool
 ) -> ColumnElement[bool]:
     """The relations as a filter on one `child` row (EXISTS per relation): cheap for a single
     child, which is probed through each relation's index."""
@@ -168,13 +176,15 @@ def _filter(
         and_(*conditions)
         if column is Child.id
         else exists(select(column).where(column == Child.id, *conditions))
-        for column, conditions in _relations(v, placing=placing, member=member, admin=admin)
+        for column, conditions in _relations(
+            v, placing=placing, member=member, admin=admin, coordinator=coordinator
+        )
     ]
     return and_(Child.tenant_id == v.tenant, or_(*tests))
 
 
 def _visible_ids(
-    parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool
+    parameters: dict[str, Any], *, placing: bool, member: bool, admin: bool, coordinator: bool
 ) -> CompoundSelect[Any]:
     """The relations as the set of visible child ids, one arm per relation, each read from its
     own index. Lists use it: a list filtered by EXISTS walks every child of the tenant in sort
@@ -182,7 +192,9 @@ def _visible_ids(
     only the children the caller can see."""
     v = _bind(parameters)
     arms: list[Select[Any]] = []
-    for column, conditions in _relations(v, placing=placing, member=member, admin=admin):
+    for column, conditions in _relations(
+        v, placing=placing, member=member, admin=admin, coordinator=coordinator
+    ):
         if column is Child.id:
             conditions = [*conditions, Child.tenant_id == v.tenant]
         arms.append(select(column).where(*conditions))
@@ -190,8 +202,12 @@ def _visible_ids(
 
 
 @functools.cache
-def _cached_list_filter(placing: bool, member: bool, admin: bool) -> ColumnElement[bool]:
-    visible = _visible_ids(_PLACEHOLDER, placing=placing, member=member, admin=admin)
+def _cached_list_filter(
+    placing: bool, member: bool, admin: bool, coordinator: bool
+) -> ColumnElement[bool]:
+    visible = _visible_ids(
+        _PLACEHOLDER, placing=placing, member=member, admin=admin, coordinator=coordinator
+    )
     return and_(
         Child.tenant_id == bindparam("rc_tenant", type_=Uuid),
         Child.id.in_(visible.scalar_subquery()),
@@ -205,19 +221,24 @@ def listable_children_cached(
     return _cached_list_filter(*_shape(principal)), _parameters(principal, today or date.today())
 
 
-def _shape(principal: Principal) -> tuple[bool, bool, bool]:
+def _shape(principal: Principal) -> tuple[bool, bool, bool, bool]:
     return (
         bool(principal.organisation_ids(PLACEMENT_ACCESS_ROLES)),
         bool(principal.memberships),
         bool(principal.admin_centre_ids),
+        bool(principal.coordinator_centre_ids),
     )
 
 
 def readable_children(principal: Principal, *, today: date | None = None) -> ColumnElement[bool]:
     """SQL filter: the children the caller has a relation with, in the caller's tenant."""
-    placing, member, admin = _shape(principal)
+    placing, member, admin, coordinator = _shape(principal)
     return _filter(
-        _parameters(principal, today or date.today()), placing=placing, member=member, admin=admin
+        _parameters(principal, today or date.today()),
+        placing=placing,
+        member=member,
+        admin=admin,
+        coordinator=coordinator,
     )
 
 
@@ -228,12 +249,17 @@ _PLACEHOLDER: dict[str, Any] = {
     "rc_placing_organisations": [],
     "rc_member_organisations": [],
     "rc_admin_centres": [],
+    "rc_coordinator_centres": [],
 }
 
 
 @functools.cache
-def _cached_filter(placing: bool, member: bool, admin: bool) -> ColumnElement[bool]:
-    return _filter(_PLACEHOLDER, placing=placing, member=member, admin=admin)
+def _cached_filter(
+    placing: bool, member: bool, admin: bool, coordinator: bool
+) -> ColumnElement[bool]:
+    return _filter(
+        _PLACEHOLDER, placing=placing, member=member, admin=admin, coordinator=coordinator
+    )
 
 
 def readable_children_cached(
@@ -249,6 +275,7 @@ class ChildRelations:
     """The caller's relations with one visible child; they decide actions and the audit basis."""
 
     is_centre_admin: bool = False
+    is_care_coordinator: bool = False
     is_contact_person: bool = False
     guardian_with_authority: bool = False
     guardian_without_authority: bool = False
@@ -265,6 +292,7 @@ class ChildRelations:
     def is_professional(self) -> bool:
         return (
             self.is_centre_admin
+            or self.is_care_coordinator
             or self.is_contact_person
             or bool(self.own_placing_organisation_ids)
             or bool(self.care_team)
@@ -283,6 +311,8 @@ class ChildRelations:
         parts += [f"consent:{consent}" for _, _, consent in self.care_team]
         if self.is_centre_admin:
             parts.append("centre-admin")
+        if self.is_care_coordinator:
+            parts.append("care-coordinator")
         return ",".join(parts)[:200] or "none"
 
     def acting_organisation(self) -> uuid.UUID | None:
@@ -348,6 +378,7 @@ async def relations_with(
     guardian link, the current placements and the consented team memberships)."""
     result = ChildRelations(
         is_centre_admin=principal.administers_centre(child.centre_id),
+        is_care_coordinator=principal.coordinates_care_in(child.centre_id),
         is_contact_person=child.contact_person_id == principal.user_id,
     )
     rows = await session.execute(

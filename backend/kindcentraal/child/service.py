@@ -1,7 +1,7 @@
 """Children, their guardians and their one contact person."""
 
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from typing import Any, Literal
@@ -65,7 +65,7 @@ def actor(principal: Principal, relations: ChildRelations | None = None) -> audi
     return replace(base, organisation_id=organisation, role=role)
 
 
-def _deny(
+def deny(
     exc: AppError,
     principal: Principal,
     *,
@@ -106,7 +106,7 @@ async def access_child(
     """
     child = await _visible_child(session, principal, child_id)
     if child is None:
-        raise _deny(
+        raise deny(
             NotFound("child"), principal, child_id=child_id, resource=resource, action=action
         )
     relations = await child_policy.relations_with(session, principal, child)
@@ -114,7 +114,7 @@ async def access_child(
         try:
             ensure(relations)
         except Forbidden as exc:
-            raise _deny(
+            raise deny(
                 exc,
                 principal,
                 child_id=child.id,
@@ -160,6 +160,25 @@ async def log_access(
         child_ids=[child_id],
         parts=parts,
         basis=basis or (relations.basis() if relations else "centre-admin"),
+    )
+
+
+async def log_access_many(
+    session: AsyncSession,
+    principal: Principal,
+    child_ids: Sequence[uuid.UUID],
+    *,
+    resource: str,
+    action: str,
+) -> None:
+    """One event for a list that showed several children (their relation is the list's)."""
+    await audit.record(
+        session,
+        audit.actor_of(principal),
+        resource=resource,
+        action=action,
+        child_ids=child_ids,
+        basis="relation filter",
     )
 
 

@@ -14,6 +14,7 @@ from kindcentraal.auth.principal import MembershipGrant
 from kindcentraal.child.models import Guardian
 from kindcentraal.common.roles import OrganisationType, Role
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
+from kindcentraal.support.models import CareCoordinator
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
@@ -25,6 +26,7 @@ class Caller:
     memberships: tuple[MembershipGrant, ...]
     admin_centre_ids: frozenset[uuid.UUID]
     centre_admin_organisation_ids: frozenset[uuid.UUID]
+    coordinator_centre_ids: frozenset[uuid.UUID]
     two_factor_enabled: bool
     mandatory_two_factor_roles: frozenset[str]
 
@@ -33,7 +35,8 @@ _administered = aliased(OrganisationCentre, name="administered")
 _partner = aliased(OrganisationCentre, name="partner")
 
 # Runs on every authenticated request, so it is one round trip, built once. One row per
-# membership, and per (administered centre x organisation taking part) for centre_admin ones;
+# membership, and per (administered centre x organisation taking part) for centre_admin ones,
+# times the centres the caller is care coordinator of (mostly none or one);
 # no row at all when the login session is revoked or the account disabled: revocation holds
 # from the very next request.
 _CALLER = (
@@ -45,6 +48,7 @@ _CALLER = (
         Membership.role,
         _administered.centre_id,
         _partner.organisation_id,
+        CareCoordinator.centre_id,
     )
     .select_from(AuthSession)
     .join(User, and_(User.id == AuthSession.user_id, User.tenant_id == AuthSession.tenant_id))
@@ -74,6 +78,10 @@ _CALLER = (
             _partner.tenant_id == _administered.tenant_id,
         ),
     )
+    .outerjoin(
+        CareCoordinator,
+        and_(CareCoordinator.user_id == User.id, CareCoordinator.tenant_id == User.tenant_id),
+    )
     .where(
         AuthSession.id == bindparam("session_id"),
         AuthSession.tenant_id == bindparam("tenant_id"),
@@ -98,7 +106,10 @@ async def load_caller(
     memberships: dict[uuid.UUID, MembershipGrant] = {}
     centre_ids: set[uuid.UUID] = set()
     partner_ids: set[uuid.UUID] = set()
-    for _, _, organisation_id, organisation_type, role, centre_id, partner_id in rows:
+    coordinated: set[uuid.UUID] = set()
+    for _, _, organisation_id, organisation_type, role, centre_id, partner_id, care in rows:
+        if care is not None:
+            coordinated.add(care)
         if organisation_id is not None and organisation_id not in memberships:
             memberships[organisation_id] = MembershipGrant(organisation_id, organisation_type, role)
         if centre_id is not None:
@@ -110,6 +121,7 @@ async def load_caller(
         memberships=tuple(memberships.values()),
         admin_centre_ids=frozenset(centre_ids),
         centre_admin_organisation_ids=frozenset(partner_ids),
+        coordinator_centre_ids=frozenset(coordinated),
         two_factor_enabled=totp_enabled_at is not None,
         mandatory_two_factor_roles=frozenset(mandatory_roles or ()),
     )

@@ -768,6 +768,478 @@ export interface paths {
         patch: operations["placements:update_placement"];
         trace?: never;
     };
+    "/children/{childId}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Child Signals
+         * @description The signals about a child: all of them for its deciders, your own for anyone else.
+         */
+        get: operations["support:list_child_signals"];
+        put?: never;
+        /**
+         * Create Signal
+         * @description Raise a signal: what you see, in plain words. Only the child's contact person and the
+         *     centre's care coordinators see it, besides you.
+         */
+        post: operations["support:create_signal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/support-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Support Request
+         * @description A parent asks for support, with no outside referral; it reaches the contact person.
+         */
+        post: operations["support:create_support_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Signals
+         * @description Your signals to decide (as contact person or care coordinator) and the ones you wrote.
+         */
+        get: operations["support:list_signals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/signals/{signalId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide Signal
+         * @description Record the decision: discussed with the parents, watch until a date, support requested
+         *     (creates the trajectory request), or no action with a reason.
+         */
+        post: operations["support:decide_signal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-trajectories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Trajectories
+         * @description The trajectories you work on (for guardians: your children's), for the board.
+         */
+        get: operations["support:list_trajectories"];
+        put?: never;
+        /**
+         * Create Trajectory
+         * @description Request support inside the centre. Without a trajectory consent for this type and
+         *     organisation it waits in `requested`, flagged `consentNeeded`.
+         */
+        post: operations["support:create_trajectory"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-trajectories/{trajectoryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Trajectory
+         * @description A trajectory and, with `expand`, what its page shows, in one request.
+         */
+        get: operations["support:read_trajectory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Trajectory
+         * @description Change the coordinator, the location or the reason of an open trajectory.
+         */
+        patch: operations["support:update_trajectory"];
+        trace?: never;
+    };
+    "/support-trajectories/{trajectoryId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Transition
+         * @description Move the trajectory on: requested → intake → active → evaluation → active or closed
+         *     (with an outcome); cancelled from any open state. Out of order: 409 naming the allowed.
+         */
+        post: operations["support:create_transition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-trajectories/{trajectoryId}/goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Goals
+         * @description The goals with their progress; the daily team sees only the goals shared with it.
+         */
+        get: operations["support:list_goals"];
+        put?: never;
+        /**
+         * Create Goal
+         * @description Add a SMART goal; sharing it with the daily team needs an information_sharing consent.
+         */
+        post: operations["support:create_goal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-trajectories/{trajectoryId}/goals/{goalId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Goal
+         * @description Change a goal's text, date, status or sharing.
+         */
+        patch: operations["support:update_goal"];
+        trace?: never;
+    };
+    "/support-trajectories/{trajectoryId}/goals/{goalId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Goal Progress
+         * @description Record progress on a goal.
+         */
+        post: operations["support:create_goal_progress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-trajectories/{trajectoryId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sessions
+         * @description The sessions of a trajectory, with attendance.
+         */
+        get: operations["support:list_sessions"];
+        put?: never;
+        /**
+         * Create Session
+         * @description Plan a session: in a room of the centre, at home, at the partner or online.
+         */
+        post: operations["support:create_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-trajectories/{trajectoryId}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Session
+         * @description Record attendance, or move a session.
+         */
+        patch: operations["support:update_session"];
+        trace?: never;
+    };
+    "/support-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List My Sessions
+         * @description Your agenda: your sessions in a period (a week by default).
+         */
+        get: operations["support:list_my_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-trajectories/{trajectoryId}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notes
+         * @description Notes, evaluations and team meetings, newest first; guardians see those meant for them.
+         */
+        get: operations["support:list_notes"];
+        put?: never;
+        /**
+         * Create Note
+         * @description Write a note; it is never edited afterwards, only corrected by a new version.
+         */
+        post: operations["support:create_note"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/support-trajectories/{trajectoryId}/notes/{noteId}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Note Correction
+         * @description Correct your note: a new version that names the old one, which is kept.
+         */
+        post: operations["support:create_note_correction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Plan
+         * @description The child's one plan: the goals of all open trajectories, from every organisation.
+         */
+        get: operations["support:read_plan"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectory-norms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Norms
+         * @description The waiting-time norm of each trajectory type, in working days from the request.
+         */
+        get: operations["support:list_norms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/trajectory-norms/{type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update Norm
+         * @description Set the municipality's norm for one trajectory type.
+         */
+        put: operations["support:update_norm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/child-centres/{centreId}/care-coordinators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Care Coordinators
+         * @description The centre's care coordinators (intern begeleiders).
+         */
+        get: operations["support:list_care_coordinators"];
+        put?: never;
+        /**
+         * Create Care Coordinator
+         * @description Designate a professional of the centre's partners as care coordinator.
+         */
+        post: operations["support:create_care_coordinator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/child-centres/{centreId}/care-coordinators/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Care Coordinator
+         * @description End a designation.
+         */
+        delete: operations["support:delete_care_coordinator"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Notifications
+         * @description Your notifications, newest first: what happened and for which child, never care content.
+         */
+        get: operations["notifications:list_notifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/notifications/{notificationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Notification
+         * @description Mark one of your notifications read (or unread again).
+         */
+        patch: operations["notifications:update_notification"];
+        trace?: never;
+    };
     "/security-settings": {
         parameters: {
             query?: never;
@@ -838,6 +1310,11 @@ export interface components {
                 [key: string]: components["schemas"]["Link"];
             };
         };
+        /**
+         * Attendance
+         * @enum {string}
+         */
+        Attendance: "planned" | "attended" | "absent" | "cancelled";
         /** Body_auth:create_token */
         Body_auth_create_token: {
             /**
@@ -865,6 +1342,29 @@ export interface components {
             /** Bsn */
             bsn: string | null;
         };
+        /** CareCoordinatorCreate */
+        CareCoordinatorCreate: {
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+        };
+        /** CareCoordinatorRead */
+        CareCoordinatorRead: {
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /** Displayname */
+            displayName: string;
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+        };
         /** CareTeamMemberCreate */
         CareTeamMemberCreate: {
             /**
@@ -890,6 +1390,11 @@ export interface components {
             sinceDate?: string | null;
             /** Untildate */
             untilDate?: string | null;
+            /**
+             * Trajectoryid
+             * @description Join the team of this support trajectory of the child (the role is the member's part in it); needs a care-team or trajectory consent for the organisation.
+             */
+            trajectoryId?: string | null;
         };
         /** CareTeamMemberRead */
         CareTeamMemberRead: {
@@ -926,6 +1431,8 @@ export interface components {
             sinceDate: string;
             /** Untildate */
             untilDate: string | null;
+            /** Trajectoryid */
+            trajectoryId: string | null;
             /**
              * Consentinforce
              * @description Whether a guardian's care-team consent for the organisation is in force now.
@@ -1106,6 +1613,26 @@ export interface components {
             /** Organisationname */
             organisationName: string;
         };
+        /** ChildPlan */
+        ChildPlan: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * View
+             * @description What this reader sees: everything, the shared goals, or the goals and the notes meant for guardians.
+             * @enum {string}
+             */
+            view: "team" | "daily_team" | "guardian";
+            /** Trajectories */
+            trajectories: components["schemas"]["PlanTrajectory"][];
+            /** Goals */
+            goals: components["schemas"]["PlanGoal"][];
+            /** Notes */
+            notes: components["schemas"]["NoteRead"][];
+        };
         /** ChildRead */
         ChildRead: {
             /**
@@ -1271,6 +1798,78 @@ export interface components {
              * @description otpauth:// URI to show as a QR code.
              */
             otpauthUri: string;
+        };
+        /** GoalCreate */
+        GoalCreate: {
+            /**
+             * Text
+             * @description SMART, in plain words.
+             */
+            text: string;
+            /** Targetdate */
+            targetDate?: string | null;
+            /**
+             * Sharedwithdailyteam
+             * @description The child's teacher and pedagogisch medewerker see this goal (and nothing else of the trajectory); needs an information_sharing consent for the organisation.
+             * @default false
+             */
+            sharedWithDailyTeam: boolean;
+            /**
+             * Dailyteamadvice
+             * @description What they can do in the class or group.
+             */
+            dailyTeamAdvice?: string | null;
+        };
+        /** GoalRead */
+        GoalRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trajectoryid
+             * Format: uuid
+             */
+            trajectoryId: string;
+            /** Text */
+            text: string;
+            /** Targetdate */
+            targetDate: string | null;
+            status: components["schemas"]["GoalStatus"];
+            /** Sharedwithdailyteam */
+            sharedWithDailyTeam: boolean;
+            /** Dailyteamadvice */
+            dailyTeamAdvice: string | null;
+            /** Progress */
+            progress: components["schemas"]["ProgressRead"][];
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /**
+         * GoalStatus
+         * @enum {string}
+         */
+        GoalStatus: "open" | "reached" | "adjusted" | "dropped";
+        /** GoalUpdate */
+        GoalUpdate: {
+            /** Text */
+            text?: string | null;
+            /** Targetdate */
+            targetDate?: string | null;
+            status?: components["schemas"]["GoalStatus"] | null;
+            /** Sharedwithdailyteam */
+            sharedWithDailyTeam?: boolean | null;
+            /** Dailyteamadvice */
+            dailyTeamAdvice?: string | null;
         };
         /** GroupCreate */
         GroupCreate: {
@@ -1496,6 +2095,168 @@ export interface components {
         MembershipUpdate: {
             role?: components["schemas"]["Role"] | null;
         };
+        /** Norm */
+        Norm: {
+            /**
+             * Intakewithindays
+             * @description Working days from request to intake.
+             */
+            intakeWithinDays: number;
+            /**
+             * Startwithindays
+             * @description Working days from request to start.
+             */
+            startWithinDays: number;
+        };
+        /** NormRead */
+        NormRead: {
+            /**
+             * Intakewithindays
+             * @description Working days from request to intake.
+             */
+            intakeWithinDays: number;
+            /**
+             * Startwithindays
+             * @description Working days from request to start.
+             */
+            startWithinDays: number;
+            type: components["schemas"]["TrajectoryType"];
+            /** Isdefault */
+            isDefault: boolean;
+        };
+        /** NormUpdate */
+        NormUpdate: {
+            /** Intakewithindays */
+            intakeWithinDays: number;
+            /** Startwithindays */
+            startWithinDays: number;
+        };
+        /** NoteCreate */
+        NoteCreate: {
+            /** @default note */
+            kind: components["schemas"]["NoteKind"];
+            /** @default team */
+            visibility: components["schemas"]["NoteVisibility"];
+            /** Text */
+            text: string;
+            /**
+             * Participants
+             * @description For a team meeting: who took part (the guardians included).
+             */
+            participants?: string[] | null;
+            /**
+             * Decisions
+             * @description For a team meeting: what was decided.
+             */
+            decisions?: string | null;
+        };
+        /**
+         * NoteKind
+         * @enum {string}
+         */
+        NoteKind: "note" | "evaluation" | "team_meeting";
+        /** NoteRead */
+        NoteRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trajectoryid
+             * Format: uuid
+             */
+            trajectoryId: string;
+            kind: components["schemas"]["NoteKind"];
+            visibility: components["schemas"]["NoteVisibility"];
+            /** Text */
+            text: string;
+            /** Participants */
+            participants: string[] | null;
+            /** Decisions */
+            decisions: string | null;
+            /**
+             * Authorid
+             * Format: uuid
+             */
+            authorId: string;
+            /** Authorname */
+            authorName: string;
+            /**
+             * Replacesid
+             * @description The earlier version this one corrects.
+             */
+            replacesId: string | null;
+            /**
+             * Replacedbyid
+             * @description The newer version, if corrected.
+             */
+            replacedById: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
+        /**
+         * NoteVisibility
+         * @enum {string}
+         */
+        NoteVisibility: "team" | "team_and_guardians";
+        /**
+         * NotificationKind
+         * @enum {string}
+         */
+        NotificationKind: "team_member_joined" | "signal_assigned" | "consent_needed" | "status_changed" | "guardian_note";
+        /** NotificationPage */
+        NotificationPage: {
+            /** Items */
+            items: components["schemas"]["NotificationRead"][];
+            /** Nextcursor */
+            nextCursor: string | null;
+            /**
+             * Unreadcount
+             * @description All unread notifications, for the header badge.
+             */
+            unreadCount: number;
+        };
+        /** NotificationRead */
+        NotificationRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /**
+             * Text
+             * @description What happened, in plain words; never care content.
+             */
+            text: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            /** Trajectoryid */
+            trajectoryId: string | null;
+            /** Signalid */
+            signalId: string | null;
+            /** Read */
+            read: boolean;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
+        /** NotificationUpdate */
+        NotificationUpdate: {
+            /** Read */
+            read: boolean;
+        };
         /** OrganisationCreate */
         OrganisationCreate: {
             /** Name */
@@ -1613,6 +2374,26 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        /** Page[SignalRead] */
+        Page_SignalRead_: {
+            /** Items */
+            items: components["schemas"]["SignalRead"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
+        /** Page[TrajectoryRead] */
+        Page_TrajectoryRead_: {
+            /** Items */
+            items: components["schemas"]["TrajectoryRead"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
         /** Page[UserRead] */
         Page_UserRead_: {
             /** Items */
@@ -1715,11 +2496,94 @@ export interface components {
             /** Days */
             days?: components["schemas"]["Weekday"][] | null;
         };
+        /** PlanGoal */
+        PlanGoal: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trajectoryid
+             * Format: uuid
+             */
+            trajectoryId: string;
+            trajectoryType: components["schemas"]["TrajectoryType"];
+            /** Organisationname */
+            organisationName: string;
+            /** Text */
+            text: string;
+            /** Targetdate */
+            targetDate: string | null;
+            status: components["schemas"]["GoalStatus"];
+            /** Sharedwithdailyteam */
+            sharedWithDailyTeam: boolean;
+            /** Dailyteamadvice */
+            dailyTeamAdvice: string | null;
+            /**
+             * Workers
+             * @description Who works on it: the coordinator and the team.
+             */
+            workers: string[];
+        };
+        /** PlanTrajectory */
+        PlanTrajectory: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            type: components["schemas"]["TrajectoryType"];
+            status: components["schemas"]["TrajectoryStatus"];
+            /** Organisationname */
+            organisationName: string;
+            /** Coordinatorname */
+            coordinatorName: string | null;
+        };
+        /** ProgressCreate */
+        ProgressCreate: {
+            /** Text */
+            text: string;
+        };
+        /** ProgressRead */
+        ProgressRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Text */
+            text: string;
+            /** Authorname */
+            authorName: string;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
         /** RecoveryCodes */
         RecoveryCodes: {
             /** Recoverycodes */
             recoveryCodes: string[];
         };
+        /** Referral */
+        Referral: {
+            destination: components["schemas"]["ReferralDestination"];
+            /** Reason */
+            reason: string | null;
+        };
+        /** ReferralCreate */
+        ReferralCreate: {
+            destination: components["schemas"]["ReferralDestination"];
+            /** Reason */
+            reason: string;
+        };
+        /**
+         * ReferralDestination
+         * @enum {string}
+         */
+        ReferralDestination: "specialised_youth_care" | "ggz" | "special_education" | "medical" | "other";
         /** RefreshRequest */
         RefreshRequest: {
             /** Refreshtoken */
@@ -1739,6 +2603,215 @@ export interface components {
         SecuritySettingsUpdate: {
             /** Mandatorytwofactorroles */
             mandatoryTwoFactorRoles: components["schemas"]["Role"][];
+        };
+        /** SessionCreate */
+        SessionCreate: {
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            location: components["schemas"]["SessionLocation"];
+            /**
+             * Locationdetail
+             * @description The room of the centre, as free text for now.
+             */
+            locationDetail?: string | null;
+            /**
+             * Professionalid
+             * @description Who gives the session; defaults to the caller.
+             */
+            professionalId?: string | null;
+        };
+        /**
+         * SessionLocation
+         * @enum {string}
+         */
+        SessionLocation: "centre_room" | "home" | "partner" | "online";
+        /** SessionRead */
+        SessionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trajectoryid
+             * Format: uuid
+             */
+            trajectoryId: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            trajectoryType: components["schemas"]["TrajectoryType"];
+            /**
+             * Professionalid
+             * Format: uuid
+             */
+            professionalId: string;
+            /** Professionalname */
+            professionalName: string;
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            location: components["schemas"]["SessionLocation"];
+            /** Locationdetail */
+            locationDetail: string | null;
+            attendance: components["schemas"]["Attendance"];
+        };
+        /** SessionUpdate */
+        SessionUpdate: {
+            /** Startsat */
+            startsAt?: string | null;
+            /** Endsat */
+            endsAt?: string | null;
+            location?: components["schemas"]["SessionLocation"] | null;
+            /** Locationdetail */
+            locationDetail?: string | null;
+            attendance?: components["schemas"]["Attendance"] | null;
+        };
+        /**
+         * SignalCategory
+         * @enum {string}
+         */
+        SignalCategory: "language_speech" | "behaviour" | "development" | "home_situation" | "health" | "learning" | "other";
+        /** SignalCreate */
+        SignalCreate: {
+            category: components["schemas"]["SignalCategory"];
+            /**
+             * Description
+             * @description What you see, in plain words.
+             */
+            description: string;
+        };
+        /**
+         * SignalDecision
+         * @enum {string}
+         */
+        SignalDecision: "discussed_with_parents" | "watch" | "support_requested" | "no_action";
+        /** SignalDecisionCreate */
+        SignalDecisionCreate: {
+            decision: components["schemas"]["SignalDecision"];
+            /**
+             * Reason
+             * @description Required for `no_action`.
+             */
+            reason?: string | null;
+            /**
+             * Reviewon
+             * @description Required for `watch`.
+             */
+            reviewOn?: string | null;
+            /** @description Required for `support_requested`: the request it creates. */
+            trajectory?: components["schemas"]["TrajectoryRequest"] | null;
+        };
+        /** SignalRead */
+        SignalRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            category: components["schemas"]["SignalCategory"];
+            /** Description */
+            description: string;
+            /** Fromguardians */
+            fromGuardians: boolean;
+            requestedType: components["schemas"]["TrajectoryType"] | null;
+            /**
+             * Authorid
+             * Format: uuid
+             */
+            authorId: string;
+            /** Authorname */
+            authorName: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "decided";
+            decision: components["schemas"]["SignalDecision"] | null;
+            /** Decisionreason */
+            decisionReason: string | null;
+            /** Reviewon */
+            reviewOn: string | null;
+            /** Decidedat */
+            decidedAt: string | null;
+            /** Decidedbyname */
+            decidedByName: string | null;
+            /** Trajectoryid */
+            trajectoryId: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
+        /** SupportRequestCreate */
+        SupportRequestCreate: {
+            /**
+             * Description
+             * @description What you would like help with.
+             */
+            description: string;
+            /** @default other */
+            category: components["schemas"]["SignalCategory"];
+            /** @description The kind of support asked for, if known. */
+            trajectoryType?: components["schemas"]["TrajectoryType"] | null;
+        };
+        /** TeamMemberRead */
+        TeamMemberRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /** Displayname */
+            displayName: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Organisationname */
+            organisationName: string;
+            /** Role */
+            role: string;
+            /**
+             * Sincedate
+             * Format: date
+             */
+            sinceDate: string;
+            /** Untildate */
+            untilDate: string | null;
         };
         /**
          * TokenResponse
@@ -1764,11 +2837,279 @@ export interface components {
              */
             refresh_token: string;
         };
+        /** TrajectoryCreate */
+        TrajectoryCreate: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            type: components["schemas"]["TrajectoryType"];
+            /**
+             * Organisationid
+             * Format: uuid
+             * @description The organisation that gives the support.
+             */
+            organisationId: string;
+            /**
+             * Coordinatorid
+             * @description The coordinating professional, if already known.
+             */
+            coordinatorId?: string | null;
+            /**
+             * Reason
+             * @description Why, in plain words.
+             */
+            reason: string;
+            /** @default in_centre */
+            location: components["schemas"]["TrajectoryLocation"];
+        };
+        /** TrajectoryDetail */
+        TrajectoryDetail: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            type: components["schemas"]["TrajectoryType"];
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Organisationname */
+            organisationName: string;
+            /** Coordinatorid */
+            coordinatorId: string | null;
+            /** Coordinatorname */
+            coordinatorName: string | null;
+            /** Reason */
+            reason: string;
+            location: components["schemas"]["TrajectoryLocation"];
+            status: components["schemas"]["TrajectoryStatus"];
+            /**
+             * Requestedat
+             * Format: date-time
+             */
+            requestedAt: string;
+            /** Intakeat */
+            intakeAt: string | null;
+            /** Startedat */
+            startedAt: string | null;
+            /** Closedat */
+            closedAt: string | null;
+            outcome: components["schemas"]["TrajectoryOutcome"] | null;
+            referral: components["schemas"]["Referral"] | null;
+            /**
+             * Consentneeded
+             * @description No trajectory consent in force for this type and organisation: the request waits for a guardian with parental authority.
+             */
+            consentNeeded: boolean;
+            /**
+             * Waitingdaystointake
+             * @description Working days from request to intake (to today while it waits).
+             */
+            waitingDaysToIntake: number | null;
+            /**
+             * Waitingdaystostart
+             * @description Working days from request to start (to today while it waits).
+             */
+            waitingDaysToStart: number | null;
+            norm: components["schemas"]["Norm"];
+            /**
+             * Overdue
+             * @description Still waiting for intake or start past the norm.
+             */
+            overdue: boolean;
+            /** Allowedtransitions */
+            allowedTransitions: components["schemas"]["TrajectoryStatus"][];
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /** @description The parts asked for with `expand`, as far as you may see them. */
+            embedded?: components["schemas"]["TrajectoryEmbedded"] | null;
+        };
+        /** TrajectoryEmbedded */
+        TrajectoryEmbedded: {
+            /** Goals */
+            goals?: components["schemas"]["GoalRead"][] | null;
+            /** Sessions */
+            sessions?: components["schemas"]["SessionRead"][] | null;
+            /** Notes */
+            notes?: components["schemas"]["NoteRead"][] | null;
+            /** Team */
+            team?: components["schemas"]["TeamMemberRead"][] | null;
+            /** Transitions */
+            transitions?: components["schemas"]["TransitionRead"][] | null;
+        };
+        /**
+         * TrajectoryLocation
+         * @enum {string}
+         */
+        TrajectoryLocation: "in_centre" | "at_home" | "at_partner" | "online";
+        /**
+         * TrajectoryOutcome
+         * @enum {string}
+         */
+        TrajectoryOutcome: "goals_reached" | "continued_in_centre" | "referred_out" | "stopped_by_family" | "other";
+        /** TrajectoryRead */
+        TrajectoryRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            type: components["schemas"]["TrajectoryType"];
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Organisationname */
+            organisationName: string;
+            /** Coordinatorid */
+            coordinatorId: string | null;
+            /** Coordinatorname */
+            coordinatorName: string | null;
+            /** Reason */
+            reason: string;
+            location: components["schemas"]["TrajectoryLocation"];
+            status: components["schemas"]["TrajectoryStatus"];
+            /**
+             * Requestedat
+             * Format: date-time
+             */
+            requestedAt: string;
+            /** Intakeat */
+            intakeAt: string | null;
+            /** Startedat */
+            startedAt: string | null;
+            /** Closedat */
+            closedAt: string | null;
+            outcome: components["schemas"]["TrajectoryOutcome"] | null;
+            referral: components["schemas"]["Referral"] | null;
+            /**
+             * Consentneeded
+             * @description No trajectory consent in force for this type and organisation: the request waits for a guardian with parental authority.
+             */
+            consentNeeded: boolean;
+            /**
+             * Waitingdaystointake
+             * @description Working days from request to intake (to today while it waits).
+             */
+            waitingDaysToIntake: number | null;
+            /**
+             * Waitingdaystostart
+             * @description Working days from request to start (to today while it waits).
+             */
+            waitingDaysToStart: number | null;
+            norm: components["schemas"]["Norm"];
+            /**
+             * Overdue
+             * @description Still waiting for intake or start past the norm.
+             */
+            overdue: boolean;
+            /** Allowedtransitions */
+            allowedTransitions: components["schemas"]["TrajectoryStatus"][];
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+        };
+        /** TrajectoryRequest */
+        TrajectoryRequest: {
+            type: components["schemas"]["TrajectoryType"];
+            /**
+             * Organisationid
+             * Format: uuid
+             * @description The organisation that gives the support.
+             */
+            organisationId: string;
+            /**
+             * Reason
+             * @description Defaults to the signal's description.
+             */
+            reason?: string | null;
+            /** @default in_centre */
+            location: components["schemas"]["TrajectoryLocation"];
+            /** Coordinatorid */
+            coordinatorId?: string | null;
+        };
+        /**
+         * TrajectoryStatus
+         * @enum {string}
+         */
+        TrajectoryStatus: "requested" | "intake" | "active" | "evaluation" | "closed" | "cancelled";
         /**
          * TrajectoryType
          * @enum {string}
          */
         TrajectoryType: "logopedie" | "opvoedondersteuning" | "jeugdhulp" | "passend_onderwijs" | "fysiotherapie" | "ergotherapie" | "ggz_jeugd" | "schoolmaatschappelijk_werk" | "other";
+        /** TrajectoryUpdate */
+        TrajectoryUpdate: {
+            /** Coordinatorid */
+            coordinatorId?: string | null;
+            /** Reason */
+            reason?: string | null;
+            location?: components["schemas"]["TrajectoryLocation"] | null;
+        };
+        /** TransitionCreate */
+        TransitionCreate: {
+            to: components["schemas"]["TrajectoryStatus"];
+            /** @description Required to close. */
+            outcome?: components["schemas"]["TrajectoryOutcome"] | null;
+            /** @description Required with outcome `referred_out`, refused otherwise. */
+            referral?: components["schemas"]["ReferralCreate"] | null;
+        };
+        /** TransitionRead */
+        TransitionRead: {
+            from: components["schemas"]["TrajectoryStatus"] | null;
+            to: components["schemas"]["TrajectoryStatus"];
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+            /** Byname */
+            byName: string;
+        };
         /** TwoFactorDeactivation */
         TwoFactorDeactivation: {
             /** Password */
@@ -3659,6 +5000,903 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:list_child_signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_signal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_support_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SupportRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:list_signals": {
+        parameters: {
+            query?: {
+                status?: ("open" | "decided") | null;
+                centreId?: string | null;
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SignalRead_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:decide_signal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                signalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignalDecisionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:list_trajectories": {
+        parameters: {
+            query?: {
+                childId?: string | null;
+                status?: components["schemas"]["TrajectoryStatus"] | null;
+                type?: components["schemas"]["TrajectoryType"] | null;
+                organisationId?: string | null;
+                centreId?: string | null;
+                /** @description Past the waiting-time norm. */
+                overdue?: boolean | null;
+                /** @description `waitingTime`: longest waiting first. */
+                sort?: "waitingTime" | "requestedAt" | "-requestedAt";
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TrajectoryRead_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_trajectory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrajectoryCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:read_trajectory": {
+        parameters: {
+            query?: {
+                /** @description Comma-separated parts to embed: goals, sessions, notes, team, transitions. One access-log event names them all. */
+                expand?: string | null;
+            };
+            header?: never;
+            path: {
+                trajectoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryDetail"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:update_trajectory": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrajectoryUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransitionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrajectoryRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:list_goals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_goal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:update_goal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GoalUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_goal_progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+                goalId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:list_sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:update_session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SessionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:list_my_sessions": {
+        parameters: {
+            query?: {
+                /** @description Default: Monday of this week. */
+                from?: string | null;
+                /** @description Default: a week after `from`. */
+                to?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:list_notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_note_correction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trajectoryId: string;
+                noteId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:read_plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildPlan"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:list_norms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NormRead"][];
+                };
+            };
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:update_norm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: components["schemas"]["TrajectoryType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NormUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NormRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:list_care_coordinators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareCoordinatorRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:create_care_coordinator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CareCoordinatorCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CareCoordinatorRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:delete_care_coordinator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "notifications:list_notifications": {
+        parameters: {
+            query?: {
+                /** @description Only the unread ones. */
+                unread?: boolean;
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "notifications:update_notification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                notificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
             404: components["responses"]["404"];
             500: components["responses"]["500"];
         };
