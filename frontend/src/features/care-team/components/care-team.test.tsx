@@ -15,6 +15,7 @@ const member = (n: number, overrides: Partial<CareTeamMemberRead> = {}): CareTea
   role: 'logopedist',
   sinceDate: '2025-09-01',
   untilDate: null,
+  trajectoryId: null,
   consentInForce: true,
   ...overrides,
 });
