@@ -28,9 +28,26 @@ from kindcentraal.auth.models import AuthSession, RefreshToken
 from kindcentraal.auth.tokens import issue_access_token
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.child.models import Child
-from kindcentraal.consent.models import Consent, ConsentPurpose
+from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
+from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationType, Role
 from kindcentraal.placement.models import PlacementKind
+from kindcentraal.support.models import (
+    Attendance,
+    CareCoordinator,
+    GoalStatus,
+    NoteKind,
+    NoteVisibility,
+    SessionLocation,
+    Signal,
+    SignalCategory,
+    SupportTrajectory,
+    TrajectoryGoal,
+    TrajectoryLocation,
+    TrajectoryNote,
+    TrajectorySession,
+    TrajectoryStatus,
+)
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 from tests.backend.factories import (
@@ -71,6 +88,18 @@ class ChildRows:
     guardian: uuid.UUID
     team_member: uuid.UUID
     consent: uuid.UUID
+    support: "SupportRows"
+
+
+@dataclass
+class SupportRows:
+    """An active logopedie trajectory of the child and one row of each kind on it."""
+
+    trajectory: uuid.UUID
+    goal: uuid.UUID
+    session: uuid.UUID
+    note: uuid.UUID
+    signal: uuid.UUID
 
 
 @dataclass
@@ -82,6 +111,7 @@ class MatrixWorld:
     children: dict[str, ChildRows]  # "A", "B", "D" (tenant 1) and "C" (tenant 2)
     tokens: dict[str, str]
     refresh_tokens: dict[str, str]
+    notifications: dict[str, uuid.UUID]  # one per principal, and "other" (a helper's)
     foreign_ids: set[uuid.UUID] = field(default_factory=set)  # every row of tenant 2
 
     def headers(self, principal: str) -> dict[str, str]:
@@ -165,6 +195,99 @@ async def _login(session: AsyncSession, user: User, *, secret: str) -> tuple[str
         lifetime=timedelta(minutes=30),
     )
     return access, refresh
+
+
+async def _support(
+    session: AsyncSession,
+    child: Child,
+    provider: Organisation,
+    *,
+    coordinator: User,
+    guardian: User,
+    signal_author: User,
+    note_author: User,
+) -> SupportRows:
+    """An active trajectory with its consents (trajectory, information_sharing), a goal shared
+    with the daily team, a session, a note for guardians and a signal."""
+    now = datetime.now(UTC)
+    for purpose in (ConsentPurpose.TRAJECTORY, ConsentPurpose.INFORMATION_SHARING):
+        session.add(
+            Consent(
+                tenant_id=child.tenant_id,
+                child_id=child.id,
+                organisation_id=provider.id,
+                purpose=purpose,
+                trajectory_type=TrajectoryType.LOGOPEDIE
+                if purpose == ConsentPurpose.TRAJECTORY
+                else None,
+                given_by_id=guardian.id,
+                given_at=now - timedelta(days=40),
+            )
+        )
+    trajectory = SupportTrajectory(
+        tenant_id=child.tenant_id,
+        child_id=child.id,
+        type=TrajectoryType.LOGOPEDIE,
+        organisation_id=provider.id,
+        coordinator_id=coordinator.id,
+        requested_by_id=coordinator.id,
+        reason="Spraak",
+        location=TrajectoryLocation.IN_CENTRE,
+        status=TrajectoryStatus.ACTIVE,
+        requested_at=now - timedelta(days=30),
+        intake_at=now - timedelta(days=25),
+        started_at=now - timedelta(days=20),
+    )
+    session.add(trajectory)
+    await session.flush()
+    goal = TrajectoryGoal(
+        tenant_id=child.tenant_id,
+        trajectory_id=trajectory.id,
+        text="Doel",
+        status=GoalStatus.OPEN,
+        shared_with_daily_team=True,
+        created_by_id=coordinator.id,
+    )
+    visit = TrajectorySession(
+        tenant_id=child.tenant_id,
+        trajectory_id=trajectory.id,
+        professional_id=coordinator.id,
+        starts_at=now - timedelta(days=10),
+        ends_at=now - timedelta(days=10, minutes=-45),
+        location=SessionLocation.CENTRE_ROOM,
+        attendance=Attendance.PLANNED,
+    )
+    note = TrajectoryNote(
+        tenant_id=child.tenant_id,
+        trajectory_id=trajectory.id,
+        author_id=note_author.id,
+        kind=NoteKind.NOTE,
+        visibility=NoteVisibility.TEAM_AND_GUARDIANS,
+        text="Notitie",
+    )
+    signal = Signal(
+        tenant_id=child.tenant_id,
+        child_id=child.id,
+        author_id=signal_author.id,
+        category=SignalCategory.LANGUAGE_SPEECH,
+        description="Signaal",
+        from_guardians=False,
+    )
+    session.add_all([goal, visit, note, signal])
+    await session.flush()
+    return SupportRows(trajectory.id, goal.id, visit.id, note.id, signal.id)
+
+
+async def _notification(session: AsyncSession, user: User, child: Child) -> uuid.UUID:
+    notification = Notification(
+        tenant_id=user.tenant_id,
+        user_id=user.id,
+        kind=NotificationKind.STATUS_CHANGED,
+        child_id=child.id,
+    )
+    session.add(notification)
+    await session.flush()
+    return notification.id
 
 
 def _years_ago(years: int) -> date:
@@ -270,6 +393,44 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
     consent_d = await _consent(session, child_d, care, users["parent_d"])
     # care2's consent for ANOTHER child is in force: it must not open A to care2's member.
     await _consent(session, child_d, care2, users["parent_d"])
+    support_a = await _support(
+        session,
+        child_a,
+        care,
+        coordinator=users["therapist"],
+        guardian=users["guardian_with_authority"],
+        signal_author=users["school_staff"],
+        note_author=users["care_with_consent"],
+    )
+    support_b = await _support(
+        session,
+        child_b,
+        care,
+        coordinator=users["helper"],
+        guardian=users["parent_b"],
+        signal_author=users["mentor"],
+        note_author=users["helper"],
+    )
+    support_d = await _support(
+        session,
+        child_d,
+        care,
+        coordinator=users["helper"],
+        guardian=users["parent_d"],
+        signal_author=users["y_staff"],
+        note_author=users["helper"],
+    )
+    # A care coordinator of centre X who is no principal (the row a DELETE removes).
+    session.add(
+        CareCoordinator(tenant_id=tenant.id, centre_id=centre_x.id, user_id=users["helper"].id)
+    )
+    notifications = {
+        principal: await _notification(
+            session, users[principal], child_b if principal.startswith("childcare") else child_a
+        )
+        for principal in PRINCIPALS[1:]
+    }
+    notifications["other"] = await _notification(session, users["helper"], child_b)
 
     # Tenant 2: one row of every kind.
     other = await make_tenant(session)
@@ -299,6 +460,16 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
     guardian_c = await make_guardian(session, child_c, parent_t2)
     team_c = await _team_member(session, child_c, pro_t2, care_t2)
     consent_c = await _consent(session, child_c, care_t2, parent_t2)
+    support_c = await _support(
+        session,
+        child_c,
+        care_t2,
+        coordinator=pro_t2,
+        guardian=parent_t2,
+        signal_author=staff_t2,
+        note_author=pro_t2,
+    )
+    notification_t2 = await _notification(session, staff_t2, child_c)
 
     tokens: dict[str, str] = {}
     refresh_tokens: dict[str, str] = {}
@@ -336,13 +507,22 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         memberships={name: m.id for name, m in memberships.items()}
         | {"staff_t2": staff_t2_membership.id},
         children={
-            "A": ChildRows(child_a.id, placement_a.id, guardian_a.id, team_a.id, consent_a.id),
-            "B": ChildRows(child_b.id, placement_b.id, guardian_b.id, team_b.id, consent_b.id),
-            "D": ChildRows(child_d.id, placement_d.id, guardian_d.id, team_d.id, consent_d.id),
-            "C": ChildRows(child_c.id, placement_c.id, guardian_c.id, team_c.id, consent_c.id),
+            "A": ChildRows(
+                child_a.id, placement_a.id, guardian_a.id, team_a.id, consent_a.id, support_a
+            ),
+            "B": ChildRows(
+                child_b.id, placement_b.id, guardian_b.id, team_b.id, consent_b.id, support_b
+            ),
+            "D": ChildRows(
+                child_d.id, placement_d.id, guardian_d.id, team_d.id, consent_d.id, support_d
+            ),
+            "C": ChildRows(
+                child_c.id, placement_c.id, guardian_c.id, team_c.id, consent_c.id, support_c
+            ),
         },
         tokens=tokens,
         refresh_tokens=refresh_tokens,
+        notifications=notifications | {"foreign": notification_t2},
     )
     world.foreign_ids = {
         other.id,
@@ -362,5 +542,11 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         guardian_c.id,
         team_c.id,
         consent_c.id,
+        support_c.trajectory,
+        support_c.goal,
+        support_c.session,
+        support_c.note,
+        support_c.signal,
+        notification_t2,
     }
     return world

@@ -258,6 +258,37 @@ CENTRE_ADMIN_ONLY = only({"centre_admin": 200}, 403)
 ADMINS = {"centre_admin": 200, "org_admin": 200, "childcare_admin": 200}
 
 
+#                   anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
+READ_TRAJECTORY = "401 404 404 404 404 404 200 404 200 200 404 404 404"
+TRAJECTORY_TEAM = "401 404 404 404 404 404 200 404 200 404 404 404 404"
+PROFESSIONALS_400 = "401 400 400 400 400 400 400 400 400 403 403 403 403"
+
+
+def _trajectory(ctx: Ctx, json: Any = None, **extra: Any) -> Call:
+    return Call(path={"trajectoryId": ctx.child().support.trajectory, **extra}, json=json)
+
+
+def _trajectory_body(ctx: Ctx) -> Call:
+    provider = ctx.world.ids["care_t2" if ctx.obj == FOREIGN else "care"]
+    return Call(
+        json={
+            "childId": str(ctx.child().id),
+            "type": "opvoedondersteuning",
+            "organisationId": str(provider),
+            "reason": "Ouders vragen om hulp bij het slapengaan.",
+        }
+    )
+
+
+def _notification(ctx: Ctx) -> Call:
+    notifications = ctx.world.notifications
+    key = {OWN: ctx.principal, OTHER: "other", FOREIGN: "foreign"}[ctx.obj]
+    return Call(
+        path={"notificationId": notifications.get(key, notifications["other"])},
+        json={"read": True},
+    )
+
+
 def status(spec: str, code: int) -> str:
     """The same row with the success code replaced (200 -> 201 or 204)."""
     return re.sub(r"\b200\b", str(code), spec)
@@ -546,6 +577,125 @@ TABLE: dict[str, Row] = {
     "DELETE /placements/{placementId}": obj_op(
         lambda c: Call(path={"placementId": c.child().placement}), own=status(PLACE, 204)
     ),
+    # Support inside the centre (docs/support.md) ------------------------------------------
+    "GET /children/{childId}/signals": obj_op(_child, own=SEE_CARE_DATA),
+    "POST /children/{childId}/signals": obj_op(
+        lambda c: Call(
+            path={"childId": c.child().id},
+            json={"category": "behaviour", "description": "Onrustig in de kring."},
+        ),
+        own="401 201 201 201 201 201 201 404 201 403 403 404 404",
+    ),
+    "POST /children/{childId}/support-requests": obj_op(
+        lambda c: Call(path={"childId": c.child().id}, json={"description": "Graag hulp."}),
+        own=status(CONSENT, 201),
+    ),
+    "GET /children/{childId}/plan": obj_op(
+        _child, own="401 403 200 200 200 200 200 404 200 200 403 404 404"
+    ),
+    "GET /signals": self_op(every(200), lambda c: Call(query={"limit": 100})),
+    "POST /signals/{signalId}/decision": obj_op(
+        lambda c: Call(
+            path={"signalId": c.child().support.signal},
+            json={"decision": "discussed_with_parents"},
+        ),
+        own="401 404 404 403 404 404 404 404 200 404 404 404 404",
+    ),
+    "GET /support-trajectories": obj_op(
+        lambda c: Call(query={"childId": c.child().id, "limit": 100}),
+        own=every(200),
+        other=every(200),
+        foreign=every(200),
+    ),
+    "POST /support-trajectories": obj_op(
+        _trajectory_body,
+        own="401 403 403 403 403 403 403 400 201 403 403 403 403",
+        other=PROFESSIONALS_400,
+        foreign=PROFESSIONALS_400,
+    ),
+    "GET /support-trajectories/{trajectoryId}": obj_op(_trajectory, own=READ_TRAJECTORY),
+    "PATCH /support-trajectories/{trajectoryId}": obj_op(
+        lambda c: _trajectory(c, json={"location": "at_home"}), own=TRAJECTORY_TEAM
+    ),
+    "POST /support-trajectories/{trajectoryId}/transitions": obj_op(
+        lambda c: _trajectory(c, json={"to": "evaluation"}), own=TRAJECTORY_TEAM
+    ),
+    "GET /support-trajectories/{trajectoryId}/goals": obj_op(
+        _trajectory, own="401 404 200 200 200 200 200 404 200 200 404 404 404"
+    ),
+    "POST /support-trajectories/{trajectoryId}/goals": obj_op(
+        lambda c: _trajectory(c, json={"text": "Telt tot twintig."}),
+        own=status(TRAJECTORY_TEAM, 201),
+    ),
+    "PATCH /support-trajectories/{trajectoryId}/goals/{goalId}": obj_op(
+        lambda c: _trajectory(c, goalId=c.child().support.goal, json={"status": "reached"}),
+        own=TRAJECTORY_TEAM,
+    ),
+    "POST /support-trajectories/{trajectoryId}/goals/{goalId}/progress": obj_op(
+        lambda c: _trajectory(c, goalId=c.child().support.goal, json={"text": "Lukt bijna."}),
+        own=status(TRAJECTORY_TEAM, 201),
+    ),
+    "GET /support-trajectories/{trajectoryId}/sessions": obj_op(_trajectory, own=READ_TRAJECTORY),
+    "POST /support-trajectories/{trajectoryId}/sessions": obj_op(
+        lambda c: _trajectory(
+            c,
+            json={
+                "startsAt": f"{today(1)}T10:00:00+01:00",
+                "endsAt": f"{today(1)}T10:45:00+01:00",
+                "location": "centre_room",
+            },
+        ),
+        own=status(TRAJECTORY_TEAM, 201),
+    ),
+    "PATCH /support-trajectories/{trajectoryId}/sessions/{sessionId}": obj_op(
+        lambda c: _trajectory(
+            c, sessionId=c.child().support.session, json={"attendance": "attended"}
+        ),
+        own=TRAJECTORY_TEAM,
+    ),
+    "GET /support-sessions": self_op(
+        "401 200 200 200 200 200 200 200 200 403 403 403 403", lambda c: Call()
+    ),
+    "GET /support-trajectories/{trajectoryId}/notes": obj_op(_trajectory, own=READ_TRAJECTORY),
+    "POST /support-trajectories/{trajectoryId}/notes": obj_op(
+        lambda c: _trajectory(c, json={"text": "Gesprek gehad."}),
+        own=status(TRAJECTORY_TEAM, 201),
+    ),
+    # Only the author corrects: A's note was written by care_with_consent.
+    "POST /support-trajectories/{trajectoryId}/notes/{noteId}/corrections": obj_op(
+        lambda c: _trajectory(c, noteId=c.child().support.note, json={"text": "Verbeterd."}),
+        own="401 404 404 404 404 404 201 404 403 404 404 404 404",
+    ),
+    "GET /trajectory-norms": self_op(
+        "401 200 200 200 200 200 200 200 200 403 403 403 403", lambda c: Call()
+    ),
+    "PUT /trajectory-norms/{type}": self_op(
+        CENTRE_ADMIN_ONLY,
+        lambda c: Call(
+            path={"type": "logopedie"}, json={"intakeWithinDays": 8, "startWithinDays": 15}
+        ),
+    ),
+    "GET /child-centres/{centreId}/care-coordinators": obj_op(
+        lambda c: Call(path={"centreId": c.centre()}), own=every(200), other=every(200)
+    ),
+    "POST /child-centres/{centreId}/care-coordinators": obj_op(
+        lambda c: Call(
+            path={"centreId": c.centre()}, json={"userId": str(c.world.users["therapist"])}
+        ),
+        own=only({"centre_admin": 201}, 403),
+        other=every(403),
+    ),
+    "DELETE /child-centres/{centreId}/care-coordinators/{userId}": obj_op(
+        lambda c: Call(path={"centreId": c.centre(), "userId": c.world.users["helper"]}),
+        own=only({"centre_admin": 204}, 403),
+        other=every(403),
+    ),
+    # Notifications: one's own, while one still relates to the child they are about --------
+    "GET /notifications": self_op(every(200), lambda c: Call(query={"limit": 100})),
+    "PATCH /notifications/{notificationId}": obj_op(
+        _notification,
+        own="401 200 200 200 200 200 200 404 200 200 200 404 404",
+    ),
     # Security settings: centre admins only --------------------------------------------------
     "GET /security-settings": self_op(CENTRE_ADMIN_ONLY, lambda c: Call()),
     "PUT /security-settings": self_op(
@@ -793,7 +943,7 @@ async def test_sub_resources_of_another_child_are_404(
     team = await client.get(f"/children/{b.id}/care-team", headers=world.headers("centre_admin"))
     assert [m["role"] for m in team.json()] == ["begeleider"]
     consents = await client.get(f"/children/{b.id}/consents", headers=world.headers("centre_admin"))
-    assert [c["withdrawnAt"] for c in consents.json()] == [None]
+    assert [c["withdrawnAt"] for c in consents.json() if c["purpose"] == "care_team"] == [None]
 
 
 async def test_foreign_or_out_of_scope_ids_in_bodies_are_400_with_a_field_error(

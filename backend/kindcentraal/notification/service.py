@@ -8,6 +8,7 @@ from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth.principal import Principal
+from kindcentraal.child import policy as child_policy
 from kindcentraal.child.models import Child, Guardian
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
 from kindcentraal.errors import NotFound
@@ -67,6 +68,9 @@ def _mine(principal: Principal, unread_only: bool) -> Select[Notification, str, 
         .where(
             Notification.tenant_id == principal.tenant_id,
             Notification.user_id == principal.user_id,
+            # Only while the caller still relates to the child: a withdrawn consent or an
+            # ended placement takes its notifications (the child's name) out of view too.
+            child_policy.readable_children(principal),
         )
     )
     if unread_only:

@@ -57,7 +57,6 @@ RAISE_SIGNAL = declare(
     "signals.create",
     resource="signal",
     action="create",
-    roles=PROFESSIONALS,
     rows="professionals around the child",
 )
 LIST_CHILD_SIGNALS = declare(
@@ -76,7 +75,6 @@ DECIDE_SIGNAL = declare(
     "signals.decide",
     resource="signal",
     action="decide",
-    roles=PROFESSIONALS,
     rows="the child's contact person and the centre's care coordinators",
 )
 ASK_SUPPORT = declare(
@@ -100,14 +98,12 @@ UPDATE_TRAJECTORY = declare(
     "trajectories.update",
     resource="trajectory",
     action="update",
-    roles=PROFESSIONALS,
     rows=TEAM_ROWS,
 )
 TRANSITION = declare(
     "trajectories.transition",
     resource="trajectory",
     action="transition",
-    roles=PROFESSIONALS,
     rows=TEAM_ROWS,
 )
 LIST_GOALS = declare(
@@ -117,7 +113,7 @@ LIST_GOALS = declare(
     rows=READ_ROWS + "; the daily team: shared goals only",
 )
 WRITE_GOALS = declare(
-    "goals.write", resource="goal", action="write", roles=PROFESSIONALS, rows=TEAM_ROWS
+    "goals.write", resource="goal", action="write", rows=TEAM_ROWS
 )
 LIST_SESSIONS = declare(
     "trajectory-sessions.list", resource="trajectory-session", action="list", rows=READ_ROWS
@@ -126,7 +122,6 @@ WRITE_SESSIONS = declare(
     "trajectory-sessions.write",
     resource="trajectory-session",
     action="write",
-    roles=PROFESSIONALS,
     rows=TEAM_ROWS,
 )
 AGENDA = declare(
@@ -146,7 +141,6 @@ WRITE_NOTES = declare(
     "trajectory-notes.create",
     resource="trajectory-note",
     action="create",
-    roles=PROFESSIONALS,
     rows=TEAM_ROWS + "; a correction: its author",
 )
 READ_PLAN = declare(
@@ -174,14 +168,12 @@ LIST_COORDINATORS = declare(
     "care-coordinators.list",
     resource="care-coordinator",
     action="list",
-    roles=PROFESSIONALS,
     rows="centres of the tenant",
 )
 MANAGE_COORDINATORS = declare(
     "care-coordinators.manage",
     resource="care-coordinator",
     action="write",
-    roles=frozenset({Role.CENTRE_ADMIN}),
     rows="centres the caller administers",
 )
 

@@ -511,14 +511,20 @@ async def request_support(
 async def create_trajectory(
     session: AsyncSession, principal: Principal, *, data: TrajectoryCreate
 ) -> TrajectoryRead:
-    child, relations = await child_service.access_child(
-        session,
-        principal,
-        child_id=data.child_id,
-        resource=RESOURCE,
-        action="create",
-        ensure=policy.ensure_can_request_support,
-    )
+    try:
+        child, relations = await child_service.access_child(
+            session,
+            principal,
+            child_id=data.child_id,
+            resource=RESOURCE,
+            action="create",
+            ensure=policy.ensure_can_request_support,
+        )
+    except NotFound as exc:
+        # An id in the body that is not visible: a field error, its denial still logged.
+        invalid = InvalidInput.field("childId", "unknown_child", "No child of yours has this id.")
+        invalid.after_rollback = exc.after_rollback
+        raise invalid from None
     trajectory = await request_support(
         session, principal, child, relations, data, reason=data.reason
     )
