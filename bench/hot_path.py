@@ -9,10 +9,13 @@ Usage
         --connections 16 --workers 2 --duration 30 --json var/bench.json
 
     --db sqlite,postgresql       databases (default both; PostgreSQL is a throwaway cluster)
-    --dataset demo,100k          demo: `kindcentraal seed demo` (205 children);
+    --dataset demo,100k,support  demo: `kindcentraal seed demo` (205 children);
                                  100k: `kindcentraal seed load --children 100000` (skipped with
-                                 a message when that command fails or does not exist yet)
-    --endpoints ...              list,deep-page,search,child,me,access-log (default all)
+                                 a message when that command fails or does not exist yet);
+                                 support: the demo plus `kindcentraal seed trajectories
+                                 --count 2000` (the trajectory board of a 2,000-trajectory centre)
+    --endpoints ...              list,deep-page,search,child,me,access-log,board,plan
+                                 (default all; board and plan where the dataset has trajectories)
     --connections 1,16           wrk connections (default 1,16)
     --workers 1,2                uvicorn worker processes (default 1,2)
     --duration SECONDS           each measurement (default 10)
@@ -122,12 +125,14 @@ API = "/api/v1"
 PASSWORD = "Regenboog-demo-2026"  # noqa: S105 - the public demo password
 TEACHER = "leerkracht@regenboog.demo"
 PARENT = "ouder@regenboog.demo"
+COORDINATOR = "ib@regenboog.demo"  # intern begeleider: the centre's care coordinator
+BOARD_TRAJECTORIES = 2000
 EXPAND = "guardians,placements,contactPerson,careTeam,consents"
 LARGE_CHILDREN = 100_000
 
 DATABASES = ("sqlite", "postgresql")
-DATASETS = ("demo", "100k")
-ENDPOINTS = ("list", "deep-page", "search", "child", "me", "access-log")
+DATASETS = ("demo", "100k", "support")
+ENDPOINTS = ("list", "deep-page", "search", "child", "me", "access-log", "board", "plan")
 NOT_LOGGED = frozenset({"me"})  # reads no child's file, so writes no access-log event
 
 
@@ -359,7 +364,7 @@ def load_dataset(dataset: str, env: dict[str, str], cwd: Path) -> str:
     upgrade = kindcentraal("db", "upgrade", env=env, cwd=cwd)
     if upgrade.returncode != 0:
         raise BenchError(f"`kindcentraal db upgrade` failed:\n{upgrade.stderr[-3000:]}")
-    if dataset == "demo":
+    if dataset in ("demo", "support"):
         args = ["seed", "demo"]
     else:
         args = ["seed", "load", "--children", str(LARGE_CHILDREN)]
@@ -375,7 +380,14 @@ def load_dataset(dataset: str, env: dict[str, str], cwd: Path) -> str:
         if dataset == "demo":
             raise BenchError(message)
         raise DatasetUnavailable(message)
-    return seeded.stdout.strip().splitlines()[-1] if seeded.stdout.strip() else ""
+    summary = seeded.stdout.strip().splitlines()[-1] if seeded.stdout.strip() else ""
+    if dataset == "support":
+        count = str(BOARD_TRAJECTORIES)
+        more = kindcentraal("seed", "trajectories", "--count", count, env=env, cwd=cwd)
+        if more.returncode != 0:
+            raise BenchError(f"`kindcentraal seed trajectories` failed:\n{more.stderr[-3000:]}")
+        summary += " " + more.stdout.strip()
+    return summary
 
 
 def count_events(database_url: str) -> int:
@@ -511,6 +523,25 @@ def discover(
             f"/children/{child_id}/access-log",
             "GET /children/{childId}/access-log (parent)",
         )
+    if {"board", "plan"} & set(wanted):
+        coordinator = tokens.get(client, COORDINATOR)
+        centres = _get(client, "/child-centres", coordinator).json()["items"]
+        centre = next(c for c in centres if c["name"] == "IKC De Regenboog")
+        board = f"/support-trajectories?centreId={centre['id']}&limit=50"
+        if not _get(client, board, coordinator).json()["items"]:
+            print(f"  board and plan skipped: {COORDINATOR} sees no trajectory on this dataset")
+            return {key: targets[key] for key in wanted if key in targets}
+        targets["board"] = Target(
+            "board",
+            COORDINATOR,
+            board,
+            "GET /support-trajectories?centreId= (care coordinator, 50)",
+        )
+        parent = tokens.get(client, PARENT)
+        own = _get(client, "/children", parent).json()["items"]
+        plans = [f"/children/{c['id']}/plan" for c in own]
+        richest = max(plans, key=lambda p: len(_get(client, p, parent).json()["goals"]))
+        targets["plan"] = Target("plan", PARENT, richest, "GET /children/{childId}/plan (parent)")
     return {key: targets[key] for key in wanted}
 
 

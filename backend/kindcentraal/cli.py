@@ -104,6 +104,22 @@ def seed_load(
     typer.echo(summary.text())
 
 
+@seed_app.command("trajectories")
+def seed_trajectories(
+    count: Annotated[int, typer.Option(min=1, max=100_000, help="Trajectories to add.")] = 2000,
+) -> None:
+    """Add support trajectories (every status, with goals) to the centre with the most
+    children: the benchmark of the trajectory board and the one plan."""
+    from kindcentraal.seed.trajectories import TrajectoriesRefused, load_trajectories
+
+    try:
+        loaded = asyncio.run(load_trajectories(get_settings(), count=count))
+    except TrajectoriesRefused as exc:
+        typer.echo(f"Refused: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(loaded.text())
+
+
 @app.command("openapi")
 def openapi(
     output: Annotated[

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import Query
-from sqlalchemy import Select, tuple_
+from sqlalchemy import Row, Select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
@@ -120,5 +120,19 @@ async def paginate(
     if len(page) > params.limit:
         page = page[: params.limit]
         final = page[-1]
-        next_cursor = _encode([getattr(final, sort.column.key), getattr(final, id_column.key)])
+        next_cursor = _encode([_value(final, sort.column), _value(final, id_column)])
     return page, next_cursor
+
+
+def _value(item: Any, column: InstrumentedAttribute[Any]) -> Any:
+    """The key value of the last row: an entity's attribute, a selected column, or the
+    attribute of the entity of that column's class selected in the row."""
+    if not isinstance(item, Row):
+        return getattr(item, column.key)
+    if column.key in item._fields:
+        return getattr(item, column.key)
+    owner = column.class_
+    for element in item:
+        if isinstance(owner, type) and isinstance(element, owner):
+            return getattr(element, column.key)
+    raise LookupError(f"the page's rows hold no {column}")
