@@ -26,6 +26,22 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/child-detail')).default }),
       },
       {
+        path: 'zorg',
+        lazy: async () => ({ Component: (await import('@/app/routes/support-board')).default }),
+      },
+      {
+        path: 'zorg/trajecten/:trajectoryId',
+        lazy: async () => ({ Component: (await import('@/app/routes/trajectory-detail')).default }),
+      },
+      {
+        path: 'zorg/signalen',
+        lazy: async () => ({ Component: (await import('@/app/routes/signals-inbox')).default }),
+      },
+      {
+        path: 'zorg/agenda',
+        lazy: async () => ({ Component: (await import('@/app/routes/support-agenda')).default }),
+      },
+      {
         path: 'security',
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },

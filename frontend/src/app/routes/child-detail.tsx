@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import { AccessLog } from '@/features/access-log/components/access-log';
 import { useMe } from '@/features/auth/api/get-me';
@@ -7,15 +7,17 @@ import type { ChildDetail } from '@/features/children/api/get-child-detail';
 import { useOrganisations } from '@/features/children/api/get-organisations';
 import { ChildDetails } from '@/features/children/components/child-details';
 import { Consents } from '@/features/consent/components/consents';
+import { ChildSupport } from '@/features/support/components/child-support';
 
 /**
- * Care team, consents and access log, from the one child-page response. A part the server
+ * Care team, consents, support and access log, from the one child-page response. A part the server
  * leaves out of `embedded` (care team and consents for a guardian without parental authority)
  * gets no section.
  *
  * Who may give and withdraw consent: a guardian of this child with parental authority. Who may
- * read the access log: such a guardian and the contact person. The server decides; this only
- * hides what it would refuse.
+ * read the access log: such a guardian and the contact person. Who gets "Zorg & ondersteuning":
+ * professionals and such a guardian; like the access log it loads only when opened. The server
+ * decides; this only hides what it would refuse.
  */
 function ChildAccessSections({ child }: { child: ChildDetail }) {
   const me = useMe();
@@ -24,10 +26,15 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
   const canManageConsent = Boolean(
     myId && embedded.guardians?.some((g) => g.userId === myId && g.hasParentalAuthority),
   );
-  const canReadAccessLog =
-    canManageConsent || Boolean(myId && child.contactPerson?.userId === myId);
-  // The consent form's choices: only loaded for whoever gets the form.
-  const organisations = useOrganisations({ enabled: canManageConsent && Boolean(embedded.consents) });
+  const isContactPerson = Boolean(myId && child.contactPerson?.userId === myId);
+  const canReadAccessLog = canManageConsent || isContactPerson;
+  const isStaff = (me.data?.memberships ?? []).some((m) => m.role !== 'municipality_analyst');
+  const [supportOpen, setSupportOpen] = useState(false);
+  // The consent form's choices, and the support decision's once that section is open: only
+  // loaded for whoever gets those forms.
+  const organisations = useOrganisations({
+    enabled: (canManageConsent && Boolean(embedded.consents)) || (isStaff && supportOpen),
+  });
   const organisationOptions = useMemo(
     () =>
       (organisations.data ?? [])
@@ -46,6 +53,27 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
           consents={embedded.consents}
           canManage={canManageConsent}
           organisations={organisationOptions}
+        />
+      ) : null}
+      {me.data && (isStaff || canManageConsent) ? (
+        <ChildSupport
+          child={{
+            id: child.id,
+            name: `${child.givenName} ${child.familyName}`,
+            contactPersonName: child.contactPerson?.displayName ?? null,
+          }}
+          viewer={{
+            myId: me.data.id,
+            myName: me.data.displayName,
+            isStaff,
+            isContactPerson,
+            isGuardianWithAuthority: canManageConsent,
+          }}
+          open={supportOpen}
+          onOpenChange={setSupportOpen}
+          organisations={organisationOptions}
+          careTeam={embedded.careTeam ?? undefined}
+          consents={embedded.consents ?? undefined}
         />
       ) : null}
       {canReadAccessLog ? <AccessLog childId={child.id} /> : null}

@@ -6,6 +6,7 @@ import { AppLayout, type LayoutUser } from '@/components/layouts/app-layout';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
+import { NotificationsMenu } from '@/features/support/components/notifications-menu';
 import { hasProblemType } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
 
@@ -66,7 +67,9 @@ export function ProtectedLayout() {
     if (!me.data) return null;
     const roleLabels = [...new Set(me.data.roles)].map((role) => t(`roles.${role}`));
     if (me.data.isGuardian) roleLabels.push(t('header.guardian'));
-    return { displayName: me.data.displayName, roleLabels };
+    // Professionals of the centre's organisations; a municipality analyst sees no child.
+    const showSupport = me.data.memberships.some((m) => m.role !== 'municipality_analyst');
+    return { displayName: me.data.displayName, roleLabels, showSupport };
   }, [me.data, t]);
 
   if (!isAuthenticated) {
@@ -85,7 +88,12 @@ export function ProtectedLayout() {
   }
 
   return (
-    <AppLayout user={user} onLogout={() => logout.mutate()} logoutPending={logout.isPending}>
+    <AppLayout
+      user={user}
+      onLogout={() => logout.mutate()}
+      logoutPending={logout.isPending}
+      tools={<NotificationsMenu enabled={Boolean(me.data && !me.data.twoFactor.enrolmentRequired)} />}
+    >
       <Suspense fallback={<Loading />}>
         <Outlet context={outletContext} />
       </Suspense>

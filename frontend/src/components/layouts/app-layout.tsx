@@ -16,6 +16,8 @@ import { RouterLink } from '@/components/ui/router-link';
 export type LayoutUser = {
   displayName: string;
   roleLabels: string[];
+  /** Works at an organisation: the menu offers "Zorg & ondersteuning". */
+  showSupport?: boolean;
 };
 
 type AppLayoutProps = {
@@ -24,10 +26,12 @@ type AppLayoutProps = {
   user?: LayoutUser | null;
   onLogout?: () => void;
   logoutPending?: boolean;
+  /** Extra tools in the header next to the language switch (the notifications). */
+  tools?: ReactNode;
 };
 
 /** Header (name, user, language, logout), main content and footer; the same on every screen. */
-export function AppLayout({ children, user, onLogout, logoutPending = false }: AppLayoutProps) {
+export function AppLayout({ children, user, onLogout, logoutPending = false, tools }: AppLayoutProps) {
   const { t } = useTranslation();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
@@ -80,6 +84,7 @@ export function AppLayout({ children, user, onLogout, logoutPending = false }: A
                 ) : null}
               </Paragraph>
             ) : null}
+            {tools}
             <LanguageSwitch />
             {onLogout ? (
               <Button
@@ -102,6 +107,13 @@ export function AppLayout({ children, user, onLogout, logoutPending = false }: A
                   {t('header.children')}
                 </NavLink>
               </li>
+              {user.showSupport ? (
+                <li>
+                  <NavLink to="/zorg" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('header.support')}
+                  </NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to="/security" className="utrecht-link utrecht-link--html-a kc-nav__link">
                   {t('header.security')}

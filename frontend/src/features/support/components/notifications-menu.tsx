@@ -1,0 +1,120 @@
+import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
+import { RouterLink } from '@/components/ui/router-link';
+import { useFormatters } from '@/hooks/use-formatters';
+import { useMarkNotificationRead, useNotifications } from '@/features/support/api/notifications';
+import type { NotificationRead } from '@/features/support/types';
+
+/** Where a notification leads: a parent asked for consent goes to the child page, where consent is given. */
+export function notificationTarget(notification: NotificationRead): string {
+  if (notification.kind === 'signal_assigned') return '/zorg/signalen';
+  if (notification.trajectoryId && notification.kind !== 'consent_needed') {
+    return `/zorg/trajecten/${notification.trajectoryId}`;
+  }
+  return `/children/${notification.childId}`;
+}
+
+/**
+ * "Meldingen" in the header: the number of unread ones in text (not a coloured dot alone), and a
+ * panel with the newest 20 to open and mark read. Notifications never carry care content.
+ */
+export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const location = useLocation();
+  const panelId = useId();
+  const headingId = useId();
+  const [open, setOpen] = useState(false);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const notifications = useNotifications({ enabled });
+  const markRead = useMarkNotificationRead();
+  const unread = notifications.data?.unreadCount ?? 0;
+  const items = notifications.data?.items ?? [];
+
+  // A link in the panel was followed: close it.
+  useEffect(() => {
+    setOpen(false);
+  }, [location.pathname]);
+
+  if (!enabled || notifications.isError) return null;
+
+  return (
+    <div
+      className="kc-notifications"
+      onKeyDown={(event) => {
+        if (event.key === 'Escape' && open) {
+          setOpen(false);
+          buttonRef.current?.focus();
+        }
+      }}
+    >
+      <Button
+        ref={buttonRef}
+        type="button"
+        appearance="subtle-button"
+        aria-expanded={open}
+        aria-controls={panelId}
+        data-testid="notifications-button"
+        onClick={() => setOpen((value) => !value)}
+      >
+        {t('notifications.button')}{' '}
+        <span className="kc-notifications__count" data-testid="notifications-count" data-count={unread}>
+          {unread > 0 ? t('notifications.unread', { count: unread }) : t('notifications.noneUnread')}
+        </span>
+      </Button>
+      <div id={panelId} hidden={!open} className="kc-notifications__panel" data-testid="notifications-panel">
+        {open ? (
+          <section aria-labelledby={headingId}>
+            <Heading level={2} id={headingId} className="kc-notifications__heading">
+              {t('notifications.title')}
+            </Heading>
+            {items.length === 0 ? <Paragraph>{t('notifications.empty')}</Paragraph> : null}
+            {items.length > 0 ? (
+              <ul className="kc-plain-list" aria-label={t('notifications.title')}>
+                {items.map((item) => (
+                  <li
+                    key={item.id}
+                    className={item.read ? 'kc-notification' : 'kc-notification kc-notification--unread'}
+                    data-testid="notification-item"
+                    data-read={item.read ? 'true' : 'false'}
+                  >
+                    {!item.read ? <strong className="kc-notification__new">{t('notifications.new')} </strong> : null}
+                    <RouterLink
+                      to={notificationTarget(item)}
+                      onClick={() => {
+                        if (!item.read) markRead.mutate(item.id);
+                      }}
+                    >
+                      {item.text}
+                    </RouterLink>
+                    <span className="kc-block kc-muted">
+                      {item.childName}
+                      {', '}
+                      <time dateTime={item.createdAt}>{format.dateTime(item.createdAt)}</time>
+                    </span>
+                    {!item.read ? (
+                      <ButtonGroup>
+                        <Button
+                          type="button"
+                          appearance="subtle-button"
+                          data-testid="notification-mark-read"
+                          busy={markRead.isPending && markRead.variables === item.id}
+                          aria-label={t('notifications.markReadOf', { text: item.text })}
+                          onClick={() => markRead.mutate(item.id)}
+                        >
+                          {t('notifications.markRead')}
+                        </Button>
+                      </ButtonGroup>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </section>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,330 @@
+import {
+  Button,
+  ButtonGroup,
+  FormFieldCheckbox,
+  FormFieldTextarea,
+  FormFieldTextbox,
+  Heading,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from '@/components/ui/select-field';
+import { useFormatters } from '@/hooks/use-formatters';
+import { ApiError } from '@/lib/api-client';
+import { todayIsoDate } from '@/lib/format';
+import { useAddGoalProgress, useCreateGoal, useUpdateGoal } from '@/features/support/api/goals';
+import { FormProblem } from '@/features/support/components/form-problem';
+import { GOAL_STATUSES, type GoalRead, type GoalStatus } from '@/features/support/types';
+
+type Scope = { trajectoryId: string; childId: string };
+
+type TrajectoryGoalsProps = {
+  scope: Scope;
+  organisationName: string;
+  goals: GoalRead[];
+  /** The team of an open trajectory adds goals and progress; everyone else reads. */
+  canEdit: boolean;
+  announce: (text: string) => void;
+};
+
+/** The goals with their progress; the team adds goals and progress and changes a goal's status. */
+export function TrajectoryGoals({ scope, organisationName, goals, canEdit, announce }: TrajectoryGoalsProps) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="trajectory-goals-heading" className="kc-section" data-testid="trajectory-goals">
+      <Heading level={2} id="trajectory-goals-heading">
+        {t('support.goals.title')}
+      </Heading>
+      {goals.length === 0 ? <Paragraph>{t('support.goals.empty')}</Paragraph> : null}
+      {goals.length > 0 ? (
+        <ol className="kc-cards" aria-label={t('support.goals.listLabel')}>
+          {goals.map((goal, index) => (
+            <li key={goal.id} className="kc-card" data-testid="goal-item" data-goal-id={goal.id}>
+              <GoalItem goal={goal} number={index + 1} scope={scope} canEdit={canEdit} announce={announce} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {canEdit ? (
+        <GoalForm scope={scope} organisationName={organisationName} onAdded={() => announce(t('support.goals.added'))} />
+      ) : null}
+    </section>
+  );
+}
+
+function GoalItem({
+  goal,
+  number,
+  scope,
+  canEdit,
+  announce,
+}: {
+  goal: GoalRead;
+  number: number;
+  scope: Scope;
+  canEdit: boolean;
+  announce: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const headingId = useId();
+  return (
+    <article aria-labelledby={headingId}>
+      <Heading level={3} id={headingId}>
+        {t('support.goals.goalNumber', { number })}
+      </Heading>
+      <Paragraph className="kc-card__text">{goal.text}</Paragraph>
+      <Paragraph>
+        <strong>{t('support.goals.status')}:</strong>{' '}
+        <span data-testid="goal-status">{t(`support.goalStatuses.${goal.status}`)}</span>
+        {goal.targetDate ? (
+          <>
+            {' · '}
+            {t('support.goals.targetDate', { date: format.date(goal.targetDate) })}
+          </>
+        ) : null}
+      </Paragraph>
+      <Paragraph data-testid="goal-sharing">
+        {goal.sharedWithDailyTeam ? t('support.goals.shared') : t('support.goals.notShared')}
+      </Paragraph>
+      {goal.dailyTeamAdvice ? (
+        <Paragraph>
+          <strong>{t('support.goals.advice')}:</strong> {goal.dailyTeamAdvice}
+        </Paragraph>
+      ) : null}
+      {goal.progress.length > 0 ? (
+        <>
+          <Heading level={4}>{t('support.goals.progress')}</Heading>
+          <ol className="kc-timeline" aria-label={t('support.goals.progressLabel', { number })}>
+            {goal.progress.map((entry) => (
+              <li key={entry.id} className="kc-timeline__item" data-testid="goal-progress">
+                <span className="kc-timeline__time">
+                  <time dateTime={entry.createdAt}>{format.dateTime(entry.createdAt)}</time>
+                  {', '}
+                  {entry.authorName}
+                </span>
+                <Paragraph className="kc-timeline__text">{entry.text}</Paragraph>
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : null}
+      {canEdit ? (
+        <div className="kc-card__actions">
+          <GoalStatusForm goal={goal} number={number} scope={scope} onSaved={(status) =>
+            announce(t('support.goals.statusSaved', { number, status: t(`support.goalStatuses.${status}`) }))
+          } />
+          <ProgressForm goal={goal} number={number} scope={scope} onAdded={() => announce(t('support.goals.progressAdded', { number }))} />
+        </div>
+      ) : null}
+    </article>
+  );
+}
+
+function GoalStatusForm({
+  goal,
+  number,
+  scope,
+  onSaved,
+}: {
+  goal: GoalRead;
+  number: number;
+  scope: Scope;
+  onSaved: (status: GoalStatus) => void;
+}) {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<GoalStatus>(goal.status);
+  const update = useUpdateGoal(scope, goal.id, { onSuccess: () => onSaved(status) });
+  return (
+    <form
+      className="kc-form kc-inline-form"
+      noValidate
+      data-testid="goal-status-form"
+      aria-label={t('support.goals.statusFormLabel', { number })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (!update.isPending && status !== goal.status) update.mutate({ status });
+      }}
+    >
+      <SelectField
+        label={t('support.goals.changeStatus', { number })}
+        name="status"
+        value={status}
+        onChange={(value) => setStatus(value as GoalStatus)}
+        options={GOAL_STATUSES.map((value) => ({ value, label: t(`support.goalStatuses.${value}`) }))}
+      />
+      {update.isError ? <FormProblem error={update.error} /> : null}
+      <ButtonGroup>
+        <Button type="submit" appearance="secondary-action-button" busy={update.isPending} disabled={status === goal.status}>
+          {t('support.goals.saveStatus')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function ProgressForm({
+  goal,
+  number,
+  scope,
+  onAdded,
+}: {
+  goal: GoalRead;
+  number: number;
+  scope: Scope;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const add = useAddGoalProgress(scope, goal.id, {
+    onSuccess: () => {
+      setText('');
+      onAdded();
+    },
+  });
+  return (
+    <form
+      className="kc-form"
+      noValidate
+      data-testid="progress-form"
+      aria-label={t('support.goals.progressFormLabel', { number })}
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (add.isPending) return;
+        if (!text.trim()) {
+          setError(t('support.goals.progressRequired'));
+          inputRef.current?.focus();
+          return;
+        }
+        setError(undefined);
+        add.mutate(text.trim());
+      }}
+    >
+      <FormFieldTextarea
+        inputRef={inputRef}
+        name="progress"
+        label={t('support.goals.addProgress', { number })}
+        value={text}
+        rows={2}
+        maxLength={2000}
+        onChange={(event) => setText(event.target.value)}
+        invalid={Boolean(error)}
+        errorMessage={error}
+      />
+      {add.isError ? <FormProblem error={add.error} fields={{ text: t('support.goals.addProgress', { number }) }} /> : null}
+      <ButtonGroup>
+        <Button type="submit" appearance="secondary-action-button" busy={add.isPending}>
+          {t('support.goals.saveProgress')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+function GoalForm({
+  scope,
+  organisationName,
+  onAdded,
+}: {
+  scope: Scope;
+  organisationName: string;
+  onAdded: () => void;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [text, setText] = useState('');
+  const [targetDate, setTargetDate] = useState('');
+  const [shared, setShared] = useState(false);
+  const [advice, setAdvice] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const create = useCreateGoal(scope, {
+    onSuccess: () => {
+      setText('');
+      setTargetDate('');
+      setShared(false);
+      setAdvice('');
+      onAdded();
+    },
+  });
+  const sharingRefused = create.error instanceof ApiError && create.error.status === 409 && shared;
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (create.isPending) return;
+    if (!text.trim()) {
+      setError(t('support.goals.textRequired'));
+      textRef.current?.focus();
+      return;
+    }
+    setError(undefined);
+    create.mutate({
+      text: text.trim(),
+      ...(targetDate ? { targetDate } : {}),
+      sharedWithDailyTeam: shared,
+      ...(shared && advice.trim() ? { dailyTeamAdvice: advice.trim() } : {}),
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="kc-form kc-subform" aria-labelledby={headingId} data-testid="goal-form">
+      <Heading level={3} id={headingId}>
+        {t('support.goals.formTitle')}
+      </Heading>
+      <FormFieldTextarea
+        inputRef={textRef}
+        name="text"
+        label={t('support.goals.text')}
+        description={t('support.goals.textHelp')}
+        value={text}
+        rows={3}
+        maxLength={2000}
+        onChange={(event) => setText(event.target.value)}
+        invalid={Boolean(error)}
+        errorMessage={error}
+        required
+      />
+      <FormFieldTextbox
+        name="targetDate"
+        type="date"
+        label={t('support.goals.targetDateLabel')}
+        min={todayIsoDate()}
+        value={targetDate}
+        onChange={(event) => setTargetDate((event.target as HTMLInputElement).value)}
+      />
+      <FormFieldCheckbox
+        name="sharedWithDailyTeam"
+        label={t('support.goals.shareLabel')}
+        description={t('support.goals.shareHelp', { organisation: organisationName })}
+        checked={shared}
+        onChange={(event) => setShared(event.target.checked)}
+      />
+      {shared ? (
+        <FormFieldTextarea
+          name="dailyTeamAdvice"
+          label={t('support.goals.adviceLabel')}
+          description={t('support.goals.adviceHelp')}
+          value={advice}
+          rows={2}
+          maxLength={2000}
+          onChange={(event) => setAdvice(event.target.value)}
+        />
+      ) : null}
+      {create.isError ? (
+        <FormProblem
+          error={create.error}
+          messages={sharingRefused ? { 409: t('support.goals.sharingRefused', { organisation: organisationName }) } : { 409: t('support.ended') }}
+          fields={{ text: t('support.goals.text'), targetDate: t('support.goals.targetDateLabel'), dailyTeamAdvice: t('support.goals.adviceLabel') }}
+        />
+      ) : null}
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={create.isPending} data-testid="goal-submit">
+          {t('support.goals.submit')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}

@@ -1,0 +1,268 @@
+import {
+  Button,
+  ButtonGroup,
+  FormFieldTextbox,
+  Heading,
+  Paragraph,
+} from '@utrecht/component-library-react';
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SelectField } from '@/components/ui/select-field';
+import { useFormatters } from '@/hooks/use-formatters';
+import { todayIsoDate } from '@/lib/format';
+import { useCreateSession, useUpdateSession } from '@/features/support/api/sessions';
+import { FormProblem } from '@/features/support/components/form-problem';
+import {
+  ATTENDANCES,
+  SESSION_LOCATIONS,
+  type Attendance,
+  type SessionLocation,
+  type SessionRead,
+} from '@/features/support/types';
+
+type Scope = { trajectoryId: string; childId: string };
+
+type TrajectorySessionsProps = {
+  scope: Scope;
+  sessions: SessionRead[];
+  canEdit: boolean;
+  announce: (text: string) => void;
+};
+
+/** A local date and time (`2026-03-09`, `14:30`) as an instant for the API. */
+export function localDateTimeToIso(date: string, time: string): string {
+  return new Date(`${date}T${time}`).toISOString();
+}
+
+/** The sessions of the trajectory with attendance; the team plans sessions and records who came. */
+export function TrajectorySessions({ scope, sessions, canEdit, announce }: TrajectorySessionsProps) {
+  const { t } = useTranslation();
+  const sorted = [...sessions].sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  return (
+    <section aria-labelledby="trajectory-sessions-heading" className="kc-section" data-testid="trajectory-sessions">
+      <Heading level={2} id="trajectory-sessions-heading">
+        {t('support.sessions.title')}
+      </Heading>
+      {sorted.length === 0 ? <Paragraph>{t('support.sessions.empty')}</Paragraph> : null}
+      {sorted.length > 0 ? (
+        <ol className="kc-cards" aria-label={t('support.sessions.listLabel')}>
+          {sorted.map((session) => (
+            <li key={session.id} className="kc-card" data-testid="session-item" data-session-id={session.id}>
+              <SessionItem session={session} scope={scope} canEdit={canEdit} announce={announce} />
+            </li>
+          ))}
+        </ol>
+      ) : null}
+      {canEdit ? <SessionForm scope={scope} onAdded={() => announce(t('support.sessions.added'))} /> : null}
+    </section>
+  );
+}
+
+function SessionItem({
+  session,
+  scope,
+  canEdit,
+  announce,
+}: {
+  session: SessionRead;
+  scope: Scope;
+  canEdit: boolean;
+  announce: (text: string) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const when = t('support.sessions.when', {
+    date: format.date(session.startsAt),
+    start: format.time(session.startsAt),
+    end: format.time(session.endsAt),
+  });
+  const [attendance, setAttendance] = useState<Attendance>(session.attendance);
+  const update = useUpdateSession(scope, session.id, {
+    onSuccess: () => announce(t('support.sessions.attendanceSaved', { when, attendance: t(`support.attendance.${attendance}`) })),
+  });
+  return (
+    <>
+      <Paragraph>
+        <strong>
+          <time dateTime={session.startsAt}>{when}</time>
+        </strong>
+      </Paragraph>
+      <Paragraph>
+        {t(`support.sessionLocations.${session.location}`)}
+        {session.locationDetail ? `: ${session.locationDetail}` : ''}
+        {' · '}
+        {session.professionalName}
+      </Paragraph>
+      <Paragraph>
+        {t('support.sessions.attendanceNow')}{' '}
+        <strong data-testid="session-attendance">{t(`support.attendance.${session.attendance}`)}</strong>
+      </Paragraph>
+      {canEdit ? (
+        <form
+          className="kc-form kc-inline-form"
+          noValidate
+          data-testid="attendance-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (!update.isPending && attendance !== session.attendance) update.mutate({ attendance });
+          }}
+        >
+          <SelectField
+            label={t('support.sessions.attendanceLabel', { when })}
+            name="attendance"
+            value={attendance}
+            onChange={(value) => setAttendance(value as Attendance)}
+            options={ATTENDANCES.map((value) => ({ value, label: t(`support.attendance.${value}`) }))}
+          />
+          {update.isError ? <FormProblem error={update.error} /> : null}
+          <ButtonGroup>
+            <Button
+              type="submit"
+              appearance="secondary-action-button"
+              busy={update.isPending}
+              disabled={attendance === session.attendance}
+            >
+              {t('support.sessions.saveAttendance')}
+            </Button>
+          </ButtonGroup>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+type FieldErrors = { date?: string; start?: string; end?: string; location?: string };
+
+function SessionForm({ scope, onAdded }: { scope: Scope; onAdded: () => void }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [date, setDate] = useState('');
+  const [start, setStart] = useState('');
+  const [end, setEnd] = useState('');
+  const [location, setLocation] = useState<SessionLocation | ''>('');
+  const [detail, setDetail] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const dateRef = useRef<HTMLInputElement>(null);
+  const startRef = useRef<HTMLInputElement>(null);
+  const endRef = useRef<HTMLInputElement>(null);
+  const locationRef = useRef<HTMLSelectElement>(null);
+  const create = useCreateSession(scope, {
+    onSuccess: () => {
+      setDate('');
+      setStart('');
+      setEnd('');
+      setLocation('');
+      setDetail('');
+      onAdded();
+    },
+  });
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (create.isPending) return;
+    const next: FieldErrors = {};
+    if (!date) next.date = t('support.sessions.dateRequired');
+    if (!start) next.start = t('support.sessions.startRequired');
+    if (!end) next.end = t('support.sessions.endRequired');
+    else if (start && end <= start) next.end = t('support.sessions.endAfterStart');
+    if (!location) next.location = t('support.sessions.locationRequired');
+    setErrors(next);
+    const first = next.date
+      ? dateRef.current
+      : next.start
+        ? startRef.current
+        : next.end
+          ? endRef.current
+          : next.location
+            ? locationRef.current
+            : null;
+    if (first) {
+      first.focus();
+      return;
+    }
+    create.mutate({
+      startsAt: localDateTimeToIso(date, start),
+      endsAt: localDateTimeToIso(date, end),
+      location: location as SessionLocation,
+      ...(detail.trim() ? { locationDetail: detail.trim() } : {}),
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="kc-form kc-subform" aria-labelledby={headingId} data-testid="session-form">
+      <Heading level={3} id={headingId}>
+        {t('support.sessions.formTitle')}
+      </Heading>
+      <FormFieldTextbox
+        inputRef={dateRef}
+        name="date"
+        type="date"
+        label={t('support.sessions.date')}
+        min={todayIsoDate()}
+        value={date}
+        onChange={(event) => setDate((event.target as HTMLInputElement).value)}
+        invalid={Boolean(errors.date)}
+        errorMessage={errors.date}
+        required
+      />
+      <FormFieldTextbox
+        inputRef={startRef}
+        name="start"
+        type="time"
+        label={t('support.sessions.start')}
+        value={start}
+        onChange={(event) => setStart((event.target as HTMLInputElement).value)}
+        invalid={Boolean(errors.start)}
+        errorMessage={errors.start}
+        required
+      />
+      <FormFieldTextbox
+        inputRef={endRef}
+        name="end"
+        type="time"
+        label={t('support.sessions.end')}
+        value={end}
+        onChange={(event) => setEnd((event.target as HTMLInputElement).value)}
+        invalid={Boolean(errors.end)}
+        errorMessage={errors.end}
+        required
+      />
+      <SelectField
+        ref={locationRef}
+        label={t('support.sessions.location')}
+        name="location"
+        value={location}
+        onChange={(value) => setLocation(value as SessionLocation | '')}
+        placeholder={t('support.sessions.chooseLocation')}
+        options={SESSION_LOCATIONS.map((value) => ({ value, label: t(`support.sessionLocations.${value}`) }))}
+        errorMessage={errors.location}
+        required
+      />
+      <FormFieldTextbox
+        name="locationDetail"
+        label={t('support.sessions.detail')}
+        description={t('support.sessions.detailHelp')}
+        maxLength={200}
+        value={detail}
+        onChange={(event) => setDetail((event.target as HTMLInputElement).value)}
+      />
+      {create.isError ? (
+        <FormProblem
+          error={create.error}
+          messages={{ 409: t('support.ended') }}
+          fields={{
+            startsAt: t('support.sessions.start'),
+            endsAt: t('support.sessions.end'),
+            location: t('support.sessions.location'),
+            locationDetail: t('support.sessions.detail'),
+          }}
+        />
+      ) : null}
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={create.isPending} data-testid="session-submit">
+          {t('support.sessions.submit')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
