@@ -2,7 +2,7 @@
 
 import uuid
 from collections.abc import Coroutine
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from sqlalchemy import Select, select
@@ -14,7 +14,7 @@ from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
-from kindcentraal.consent.models import ConsentPurpose
+from kindcentraal.consent.models import Consent, ConsentPurpose
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.notification.models import NotificationKind
 from kindcentraal.notification.service import guardians_with_authority, notify
@@ -706,67 +706,118 @@ async def child_plan(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> ChildPlan:
     """The goals of all open trajectories of a child, from every organisation, with who works
-    on each; each reader sees what their view of each trajectory allows."""
+    on each; each reader sees what their view of each trajectory allows. A fixed number of
+    queries however many trajectories the child has."""
     child, relations = await child_service.access_child(
         session, principal, child_id=child_id, resource="plan", action="read"
     )
-    rows = await session.execute(
-        select(SupportTrajectory, Organisation.name, User.display_name)
-        .join(Organisation, Organisation.id == SupportTrajectory.organisation_id)
-        .outerjoin(User, User.id == SupportTrajectory.coordinator_id)
-        .where(
-            SupportTrajectory.child_id == child.id,
-            SupportTrajectory.tenant_id == principal.tenant_id,
-            SupportTrajectory.status.in_(OPEN),
+    rows = (
+        await session.execute(
+            select(SupportTrajectory, Organisation.name, User.display_name)
+            .join(Organisation, Organisation.id == SupportTrajectory.organisation_id)
+            .outerjoin(User, User.id == SupportTrajectory.coordinator_id)
+            .where(
+                SupportTrajectory.child_id == child.id,
+                SupportTrajectory.tenant_id == principal.tenant_id,
+                SupportTrajectory.status.in_(OPEN),
+            )
+            .order_by(SupportTrajectory.requested_at, SupportTrajectory.id)
         )
-        .order_by(SupportTrajectory.requested_at, SupportTrajectory.id)
+    ).all()
+    ids = [trajectory.id for trajectory, _, _ in rows]
+    today = date.today()
+    team_rows: Any = (
+        await session.execute(
+            select(CareTeamMember.trajectory_id, CareTeamMember.user_id, User.display_name)
+            .join(User, User.id == CareTeamMember.user_id)
+            .where(
+                CareTeamMember.trajectory_id.in_(ids),
+                CareTeamMember.tenant_id == principal.tenant_id,
+                child_policy.active_team_membership(today),
+            )
+            .order_by(CareTeamMember.since_date, CareTeamMember.id)
+        )
+        if ids
+        else []
     )
-    plan_trajectories: list[PlanTrajectory] = []
-    goals: list[PlanGoal] = []
-    notes: list[NoteRead] = []
-    views: set[View] = set()
-    for trajectory, organisation_name, coordinator_name in rows.all():
-        facts = await trajectories.facts_of(session, principal, trajectory)
+    team: dict[uuid.UUID | None, list[tuple[uuid.UUID, str]]] = {}
+    for trajectory_id, user_id, name in team_rows:
+        team.setdefault(trajectory_id, []).append((user_id, name))
+    shared_with = set(
+        await session.scalars(
+            select(Consent.organisation_id).where(
+                Consent.child_id == child.id,
+                Consent.tenant_id == principal.tenant_id,
+                Consent.purpose == ConsentPurpose.INFORMATION_SHARING,
+                child_policy.consent_in_force(today),
+            )
+        )
+    )
+    views: dict[uuid.UUID, View] = {}
+    for trajectory, _, _ in rows:
+        facts = policy.TrajectoryFacts(
+            coordinator=trajectory.coordinator_id == principal.user_id,
+            on_trajectory_team=any(u == principal.user_id for u, _ in team.get(trajectory.id, [])),
+            information_shared=trajectory.organisation_id in shared_with,
+        )
         view = policy.view_of(relations, trajectory, facts)
-        if view is None:
+        if view is not None:
+            views[trajectory.id] = view
+    goal_rows: Any = (
+        await session.scalars(
+            select(TrajectoryGoal)
+            .where(
+                TrajectoryGoal.trajectory_id.in_(list(views)),
+                TrajectoryGoal.tenant_id == principal.tenant_id,
+            )
+            .order_by(TrajectoryGoal.created_at, TrajectoryGoal.id)
+        )
+        if views
+        else []
+    )
+    by_trajectory = {
+        trajectory.id: (trajectory, org, coordinator) for trajectory, org, coordinator in rows
+    }
+    goals: list[PlanGoal] = []
+    for goal in goal_rows:
+        trajectory, organisation_name, coordinator_name = by_trajectory[goal.trajectory_id]
+        view = views[goal.trajectory_id]
+        if view == View.DAILY_TEAM and not (goal.shared_with_daily_team and goal.status == "open"):
             continue
-        views.add(view)
-        opened = Opened(trajectory, child, relations, view)
-        team = [m.display_name for m in await _team(session, opened)]
-        workers = [name for name in [coordinator_name, *team] if name]
-        if view != View.DAILY_TEAM:
-            plan_trajectories.append(
-                PlanTrajectory(
-                    id=trajectory.id,
-                    type=trajectory.type,
-                    status=trajectory.status,
-                    organisation_name=organisation_name,
-                    coordinator_name=coordinator_name,
-                )
+        workers = [coordinator_name, *(name for _, name in team.get(trajectory.id, []))]
+        goals.append(
+            PlanGoal(
+                id=goal.id,
+                trajectory_id=trajectory.id,
+                trajectory_type=trajectory.type,
+                organisation_name=organisation_name,
+                text=goal.text,
+                target_date=goal.target_date,
+                status=goal.status,
+                shared_with_daily_team=goal.shared_with_daily_team,
+                daily_team_advice=goal.daily_team_advice,
+                workers=list(dict.fromkeys(name for name in workers if name)),
             )
-        for goal in await _goals(session, opened):
-            if goal.status != "open" and view == View.DAILY_TEAM:
-                continue
-            goals.append(
-                PlanGoal(
-                    id=goal.id,
-                    trajectory_id=trajectory.id,
-                    trajectory_type=trajectory.type,
-                    organisation_name=organisation_name,
-                    text=goal.text,
-                    target_date=goal.target_date,
-                    status=goal.status,
-                    shared_with_daily_team=goal.shared_with_daily_team,
-                    daily_team_advice=goal.daily_team_advice,
-                    workers=list(dict.fromkeys(workers)),
-                )
-            )
-        if view == View.GUARDIAN:
-            notes += await _notes(session, opened)
+        )
+    plan_trajectories = [
+        PlanTrajectory(
+            id=trajectory.id,
+            type=trajectory.type,
+            status=trajectory.status,
+            organisation_name=organisation_name,
+            coordinator_name=coordinator_name,
+        )
+        for trajectory, organisation_name, coordinator_name in rows
+        if views.get(trajectory.id) in (View.TEAM, View.GUARDIAN)
+    ]
+    notes = await _guardian_notes(
+        session, [t for t, v in views.items() if v == View.GUARDIAN], principal.tenant_id
+    )
+    seen = set(views.values())
     base = policy.base_view(relations)
     if base is not None:
-        views.add(base)
-    if not views:
+        seen.add(base)
+    if not seen:
         raise child_service.deny(
             Forbidden("The child's support plan is not shared with you."),
             principal,
@@ -775,16 +826,48 @@ async def child_plan(
             action="read",
             relations=relations,
         )
-    view = (
-        View.TEAM
-        if View.TEAM in views
-        else View.GUARDIAN
-        if View.GUARDIAN in views
-        else View.DAILY_TEAM
-    )
+    view = next(v for v in (View.TEAM, View.GUARDIAN, View.DAILY_TEAM) if v in seen)
     await child_service.log_access(
         session, principal, relations, child.id, resource="plan", action="read"
     )
     return ChildPlan(
         child_id=child.id, view=view.value, trajectories=plan_trajectories, goals=goals, notes=notes
     )
+
+
+async def _guardian_notes(
+    session: AsyncSession, trajectory_ids: list[uuid.UUID], tenant_id: uuid.UUID
+) -> list[NoteRead]:
+    """The current versions of the notes meant for guardians, of these trajectories."""
+    if not trajectory_ids:
+        return []
+    newer = aliased(TrajectoryNote, name="newer")
+    rows = await session.execute(
+        select(TrajectoryNote, User.display_name)
+        .join(User, User.id == TrajectoryNote.author_id)
+        .outerjoin(newer, newer.replaces_id == TrajectoryNote.id)
+        .where(
+            TrajectoryNote.trajectory_id.in_(trajectory_ids),
+            TrajectoryNote.tenant_id == tenant_id,
+            TrajectoryNote.visibility == NoteVisibility.TEAM_AND_GUARDIANS,
+            newer.id.is_(None),
+        )
+        .order_by(TrajectoryNote.created_at.desc(), TrajectoryNote.id)
+    )
+    return [
+        NoteRead(
+            id=note.id,
+            trajectory_id=note.trajectory_id,
+            kind=note.kind,
+            visibility=note.visibility,
+            text=note.text,
+            participants=note.participants,
+            decisions=note.decisions,
+            author_id=note.author_id,
+            author_name=name,
+            replaces_id=note.replaces_id,
+            replaced_by_id=None,
+            created_at=note.created_at,
+        )
+        for note, name in rows.all()
+    ]
