@@ -112,9 +112,7 @@ LIST_GOALS = declare(
     action="list",
     rows=READ_ROWS + "; the daily team: shared goals only",
 )
-WRITE_GOALS = declare(
-    "goals.write", resource="goal", action="write", rows=TEAM_ROWS
-)
+WRITE_GOALS = declare("goals.write", resource="goal", action="write", rows=TEAM_ROWS)
 LIST_SESSIONS = declare(
     "trajectory-sessions.list", resource="trajectory-session", action="list", rows=READ_ROWS
 )
