@@ -28,6 +28,7 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
   const headingId = useId();
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
   const notifications = useNotifications({ enabled });
   const markRead = useMarkNotificationRead();
   const unread = notifications.data?.unreadCount ?? 0;
@@ -38,18 +39,22 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
     setOpen(false);
   }, [location.pathname]);
 
+  // Escape closes the panel wherever focus is, and gives focus back to the button.
+  useEffect(() => {
+    if (!open) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      buttonRef.current?.focus();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [open]);
+
   if (!enabled || notifications.isError) return null;
 
   return (
-    <div
-      className="kc-notifications"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape' && open) {
-          setOpen(false);
-          buttonRef.current?.focus();
-        }
-      }}
-    >
+    <div className="kc-notifications">
       <Button
         ref={buttonRef}
         type="button"
@@ -67,7 +72,7 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
       <div id={panelId} hidden={!open} className="kc-notifications__panel" data-testid="notifications-panel">
         {open ? (
           <section aria-labelledby={headingId}>
-            <Heading level={2} id={headingId} className="kc-notifications__heading">
+            <Heading level={2} id={headingId} ref={headingRef} tabIndex={-1} className="kc-notifications__heading">
               {t('notifications.title')}
             </Heading>
             {items.length === 0 ? <Paragraph>{t('notifications.empty')}</Paragraph> : null}
@@ -102,7 +107,10 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
                           data-testid="notification-mark-read"
                           busy={markRead.isPending && markRead.variables === item.id}
                           aria-label={t('notifications.markReadOf', { text: item.text })}
-                          onClick={() => markRead.mutate(item.id)}
+                          onClick={() =>
+                            // The button goes once it is read: keep focus in the panel.
+                            markRead.mutate(item.id, { onSuccess: () => headingRef.current?.focus() })
+                          }
                         >
                           {t('notifications.markRead')}
                         </Button>
