@@ -8,7 +8,7 @@ import { json, mockFetch, problem, renderWithProviders, setupApi } from '@/test/
 const unread: NotificationRead = {
   id: 'n1',
   kind: 'guardian_note',
-  text: 'Er is een nieuw bericht over de hulp aan uw kind.',
+  text: 'There is a new note for you about the child\'s support.',
   childId: 'c1',
   childName: 'Noah de Vries',
   trajectoryId: 't1',
@@ -16,7 +16,7 @@ const unread: NotificationRead = {
   read: false,
   createdAt: '2026-03-10T10:00:00+01:00',
 };
-const read: NotificationRead = { ...unread, id: 'n2', kind: 'consent_needed', text: 'Uw toestemming is nodig.', read: true };
+const read: NotificationRead = { ...unread, id: 'n2', kind: 'consent_needed', text: 'Support for the child waits for your consent.', read: true };
 
 function notificationsApi() {
   let items = [unread, read];
@@ -46,7 +46,9 @@ describe('notifications in the header', () => {
     expect(button).toHaveAttribute('aria-expanded', 'true');
     const panel = screen.getByTestId('notifications-panel');
     const items = within(panel).getAllByTestId('notification-item');
-    expect(items[0]).toHaveTextContent('Nieuw: Er is een nieuw bericht over de hulp aan uw kind.');
+    expect(items[0]).toHaveTextContent('Nieuw: Er is een nieuw bericht voor u over de hulp aan Noah de Vries.');
+    expect(items[1]).toHaveTextContent('Hulp voor Noah de Vries wacht op uw toestemming.');
+    expect(panel).not.toHaveTextContent('support');
     expect(within(items[0]!).getByRole('link')).toHaveAttribute('href', '/zorg/trajecten/t1');
     expect(within(items[1]!).getByRole('link')).toHaveAttribute('href', '/children/c1');
     expect(within(items[1]!).queryByRole('button')).not.toBeInTheDocument();

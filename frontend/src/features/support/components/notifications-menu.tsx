@@ -7,6 +7,9 @@ import { useFormatters } from '@/hooks/use-formatters';
 import { useMarkNotificationRead, useNotifications } from '@/features/support/api/notifications';
 import type { NotificationRead } from '@/features/support/types';
 
+const KINDS = ['team_member_joined', 'signal_assigned', 'consent_needed', 'status_changed', 'guardian_note'] as const;
+const isKnownKind = (kind: string): kind is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(kind);
+
 /** Where a notification leads: a parent asked for consent goes to the child page, where consent is given. */
 export function notificationTarget(notification: NotificationRead): string {
   if (notification.kind === 'signal_assigned') return '/zorg/signalen';
@@ -33,6 +36,9 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
   const markRead = useMarkNotificationRead();
   const unread = notifications.data?.unreadCount ?? 0;
   const items = notifications.data?.items ?? [];
+  // Our own words per kind, in the reader's language; the server's `text` is the fallback.
+  const describe = (item: NotificationRead) =>
+    isKnownKind(item.kind) ? t(`notifications.kinds.${item.kind}`, { name: item.childName }) : item.text;
 
   // A link in the panel was followed: close it.
   useEffect(() => {
@@ -92,11 +98,9 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
                         if (!item.read) markRead.mutate(item.id);
                       }}
                     >
-                      {item.text}
+                      {describe(item)}
                     </RouterLink>
                     <span className="kc-block kc-muted">
-                      {item.childName}
-                      {', '}
                       <time dateTime={item.createdAt}>{format.dateTime(item.createdAt)}</time>
                     </span>
                     {!item.read ? (
@@ -106,7 +110,7 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
                           appearance="subtle-button"
                           data-testid="notification-mark-read"
                           busy={markRead.isPending && markRead.variables === item.id}
-                          aria-label={t('notifications.markReadOf', { text: item.text })}
+                          aria-label={t('notifications.markReadOf', { text: describe(item) })}
                           onClick={() =>
                             // The button goes once it is read: keep focus in the panel.
                             markRead.mutate(item.id, { onSuccess: () => headingRef.current?.focus() })
