@@ -23,6 +23,7 @@ from kindcentraal.organisation.models import (
     Role,
 )
 from kindcentraal.placement.models import Placement, PlacementKind
+from kindcentraal.seed.support_demo import SupportCast, seed_support
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
@@ -198,7 +199,7 @@ async def seed(session: AsyncSession) -> dict[str, int]:
         "jeugdhulp@regenboog.demo", "Jamal Jeugdhulp", orgs.care, Role.CARE_PROFESSIONAL
     )
     await staff("bibliotheek@regenboog.demo", "Bart Boek", orgs.library, Role.STAFF)
-    await staff("welzijn@regenboog.demo", "Wendy Welzijn", orgs.welfare, Role.STAFF)
+    welzijn = await staff("welzijn@regenboog.demo", "Wendy Welzijn", orgs.welfare, Role.STAFF)
     await staff(
         "gemeente@regenboog.demo", "Gerrit Gemeente", orgs.municipality, Role.MUNICIPALITY_ANALYST
     )
@@ -397,7 +398,35 @@ async def seed(session: AsyncSession) -> dict[str, int]:
     session.add_all(placements)
     session.add_all(guardians)
     await session.flush()
-    return {"children": len(children), "placements": len(placements), "guardians": len(guardians)}
+    support = await seed_support(
+        session,
+        rng,
+        SupportCast(
+            tenant_id=tenant.id,
+            centre_id=centre.id,
+            school=orgs.school,
+            childcare=orgs.childcare,
+            care=orgs.care,
+            welfare=orgs.welfare,
+            ib=ib,
+            pm=pm,
+            logopedist=logopedist,
+            jeugdhulp=jeugdhulp,
+            welzijn=welzijn,
+            teachers=teachers,
+            demo_parent=demo_parent,
+            demo_children=demo_children,
+            children=children,
+            groups=groups,
+            guardians=guardians,
+        ),
+    )
+    return {
+        "children": len(children),
+        "placements": len(placements),
+        "guardians": len(guardians),
+        **support,
+    }
 
 
 async def load_demo(settings: Settings) -> str:
@@ -413,7 +442,8 @@ async def load_demo(settings: Settings) -> str:
             await refresh_statistics(session)
         return (
             f"Demo data loaded: IKC De Regenboog with {counts['children']} children, "
-            f"{counts['placements']} placements, {counts['guardians']} guardian links."
+            f"{counts['placements']} placements, {counts['guardians']} guardian links, "
+            f"{counts['trajectories']} support trajectories."
         )
     finally:
         await database.dispose()
