@@ -3,9 +3,11 @@
 Relations that grant access: a current placement at one of the caller's organisations (staff
 and admins of that organisation), guardian (with or without parental authority), contact person,
 member of the child's care team while a guardian's care-team consent for the member's
-organisation is in force, centre admin of the child's centre, and care coordinator (intern
-begeleider) of the child's centre. Nothing else; never a global
-role. Route-level policies (who may call at all) are declared beside each router.
+organisation is in force, centre admin of the child's centre, care coordinator (intern
+begeleider) of the child's centre, and coordinator of an open support trajectory of the child
+while a guardian's trajectory consent (of its type, for its organisation) is in force. Nothing
+else; never a global role. Route-level policies (who may call at all) are declared beside each
+router.
 """
 
 import functools
@@ -32,7 +34,7 @@ from sqlalchemy import (
     union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import InstrumentedAttribute
+from sqlalchemy.orm import InstrumentedAttribute, aliased
 
 from kindcentraal.auth.principal import PLACEMENT_ACCESS_ROLES, Principal
 from kindcentraal.careteam.models import CareTeamMember
@@ -41,6 +43,7 @@ from kindcentraal.consent.models import Consent, ConsentPurpose
 from kindcentraal.errors import Forbidden
 from kindcentraal.organisation.models import Membership, Role
 from kindcentraal.placement.models import Placement
+from kindcentraal.support.models import SupportTrajectory, TrajectoryStatus
 
 Today = date | BindParameter[date]
 
@@ -80,6 +83,33 @@ def team_consent(today: Today) -> Select[uuid.UUID]:
 
 def team_consent_in_force(today: Today) -> ColumnElement[bool]:
     return exists(team_consent(today))
+
+
+OPEN_STATUSES = (
+    TrajectoryStatus.REQUESTED,
+    TrajectoryStatus.INTAKE,
+    TrajectoryStatus.ACTIVE,
+    TrajectoryStatus.EVALUATION,
+)
+
+
+def trajectory_consent(today: Today, trajectory: Any = SupportTrajectory) -> Select[uuid.UUID]:
+    """A guardian's consent to this trajectory's support: purpose trajectory, its type, its
+    organisation, in force. Correlated to the trajectory row (`trajectory`: the entity or an
+    alias of it)."""
+    return select(Consent.id).where(
+        Consent.child_id == trajectory.child_id,
+        Consent.tenant_id == trajectory.tenant_id,
+        Consent.organisation_id == trajectory.organisation_id,
+        Consent.purpose == ConsentPurpose.TRAJECTORY,
+        Consent.trajectory_type == trajectory.type,
+        consent_in_force(today),
+    )
+
+
+# The relation arm's own name for the trajectory: a query that lists trajectories itself must
+# not have this arm correlate to its rows.
+_Coordinated = aliased(SupportTrajectory, name="coordinated")
 
 
 @dataclass(frozen=True)
@@ -146,6 +176,20 @@ def _relations(
             )
         )
     if member:
+        # Coordinating an open trajectory for an organisation one is still a member of, with
+        # the guardians' consent to that support in force.
+        relations.append(
+            (
+                _Coordinated.child_id,
+                [
+                    _Coordinated.coordinator_id == v.user,
+                    _Coordinated.tenant_id == v.tenant,
+                    _Coordinated.organisation_id.in_(v.member_organisations),
+                    _Coordinated.status.in_(OPEN_STATUSES),
+                    exists(trajectory_consent(v.today, _Coordinated)),
+                ],
+            )
+        )
         # On the team now, still a member of the organisation acted for, consent in force.
         relations.append(
             (
@@ -283,6 +327,9 @@ class ChildRelations:
     own_placing_organisation_ids: set[uuid.UUID] = field(default_factory=set)
     care_team: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID]] = field(default_factory=list)
     # (member id, organisation id, consent id) of the caller's consented team memberships
+    coordinated: list[tuple[uuid.UUID, uuid.UUID, uuid.UUID]] = field(default_factory=list)
+    # (trajectory id, organisation id, consent id) of the open trajectories the caller
+    # coordinates with the guardians' trajectory consent
 
     @property
     def is_guardian(self) -> bool:
@@ -296,6 +343,7 @@ class ChildRelations:
             or self.is_contact_person
             or bool(self.own_placing_organisation_ids)
             or bool(self.care_team)
+            or bool(self.coordinated)
         )
 
     def basis(self) -> str:
@@ -309,6 +357,7 @@ class ChildRelations:
             parts.append("contact-person")
         parts += [f"placement:{org}" for org in sorted(map(str, self.own_placing_organisation_ids))]
         parts += [f"consent:{consent}" for _, _, consent in self.care_team]
+        parts += [f"consent:{consent}" for _, _, consent in self.coordinated]
         if self.is_centre_admin:
             parts.append("centre-admin")
         if self.is_care_coordinator:
@@ -320,6 +369,8 @@ class ChildRelations:
             return sorted(self.own_placing_organisation_ids, key=str)[0]
         if self.care_team:
             return self.care_team[0][1]
+        if self.coordinated:
+            return self.coordinated[0][1]
         return None
 
 
@@ -368,6 +419,21 @@ def _relations_statement(with_team: bool) -> CompoundSelect[Any]:
                 team_consent_in_force(today),
             )
         )
+        parts.append(
+            select(
+                literal("trajectory"),
+                null().cast(Boolean),
+                SupportTrajectory.organisation_id,
+                SupportTrajectory.id,
+                trajectory_consent(today).order_by(Consent.id).limit(1).scalar_subquery(),
+            ).where(
+                SupportTrajectory.child_id == child,
+                SupportTrajectory.tenant_id == tenant,
+                SupportTrajectory.coordinator_id == user,
+                SupportTrajectory.status.in_(OPEN_STATUSES),
+                exists(trajectory_consent(today)),
+            )
+        )
     return union_all(*parts)
 
 
@@ -396,6 +462,9 @@ async def relations_with(
             result.guardian_without_authority = not authority
         elif kind == "placement":
             result.placing_organisation_ids.add(organisation_id)
+        elif kind == "trajectory":
+            if organisation_id in principal.organisation_ids():
+                result.coordinated.append((member_id, organisation_id, consent_id))
         else:
             result.care_team.append((member_id, organisation_id, consent_id))
     result.own_placing_organisation_ids = result.placing_organisation_ids & set(

@@ -84,13 +84,7 @@ def _consent_in_force(
 
 def trajectory_consent(today: date) -> Select[uuid.UUID]:
     """Correlated to the trajectory row: purpose trajectory, this type, this organisation."""
-    return _consent_in_force(
-        SupportTrajectory.child_id,
-        SupportTrajectory.tenant_id,
-        SupportTrajectory.organisation_id,
-        ConsentPurpose.TRAJECTORY,
-        today,
-    ).where(Consent.trajectory_type == SupportTrajectory.type)
+    return child_policy.trajectory_consent(today)
 
 
 async def has_consent(

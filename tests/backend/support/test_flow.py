@@ -211,3 +211,39 @@ async def test_bad_input_is_refused_and_nothing_changes(
     )
     assert foreign_goal.status_code == 404
     assert before["status"] == "requested"
+
+
+async def test_the_coordinator_sees_the_child_while_the_trajectory_consent_is_in_force(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    """Not on the care team, only coordinating: the child opens with the guardian's consent to
+    that support, and closes again when it is withdrawn."""
+    await _coordinator(session, world)
+    trajectory = await _request(client, world)  # coordinated by the logopedist
+    child_url = f"/children/{world.pupil.id}"
+    therapist = world.headers("logopedist")
+    assert (await client.get(child_url, headers=therapist)).status_code == 404
+    given = await client.post(
+        f"{child_url}/consents",
+        json={
+            "organisationId": str(world.care.id),
+            "purpose": "trajectory",
+            "trajectoryType": "logopedie",
+        },
+        headers=world.headers("parent"),
+    )
+    assert given.status_code == 201
+    assert (await client.get(child_url, headers=therapist)).status_code == 200
+    moved = await client.post(
+        f"/support-trajectories/{trajectory['id']}/transitions",
+        json={"to": "intake"},
+        headers=therapist,
+    )
+    assert moved.status_code == 200, moved.text
+    await client.post(
+        f"{child_url}/consents/{given.json()['id']}/withdrawal", headers=world.headers("parent")
+    )
+    assert (await client.get(child_url, headers=therapist)).status_code == 404
+    assert (
+        await client.get(f"/support-trajectories/{trajectory['id']}", headers=therapist)
+    ).status_code == 404
