@@ -355,6 +355,12 @@ TABLE: dict[str, Row] = {
         own=every(200),
         other=every(200),
     ),
+    # Who works for an organisation, by name: professionals (any membership) only -----------
+    "GET /organisations/{organisationId}/professionals": obj_op(
+        lambda c: Call(path={"organisationId": c.organisation()}),
+        own="401 200 200 200 200 200 200 200 200 403 403 200 403",
+        other="401 200 200 200 200 200 200 200 200 403 403 200 403",
+    ),
     "PATCH /organisations/{organisationId}": obj_op(
         lambda c: Call(
             path={"organisationId": c.organisation()}, json={"name": f"Hernoemd {c.principal}"}

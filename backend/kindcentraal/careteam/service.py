@@ -3,7 +3,7 @@
 import uuid
 from datetime import date
 
-from sqlalchemy import Date, Uuid, and_, bindparam, exists, or_, select
+from sqlalchemy import Date, Uuid, and_, bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth.principal import Principal
@@ -204,8 +204,8 @@ async def _check_trajectory_member(
     relations: ChildRelations,
     data: CareTeamMemberCreate,
 ) -> None:
-    """The trajectory is this child's and open; the member's organisation has a care-team or a
-    trajectory consent (of the trajectory's type) in force. A refusal is logged as denied."""
+    """The trajectory is this child's and open; the member's organisation has the care-team
+    consent in force that lets its members see the child. A refusal is logged as denied."""
     trajectory = await session.scalar(
         select(SupportTrajectory).where(
             SupportTrajectory.id == data.trajectory_id,
@@ -227,20 +227,14 @@ async def _check_trajectory_member(
                 Consent.tenant_id == principal.tenant_id,
                 Consent.organisation_id == data.organisation_id,
                 child_policy.consent_in_force(today),
-                or_(
-                    Consent.purpose == ConsentPurpose.CARE_TEAM,
-                    and_(
-                        Consent.purpose == ConsentPurpose.TRAJECTORY,
-                        Consent.trajectory_type == trajectory.type,
-                    ),
-                ),
+                Consent.purpose == ConsentPurpose.CARE_TEAM,
             )
             .limit(1)
         )
         if consent is None:
             error = Conflict(
                 "A guardian with parental authority consents first to this organisation "
-                "working with the child (care team or this kind of support)."
+                "joining the child's care team."
             )
     if error is not None:
         raise child_service.deny(

@@ -17,6 +17,7 @@ from kindcentraal.organisation.schemas import (
     OrganisationCreate,
     OrganisationRead,
     OrganisationUpdate,
+    ProfessionalRead,
 )
 from kindcentraal.policy.registry import declare
 
@@ -56,6 +57,12 @@ DELETE_ORGANISATION = declare(
     resource="organisation",
     action="delete",
     rows="the caller's municipality",
+)
+LIST_PROFESSIONALS = declare(
+    "organisations.professionals",
+    resource="organisation",
+    action="read",
+    rows="professionals of the caller's municipality",
 )
 LIST_MEMBERSHIPS = declare(
     "memberships.list",
@@ -139,6 +146,22 @@ async def read_organisation(
         session, principal, organisation_id=organisation_id
     )
     return OrganisationRead.model_validate(organisation)
+
+
+@router.get(
+    "/organisations/{organisationId}/professionals",
+    response_model=list[ProfessionalRead],
+    responses=problems(400, 401, 403, 404),
+)
+async def list_professionals(
+    organisation_id: OrganisationId,
+    principal: Annotated[Principal, Depends(guard(LIST_PROFESSIONALS))],
+    session: SessionDep,
+) -> list[ProfessionalRead]:
+    """Who works for the organisation, by name: to choose a coordinator or a team member."""
+    return await organisation_service.list_professionals(
+        session, principal, organisation_id=organisation_id
+    )
 
 
 @router.patch(

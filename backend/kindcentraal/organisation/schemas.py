@@ -2,7 +2,7 @@ import uuid
 
 from pydantic import Field
 
-from kindcentraal.common.schemas import ApiModel, Timestamps, UpdateModel
+from kindcentraal.common.schemas import ApiModel, ReadModel, Timestamps, UpdateModel
 from kindcentraal.organisation.models import OrganisationType, Role
 
 
@@ -35,6 +35,14 @@ class MembershipCreate(ApiModel):
 
 class MembershipUpdate(UpdateModel):
     role: Role | None = None
+
+
+class ProfessionalRead(ReadModel):
+    """Who works for an organisation, by name: for choosing a coordinator or a team member."""
+
+    user_id: uuid.UUID
+    display_name: str
+    role: Role
 
 
 class MembershipRead(Timestamps):

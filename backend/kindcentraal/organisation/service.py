@@ -25,6 +25,7 @@ from kindcentraal.organisation.schemas import (
     MembershipUpdate,
     OrganisationCreate,
     OrganisationUpdate,
+    ProfessionalRead,
 )
 from kindcentraal.user.models import User
 
@@ -76,6 +77,34 @@ async def get_organisation(
     if organisation is None:
         raise NotFound("organisation")
     return organisation
+
+
+PROFESSIONAL_ROLES = (Role.CARE_PROFESSIONAL, Role.STAFF, Role.ORG_ADMIN, Role.CENTRE_ADMIN)
+
+
+async def list_professionals(
+    session: AsyncSession, principal: Principal, *, organisation_id: uuid.UUID
+) -> list[ProfessionalRead]:
+    """The active professionals of an organisation, by name; for professionals only (a
+    guardian chooses no coordinator)."""
+    organisation = await get_organisation(session, principal, organisation_id=organisation_id)
+    if not principal.memberships:
+        raise Forbidden("Only professionals see who works for an organisation.")
+    rows = await session.execute(
+        select(Membership.user_id, User.display_name, Membership.role)
+        .join(User, User.id == Membership.user_id)
+        .where(
+            Membership.organisation_id == organisation.id,
+            Membership.tenant_id == principal.tenant_id,
+            Membership.role.in_(PROFESSIONAL_ROLES),
+            User.is_active,
+        )
+        .order_by(User.display_name, User.id)
+    )
+    return [
+        ProfessionalRead(user_id=user_id, display_name=name, role=role)
+        for user_id, name, role in rows.all()
+    ]
 
 
 async def _check_centres(

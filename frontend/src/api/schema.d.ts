@@ -288,6 +288,26 @@ export interface paths {
         patch: operations["organisations:update_organisation"];
         trace?: never;
     };
+    "/organisations/{organisationId}/professionals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Professionals
+         * @description Who works for the organisation, by name: to choose a coordinator or a team member.
+         */
+        get: operations["organisations:list_professionals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/memberships": {
         parameters: {
             query?: never;
@@ -2540,6 +2560,20 @@ export interface components {
             /** Coordinatorname */
             coordinatorName: string | null;
         };
+        /**
+         * ProfessionalRead
+         * @description Who works for an organisation, by name: for choosing a coordinator or a team member.
+         */
+        ProfessionalRead: {
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /** Displayname */
+            displayName: string;
+            role: components["schemas"]["Role"];
+        };
         /** ProgressCreate */
         ProgressCreate: {
             /** Text */
@@ -3810,6 +3844,34 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "organisations:list_professionals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProfessionalRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
             500: components["responses"]["500"];
         };
     };
