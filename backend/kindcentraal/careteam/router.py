@@ -28,7 +28,8 @@ MANAGE = declare(
     "care-team.manage",
     resource="care-team",
     action="write",
-    rows="the contact person, centre admins of the centre, admins of a placing organisation",
+    rows="the contact person, care coordinators and centre admins of the centre, admins of a "
+    "placing organisation",
 )
 Reader = Annotated[Principal, Depends(guard(LIST))]
 Manager = Annotated[Principal, Depends(guard(MANAGE))]

@@ -485,8 +485,14 @@ def ensure_can_manage(principal: Principal, relations: ChildRelations) -> None:
 
 
 def ensure_can_manage_care_team(principal: Principal, relations: ChildRelations) -> None:
-    if not (can_manage(principal, relations) or relations.is_contact_person):
-        raise Forbidden("Only the contact person or an administrator manages the care team.")
+    if not (
+        can_manage(principal, relations)
+        or relations.is_contact_person
+        or relations.is_care_coordinator
+    ):
+        raise Forbidden(
+            "Only the contact person, a care coordinator or an administrator manages the care team."
+        )
 
 
 def ensure_can_see_care_data(relations: ChildRelations) -> None:

@@ -181,6 +181,7 @@ async def test_bad_input_is_refused_and_nothing_changes(
     trajectory = await _request(client, world)
     url = f"/support-trajectories/{trajectory['id']}"
     therapist = world.headers("logopedist")
+    denied_before = await _denied(session)
     out_of_order = await client.post(f"{url}/transitions", json={"to": "closed"}, headers=therapist)
     assert out_of_order.status_code == 409
     assert "intake" in out_of_order.json()["detail"]
@@ -210,7 +211,30 @@ async def test_bad_input_is_refused_and_nothing_changes(
         f"{url}/goals", json={"text": "Doel"}, headers=world.headers("other_admin")
     )
     assert foreign_goal.status_code == 404
+    unconsented_member = await client.post(
+        f"/children/{world.pupil.id}/care-team",
+        json={
+            "userId": str(world.logopedist.id),
+            "organisationId": str(world.care.id),
+            "role": "logopedist",
+            "trajectoryId": trajectory["id"],
+        },
+        headers=world.headers("teacher"),
+    )
+    assert unconsented_member.status_code == 400  # the trajectory was cancelled: not open
+    # Every refusal on a child the caller can see is in the access log as denied: the
+    # transition, the session, the note, the support request, the team member.
+    assert await _denied(session) - denied_before == 5
     assert before["status"] == "requested"
+
+
+async def _denied(session: AsyncSession) -> int:
+    return int(
+        await session.scalar(
+            select(func.count()).select_from(AuditEvent).where(AuditEvent.result == "denied")
+        )
+        or 0
+    )
 
 
 async def test_the_coordinator_sees_the_child_while_the_trajectory_consent_is_in_force(
