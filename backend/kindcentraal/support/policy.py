@@ -17,11 +17,23 @@ Nobody else, centre administrators and municipality analysts included.
 """
 
 import enum
+import functools
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, exists, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Date,
+    Uuid,
+    and_,
+    bindparam,
+    exists,
+    or_,
+    select,
+)
 from sqlalchemy.orm import aliased
 
 from kindcentraal.auth.principal import Principal
@@ -121,17 +133,20 @@ def ensure_view(view: View | None, *, at_least: View = View.GUARDIAN) -> View:
     return view
 
 
-def listable_trajectories(principal: Principal) -> ColumnElement[bool]:
-    """The trajectories a caller finds in lists (the board): those they are on the team of,
-    and those of their children for guardians with authority. The child must be visible too
-    (the child policy's filter, joined by the caller)."""
-    today = date.today()
+@functools.cache
+def _listable() -> ColumnElement[bool]:
+    """The board's filter, built once: the caller's values are bind parameters."""
+    user = bindparam("lt_user", type_=Uuid)
+    tenant = bindparam("lt_tenant", type_=Uuid)
+    today = bindparam("lt_today", type_=Date)
+    organisations: BindParameter[list[uuid.UUID]] = bindparam("lt_organisations", expanding=True)
+    centres: BindParameter[list[uuid.UUID]] = bindparam("lt_centres", expanding=True)
     team = aliased(CareTeamMember)
     trajectory_team = exists(
         select(team.id).where(
             team.trajectory_id == SupportTrajectory.id,
             team.tenant_id == SupportTrajectory.tenant_id,
-            team.user_id == principal.user_id,
+            team.user_id == user,
             and_(
                 team.since_date <= today, or_(team.until_date.is_(None), team.until_date >= today)
             ),
@@ -141,9 +156,9 @@ def listable_trajectories(principal: Principal) -> ColumnElement[bool]:
         select(CareTeamMember.id).where(
             CareTeamMember.child_id == SupportTrajectory.child_id,
             CareTeamMember.tenant_id == SupportTrajectory.tenant_id,
-            CareTeamMember.user_id == principal.user_id,
+            CareTeamMember.user_id == user,
             CareTeamMember.organisation_id == SupportTrajectory.organisation_id,
-            CareTeamMember.organisation_id.in_(sorted(principal.organisation_ids())),
+            CareTeamMember.organisation_id.in_(organisations),
             child_policy.active_team_membership(today),
             child_policy.team_consent_in_force(today),
         )
@@ -152,24 +167,34 @@ def listable_trajectories(principal: Principal) -> ColumnElement[bool]:
         select(Guardian.id).where(
             Guardian.child_id == SupportTrajectory.child_id,
             Guardian.tenant_id == SupportTrajectory.tenant_id,
-            Guardian.user_id == principal.user_id,
+            Guardian.user_id == user,
             Guardian.has_parental_authority,
         )
     )
-    deciders = or_(
-        Child.contact_person_id == principal.user_id,
-        Child.centre_id.in_(sorted(principal.coordinator_centre_ids)),
-    )
+    deciders = or_(Child.contact_person_id == user, Child.centre_id.in_(centres))
     return and_(
-        SupportTrajectory.tenant_id == principal.tenant_id,
+        SupportTrajectory.tenant_id == tenant,
         or_(
-            SupportTrajectory.coordinator_id == principal.user_id,
+            SupportTrajectory.coordinator_id == user,
             trajectory_team,
             provider_on_care_team,
             guardian,
             deciders,
         ),
     )
+
+
+def listable_trajectories(principal: Principal) -> tuple[ColumnElement[bool], dict[str, Any]]:
+    """The trajectories a caller finds in lists (the board): those they are on the team of,
+    and those of their children for guardians with authority. The child must be visible too
+    (the child policy's filter, joined by the caller). The filter and its parameters."""
+    return _listable(), {
+        "lt_user": principal.user_id,
+        "lt_tenant": principal.tenant_id,
+        "lt_today": date.today(),
+        "lt_organisations": sorted(principal.organisation_ids()),
+        "lt_centres": sorted(principal.coordinator_centre_ids),
+    }
 
 
 def is_decider_of(principal: Principal, child: Child) -> bool:

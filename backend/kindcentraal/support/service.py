@@ -1,12 +1,13 @@
 """Support trajectories: request, status flow, waiting times, and the caller's view of one."""
 
+import functools
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Select, and_, exists, select
+from sqlalchemy import BindParameter, Date, Select, and_, bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -82,7 +83,7 @@ def _consent_in_force(
     )
 
 
-def trajectory_consent(today: date) -> Select[uuid.UUID]:
+def trajectory_consent(today: date | BindParameter[date]) -> Select[uuid.UUID]:
     """Correlated to the trajectory row: purpose trajectory, this type, this organisation."""
     return child_policy.trajectory_consent(today)
 
@@ -166,7 +167,10 @@ async def set_norm(
 _Coordinator = aliased(User, name="coordinator")
 
 
-def _summary_statement(today: date) -> Select[*tuple[Any, ...]]:
+@functools.cache
+def _summary_statement() -> Select[*tuple[Any, ...]]:
+    """A trajectory with what its summary shows, built once (`st_today` a parameter)."""
+    today = bindparam("st_today", type_=Date)
     return (
         select(
             SupportTrajectory,
@@ -243,7 +247,8 @@ async def read_model(session: AsyncSession, trajectory: SupportTrajectory) -> Tr
     today = date.today()
     row = (
         await session.execute(
-            _summary_statement(today).where(SupportTrajectory.id == trajectory.id)
+            _summary_statement().where(SupportTrajectory.id == trajectory.id),
+            {"st_today": today},
         )
     ).one()
     return _read(row, await norms_of(session, trajectory.tenant_id), today)
@@ -269,9 +274,10 @@ async def list_trajectories(
     the board of a centre filters these. One access-log event for the page."""
     today = date.today()
     norms = await norms_of(session, principal.tenant_id)
-    statement = _summary_statement(today).where(
-        policy.listable_trajectories(principal), child_policy.readable_children(principal)
-    )
+    listable, listable_values = policy.listable_trajectories(principal)
+    readable, readable_values = child_policy.readable_children_cached(principal, today=today)
+    statement = _summary_statement().where(listable, readable)
+    parameters = {**listable_values, **readable_values, "st_today": today}
     if child_id is not None:
         statement = statement.where(SupportTrajectory.child_id == child_id)
     if status is not None:
@@ -291,7 +297,13 @@ async def list_trajectories(
         "-requestedAt": SortKey(SupportTrajectory.requested_at, descending=True),
     }[sort]
     rows, cursor = await paginate(
-        session, statement, sort=sort_key, id_column=SupportTrajectory.id, params=page, rows=True
+        session,
+        statement,
+        sort=sort_key,
+        id_column=SupportTrajectory.id,
+        params=page,
+        rows=True,
+        parameters=parameters,
     )
     items = [_read(row, norms, today) for row in rows]
     children = sorted({item.child_id for item in items}, key=str)
