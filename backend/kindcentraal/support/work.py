@@ -1,9 +1,9 @@
 """The work on a trajectory: goals and their progress, sessions, notes, the team; the one plan."""
 
 import uuid
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Callable, Coroutine
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -55,6 +55,7 @@ from kindcentraal.support.service import Opened, open_trajectory, refuse
 from kindcentraal.support.waiting import OPEN
 from kindcentraal.user.models import User
 
+T = TypeVar("T")
 Part = Literal["goals", "sessions", "notes", "team", "transitions"]
 PARTS: tuple[Part, ...] = ("goals", "sessions", "notes", "team", "transitions")
 
@@ -138,15 +139,30 @@ async def _goals(
     ]
 
 
+async def _list_part(
+    session: AsyncSession,
+    principal: Principal,
+    trajectory_id: uuid.UUID,
+    *,
+    resource: str,
+    at_least: View,
+    read: Callable[[AsyncSession, Opened], Awaitable[list[T]]],
+) -> list[T]:
+    """One part of a trajectory as far as the caller's view allows, with its one event."""
+    opened = await open_trajectory(
+        session, principal, trajectory_id, resource=resource, action="list", at_least=at_least
+    )
+    items = await read(session, opened)
+    await _log(session, principal, opened, resource, "list")
+    return items
+
+
 async def list_goals(
     session: AsyncSession, principal: Principal, *, trajectory_id: uuid.UUID
 ) -> list[GoalRead]:
-    opened = await open_trajectory(
-        session, principal, trajectory_id, resource="goal", action="list", at_least=View.DAILY_TEAM
+    return await _list_part(
+        session, principal, trajectory_id, resource="goal", at_least=View.DAILY_TEAM, read=_goals
     )
-    goals = await _goals(session, opened)
-    await _log(session, principal, opened, "goal", "list")
-    return goals
 
 
 async def _check_sharing(
@@ -310,17 +326,14 @@ async def _sessions(
 async def list_sessions(
     session: AsyncSession, principal: Principal, *, trajectory_id: uuid.UUID
 ) -> list[SessionRead]:
-    opened = await open_trajectory(
+    return await _list_part(
         session,
         principal,
         trajectory_id,
         resource="trajectory-session",
-        action="list",
         at_least=View.GUARDIAN,
+        read=_sessions,
     )
-    items = await _sessions(session, opened)
-    await _log(session, principal, opened, "trajectory-session", "list")
-    return items
 
 
 async def _check_professional(
@@ -469,6 +482,23 @@ async def agenda(
 
 
 # --- Notes --------------------------------------------------------------------------------
+def _note_read(note: TrajectoryNote, author: str, replaced_by: uuid.UUID | None) -> NoteRead:
+    return NoteRead(
+        id=note.id,
+        trajectory_id=note.trajectory_id,
+        kind=note.kind,
+        visibility=note.visibility,
+        text=note.text,
+        participants=note.participants,
+        decisions=note.decisions,
+        author_id=note.author_id,
+        author_name=author,
+        replaces_id=note.replaces_id,
+        replaced_by_id=replaced_by,
+        created_at=note.created_at,
+    )
+
+
 async def _notes(
     session: AsyncSession, opened: Opened, note_id: uuid.UUID | None = None
 ) -> list[NoteRead]:
@@ -492,39 +522,20 @@ async def _notes(
     rows = await session.execute(
         statement.order_by(TrajectoryNote.created_at.desc(), TrajectoryNote.id)
     )
-    return [
-        NoteRead(
-            id=note.id,
-            trajectory_id=note.trajectory_id,
-            kind=note.kind,
-            visibility=note.visibility,
-            text=note.text,
-            participants=note.participants,
-            decisions=note.decisions,
-            author_id=note.author_id,
-            author_name=name,
-            replaces_id=note.replaces_id,
-            replaced_by_id=replaced_by,
-            created_at=note.created_at,
-        )
-        for note, name, replaced_by in rows.all()
-    ]
+    return [_note_read(note, name, replaced_by) for note, name, replaced_by in rows.all()]
 
 
 async def list_notes(
     session: AsyncSession, principal: Principal, *, trajectory_id: uuid.UUID
 ) -> list[NoteRead]:
-    opened = await open_trajectory(
+    return await _list_part(
         session,
         principal,
         trajectory_id,
         resource="trajectory-note",
-        action="list",
         at_least=View.GUARDIAN,
+        read=_notes,
     )
-    notes = await _notes(session, opened)
-    await _log(session, principal, opened, "trajectory-note", "list")
-    return notes
 
 
 async def _write_note(
@@ -854,20 +865,4 @@ async def _guardian_notes(
         )
         .order_by(TrajectoryNote.created_at.desc(), TrajectoryNote.id)
     )
-    return [
-        NoteRead(
-            id=note.id,
-            trajectory_id=note.trajectory_id,
-            kind=note.kind,
-            visibility=note.visibility,
-            text=note.text,
-            participants=note.participants,
-            decisions=note.decisions,
-            author_id=note.author_id,
-            author_name=name,
-            replaces_id=note.replaces_id,
-            replaced_by_id=None,
-            created_at=note.created_at,
-        )
-        for note, name in rows.all()
-    ]
+    return [_note_read(note, name, None) for note, name in rows.all()]
