@@ -64,7 +64,6 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
           }}
           viewer={{
             myId: me.data.id,
-            myName: me.data.displayName,
             isStaff,
             isContactPerson,
             isGuardianWithAuthority: canManageConsent,
@@ -72,7 +71,6 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
           open={supportOpen}
           onOpenChange={setSupportOpen}
           organisations={organisationOptions}
-          careTeam={embedded.careTeam ?? undefined}
           consents={embedded.consents ?? undefined}
         />
       ) : null}

@@ -100,7 +100,9 @@ function backend(who: Who) {
     if (path === `/children/${CHILD_ID}/support-requests`) {
       return json(signal({ id: 's-req', fromGuardians: true, authorId: me.id }), { status: 201 });
     }
-    if (path === '/memberships') return json({ items: [], nextCursor: null });
+    if (path === `/organisations/${ORG_CARE}/professionals`) {
+      return json([{ userId: 'u-therapist', displayName: 'Lisa Logopedie', role: 'care_professional' }]);
+    }
     return new Response(null, { status: 404 });
   });
 }
@@ -210,5 +212,8 @@ describe('"Zorg & ondersteuning" on the child page', () => {
     await user.selectOptions(within(form).getByLabelText('Soort hulp'), 'Logopedie');
     // The child page knows the consents: here there are none.
     expect(within(form).getByTestId('decision-consent')).toHaveTextContent('Er is nog geen toestemming');
+    // The coordinator: the organisation's professionals, by name.
+    const coordinator = within(form).getByLabelText('Coördinator (niet verplicht)');
+    expect(await within(coordinator).findByRole('option', { name: 'Lisa Logopedie' })).toBeInTheDocument();
   });
 });

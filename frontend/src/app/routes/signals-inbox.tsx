@@ -27,7 +27,7 @@ export default function SignalsInboxRoute() {
       <Heading level={1}>{t('support.inbox.title')}</Heading>
       <Paragraph>{t('support.inbox.intro')}</Paragraph>
       {me.data ? (
-        <SignalInbox me={{ id: me.data.id, displayName: me.data.displayName }} organisations={organisationOptions} />
+        <SignalInbox me={{ id: me.data.id }} organisations={organisationOptions} />
       ) : (
         <Loading />
       )}

@@ -3,7 +3,7 @@ import type { components } from '@/api/schema';
 import { api, fetchAllPages, unwrap } from '@/lib/api-client';
 
 export type ChildCentreRead = components['schemas']['ChildCentreRead'];
-export type MembershipRead = components['schemas']['MembershipRead'];
+export type ProfessionalRead = components['schemas']['ProfessionalRead'];
 
 /** GET /child-centres: the centres of the municipality, for the board's centre filter. */
 export function getCentres(): Promise<ChildCentreRead[]> {
@@ -20,22 +20,20 @@ export function useCentres() {
 }
 
 /**
- * GET /memberships?organisationId=: who may coordinate the request, as far as this user may see
- * the organisation's members (its administrators see all, others only themselves).
+ * GET /organisations/{organisationId}/professionals: who works for the organisation, by name (for
+ * professionals; a guardian chooses no coordinator). One plain list, not a page.
  */
-export function getMemberships(organisationId: string): Promise<MembershipRead[]> {
-  return fetchAllPages((cursor) =>
-    unwrap(api().GET('/memberships', { params: { query: { organisationId, limit: 100, cursor } } })),
-  );
+export function getProfessionals(organisationId: string): Promise<ProfessionalRead[]> {
+  return unwrap(api().GET('/organisations/{organisationId}/professionals', { params: { path: { organisationId } } }));
 }
 
-export const membershipsQueryOptions = (organisationId: string) =>
+export const professionalsQueryOptions = (organisationId: string) =>
   queryOptions({
-    queryKey: ['memberships', { organisationId }],
-    queryFn: () => getMemberships(organisationId),
+    queryKey: ['organisations', organisationId, 'professionals'],
+    queryFn: () => getProfessionals(organisationId),
     staleTime: 5 * 60_000,
   });
 
-export function useMemberships(organisationId: string) {
-  return useQuery({ ...membershipsQueryOptions(organisationId), enabled: Boolean(organisationId) });
+export function useProfessionals(organisationId: string) {
+  return useQuery({ ...professionalsQueryOptions(organisationId), enabled: Boolean(organisationId) });
 }

@@ -8,7 +8,7 @@ import { useChildTrajectories } from '@/features/support/api/get-trajectories';
 import { useChildSignals } from '@/features/support/api/signals';
 import { ChildPlanView } from '@/features/support/components/child-plan';
 import { ChildTrajectories } from '@/features/support/components/child-trajectories';
-import type { KnownConsent, KnownPerson } from '@/features/support/components/signal-decision-form';
+import type { KnownConsent } from '@/features/support/components/signal-decision-form';
 import { SignalForm } from '@/features/support/components/signal-form';
 import { SignalList } from '@/features/support/components/signal-list';
 import { SupportRequestForm } from '@/features/support/components/support-request-form';
@@ -16,7 +16,6 @@ import type { OrganisationOption } from '@/features/support/types';
 
 export type ChildSupportViewer = {
   myId: string;
-  myName: string;
   /** Works at an organisation (has memberships): raises signals, sees the signals. */
   isStaff: boolean;
   /** The child's contact person decides on its signals. */
@@ -32,8 +31,7 @@ type ChildSupportProps = {
   onOpenChange: (open: boolean) => void;
   /** For the decision form; loaded by the page once this section is open. */
   organisations: OrganisationOption[];
-  /** The care team and consents the child page already has, when it has them. */
-  careTeam?: KnownPerson[];
+  /** The consents the child page already has, when it has them. */
   consents?: KnownConsent[];
 };
 
@@ -42,7 +40,7 @@ type ChildSupportProps = {
  * child page stays one request: the plan, the child's trajectories and (for professionals and
  * parents) the signals and questions, each its own request then.
  */
-export function ChildSupport({ child, viewer, open, onOpenChange, organisations, careTeam, consents }: ChildSupportProps) {
+export function ChildSupport({ child, viewer, open, onOpenChange, organisations, consents }: ChildSupportProps) {
   const { t } = useTranslation();
   const contentId = useId();
   return (
@@ -71,7 +69,6 @@ export function ChildSupport({ child, viewer, open, onOpenChange, organisations,
             child={child}
             viewer={viewer}
             organisations={organisations}
-            careTeam={careTeam}
             consents={consents}
           />
         ) : null}
@@ -84,7 +81,6 @@ function ChildSupportContent({
   child,
   viewer,
   organisations,
-  careTeam = [],
   consents,
 }: Omit<ChildSupportProps, 'open' | 'onOpenChange'>) {
   const { t } = useTranslation();
@@ -97,7 +93,6 @@ function ChildSupportContent({
   const asGuardian = viewer.isGuardianWithAuthority;
   const raisesSignals = viewer.isStaff && !asGuardian;
   const dailyTeam = plan.data?.view === 'daily_team';
-  const people: KnownPerson[] = [{ userId: viewer.myId, displayName: viewer.myName }, ...careTeam];
   // Someone else's signal in this list means this user is one of its deciders.
   const decides =
     viewer.isContactPerson || (signals.data ?? []).some((signal) => signal.authorId !== viewer.myId);
@@ -140,7 +135,7 @@ function ChildSupportContent({
               label={asGuardian ? t('support.child.requestsTitle') : t('support.child.signalsTitle')}
               showChild={false}
               canDecide={(signal) => !asGuardian && decides && (signal.authorId !== viewer.myId || viewer.isContactPerson)}
-              decision={{ organisations, people, consents }}
+              decision={{ organisations, consents }}
             />
           ) : null}
         </section>

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { todayIsoDate } from '@/lib/format';
-import { decisionErrors } from '@/features/support/components/signal-decision-form';
+import { coordinatorOptions, decisionErrors } from '@/features/support/components/signal-decision-form';
 import { SignalList } from '@/features/support/components/signal-list';
 import { ORG_CARE, ORG_SCHOOL, signal } from '@/features/support/testing/fixtures';
 import { addDays } from '@/features/support/utils/week';
@@ -11,6 +11,8 @@ import { json, mockFetch, problem, renderWithProviders, setupApi } from '@/test/
 
 const SIGNAL_ID = 'signal-under-test';
 const THERAPIST = 'user-therapist';
+const JEUGDHULP = 'user-youth-care';
+const TEACHER = 'user-teacher';
 const organisations = [
   { id: ORG_SCHOOL, name: 'Basisschool De Regenboog' },
   { id: ORG_CARE, name: 'Zorgpartners Gooi' },
@@ -19,11 +21,18 @@ const organisations = [
 function decisionApi(answer?: (body: Record<string, unknown>) => Response) {
   return mockFetch(async (request) => {
     const url = new URL(request.url);
-    if (url.pathname === '/api/v1/memberships') {
-      return json({
-        items: [{ id: 'm1', userId: THERAPIST, organisationId: ORG_CARE, role: 'care_professional', createdAt: '', updatedAt: '' }],
-        nextCursor: null,
-      });
+    // Who works for each organisation, by name (the endpoint sorts by name; a centre
+    // administrator is listed, but may not coordinate).
+    if (url.pathname === `/api/v1/organisations/${ORG_CARE}/professionals`) {
+      return json([
+        { userId: 'user-admin', displayName: 'Anton Beheer', role: 'centre_admin' },
+        { userId: THERAPIST, displayName: 'Lisa Logopedie', role: 'care_professional' },
+        { userId: JEUGDHULP, displayName: 'Jeroen Jeugdhulp', role: 'care_professional' },
+        { userId: JEUGDHULP, displayName: 'Jeroen Jeugdhulp', role: 'org_admin' },
+      ]);
+    }
+    if (url.pathname === `/api/v1/organisations/${ORG_SCHOOL}/professionals`) {
+      return json([{ userId: TEACHER, displayName: 'Tamara Leerkracht', role: 'staff' }]);
     }
     if (request.method === 'POST' && url.pathname === `/api/v1/signals/${SIGNAL_ID}/decision`) {
       const body = (await request.json()) as Record<string, unknown>;
@@ -51,14 +60,7 @@ function renderDecision(consents?: Parameters<typeof SignalList>[0]['decision'][
       label="Signalen"
       showChild
       canDecide={() => true}
-      decision={{
-        organisations,
-        people: [
-          { userId: 'me', displayName: 'Ingrid Bakker' },
-          { userId: THERAPIST, displayName: 'Lisa Logopedie', organisationId: ORG_CARE },
-        ],
-        consents,
-      }}
+      decision={{ organisations, consents }}
     />,
     store,
   );
@@ -87,6 +89,24 @@ describe('decisionErrors', () => {
     expect(
       decisionErrors({ ...empty, decision: 'support_requested', type: 'logopedie', organisationId: ORG_CARE }, today),
     ).toEqual({});
+  });
+});
+
+describe('coordinatorOptions', () => {
+  it('offers those who may coordinate, each once, by name', () => {
+    expect(
+      coordinatorOptions([
+        { userId: 'b', displayName: 'Bram', role: 'staff' },
+        { userId: 'a', displayName: 'Anna', role: 'care_professional' },
+        { userId: 'c', displayName: 'Cor', role: 'centre_admin' },
+        { userId: 'a', displayName: 'Anna', role: 'org_admin' },
+        { userId: 'd', displayName: 'Anna', role: 'org_admin' },
+      ]),
+    ).toEqual([
+      { value: 'a', label: 'Anna' },
+      { value: 'd', label: 'Anna' },
+      { value: 'b', label: 'Bram' },
+    ]);
   });
 });
 
@@ -151,10 +171,9 @@ describe('the signal decision form', () => {
 
     await user.selectOptions(within(form).getByLabelText('Soort hulp'), 'Logopedie');
     await user.selectOptions(within(form).getByLabelText('Welke organisatie geeft de hulp?'), 'Zorgpartners Gooi');
-    // The coordinator candidates: members of the organisation whose name is known here.
+    // The coordinator candidates: the organisation's professionals, by name.
     const coordinator = within(form).getByLabelText('Coördinator (niet verplicht)');
     expect(await within(coordinator).findByRole('option', { name: 'Lisa Logopedie' })).toBeInTheDocument();
-    expect(within(coordinator).queryByRole('option', { name: 'Ingrid Bakker' })).not.toBeInTheDocument();
     await user.selectOptions(coordinator, 'Lisa Logopedie');
     expect(within(form).getByTestId('decision-who-sees')).toHaveTextContent(
       'De ouders met gezag van Noah de Vries zien het traject en krijgen een bericht.',
@@ -171,8 +190,76 @@ describe('the signal decision form', () => {
       decision: 'support_requested',
       trajectory: { type: 'logopedie', organisationId: ORG_CARE, location: 'in_centre', coordinatorId: THERAPIST },
     });
-    const memberships = requests.find((r) => new URL(r.url).pathname === '/api/v1/memberships')!;
-    expect(new URL(memberships.url).searchParams.get('organisationId')).toBe(ORG_CARE);
+  });
+
+  it('lists the chosen organisation’s professionals by name as coordinator, and starts over when the organisation changes', async () => {
+    const { requests } = decisionApi();
+    const user = userEvent.setup();
+    renderDecision([]);
+    const form = await openDecision(user);
+    await user.click(within(form).getByRole('radio', { name: 'Hulp aangevraagd' }));
+    const coordinator = within(form).getByLabelText('Coördinator (niet verplicht)');
+    // Before an organisation is chosen there is no one to choose, and nothing is asked.
+    expect(within(coordinator).getAllByRole('option').map((o) => o.textContent)).toEqual(['Nog niet kiezen']);
+    expect(requests.some((r) => new URL(r.url).pathname.endsWith('/professionals'))).toBe(false);
+
+    await user.selectOptions(within(form).getByLabelText('Welke organisatie geeft de hulp?'), 'Zorgpartners Gooi');
+    await within(coordinator).findByRole('option', { name: 'Lisa Logopedie' });
+    // Everyone once, by name; not the centre administrator, whom the API refuses as coordinator.
+    expect(within(coordinator).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Nog niet kiezen',
+      'Jeroen Jeugdhulp',
+      'Lisa Logopedie',
+    ]);
+    await user.selectOptions(coordinator, 'Jeroen Jeugdhulp');
+    expect(coordinator).toHaveValue(JEUGDHULP);
+
+    // Another organisation: its own people, and the choice made for the first is gone.
+    await user.selectOptions(within(form).getByLabelText('Welke organisatie geeft de hulp?'), 'Basisschool De Regenboog');
+    await within(coordinator).findByRole('option', { name: 'Tamara Leerkracht' });
+    expect(within(coordinator).queryByRole('option', { name: 'Lisa Logopedie' })).not.toBeInTheDocument();
+    expect(coordinator).toHaveValue('');
+    expect(
+      requests.filter((r) => new URL(r.url).pathname.endsWith('/professionals')).map((r) => new URL(r.url).pathname),
+    ).toEqual([`/api/v1/organisations/${ORG_CARE}/professionals`, `/api/v1/organisations/${ORG_SCHOOL}/professionals`]);
+
+    await user.selectOptions(within(form).getByLabelText('Soort hulp'), 'Passend onderwijs');
+    await user.selectOptions(coordinator, 'Tamara Leerkracht');
+    await user.click(within(form).getByRole('button', { name: 'Besluit opslaan' }));
+    await screen.findByRole('link', { name: 'Bekijk het traject' });
+    expect(await decisionPosts(requests)[0]!.json()).toMatchObject({
+      trajectory: { type: 'passend_onderwijs', organisationId: ORG_SCHOOL, coordinatorId: TEACHER },
+    });
+  });
+
+  it('still decides when the names cannot be loaded: the coordinator can be chosen later', async () => {
+    const { requests } = mockFetch(async (request) => {
+      const url = new URL(request.url);
+      if (url.pathname.endsWith('/professionals')) return problem(500, 'Internal error');
+      if (request.method === 'POST') {
+        return json(signal({ id: SIGNAL_ID, status: 'decided', decision: 'support_requested', trajectoryId: 'new-trajectory' }));
+      }
+      return problem(404, 'Not found');
+    });
+    const user = userEvent.setup();
+    renderDecision([]);
+    const form = await openDecision(user);
+    await user.click(within(form).getByRole('radio', { name: 'Hulp aangevraagd' }));
+    await user.selectOptions(within(form).getByLabelText('Soort hulp'), 'Logopedie');
+    await user.selectOptions(within(form).getByLabelText('Welke organisatie geeft de hulp?'), 'Zorgpartners Gooi');
+    const coordinator = within(form).getByLabelText('Coördinator (niet verplicht)');
+    expect(
+      await within(form).findByText('De namen van de medewerkers konden niet worden geladen. U kunt de coördinator later kiezen.'),
+    ).toBeInTheDocument();
+    expect(coordinator).toHaveAccessibleDescription(
+      'De namen van de medewerkers konden niet worden geladen. U kunt de coördinator later kiezen.',
+    );
+    await user.click(within(form).getByRole('button', { name: 'Besluit opslaan' }));
+    await screen.findByRole('link', { name: 'Bekijk het traject' });
+    expect(await decisionPosts(requests)[0]!.json()).toEqual({
+      decision: 'support_requested',
+      trajectory: { type: 'logopedie', organisationId: ORG_CARE, location: 'in_centre' },
+    });
   });
 
   it('says when the consent is already there', async () => {

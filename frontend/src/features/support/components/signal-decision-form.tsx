@@ -11,7 +11,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'rea
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '@/components/ui/select-field';
 import { todayIsoDate } from '@/lib/format';
-import { useMemberships } from '@/features/support/api/get-partners';
+import { useProfessionals, type ProfessionalRead } from '@/features/support/api/get-partners';
 import { useDecideSignal } from '@/features/support/api/signals';
 import { FormProblem } from '@/features/support/components/form-problem';
 import { RadioGroup } from '@/features/support/components/radio-group';
@@ -28,9 +28,6 @@ import {
   type TrajectoryType,
 } from '@/features/support/types';
 
-/** Someone whose name is known here: the decider, or a member of the child's care team. */
-export type KnownPerson = { userId: string; displayName: string; organisationId?: string };
-
 /** A consent as the child page has it, enough to tell whether a request would wait for one. */
 export type KnownConsent = {
   organisationId: string;
@@ -42,8 +39,6 @@ export type KnownConsent = {
 type SignalDecisionFormProps = {
   signal: SignalRead;
   organisations: OrganisationOption[];
-  /** The decider and, on the child page, the care team: the coordinator candidates with a name. */
-  people: KnownPerson[];
   /** On the child page the consents are known; elsewhere the form says what happens without one. */
   consents?: KnownConsent[];
   onDecided: (signal: SignalRead) => void;
@@ -96,6 +91,23 @@ export function decisionErrors(
   return errors;
 }
 
+/** Who may coordinate a trajectory: as the API checks it, a professional of the providing organisation. */
+const COORDINATOR_ROLES: ReadonlySet<ProfessionalRead['role']> = new Set(['care_professional', 'staff', 'org_admin']);
+
+/**
+ * The coordinator choice: the organisation's professionals who may coordinate (a centre
+ * administrator may not), each once (one person can hold two roles), by name.
+ */
+export function coordinatorOptions(professionals: ProfessionalRead[]): { value: string; label: string }[] {
+  const found = new Map<string, string>();
+  for (const professional of professionals) {
+    if (COORDINATOR_ROLES.has(professional.role)) found.set(professional.userId, professional.displayName);
+  }
+  return [...found]
+    .map(([value, label]) => ({ value, label }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'nl') || a.value.localeCompare(b.value));
+}
+
 /**
  * The contact person or care coordinator decides on a signal: talked it over with the parents,
  * keep an eye on it until a date, ask for support (which creates the trajectory request), or no
@@ -104,7 +116,6 @@ export function decisionErrors(
 export function SignalDecisionForm({
   signal,
   organisations,
-  people,
   consents,
   onDecided,
   onCancel,
@@ -127,27 +138,17 @@ export function SignalDecisionForm({
   const organisationRef = useRef<HTMLSelectElement>(null);
   const decide = useDecideSignal(signal, { onSuccess: onDecided });
   const requesting = decision === 'support_requested';
-  const memberships = useMemberships(requesting ? organisationId : '');
+  const professionals = useProfessionals(requesting ? organisationId : '');
   const today = todayIsoDate();
 
   useEffect(() => {
     headingRef.current?.focus();
   }, []);
 
-  // Coordinator candidates: members of the organisation whose name is known here.
-  const candidates = useMemo(() => {
-    if (!organisationId) return [];
-    const names = new Map(people.map((person) => [person.userId, person.displayName]));
-    const found = new Map<string, string>();
-    for (const member of memberships.data ?? []) {
-      const name = names.get(member.userId);
-      if (name) found.set(member.userId, name);
-    }
-    for (const person of people) {
-      if (person.organisationId === organisationId) found.set(person.userId, person.displayName);
-    }
-    return [...found].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, 'nl'));
-  }, [organisationId, people, memberships.data]);
+  const candidates = useMemo(
+    () => (organisationId ? coordinatorOptions(professionals.data ?? []) : []),
+    [organisationId, professionals.data],
+  );
 
   const organisationName = organisations.find((org) => org.id === organisationId)?.name ?? '';
   const typeLabel = type ? t(`consents.trajectoryTypes.${type}`) : '';
@@ -267,7 +268,11 @@ export function SignalDecisionForm({
             onChange={setCoordinatorId}
             placeholder={t('support.decision.noCoordinator')}
             options={candidates}
-            description={t('support.decision.coordinatorHelp')}
+            description={
+              professionals.isError
+                ? t('support.decision.coordinatorUnavailable')
+                : t('support.decision.coordinatorHelp')
+            }
           />
           <SelectField
             label={t('support.decision.location')}

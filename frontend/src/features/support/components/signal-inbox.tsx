@@ -8,7 +8,7 @@ import { SignalList } from '@/features/support/components/signal-list';
 import type { OrganisationOption } from '@/features/support/types';
 
 type SignalInboxProps = {
-  me: { id: string; displayName: string };
+  me: { id: string };
   organisations: OrganisationOption[];
 };
 
@@ -20,7 +20,6 @@ export function SignalInbox({ me, organisations }: SignalInboxProps) {
   const { t } = useTranslation();
   const signals = useOpenSignals();
   const items = useMemo(() => signals.data?.pages.flatMap((page) => page.items) ?? [], [signals.data]);
-  const people = useMemo(() => [{ userId: me.id, displayName: me.displayName }], [me.id, me.displayName]);
 
   return (
     <div className="kc-signal-inbox" data-testid="signal-inbox">
@@ -40,7 +39,7 @@ export function SignalInbox({ me, organisations }: SignalInboxProps) {
           showChild
           // The list holds the signals to decide and one's own; one's own wait for someone else.
           canDecide={(signal) => signal.authorId !== me.id}
-          decision={{ organisations, people }}
+          decision={{ organisations }}
         />
       ) : null}
       {signals.hasNextPage ? (

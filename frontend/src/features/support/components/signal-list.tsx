@@ -3,16 +3,11 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '@/components/ui/router-link';
 import { useFormatters } from '@/hooks/use-formatters';
-import {
-  SignalDecisionForm,
-  type KnownConsent,
-  type KnownPerson,
-} from '@/features/support/components/signal-decision-form';
+import { SignalDecisionForm, type KnownConsent } from '@/features/support/components/signal-decision-form';
 import type { OrganisationOption, SignalRead } from '@/features/support/types';
 
 export type DecisionContext = {
   organisations: OrganisationOption[];
-  people: KnownPerson[];
   consents?: KnownConsent[];
 };
 
@@ -181,7 +176,6 @@ function SignalItem({
         <SignalDecisionForm
           signal={signal}
           organisations={decision.organisations}
-          people={decision.people}
           consents={decision.consents}
           onDecided={onDecided}
           onCancel={onCancel}
