@@ -3,8 +3,9 @@ import { TEXTS, type Language } from './texts';
 
 /**
  * /children/:childId: the child's name, details with contact person, guardians and placements;
- * for a guardian with parental authority also care team, consents and the access log, which
- * loads only when opened ("Bekijk wie het dossier heeft ingezien").
+ * for a guardian with parental authority also care team, consents (table and form) and the
+ * access log, which loads only when opened ("Bekijk wie het dossier heeft ingezien"). The
+ * "Zorg & ondersteuning" section is `ChildSupportSection` (child-support-section.ts).
  */
 export class ChildPage {
   constructor(
@@ -56,6 +57,48 @@ export class ChildPage {
   }
   get backLink(): Locator {
     return this.page.getByRole('link', { name: this.t.backToList });
+  }
+
+  /** The consents section (for guardians with parental authority: the table and the form). */
+  get consents(): Locator {
+    return this.page.getByRole('region', { name: this.t.consents, exact: true });
+  }
+  get consentsTable(): Locator {
+    return this.consents.getByRole('table', { name: this.t.consents, exact: true });
+  }
+  get consentForm(): Locator {
+    return this.page.getByRole('form', { name: this.t.consentForm, exact: true });
+  }
+  /** The row of one consent, by organisation and purpose as shown ("Gegevens delen", "…: Logopedie"). */
+  consentRow(organisation: string, purpose: string): Locator {
+    return this.consentsTable
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell', { name: organisation, exact: true }) })
+      .filter({ has: this.page.getByRole('cell', { name: purpose, exact: true }) });
+  }
+
+  /**
+   * Gives a consent with the form: an organisation, a purpose and, for `trajectory`, the kind of
+   * support (labels as the form shows them). Waits for "De toestemming is gegeven." and the row.
+   */
+  async giveConsent(consent: { organisation: string; purpose: string; trajectoryType?: string }): Promise<void> {
+    const form = this.consentForm;
+    await form.getByLabel(this.t.consentOrganisation, { exact: true }).selectOption({ label: consent.organisation });
+    await form.getByLabel(this.t.consentPurpose, { exact: true }).selectOption({ label: consent.purpose });
+    if (consent.trajectoryType) {
+      await form.getByLabel(this.t.consentTrajectoryType, { exact: true }).selectOption({ label: consent.trajectoryType });
+    }
+    await form.getByRole('button', { name: this.t.consentSubmit, exact: true }).click();
+    await expect(this.consents.getByText(this.t.consentGiven, { exact: true })).toBeVisible();
+    const shown = consent.trajectoryType ? this.t.purposeWithType(consent.purpose, consent.trajectoryType) : consent.purpose;
+    await expect(this.consentRow(consent.organisation, shown)).toBeVisible();
+  }
+
+  /** Withdraws the consent in `row` ("Toestemming intrekken", then "Ja, intrekken"). */
+  async withdrawConsent(row: Locator): Promise<void> {
+    await row.getByRole('button', { name: this.t.consentWithdraw, exact: true }).click();
+    await row.getByRole('button', { name: this.t.consentWithdrawConfirm, exact: true }).click();
+    await expect(row).toContainText(/ingetrokken|withdrawn/i);
   }
 
   async goto(childId: string): Promise<void> {

@@ -55,8 +55,13 @@ export class LoginPage {
 
   /** Logs a demo user in from the login screen (opens it first). */
   async loginAs(user: DemoUser): Promise<void> {
+    await this.loginWithEmail(USERS[user]);
+  }
+
+  /** Logs in any demo account (all share the demo password) from the login screen. */
+  async loginWithEmail(email: string): Promise<void> {
     await this.goto();
-    await this.login(USERS[user], DEMO_PASSWORD);
+    await this.login(email, DEMO_PASSWORD);
     await expect(this.page).not.toHaveURL(/\/login(\?|$)/);
   }
 }

@@ -2,23 +2,33 @@ import { test, expect } from '../support/fixtures';
 import { API_BASE_URL } from '../support/env';
 import { LoginPage } from '../pages/login-page';
 import { ChildPage } from '../pages/child-page';
+import { ChildrenListPage } from '../pages/children-list-page';
+import { TEXTS } from '../pages/texts';
+
+const t = TEXTS.nl;
+const PROVIDER = 'Zorgpartners Gooi (logopedie en jeugdhulp)';
 
 /**
- * Consent is data: the parent withdraws the care provider's consent, and the speech therapist
+ * Consent is data: the parent withdraws the care provider's consents, and the speech therapist
  * of that provider — logged in at the same time in another browser — loses the child at once.
+ *
+ * In the demo data she sees the parent's younger child twice over: as a member of its care team
+ * (care-team consent) and as coordinator of its open speech-therapy trajectory (trajectory
+ * consent for logopedie). Withdrawing the care-team consent alone leaves the second; once the
+ * trajectory consent goes too, the child is gone from her list and its page is 404 for her.
  */
 test('a parent withdraws consent and the speech therapist can no longer open the child', async ({
   api,
   browser,
   loginPage,
   childPage,
-  page,
 }) => {
-  // The one child the speech therapist sees (care team + the parent's consent, in the demo data).
-  const therapistChildren = await api.children('speechTherapist');
-  expect(therapistChildren).toHaveLength(1);
-  const child = therapistChildren[0]!;
+  // Set-up through the API: the parent's younger child, which the speech therapist sees.
+  const parentChildren = await api.children('parent');
+  const child = [...parentChildren].sort((a, b) => b.dateOfBirth.localeCompare(a.dateOfBirth))[0]!;
   const fullName = `${child.givenName} ${child.familyName}`;
+  const before = (await api.children('speechTherapist')).map((c) => c.id);
+  expect(before, `the speech therapist sees ${fullName} (demo data)`).toContain(child.id);
 
   // The speech therapist, in a browser context of their own.
   const therapistContext = await browser.newContext();
@@ -28,27 +38,35 @@ test('a parent withdraws consent and the speech therapist can no longer open the
   const therapistPage = await therapistContext.newPage();
   const therapistLogin = new LoginPage(therapistPage);
   const therapistChildPage = new ChildPage(therapistPage);
+  const therapistList = new ChildrenListPage(therapistPage);
   await therapistLogin.loginAs('speechTherapist');
   await therapistChildPage.goto(child.id);
   await therapistChildPage.expectChild(fullName);
 
-  // The parent opens the same child and withdraws the consent for the care provider.
+  // The parent opens the same child and withdraws the care-team consent for the care provider.
   await loginPage.loginAs('parent');
   await childPage.goto(child.id);
   await childPage.expectChild(fullName);
-  const consents = page.getByRole('region', { name: 'Toestemmingen' }).or(
-    page.locator('section', { has: page.getByRole('heading', { name: 'Toestemmingen' }) }),
+  await childPage.withdrawConsent(childPage.consentRow(PROVIDER, t.consentPurposes.care_team));
+
+  // She still coordinates the child's speech therapy, under the trajectory consent.
+  await therapistPage.reload();
+  await therapistChildPage.expectChild(fullName);
+
+  // The parent withdraws that one as well.
+  await childPage.withdrawConsent(
+    childPage.consentRow(PROVIDER, t.purposeWithType(t.consentPurposes.trajectory, t.trajectoryTypes.logopedie)),
   );
-  await expect(consents.first()).toContainText('Zorgpartners Gooi');
-  await consents.first().getByRole('button', { name: 'Toestemming intrekken' }).first().click();
-  await page.getByRole('button', { name: 'Ja, intrekken' }).click();
-  await expect(consents.first()).toContainText(/ingetrokken/i);
 
   // The therapist's very next request is refused: the child is no longer there for them.
   await therapistPage.reload();
   await expect(therapistChildPage.notFoundHeading).toBeVisible();
   await expect(therapistPage.getByText(fullName)).toHaveCount(0);
-  expect(await api.children('speechTherapist')).toHaveLength(0);
+  await therapistList.goto();
+  await expect(therapistList.childLink(fullName)).toHaveCount(0);
+  const after = (await api.children('speechTherapist')).map((c) => c.id);
+  expect(after).not.toContain(child.id);
+  expect(after).toHaveLength(before.length - 1);
 
   await therapistContext.close();
 });

@@ -10,6 +10,8 @@ export type ChildSummary = {
   dateOfBirth: string;
 };
 
+export type GroupSummary = { id: string; name: string; kind: string; grade: number | null };
+
 export class Api {
   constructor(private readonly request: APIRequestContext) {}
 
@@ -53,6 +55,16 @@ export class Api {
     // A plain array today; a { items } page if the endpoint is paginated like the other lists.
     const body = (await response.json()) as { displayName: string }[] | { items: { displayName: string }[] };
     return (Array.isArray(body) ? body : body.items).map((guardian) => guardian.displayName);
+  }
+
+  /** GET /groups/{groupId} as `user`: its name, kind and (for a school class) grade. */
+  async group(user: DemoUser, groupId: string): Promise<GroupSummary> {
+    const token = await this.token(user);
+    const response = await this.request.get(`${API_BASE_URL}/groups/${groupId}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(response.status(), await response.text()).toBe(200);
+    return (await response.json()) as GroupSummary;
   }
 
   /** GET /me with a given access token: its HTTP status (200 while the token works). */

@@ -13,5 +13,15 @@ export const USERS = {
   admin: 'beheer@regenboog.demo',
   childcare: 'pm@regenboog.demo',
   speechTherapist: 'logopedist@regenboog.demo',
+  /** The intern begeleider: care coordinator of the centre, contact person of the parent's children. */
+  careCoordinator: 'ib@regenboog.demo',
 } as const;
 export type DemoUser = keyof typeof USERS;
+
+/**
+ * The class teacher of a school group in the demo data: `leerkracht.groep<grade>@…`, except
+ * groep 5, whose teacher is `USERS.teacher` (kindcentraal/seed/demo.py).
+ */
+export function classTeacherEmail(grade: number): string {
+  return grade === 5 ? USERS.teacher : `leerkracht.groep${grade}@regenboog.demo`;
+}

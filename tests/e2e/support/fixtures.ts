@@ -12,6 +12,10 @@ import { LoginPage } from '../pages/login-page';
 import { ChildrenListPage } from '../pages/children-list-page';
 import { ChildPage } from '../pages/child-page';
 import { AppHeader } from '../pages/app-header';
+import { ChildSupportSection } from '../pages/child-support-section';
+import { SignalInboxPage } from '../pages/signal-inbox-page';
+import { TrajectoryBoardPage } from '../pages/trajectory-board-page';
+import { TrajectoryPage } from '../pages/trajectory-page';
 
 type Fixtures = {
   api: Api;
@@ -19,6 +23,10 @@ type Fixtures = {
   childrenPage: ChildrenListPage;
   childPage: ChildPage;
   header: AppHeader;
+  supportSection: ChildSupportSection;
+  signalInbox: SignalInboxPage;
+  board: TrajectoryBoardPage;
+  trajectoryPage: TrajectoryPage;
   pageErrors: Error[];
 };
 
@@ -48,6 +56,10 @@ export const test = base.extend<Fixtures>({
   childrenPage: async ({ page }, use) => use(new ChildrenListPage(page)),
   childPage: async ({ page }, use) => use(new ChildPage(page)),
   header: async ({ page }, use) => use(new AppHeader(page)),
+  supportSection: async ({ page }, use) => use(new ChildSupportSection(page)),
+  signalInbox: async ({ page }, use) => use(new SignalInboxPage(page)),
+  board: async ({ page }, use) => use(new TrajectoryBoardPage(page)),
+  trajectoryPage: async ({ page }, use) => use(new TrajectoryPage(page)),
 });
 
 export { expect };
