@@ -28,7 +28,8 @@ cat <<MSG
     beheer@regenboog.demo        centre administrator
     leerkracht@regenboog.demo    teacher, Basisschool De Regenboog
     pm@regenboog.demo            pedagogisch medewerker, Kinderopvang De Regenboog
-    logopedist@regenboog.demo    speech therapist, Zorgpartners Gooi
+    logopedist@regenboog.demo    speech therapist, Zorgpartners Gooi (an active logopedie trajectory)
+    ib@regenboog.demo            intern begeleider: care coordinator, decides signals, support board
     gemeente@regenboog.demo      municipality analyst
     ouder@regenboog.demo         parent of two children at the school
 
