@@ -5,6 +5,7 @@ import type { components } from '@/api/schema';
 
 export type TrajectoryRead = components['schemas']['TrajectoryRead'];
 export type TrajectoryDetail = components['schemas']['TrajectoryDetail'];
+export type TrajectoryUpdate = components['schemas']['TrajectoryUpdate'];
 export type TrajectoryStatus = components['schemas']['TrajectoryStatus'];
 export type TrajectoryType = components['schemas']['TrajectoryType'];
 export type TrajectoryLocation = components['schemas']['TrajectoryLocation'];

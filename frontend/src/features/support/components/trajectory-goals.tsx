@@ -7,7 +7,7 @@ import {
   Heading,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '@/components/ui/select-field';
 import { useFormatters } from '@/hooks/use-formatters';
@@ -15,7 +15,7 @@ import { ApiError } from '@/lib/api-client';
 import { todayIsoDate } from '@/lib/format';
 import { useAddGoalProgress, useCreateGoal, useUpdateGoal } from '@/features/support/api/goals';
 import { FormProblem } from '@/features/support/components/form-problem';
-import { GOAL_STATUSES, type GoalRead, type GoalStatus } from '@/features/support/types';
+import { GOAL_STATUSES, type GoalRead, type GoalStatus, type GoalUpdate } from '@/features/support/types';
 
 type Scope = { trajectoryId: string; childId: string };
 
@@ -41,7 +41,14 @@ export function TrajectoryGoals({ scope, organisationName, goals, canEdit, annou
         <ol className="kc-cards" aria-label={t('support.goals.listLabel')}>
           {goals.map((goal, index) => (
             <li key={goal.id} className="kc-card" data-testid="goal-item" data-goal-id={goal.id}>
-              <GoalItem goal={goal} number={index + 1} scope={scope} canEdit={canEdit} announce={announce} />
+              <GoalItem
+                goal={goal}
+                number={index + 1}
+                scope={scope}
+                organisationName={organisationName}
+                canEdit={canEdit}
+                announce={announce}
+              />
             </li>
           ))}
         </ol>
@@ -57,18 +64,27 @@ function GoalItem({
   goal,
   number,
   scope,
+  organisationName,
   canEdit,
   announce,
 }: {
   goal: GoalRead;
   number: number;
   scope: Scope;
+  organisationName: string;
   canEdit: boolean;
   announce: (text: string) => void;
 }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const headingId = useId();
+  const [editing, setEditing] = useState(false);
+  const editRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (editing) editRef.current?.querySelector<HTMLElement>('h4')?.focus();
+  }, [editing]);
+
   return (
     <article aria-labelledby={headingId}>
       <Heading level={3} id={headingId}>
@@ -109,6 +125,33 @@ function GoalItem({
             ))}
           </ol>
         </>
+      ) : null}
+      {canEdit && editing ? (
+        <div ref={editRef}>
+          <GoalEditForm
+            goal={goal}
+            number={number}
+            scope={scope}
+            organisationName={organisationName}
+            onSaved={() => {
+              setEditing(false);
+              announce(t('support.goals.edited', { number }));
+            }}
+            onCancel={() => setEditing(false)}
+          />
+        </div>
+      ) : null}
+      {canEdit && !editing ? (
+        <ButtonGroup>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            onClick={() => setEditing(true)}
+            data-testid="goal-edit-open"
+          >
+            {t('support.goals.edit', { number })}
+          </Button>
+        </ButtonGroup>
       ) : null}
       {canEdit ? (
         <div className="kc-card__actions">
@@ -323,6 +366,125 @@ function GoalForm({
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={create.isPending} data-testid="goal-submit">
           {t('support.goals.submit')}
+        </Button>
+      </ButtonGroup>
+    </form>
+  );
+}
+
+/**
+ * A goal's text, target date and sharing with the daily team; only what changed is sent.
+ * Sharing needs an information_sharing consent for the providing organisation (409 without).
+ */
+function GoalEditForm({
+  goal,
+  number,
+  scope,
+  organisationName,
+  onSaved,
+  onCancel,
+}: {
+  goal: GoalRead;
+  number: number;
+  scope: Scope;
+  organisationName: string;
+  onSaved: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [text, setText] = useState(goal.text);
+  const [targetDate, setTargetDate] = useState(goal.targetDate ?? '');
+  const [shared, setShared] = useState(goal.sharedWithDailyTeam);
+  const [advice, setAdvice] = useState(goal.dailyTeamAdvice ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  const update = useUpdateGoal(scope, goal.id, { onSuccess: onSaved });
+  const sharingRefused = update.error instanceof ApiError && update.error.status === 409 && shared;
+
+  function changes(): GoalUpdate {
+    const body: GoalUpdate = {};
+    if (text.trim() !== goal.text) body.text = text.trim();
+    if ((targetDate || null) !== (goal.targetDate ?? null)) body.targetDate = targetDate || null;
+    if (shared !== goal.sharedWithDailyTeam) body.sharedWithDailyTeam = shared;
+    const tip = shared ? advice.trim() || null : null;
+    if (shared && tip !== (goal.dailyTeamAdvice ?? null)) body.dailyTeamAdvice = tip;
+    return body;
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (update.isPending) return;
+    if (!text.trim()) {
+      setError(t('support.goals.textRequired'));
+      textRef.current?.focus();
+      return;
+    }
+    setError(undefined);
+    const body = changes();
+    if (Object.keys(body).length === 0) {
+      onCancel();
+      return;
+    }
+    update.mutate(body);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="kc-form kc-subform" aria-labelledby={headingId} data-testid="goal-edit-form">
+      <Heading level={4} id={headingId} tabIndex={-1}>
+        {t('support.goals.editTitle', { number })}
+      </Heading>
+      <FormFieldTextarea
+        inputRef={textRef}
+        name="text"
+        label={t('support.goals.text')}
+        description={t('support.goals.textHelp')}
+        value={text}
+        rows={3}
+        maxLength={2000}
+        onChange={(event) => setText(event.target.value)}
+        invalid={Boolean(error)}
+        errorMessage={error}
+        required
+      />
+      <FormFieldTextbox
+        name="targetDate"
+        type="date"
+        label={t('support.goals.targetDateLabel')}
+        value={targetDate}
+        onChange={(event) => setTargetDate((event.target as HTMLInputElement).value)}
+      />
+      <FormFieldCheckbox
+        name="sharedWithDailyTeam"
+        label={t('support.goals.shareLabel')}
+        description={t('support.goals.shareHelp', { organisation: organisationName })}
+        checked={shared}
+        onChange={(event) => setShared(event.target.checked)}
+      />
+      {shared ? (
+        <FormFieldTextarea
+          name="dailyTeamAdvice"
+          label={t('support.goals.adviceLabel')}
+          description={t('support.goals.adviceHelp')}
+          value={advice}
+          rows={2}
+          maxLength={2000}
+          onChange={(event) => setAdvice(event.target.value)}
+        />
+      ) : null}
+      {update.isError ? (
+        <FormProblem
+          error={update.error}
+          messages={sharingRefused ? { 409: t('support.goals.sharingRefused', { organisation: organisationName }) } : { 409: t('support.ended') }}
+          fields={{ text: t('support.goals.text'), targetDate: t('support.goals.targetDateLabel'), dailyTeamAdvice: t('support.goals.adviceLabel') }}
+        />
+      ) : null}
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={update.isPending} data-testid="goal-edit-submit">
+          {t('support.goals.saveEdit')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel} disabled={update.isPending}>
+          {t('support.goals.cancelEdit')}
         </Button>
       </ButtonGroup>
     </form>

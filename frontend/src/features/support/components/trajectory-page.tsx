@@ -11,6 +11,7 @@ import { TransitionActions } from '@/features/support/components/transition-acti
 import { TrajectoryGoals } from '@/features/support/components/trajectory-goals';
 import { TrajectoryNotes } from '@/features/support/components/trajectory-notes';
 import { TrajectorySessions } from '@/features/support/components/trajectory-sessions';
+import { TrajectoryEdit } from '@/features/support/components/trajectory-edit-form';
 import { TrajectorySummary } from '@/features/support/components/trajectory-summary';
 import { TrajectoryTeam } from '@/features/support/components/trajectory-team';
 import { OPEN_STATUSES, type TrajectoryStatus } from '@/features/support/types';
@@ -79,6 +80,15 @@ export function TrajectoryPage({ trajectoryId, myId, readOnly }: TrajectoryPageP
           </div>
           {!isOpen(data.status) ? <Paragraph>{t('support.page.ended')}</Paragraph> : null}
           <TrajectorySummary trajectory={data} forGuardian={readOnly} />
+          {canEdit ? (
+            <TrajectoryEdit
+              trajectory={data}
+              onSaved={() => {
+                announce(t('support.edit.saved'));
+                statusRef.current?.focus();
+              }}
+            />
+          ) : null}
           {!readOnly ? (
             <TransitionActions
               trajectory={data}
