@@ -207,19 +207,39 @@ async def add_goal(
     return (await _goals(session, opened, goal_id=goal.id))[0]
 
 
+Row = TypeVar("Row", TrajectoryGoal, TrajectorySession, TrajectoryNote)
+
+
+async def _row_of(
+    session: AsyncSession,
+    opened: Opened,
+    principal: Principal,
+    model: type[Row],
+    row_id: uuid.UUID,
+    *,
+    resource: str,
+    action: str,
+) -> Row:
+    """A goal, session or note of this trajectory by id; another trajectory's is a logged 404."""
+    row = await session.scalar(
+        select(model).where(
+            model.id == row_id,
+            model.trajectory_id == opened.trajectory.id,
+            model.tenant_id == principal.tenant_id,
+        )
+    )
+    if row is None:
+        label = resource.removeprefix("trajectory-")
+        raise refuse(opened, principal, NotFound(label), resource=resource, action=action)
+    return row
+
+
 async def _goal(
     session: AsyncSession, opened: Opened, principal: Principal, goal_id: uuid.UUID, action: str
 ) -> TrajectoryGoal:
-    goal = await session.scalar(
-        select(TrajectoryGoal).where(
-            TrajectoryGoal.id == goal_id,
-            TrajectoryGoal.trajectory_id == opened.trajectory.id,
-            TrajectoryGoal.tenant_id == principal.tenant_id,
-        )
+    return await _row_of(
+        session, opened, principal, TrajectoryGoal, goal_id, resource="goal", action=action
     )
-    if goal is None:
-        raise refuse(opened, principal, NotFound("goal"), resource="goal", action=action)
-    return goal
 
 
 async def update_goal(
@@ -434,17 +454,15 @@ async def update_session(
         action="update",
         at_least=View.TEAM,
     )
-    item = await session.scalar(
-        select(TrajectorySession).where(
-            TrajectorySession.id == session_id,
-            TrajectorySession.trajectory_id == opened.trajectory.id,
-            TrajectorySession.tenant_id == principal.tenant_id,
-        )
+    item = await _row_of(
+        session,
+        opened,
+        principal,
+        TrajectorySession,
+        session_id,
+        resource="trajectory-session",
+        action="update",
     )
-    if item is None:
-        raise refuse(
-            opened, principal, NotFound("session"), resource="trajectory-session", action="update"
-        )
     starts_at = data.starts_at or item.starts_at
     ends_at = data.ends_at or item.ends_at
     if data.starts_at is not None or data.ends_at is not None:
@@ -603,17 +621,15 @@ async def correct_note(
         action="create",
         at_least=View.TEAM,
     )
-    original = await session.scalar(
-        select(TrajectoryNote).where(
-            TrajectoryNote.id == note_id,
-            TrajectoryNote.trajectory_id == opened.trajectory.id,
-            TrajectoryNote.tenant_id == principal.tenant_id,
-        )
+    original = await _row_of(
+        session,
+        opened,
+        principal,
+        TrajectoryNote,
+        note_id,
+        resource="trajectory-note",
+        action="create",
     )
-    if original is None:
-        raise refuse(
-            opened, principal, NotFound("note"), resource="trajectory-note", action="create"
-        )
     if original.author_id != principal.user_id:
         raise refuse(
             opened,

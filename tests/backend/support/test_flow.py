@@ -271,3 +271,54 @@ async def test_the_coordinator_sees_the_child_while_the_trajectory_consent_is_in
     assert (
         await client.get(f"/support-trajectories/{trajectory['id']}", headers=therapist)
     ).status_code == 404
+
+
+async def test_a_part_of_another_trajectory_is_404_through_this_one(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    await _coordinator(session, world)
+    teacher = world.headers("teacher")  # care coordinator: on the team of both
+    ids = []
+    for kind in ("logopedie", "jeugdhulp"):
+        created = await client.post(
+            "/support-trajectories",
+            json={
+                "childId": str(world.pupil.id),
+                "type": kind,
+                "organisationId": str(world.care.id),
+                "reason": "Hulp.",
+            },
+            headers=teacher,
+        )
+        assert created.status_code == 201, created.text
+        ids.append(created.json()["id"])
+    first, second = (f"/support-trajectories/{i}" for i in ids)
+    goal = (await client.post(f"{second}/goals", json={"text": "Doel"}, headers=teacher)).json()
+    note = (await client.post(f"{second}/notes", json={"text": "Notitie"}, headers=teacher)).json()
+    start = datetime.now(UTC) + timedelta(days=1)
+    visit = (
+        await client.post(
+            f"{second}/sessions",
+            json={
+                "startsAt": start.isoformat(),
+                "endsAt": (start + timedelta(minutes=45)).isoformat(),
+                "location": "centre_room",
+            },
+            headers=teacher,
+        )
+    ).json()
+    crossed = [
+        await client.patch(f"{first}/goals/{goal['id']}", json={"text": "X"}, headers=teacher),
+        await client.post(
+            f"{first}/goals/{goal['id']}/progress", json={"text": "X"}, headers=teacher
+        ),
+        await client.patch(
+            f"{first}/sessions/{visit['id']}", json={"attendance": "absent"}, headers=teacher
+        ),
+        await client.post(
+            f"{first}/notes/{note['id']}/corrections", json={"text": "X"}, headers=teacher
+        ),
+    ]
+    assert [r.status_code for r in crossed] == [404] * 4
+    goals = (await client.get(f"{second}/goals", headers=teacher)).json()
+    assert [(g["text"], g["progress"]) for g in goals] == [("Doel", [])]
