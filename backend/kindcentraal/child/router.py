@@ -24,10 +24,10 @@ from kindcentraal.child.schemas import (
     GuardianUpdate,
     PersonRef,
 )
+from kindcentraal.common.expand import parse_expand
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems, trusted_json
 from kindcentraal.common.schemas import Page
-from kindcentraal.errors import InvalidInput
 from kindcentraal.organisation.models import Role
 from kindcentraal.placement.schemas import PlacementRead
 from kindcentraal.policy.registry import declare
@@ -237,18 +237,7 @@ async def read_child(
 
 
 def _parse_expand(expand: str | None) -> frozenset[child_page.Part]:
-    if expand is None:
-        return frozenset()
-    names = [name.strip() for name in expand.split(",") if name.strip()]
-    unknown = [name for name in names if name not in child_page.PARTS]
-    if unknown or not names:
-        raise InvalidInput.field(
-            "expand",
-            "invalid_expand",
-            "Unknown part; choose from " + ", ".join(child_page.PARTS) + ".",
-            "query",
-        )
-    return frozenset(cast(child_page.Part, name) for name in names)
+    return cast(frozenset[child_page.Part], parse_expand(expand, child_page.PARTS))
 
 
 def _embedded(page: child_page.ChildPage) -> ChildEmbedded:

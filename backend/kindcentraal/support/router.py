@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
+from kindcentraal.common.expand import parse_expand
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
 from kindcentraal.common.roles import Role
@@ -335,17 +336,7 @@ async def read_trajectory(
 
 
 def _parts(expand: str | None) -> frozenset[work.Part]:
-    if expand is None:
-        return frozenset()
-    names = [name.strip() for name in expand.split(",") if name.strip()]
-    if not names or any(name not in work.PARTS for name in names):
-        raise InvalidInput.field(
-            "expand",
-            "invalid_expand",
-            "Unknown part; choose from " + ", ".join(work.PARTS) + ".",
-            "query",
-        )
-    return frozenset(cast(work.Part, name) for name in names)
+    return cast(frozenset[work.Part], parse_expand(expand, work.PARTS))
 
 
 @router.patch(
