@@ -1,5 +1,6 @@
 """Engine, declarative base and the one-unit-of-work-per-request session dependency."""
 
+import asyncio
 import enum
 import uuid
 from collections.abc import AsyncIterator
@@ -18,6 +19,7 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from kindcentraal.driver_reads import READER, Reader
 from kindcentraal.sqlite_inline import inline_url, sync_url
 
 NAMING_CONVENTION = {
@@ -131,11 +133,19 @@ def make_engine(url: str, *, foreign_keys: bool = True, read_only: bool = False)
         # No pre-ping (a round trip per checkout): a dropped connection fails its request
         # and the pool invalidates it.
         size = POSTGRESQL_READERS if read_only else POSTGRESQL_WRITERS
-        engine = create_async_engine(
-            url, pool_size=size, max_overflow=size // 2, pool_timeout=60, pool_pre_ping=False
+        # The server itself refuses writes on a reader's connections, also for the driver
+        # reads (driver_reads), which run outside any transaction SQLAlchemy begins.
+        connect_args = (
+            {"server_settings": {"default_transaction_read_only": "on"}} if read_only else {}
         )
-        if read_only:
-            return engine.execution_options(postgresql_readonly=True)
+        engine = create_async_engine(
+            url,
+            pool_size=size,
+            max_overflow=size // 2,
+            pool_timeout=60,
+            pool_pre_ping=False,
+            connect_args=connect_args,
+        )
     return engine
 
 
@@ -199,7 +209,8 @@ async def unit_of_work(
         deferred.start(session)
     try:
         yield session
-        await session.commit()
+        if _has_work(session):
+            await session.commit()
         if deferred is not None:
             await deferred.complete(session)
     except BaseException as exc:
@@ -215,6 +226,12 @@ async def unit_of_work(
         raise
 
 
+def _has_work(session: AsyncSession) -> bool:
+    """Whether committing would do anything. A GET that read through the driver never began
+    a transaction here; its commit (and close) would still cost a greenlet round each."""
+    return session.in_transaction() or bool(session.new or session.dirty or session.deleted)
+
+
 class Database:
     """Holds the engines and session factories of one running app."""
 
@@ -223,6 +240,7 @@ class Database:
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self.read_engine = make_engine(url, read_only=True)
         self.read_sessionmaker = async_sessionmaker(self.read_engine, expire_on_commit=False)
+        self.reader = Reader(self.read_engine)
         # An in-memory database is one connection no second engine could share.
         file_sqlite = url.startswith("sqlite") and not url.endswith(":memory:")
         self.log_engine = make_sqlite_log_engine(url) if file_sqlite else None
@@ -234,8 +252,16 @@ class Database:
         """A unit of work. Enter it with `async with` so that a handler's exception reaches it
         (an `async for` over a generator would swallow the exception and skip its follow-up)."""
         factory = self.read_sessionmaker if read_only else self.sessionmaker
-        async with factory() as session, unit_of_work(session, deferred=deferred) as unit:
-            yield unit
+        session = factory()
+        try:
+            async with unit_of_work(session, deferred=deferred) as unit:
+                if read_only:
+                    session.info[READER] = self.reader
+                yield unit
+        finally:
+            if _has_work(session) or session.identity_map:
+                # Shielded: a cancelled request still hands its connection back.
+                await asyncio.shield(session.close())
 
     async def dispose(self) -> None:
         await self.engine.dispose()

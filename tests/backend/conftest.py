@@ -9,21 +9,22 @@ import logging
 import os
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from pathlib import Path
 
 import httpx
 import pytest
 import uvicorn
 from alembic import command
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
-from kindcentraal.auth.dependencies import get_session
+from kindcentraal.auth.dependencies import SAFE_METHODS, get_reader, get_session
 from kindcentraal.cli import alembic_config
 from kindcentraal.config import Settings
 from kindcentraal.db import make_engine, unit_of_work
+from kindcentraal.driver_reads import READER, ConnectionReader, Reader
 from kindcentraal.main import create_app
 from tests.backend.factories import World
 from tests.backend.pg import find_bindir, throwaway_cluster
@@ -129,6 +130,38 @@ async def server(app: FastAPI) -> AsyncIterator[str]:
     await task
 
 
+def serve_on_connection(
+    api: FastAPI,
+    connection: AsyncConnection,
+    *,
+    before: Callable[[], Awaitable[None]] | None = None,
+) -> None:
+    """Every request of `api` runs on the test's connection, in the test's transaction (a
+    savepoint of its own), and its driver reads too; `before` runs first (the test's flush)."""
+    reader = ConnectionReader(connection)
+
+    async def test_session(request: Request) -> AsyncIterator[AsyncSession]:
+        if before is not None:
+            await before()
+        async with (
+            AsyncSession(
+                bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+            ) as request_session,
+            unit_of_work(request_session) as unit,
+        ):
+            if request.method in SAFE_METHODS:  # as the server: driver reads only in GETs
+                request_session.info[READER] = reader
+            yield unit
+
+    async def test_reader() -> Reader:
+        if before is not None:
+            await before()
+        return reader
+
+    api.dependency_overrides[get_session] = test_session
+    api.dependency_overrides[get_reader] = test_reader
+
+
 @pytest.fixture
 async def client(
     app: FastAPI, server: str, connection: AsyncConnection, session: AsyncSession
@@ -137,17 +170,7 @@ async def client(
     so a request that rolls back never touches what the test itself wrote."""
     api: FastAPI = app.state.api
 
-    async def test_session() -> AsyncIterator[AsyncSession]:
-        await session.flush()
-        async with (
-            AsyncSession(
-                bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-            ) as request_session,
-            unit_of_work(request_session) as unit,
-        ):
-            yield unit
-
-    api.dependency_overrides[get_session] = test_session
+    serve_on_connection(api, connection, before=session.flush)
     async with httpx.AsyncClient(base_url=f"{server}/api/v1", timeout=30) as http:
         yield http
     api.dependency_overrides.clear()

@@ -17,7 +17,7 @@ asks a real uvicorn server (its own app, its requests in savepoints of the same 
 
 import asyncio
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeVar
@@ -31,7 +31,6 @@ from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
-from kindcentraal.auth.dependencies import get_session
 from kindcentraal.auth.models import AuthSession
 from kindcentraal.auth.service import load_principal
 from kindcentraal.auth.tokens import AccessClaims, issue_access_token
@@ -45,12 +44,12 @@ from kindcentraal.child.policy import (
 )
 from kindcentraal.config import Settings
 from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
-from kindcentraal.db import make_engine, unit_of_work
+from kindcentraal.db import make_engine
 from kindcentraal.main import create_app
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationType, Role
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
-from tests.backend.conftest import TEST_SECRET
+from tests.backend.conftest import TEST_SECRET, serve_on_connection
 from tests.backend.factories import (
     make_centre,
     make_child,
@@ -278,20 +277,7 @@ class Harness:
 
     async def start_server(self) -> None:
         app = create_app(self.settings)
-        connection = self.connection
-
-        async def request_session() -> AsyncIterator[AsyncSession]:
-            async with (
-                AsyncSession(
-                    bind=connection,
-                    join_transaction_mode="create_savepoint",
-                    expire_on_commit=False,
-                ) as session,
-                unit_of_work(session) as unit,
-            ):
-                yield unit
-
-        app.state.api.dependency_overrides[get_session] = request_session
+        serve_on_connection(app.state.api, self.connection)
         config = uvicorn.Config(app, host="127.0.0.1", port=0, lifespan="off", log_level="warning")
         self.server = uvicorn.Server(config)
         self.server_task = asyncio.ensure_future(self.server.serve())

@@ -12,6 +12,7 @@ from kindcentraal.auth import service as auth_service
 from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.tokens import InvalidToken, decode_access_token
 from kindcentraal.config import Settings
+from kindcentraal.driver_reads import Reader
 from kindcentraal.errors import Forbidden, TwoFactorEnrolmentRequired, Unauthorized
 from kindcentraal.policy.registry import Policy
 
@@ -42,14 +43,19 @@ async def get_settings_dep(request: Request) -> Settings:
     return settings
 
 
+async def get_reader(request: Request) -> Reader:
+    reader: Reader = request.app.state.database.reader
+    return reader
+
+
 SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
 
 
 async def get_principal(
     request: Request,
-    session: SessionDep,
     settings: SettingsDep,
+    reader: Annotated[Reader, Depends(get_reader)],
     token: Annotated[str | None, Depends(oauth2_scheme)],
 ) -> Principal:
     if not token:
@@ -58,7 +64,8 @@ async def get_principal(
         claims = decode_access_token(token, secret=settings.resolved_secret_key())
     except InvalidToken:
         raise Unauthorized("The access token is invalid or expired.") from None
-    principal = await auth_service.load_principal(session, claims=claims)
+    # Through the driver reader: committed state, one statement, no ORM session needed.
+    principal = await auth_service.load_principal(reader, claims=claims)
     if principal is None:
         raise Unauthorized("The access token is no longer valid.")
     origin = request.client.host if request.client else None

@@ -15,6 +15,7 @@ from kindcentraal.auth.passwords import verify_password
 from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.tokens import AccessClaims, issue_access_token
 from kindcentraal.config import Settings
+from kindcentraal.driver_reads import Reader
 from kindcentraal.user import repository as user_repository
 
 
@@ -193,13 +194,15 @@ async def refresh(
     return await _issue_pair(session, settings, auth_session=auth_session)
 
 
-async def load_principal(session: AsyncSession, *, claims: AccessClaims) -> Principal | None:
+async def load_principal(
+    source: AsyncSession | Reader, *, claims: AccessClaims
+) -> Principal | None:
     """The caller behind a valid token, or None when its session or account is gone.
 
     One query per request and no cache across requests: a logout, password change, role
     change or disabled account holds from the very next request."""
     caller = await user_repository.load_caller(
-        session, tenant_id=claims.tenant_id, user_id=claims.user_id, session_id=claims.session_id
+        source, tenant_id=claims.tenant_id, user_id=claims.user_id, session_id=claims.session_id
     )
     if caller is None:
         return None

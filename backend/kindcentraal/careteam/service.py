@@ -2,8 +2,9 @@
 
 import uuid
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Date, Uuid, and_, bindparam, exists, select
+from sqlalchemy import Date, Select, Uuid, and_, bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth.principal import Principal
@@ -19,6 +20,7 @@ from kindcentraal.child.models import Child
 from kindcentraal.child.policy import ChildRelations
 from kindcentraal.common.repository import apply_changes
 from kindcentraal.consent.models import Consent, ConsentPurpose
+from kindcentraal.driver_reads import Query, entity_columns, fetch
 from kindcentraal.errors import AppError, Conflict, InvalidInput, NotFound
 from kindcentraal.notification.models import NotificationKind
 from kindcentraal.notification.service import guardians_with_authority, notify
@@ -31,51 +33,58 @@ TEAM_ROLES = (Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIO
 
 
 _TODAY = bindparam("team_today", type_=Date)
-_TEAM = (
-    select(
-        CareTeamMember,
-        User.display_name,
-        Organisation.name,
-        child_policy.team_consent_in_force(_TODAY),
+
+
+def _team_statement(one_member: bool) -> Select[Any]:
+    statement = (
+        select(
+            *entity_columns(CareTeamMember),
+            User.display_name,
+            Organisation.name.label("organisation_name"),
+            child_policy.team_consent_in_force(_TODAY).label("consent_in_force"),
+        )
+        .join(User, User.id == CareTeamMember.user_id)
+        .join(Organisation, Organisation.id == CareTeamMember.organisation_id)
+        .where(
+            CareTeamMember.child_id == bindparam("team_child", type_=Uuid),
+            CareTeamMember.tenant_id == bindparam("team_tenant", type_=Uuid),
+        )
+        .order_by(CareTeamMember.since_date, CareTeamMember.id)
     )
-    .join(User, User.id == CareTeamMember.user_id)
-    .join(Organisation, Organisation.id == CareTeamMember.organisation_id)
-    .where(
-        CareTeamMember.child_id == bindparam("team_child", type_=Uuid),
-        CareTeamMember.tenant_id == bindparam("team_tenant", type_=Uuid),
-    )
-    .order_by(CareTeamMember.since_date, CareTeamMember.id)
-)
+    if one_member:
+        statement = statement.where(CareTeamMember.id == bindparam("team_member", type_=Uuid))
+    return statement
+
+
+_TEAM = Query(_team_statement(one_member=False))
+_MEMBER = Query(_team_statement(one_member=True))
 
 
 async def _read_models(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, member_id: uuid.UUID | None
 ) -> list[CareTeamMemberRead]:
-    statement = _TEAM
-    if member_id is not None:
-        statement = statement.where(CareTeamMember.id == member_id)
     parameters = {
         "team_child": child_id,
         "team_tenant": principal.tenant_id,
         "team_today": date.today(),
+        "team_member": member_id,
     }
+    rows = await fetch(session, _TEAM if member_id is None else _MEMBER, parameters)
     return [
         CareTeamMemberRead(
-            id=member.id,
-            child_id=member.child_id,
-            user_id=member.user_id,
-            display_name=name,
-            organisation_id=member.organisation_id,
-            organisation_name=organisation_name,
-            role=member.role,
-            since_date=member.since_date,
-            until_date=member.until_date,
-            trajectory_id=member.trajectory_id,
-            consent_in_force=bool(in_force),
+            id=row.id,
+            child_id=row.child_id,
+            user_id=row.user_id,
+            display_name=row.display_name,
+            organisation_id=row.organisation_id,
+            organisation_name=row.organisation_name,
+            role=row.role,
+            since_date=row.since_date,
+            until_date=row.until_date,
+            trajectory_id=row.trajectory_id,
+            consent_in_force=bool(row.consent_in_force),
         )
-        for member, name, organisation_name, in_force in (
-            await session.execute(statement, parameters)
-        ).all()
+        for row in rows
     ]
 
 

@@ -2,9 +2,9 @@
 (`?expand=`), each part behind its own policy, audited as one event that names the parts."""
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from sqlalchemy import Uuid, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -14,10 +14,11 @@ from kindcentraal.careteam import service as careteam_service
 from kindcentraal.careteam.schemas import CareTeamMemberRead
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
-from kindcentraal.child.models import Child, Guardian
+from kindcentraal.child.models import Guardian
 from kindcentraal.child.policy import ChildRelations
 from kindcentraal.consent import service as consent_service
 from kindcentraal.consent.schemas import ConsentRead
+from kindcentraal.driver_reads import Query, entity_columns, fetch
 from kindcentraal.errors import Forbidden
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement
@@ -39,14 +40,14 @@ AUDIT_NAMES: dict[Part, str] = {
 
 _CHILD = bindparam("page_child", type_=Uuid)
 _TENANT = bindparam("page_tenant", type_=Uuid)
-_GUARDIANS = (
-    select(Guardian, User.display_name)
+_GUARDIANS = Query(
+    select(*entity_columns(Guardian), User.display_name)
     .join(User, User.id == Guardian.user_id)
     .where(Guardian.child_id == _CHILD, Guardian.tenant_id == _TENANT)
     .order_by(Guardian.created_at, Guardian.id)
 )
-_PLACEMENTS = (
-    select(Placement, Organisation.name)
+_PLACEMENTS = Query(
+    select(*entity_columns(Placement), Organisation.name.label("organisation_name"))
     .join(Organisation, Organisation.id == Placement.organisation_id)
     .where(Placement.child_id == _CHILD, Placement.tenant_id == _TENANT)
     .order_by(Placement.start_date, Placement.id)
@@ -55,10 +56,10 @@ _PLACEMENTS = (
 
 @dataclass
 class ChildPage:
-    child: Child
-    guardians: list[tuple[Guardian, str]] | None = None  # with the guardian's name
-    placements: list[tuple[Placement, str]] | None = None  # with the organisation's name
-    contact_person: tuple[User, datetime] | None = None
+    child: Any  # a row of child_service._PAGE_CHILD_COLUMNS
+    guardians: Sequence[Any] | None = None  # rows of _GUARDIANS, with the guardian's name
+    placements: Sequence[Any] | None = None  # rows of _PLACEMENTS, with the organisation's
+    contact_person: bool = False
     care_team: list[CareTeamMemberRead] | None = None
     consents: list[ConsentRead] | None = None
     read: list[Part] = field(default_factory=list)
@@ -78,7 +79,7 @@ async def read_child_page(
 ) -> ChildPage:
     """The child, plus each asked-for part the caller's relation allows; a part it does not
     allow is left out, never an error, so one page serves every relation."""
-    child, relations = await child_service.access_child(
+    child, relations = await child_service.access_child_row(
         session, principal, child_id=child_id, resource="child", action="read"
     )
     page = ChildPage(child=child)
@@ -88,18 +89,11 @@ async def read_child_page(
             continue
         page.read.append(part)
         if part == "guardians":
-            page.guardians = [
-                (guardian, name)
-                for guardian, name in (await session.execute(_GUARDIANS, keys)).all()
-            ]
+            page.guardians = await fetch(session, _GUARDIANS, keys)
         elif part == "placements":
-            page.placements = [
-                (placement, name)
-                for placement, name in (await session.execute(_PLACEMENTS, keys)).all()
-            ]
+            page.placements = await fetch(session, _PLACEMENTS, keys)
         elif part == "contactPerson":
-            if child.contact_person is not None and child.contact_person_since is not None:
-                page.contact_person = (child.contact_person, child.contact_person_since)
+            page.contact_person = True
         elif part == "careTeam":
             page.care_team = await careteam_service.team_of(session, principal, child_id=child.id)
         elif part == "consents":

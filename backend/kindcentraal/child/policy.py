@@ -14,7 +14,7 @@ import functools
 import uuid
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     BindParameter,
@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 
+from kindcentraal import driver_reads
 from kindcentraal.auth.principal import PLACEMENT_ACCESS_ROLES, Principal
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.child.models import Child, Guardian
@@ -258,6 +259,23 @@ def _cached_list_filter(
     )
 
 
+def read_filter(shape: tuple[bool, bool, bool, bool]) -> ColumnElement[bool]:
+    """The filter on one child of callers of this shape (`list_shape`), with `rc_` parameters."""
+    return _cached_filter(*shape)
+
+
+def list_filter(shape: tuple[bool, bool, bool, bool]) -> ColumnElement[bool]:
+    """The list filter of callers of this shape (`list_shape`), its values as parameters."""
+    return _cached_list_filter(*shape)
+
+
+def list_shape(
+    principal: Principal, *, today: date | None = None
+) -> tuple[tuple[bool, bool, bool, bool], dict[str, Any]]:
+    """Which relations can apply to the caller at all, and the caller's values for them."""
+    return _shape(principal), _parameters(principal, today or date.today())
+
+
 def listable_children_cached(
     principal: Principal, *, today: date | None = None
 ) -> tuple[ColumnElement[bool], dict[str, Any]]:
@@ -375,6 +393,10 @@ class ChildRelations:
 
 
 @functools.cache
+def _relations_query(with_team: bool) -> driver_reads.Query:
+    return driver_reads.Query(_relations_statement(with_team))
+
+
 def _relations_statement(with_team: bool) -> CompoundSelect[Any]:
     """The guardian link, current placements and consented team memberships of the caller
     with one child: built once, filled with bind parameters per request."""
@@ -437,8 +459,16 @@ def _relations_statement(with_team: bool) -> CompoundSelect[Any]:
     return union_all(*parts)
 
 
+class ChildKeys(Protocol):
+    """What the relations of a child are decided on: an ORM child or a row of its columns."""
+
+    id: uuid.UUID
+    centre_id: uuid.UUID
+    contact_person_id: uuid.UUID | None
+
+
 async def relations_with(
-    session: AsyncSession, principal: Principal, child: Child, *, today: date | None = None
+    session: AsyncSession, principal: Principal, child: ChildKeys, *, today: date | None = None
 ) -> ChildRelations:
     """The caller's relations with a visible child, in one round trip (a UNION ALL of the
     guardian link, the current placements and the consented team memberships)."""
@@ -447,8 +477,9 @@ async def relations_with(
         is_care_coordinator=principal.coordinates_care_in(child.centre_id),
         is_contact_person=child.contact_person_id == principal.user_id,
     )
-    rows = await session.execute(
-        _relations_statement(bool(principal.memberships)),
+    rows = await driver_reads.fetch(
+        session,
+        _relations_query(bool(principal.memberships)),
         {
             "rel_child": child.id,
             "rel_tenant": principal.tenant_id,
@@ -456,7 +487,7 @@ async def relations_with(
             "rel_today": today or date.today(),
         },
     )
-    for kind, authority, organisation_id, member_id, consent_id in rows.all():
+    for kind, authority, organisation_id, member_id, consent_id in rows:
         if kind == "guardian":
             result.guardian_with_authority = bool(authority)
             result.guardian_without_authority = not authority

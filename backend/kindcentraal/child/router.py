@@ -1,8 +1,8 @@
 import uuid
 from typing import Annotated, Any, cast
 
+import pydantic_core
 from fastapi import APIRouter, Depends, Path, Query, Response
-from sqlalchemy import Row
 
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
@@ -26,10 +26,9 @@ from kindcentraal.child.schemas import (
 )
 from kindcentraal.common.expand import parse_expand
 from kindcentraal.common.pagination import PageParams, page_params
-from kindcentraal.common.responses import problems, trusted_json
+from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import Page
 from kindcentraal.organisation.models import Role
-from kindcentraal.placement.schemas import PlacementRead
 from kindcentraal.policy.registry import declare
 
 router = APIRouter(prefix="/children", tags=["children"])
@@ -55,23 +54,31 @@ def _child(child: Child) -> ChildRead:
     )
 
 
-def _child_row(row: Row[Any]) -> ChildRead:
-    return ChildRead(
-        id=row.id,
-        centre_id=row.centre_id,
-        group_id=row.group_id,
-        given_name=row.given_name,
-        family_name=row.family_name,
-        date_of_birth=row.date_of_birth,
-        has_bsn=row.has_bsn,
-        contact_person=PersonRef(
-            user_id=row.contact_person_id, display_name=row.contact_person_name
-        )
-        if row.contact_person_id is not None
-        else None,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-    )
+def list_page_json(rows: list[Any], next_cursor: str | None) -> bytes:
+    """A list page as `Page[ChildRead]` serializes it, without a model per row: the rows were
+    typed by the query, and validating 25 models again cost more than the query's Python.
+    A test holds this equal to the models' own JSON."""
+    items = [
+        {
+            "createdAt": row.created_at,
+            "updatedAt": row.updated_at,
+            "id": row.id,
+            "centreId": row.centre_id,
+            "groupId": row.group_id,
+            "givenName": row.given_name,
+            "familyName": row.family_name,
+            "dateOfBirth": row.date_of_birth,
+            "hasBsn": row.has_bsn,
+            "contactPerson": {
+                "userId": row.contact_person_id,
+                "displayName": row.contact_person_name,
+            }
+            if row.contact_person_id is not None
+            else None,
+        }
+        for row in rows
+    ]
+    return pydantic_core.to_json({"items": items, "nextCursor": next_cursor})
 
 
 def _guardian(guardian: Guardian, display_name: str | None = None) -> GuardianRead:
@@ -189,9 +196,7 @@ async def list_children(
         sort=sort,
         page=page,
     )
-    return trusted_json(
-        Page[ChildRead](items=[_child_row(row) for row in items], next_cursor=cursor)
-    )
+    return Response(list_page_json(items, cursor), media_type="application/json")
 
 
 @router.post("", status_code=201, response_model=ChildRead, responses=problems(400, 401, 403))
@@ -230,7 +235,23 @@ async def read_child(
     page = await child_page.read_child_page(
         session, principal, child_id=child_id, expand=_parse_expand(expand)
     )
-    detail = ChildDetail(**_child(page.child).model_dump(by_alias=False))
+    child = page.child
+    detail = ChildDetail(
+        id=child.id,
+        centre_id=child.centre_id,
+        group_id=child.group_id,
+        given_name=child.given_name,
+        family_name=child.family_name,
+        date_of_birth=child.date_of_birth,
+        has_bsn=child.has_bsn,
+        contact_person=PersonRef(
+            user_id=child.contact_person_id, display_name=child.contact_person_name
+        )
+        if child.contact_person_id is not None
+        else None,
+        created_at=child.created_at,
+        updated_at=child.updated_at,
+    )
     if expand is not None:
         detail.embedded = _embedded(page)
     return detail
@@ -243,24 +264,19 @@ def _parse_expand(expand: str | None) -> frozenset[child_page.Part]:
 def _embedded(page: child_page.ChildPage) -> ChildEmbedded:
     parts: dict[str, object] = {}
     if page.guardians is not None:
-        parts["guardians"] = [_guardian(g, name) for g, name in page.guardians]
+        parts["guardians"] = [GuardianRead.model_validate(row) for row in page.guardians]
     if page.placements is not None:
-        parts["placements"] = [
-            ChildPlacementRead(
-                **PlacementRead.model_validate(p).model_dump(by_alias=False), organisation_name=name
-            )
-            for p, name in page.placements
-        ]
-    if "contactPerson" in page.read:
-        person = page.contact_person
+        parts["placements"] = [ChildPlacementRead.model_validate(row) for row in page.placements]
+    if page.contact_person:
+        child = page.child
         parts["contact_person"] = (
             ContactPersonRead(
-                user_id=person[0].id,
-                display_name=person[0].display_name,
-                email=person[0].email,
-                since=person[1],
+                user_id=child.contact_person_id,
+                display_name=child.contact_person_name,
+                email=child.contact_person_email,
+                since=child.contact_person_since,
             )
-            if person is not None
+            if child.contact_person_id is not None and child.contact_person_since is not None
             else None
         )
     if page.care_team is not None:

@@ -1,15 +1,17 @@
 """Children, their guardians and their one contact person."""
 
+import functools
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any, Literal
 
-from sqlalchemy import Row, Uuid, bindparam, func, or_, select
+from sqlalchemy import Date, String, Uuid, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import joinedload, selectinload
 
+from kindcentraal import driver_reads
 from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
@@ -17,8 +19,9 @@ from kindcentraal.child import policy as child_policy
 from kindcentraal.child.models import Child, Guardian
 from kindcentraal.child.policy import ChildRelations
 from kindcentraal.child.schemas import ChildCreate, ChildUpdate, GuardianCreate, GuardianUpdate
-from kindcentraal.common.pagination import PageParams, SortKey, paginate
+from kindcentraal.common.pagination import PageParams, SortKey, keyset_page, read_page
 from kindcentraal.common.repository import apply_changes, get_in_tenant
+from kindcentraal.driver_reads import Query
 from kindcentraal.errors import AppError, Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.group.models import Group
 from kindcentraal.organisation.models import Membership, Role
@@ -105,6 +108,81 @@ async def access_child(
     An invisible child is a logged 404; a refused action on a visible one a logged 403.
     """
     child = await _visible_child(session, principal, child_id)
+    return child, await _checked_relations(
+        session,
+        principal,
+        child,
+        child_id=child_id,
+        resource=resource,
+        action=action,
+        ensure=ensure,
+    )
+
+
+# The child as its page shows it: its own columns and its contact person's, in one row.
+_PAGE_CHILD_COLUMNS = (
+    Child.id,
+    Child.tenant_id,
+    Child.centre_id,
+    Child.group_id,
+    Child.given_name,
+    Child.family_name,
+    Child.date_of_birth,
+    Child.bsn.is_not(None).label("has_bsn"),
+    Child.contact_person_id,
+    Child.contact_person_since,
+    User.display_name.label("contact_person_name"),
+    User.email.label("contact_person_email"),
+    Child.created_at,
+    Child.updated_at,
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _page_child_query(shape: tuple[bool, bool, bool, bool]) -> Query:
+    return Query(
+        select(*_PAGE_CHILD_COLUMNS)
+        .outerjoin(User, User.id == Child.contact_person_id)
+        .where(child_policy.read_filter(shape), Child.id == bindparam("rc_child_id", type_=Uuid))
+    )
+
+
+async def access_child_row(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    child_id: uuid.UUID,
+    resource: str,
+    action: str,
+    ensure: Callable[[ChildRelations], None] | None = None,
+) -> tuple[Any, ChildRelations]:
+    """`access_child` for the pages that read (GET): the child as a row of
+    `_PAGE_CHILD_COLUMNS` with its contact person, through driver reads, not an ORM object."""
+    shape, parameters = child_policy.list_shape(principal)
+    parameters["rc_child_id"] = child_id
+    child = await driver_reads.fetch_first(session, _page_child_query(shape), parameters)
+    return child, await _checked_relations(
+        session,
+        principal,
+        child,
+        child_id=child_id,
+        resource=resource,
+        action=action,
+        ensure=ensure,
+    )
+
+
+async def _checked_relations(
+    session: AsyncSession,
+    principal: Principal,
+    child: Any,
+    *,
+    child_id: uuid.UUID,
+    resource: str,
+    action: str,
+    ensure: Callable[[ChildRelations], None] | None,
+) -> ChildRelations:
+    """The caller's relations with the child found (or a logged 404), after `ensure`."""
     if child is None:
         raise deny(
             NotFound("child"), principal, child_id=child_id, resource=resource, action=action
@@ -122,7 +200,7 @@ async def access_child(
                 action=action,
                 relations=relations,
             ) from None
-    return child, relations
+    return relations
 
 
 async def _managed(
@@ -204,6 +282,54 @@ _LIST_COLUMNS = (
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _list_query(
+    shape: tuple[bool, bool, bool, bool],
+    sort: ChildSort,
+    words: int,
+    centre: bool,
+    group: bool,
+    organisation: bool,
+    after: bool,
+) -> Query:
+    """The list statement for one shape of request, built and compiled once; the caller's
+    relations, the words and the filters are its parameters."""
+    statement = select(*_LIST_COLUMNS).where(child_policy.list_filter(shape))
+    for index in range(words):
+        word = bindparam(f"word_{index}", type_=String)
+        statement = statement.where(
+            or_(
+                func.lower(Child.given_name).contains(word, escape="/"),
+                func.lower(Child.family_name).contains(word, escape="/"),
+            )
+        )
+    if centre:
+        statement = statement.where(Child.centre_id == bindparam("centre_id", type_=Uuid))
+    if group:
+        statement = statement.where(Child.group_id == bindparam("group_id", type_=Uuid))
+    if organisation:
+        statement = statement.where(
+            Child.id.in_(
+                select(Placement.child_id).where(
+                    Placement.organisation_id == bindparam("organisation_id", type_=Uuid),
+                    Placement.tenant_id == bindparam("rc_tenant", type_=Uuid),
+                    child_policy.current_placement(bindparam("rc_today", type_=Date)),
+                )
+            )
+        )
+    page = keyset_page(statement, sort=_sort_key(sort), id_column=Child.id, after=after)
+    return Query(page)
+
+
+def _sort_key(sort: ChildSort) -> SortKey:
+    return SortKey(_SORT_COLUMNS[sort.lstrip("-")], descending=sort.startswith("-"))
+
+
+def _like_word(word: str) -> str:
+    """A search word matched literally inside LIKE (escape character '/')."""
+    return word.replace("/", "//").replace("%", "/%").replace("_", "/_")
+
+
 async def list_children(
     session: AsyncSession,
     principal: Principal,
@@ -214,41 +340,31 @@ async def list_children(
     organisation_id: uuid.UUID | None,
     sort: ChildSort,
     page: PageParams,
-) -> tuple[list[Row[Any]], str | None]:
-    """A page of the children the caller relates to, as rows of `_LIST_COLUMNS`."""
-    listable, parameters = child_policy.listable_children_cached(principal)
-    statement = select(*_LIST_COLUMNS).where(listable)
-    if q:
-        for word in q.lower().split()[:5]:
-            statement = statement.where(
-                or_(
-                    func.lower(Child.given_name).contains(word, autoescape=True),
-                    func.lower(Child.family_name).contains(word, autoescape=True),
-                )
-            )
-    if centre_id is not None:
-        statement = statement.where(Child.centre_id == centre_id)
-    if group_id is not None:
-        statement = statement.where(Child.group_id == group_id)
-    if organisation_id is not None:
-        statement = statement.where(
-            Child.id.in_(
-                select(Placement.child_id).where(
-                    Placement.organisation_id == organisation_id,
-                    Placement.tenant_id == principal.tenant_id,
-                    child_policy.current_placement(date.today()),
-                )
-            )
+) -> tuple[list[Any], str | None]:
+    """A page of the children the caller relates to, as rows of `_LIST_COLUMNS` (driver reads:
+    the hottest list of the product)."""
+    shape, parameters = child_policy.list_shape(principal)
+    words = q.lower().split()[:5] if q else []
+    parameters.update({f"word_{i}": _like_word(word) for i, word in enumerate(words)})
+    parameters.update(centre_id=centre_id, group_id=group_id, organisation_id=organisation_id)
+
+    def query(after: bool) -> Query:
+        return _list_query(
+            shape,
+            sort,
+            len(words),
+            centre_id is not None,
+            group_id is not None,
+            organisation_id is not None,
+            after,
         )
-    descending = sort.startswith("-")
-    column = _SORT_COLUMNS[sort.lstrip("-")]
-    children, cursor = await paginate(
-        session,
-        statement,
-        sort=SortKey(column, descending=descending),
+
+    children, cursor = await read_page(
+        driver_reads.reader(session),
+        query,
+        sort=_sort_key(sort),
         id_column=Child.id,
         params=page,
-        rows=True,
         parameters=parameters,
     )
     if children:

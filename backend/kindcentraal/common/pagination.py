@@ -4,16 +4,17 @@ import base64
 import binascii
 import json
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Annotated, Any
 
 from fastapi import Query
-from sqlalchemy import Row, Select, tuple_
+from sqlalchemy import Integer, Row, Select, bindparam, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
+from kindcentraal import driver_reads
 from kindcentraal.db import UTCDateTime
 from kindcentraal.errors import InvalidInput
 
@@ -116,6 +117,54 @@ async def paginate(
         page = list((await session.execute(statement, parameters)).all())
     else:
         page = list((await session.scalars(statement, parameters)).unique().all())
+    next_cursor = None
+    if len(page) > params.limit:
+        page = page[: params.limit]
+        final = page[-1]
+        next_cursor = _encode([_value(final, sort.column), _value(final, id_column)])
+    return page, next_cursor
+
+
+def keyset_page(
+    statement: Select[*tuple[Any, ...]],
+    *,
+    sort: SortKey,
+    id_column: InstrumentedAttribute[Any],
+    after: bool,
+) -> Select[*tuple[Any, ...]]:
+    """`statement` as one keyset page, with the position and size as parameters (`after_value`,
+    `after_id`, `page_size`): built once, run for every page (driver_reads.Query)."""
+    if after:
+        key = tuple_(sort.column, id_column)
+        position = tuple_(
+            bindparam("after_value", type_=sort.column.type),
+            bindparam("after_id", type_=id_column.type),
+        )
+        statement = statement.where(key < position if sort.descending else key > position)
+    if sort.descending:
+        statement = statement.order_by(sort.column.desc(), id_column.desc())
+    else:
+        statement = statement.order_by(sort.column.asc(), id_column.asc())
+    return statement.limit(bindparam("page_size", type_=Integer))
+
+
+async def read_page(
+    reader: driver_reads.Reader,
+    query: Callable[[bool], driver_reads.Query],
+    *,
+    sort: SortKey,
+    id_column: InstrumentedAttribute[Any],
+    params: PageParams,
+    parameters: dict[str, Any],
+) -> tuple[list[Any], str | None]:
+    """`paginate` on the driver reader: `query(after)` gives the page query built by
+    `keyset_page` (cached by its caller), with or without a position."""
+    values = dict(parameters, page_size=params.limit + 1)
+    if params.cursor:
+        raw_value, raw_id = _decode(params.cursor, 2)
+        values["after_value"] = _typed(sort.column, raw_value)
+        values["after_id"] = _typed(id_column, raw_id)
+    page = await reader.all(query(bool(params.cursor)), values)
     next_cursor = None
     if len(page) > params.limit:
         page = page[: params.limit]

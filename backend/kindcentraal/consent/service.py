@@ -2,8 +2,9 @@
 
 import uuid
 from datetime import UTC, date, datetime
+from typing import Any, Protocol
 
-from sqlalchemy import Uuid, bindparam, select
+from sqlalchemy import Select, Uuid, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -12,6 +13,7 @@ from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.consent.models import Consent
 from kindcentraal.consent.schemas import ConsentCreate, ConsentRead
+from kindcentraal.driver_reads import Query, entity_columns, fetch
 from kindcentraal.errors import Conflict, InvalidInput, NotFound
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.user.models import User
@@ -28,7 +30,12 @@ def age_on(date_of_birth: date, today: date) -> int:
     )
 
 
-def is_in_force(consent: Consent, today: date | None = None) -> bool:
+class ConsentValidity(Protocol):
+    withdrawn_at: datetime | None
+    valid_until: date | None
+
+
+def is_in_force(consent: ConsentValidity, today: date | None = None) -> bool:
     today = today or date.today()
     return consent.withdrawn_at is None and (
         consent.valid_until is None or consent.valid_until >= today
@@ -37,17 +44,32 @@ def is_in_force(consent: Consent, today: date | None = None) -> bool:
 
 _GIVER = aliased(User)
 _WITHDRAWER = aliased(User)
-_CONSENTS = (
-    select(Consent, Organisation.name, _GIVER.display_name, _WITHDRAWER.display_name)
-    .join(Organisation, Organisation.id == Consent.organisation_id)
-    .join(_GIVER, _GIVER.id == Consent.given_by_id)
-    .outerjoin(_WITHDRAWER, _WITHDRAWER.id == Consent.withdrawn_by_id)
-    .where(
-        Consent.child_id == bindparam("consent_child", type_=Uuid),
-        Consent.tenant_id == bindparam("consent_tenant", type_=Uuid),
+
+
+def _consents_statement(one: bool) -> Select[Any]:
+    statement = (
+        select(
+            *entity_columns(Consent),
+            Organisation.name.label("organisation_name"),
+            _GIVER.display_name.label("given_by_name"),
+            _WITHDRAWER.display_name.label("withdrawn_by_name"),
+        )
+        .join(Organisation, Organisation.id == Consent.organisation_id)
+        .join(_GIVER, _GIVER.id == Consent.given_by_id)
+        .outerjoin(_WITHDRAWER, _WITHDRAWER.id == Consent.withdrawn_by_id)
+        .where(
+            Consent.child_id == bindparam("consent_child", type_=Uuid),
+            Consent.tenant_id == bindparam("consent_tenant", type_=Uuid),
+        )
+        .order_by(Consent.given_at.desc(), Consent.id)
     )
-    .order_by(Consent.given_at.desc(), Consent.id)
-)
+    if one:
+        statement = statement.where(Consent.id == bindparam("consent_id", type_=Uuid))
+    return statement
+
+
+_CONSENTS = Query(_consents_statement(one=False))
+_CONSENT = Query(_consents_statement(one=True))
 
 
 async def _read_models(
@@ -57,30 +79,31 @@ async def _read_models(
     child_id: uuid.UUID,
     consent_id: uuid.UUID | None,
 ) -> list[ConsentRead]:
-    statement = _CONSENTS
-    if consent_id is not None:
-        statement = statement.where(Consent.id == consent_id)
-    parameters = {"consent_child": child_id, "consent_tenant": principal.tenant_id}
-    rows = (await session.execute(statement, parameters)).all()
+    parameters = {
+        "consent_child": child_id,
+        "consent_tenant": principal.tenant_id,
+        "consent_id": consent_id,
+    }
+    rows = await fetch(session, _CONSENTS if consent_id is None else _CONSENT, parameters)
     today = date.today()
     return [
         ConsentRead(
-            id=consent.id,
-            child_id=consent.child_id,
-            organisation_id=consent.organisation_id,
-            organisation_name=organisation_name,
-            purpose=consent.purpose,
-            trajectory_type=consent.trajectory_type,
-            given_by_id=consent.given_by_id,
-            given_by_name=given_by,
-            child_also_consented=consent.child_also_consented,
-            given_at=consent.given_at,
-            valid_until=consent.valid_until,
-            withdrawn_at=consent.withdrawn_at,
-            withdrawn_by_name=withdrawn_by,
-            in_force=is_in_force(consent, today),
+            id=row.id,
+            child_id=row.child_id,
+            organisation_id=row.organisation_id,
+            organisation_name=row.organisation_name,
+            purpose=row.purpose,
+            trajectory_type=row.trajectory_type,
+            given_by_id=row.given_by_id,
+            given_by_name=row.given_by_name,
+            child_also_consented=row.child_also_consented,
+            given_at=row.given_at,
+            valid_until=row.valid_until,
+            withdrawn_at=row.withdrawn_at,
+            withdrawn_by_name=row.withdrawn_by_name,
+            in_force=is_in_force(row, today),
         )
-        for consent, organisation_name, given_by, withdrawn_by in rows
+        for row in rows
     ]
 
 

@@ -13,6 +13,7 @@ from kindcentraal.auth.models import AuthSession
 from kindcentraal.auth.principal import MembershipGrant
 from kindcentraal.child.models import Guardian
 from kindcentraal.common.roles import OrganisationType, Role
+from kindcentraal.driver_reads import Query, Reader
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
 from kindcentraal.support.models import CareCoordinator
 from kindcentraal.tenant.models import Tenant
@@ -92,15 +93,25 @@ _CALLER = (
 )
 
 
+_CALLER_QUERY = Query(_CALLER)
+
+
 async def load_caller(
-    session: AsyncSession, *, tenant_id: uuid.UUID, user_id: uuid.UUID, session_id: uuid.UUID
+    source: AsyncSession | Reader,
+    *,
+    tenant_id: uuid.UUID,
+    user_id: uuid.UUID,
+    session_id: uuid.UUID,
 ) -> Caller | None:
-    """The active account of a live login session, with its relations; None otherwise."""
-    rows = (
-        await session.execute(
-            _CALLER, {"session_id": session_id, "tenant_id": tenant_id, "user_id": user_id}
-        )
-    ).all()
+    """The active account of a live login session, with its relations; None otherwise.
+
+    A request loads its caller through the driver reader (committed state, before it writes
+    anything); a unit of work that has written may pass itself to see its own changes."""
+    parameters = {"session_id": session_id, "tenant_id": tenant_id, "user_id": user_id}
+    if isinstance(source, Reader):
+        rows = await source.all(_CALLER_QUERY, parameters)
+    else:
+        rows = list((await source.execute(_CALLER, parameters)).all())
     if not rows:
         return None
     memberships: dict[uuid.UUID, MembershipGrant] = {}
