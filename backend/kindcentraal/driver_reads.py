@@ -19,7 +19,7 @@ import threading
 from collections import namedtuple
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import CompoundSelect, Select
 from sqlalchemy.engine import Dialect
@@ -54,9 +54,12 @@ class _Prepared:
     """One statement compiled for one dialect."""
 
     def __init__(
-        self, statement: Select[Any] | CompoundSelect[Any], dialect: Dialect, names: Sequence[str]
+        self,
+        statement: Select[*tuple[Any, ...]] | CompoundSelect[*tuple[Any, ...]],
+        dialect: Dialect,
+        names: Sequence[str],
     ) -> None:
-        self.compiled: SQLCompiler = statement.compile(dialect=dialect)  # type: ignore[assignment]
+        self.compiled: SQLCompiler = statement.compile(dialect=dialect)
         self.dialect = dialect
         self.bind_processors: dict[str, Processor] = {
             key: bind.type.dialect_impl(dialect).bind_processor(dialect)
@@ -67,7 +70,7 @@ class _Prepared:
             column.type.dialect_impl(dialect).result_processor(dialect, None)
             for column in statement.selected_columns
         )
-        self.row = namedtuple("Row", names, rename=True)  # type: ignore[misc]
+        self.row: Any = namedtuple("Row", names, rename=True)  # type: ignore[misc]
         self.renderings: dict[tuple[int, ...], _Rendering] = {}
         self._lock = threading.Lock()
 
@@ -131,7 +134,9 @@ def entity_columns(model: type[Any]) -> list[Any]:
 class Query:
     """A SELECT compiled once per dialect; its rows are named tuples of its columns."""
 
-    def __init__(self, statement: Select[Any] | CompoundSelect[Any]) -> None:
+    def __init__(
+        self, statement: Select[*tuple[Any, ...]] | CompoundSelect[*tuple[Any, ...]]
+    ) -> None:
         self.statement = statement
         self.names = tuple(statement.selected_columns.keys())
         self._prepared: dict[str, _Prepared] = {}
@@ -163,21 +168,23 @@ class Reader:
 
     async def _fetch(self, sql: str, args: list[Any]) -> list[Any]:
         if self.inline:
-            return await greenlet_spawn(self._sqlite, sql, args)  # type: ignore[no-any-return]
+            return cast(list[Any], await greenlet_spawn(self._sqlite, sql, args))
         return await self._asyncpg(sql, args)
 
     def _sqlite(self, sql: str, args: list[Any]) -> list[Any]:
         # In a greenlet: a pool that must wait for a connection awaits it there.
         connection = self.pool.connect()
         try:
-            return connection.driver_connection.execute(sql, args).fetchall()  # type: ignore[union-attr]
+            driver: Any = connection.driver_connection
+            return cast(list[Any], driver.execute(sql, args).fetchall())
         finally:
             connection.close()
 
     async def _asyncpg(self, sql: str, args: list[Any]) -> list[Any]:
         connection = await greenlet_spawn(self.pool.connect)
         try:
-            return await connection.driver_connection.fetch(sql, *args)  # type: ignore[union-attr]
+            driver: Any = connection.driver_connection
+            return cast(list[Any], await driver.fetch(sql, *args))
         except BaseException as exc:
             if _connection_lost(exc):
                 await greenlet_spawn(connection.invalidate, exc)
@@ -197,11 +204,11 @@ class ConnectionReader(Reader):
         self.connection = connection
 
     async def _fetch(self, sql: str, args: list[Any]) -> list[Any]:
-        raw = (await self.connection.get_raw_connection()).driver_connection
+        raw: Any = (await self.connection.get_raw_connection()).driver_connection
         if self.dialect.name == "postgresql":
-            return await raw.fetch(sql, *args)  # type: ignore[no-any-return, union-attr]
-        cursor = await raw.execute(sql, args)  # type: ignore[union-attr]
-        return await cursor.fetchall()  # type: ignore[no-any-return]
+            return cast(list[Any], await raw.fetch(sql, *args))
+        cursor = await raw.execute(sql, args)
+        return cast(list[Any], await cursor.fetchall())
 
 
 def _connection_lost(exc: BaseException) -> bool:
@@ -221,18 +228,9 @@ async def fetch(session: AsyncSession, query: Query, params: Mapping[str, Any]) 
     found: Reader | None = session.info.get(READER)
     if found is not None:
         return await found.all(query, params)
-    return (await session.execute(query.statement, params)).all()
+    return list((await session.execute(query.statement, params)).all())
 
 
 async def fetch_first(session: AsyncSession, query: Query, params: Mapping[str, Any]) -> Any:
     rows = await fetch(session, query, params)
     return rows[0] if rows else None
-
-
-def reader(session: AsyncSession) -> Reader:
-    """The reader of a read-only unit of work (a GET); a unit of work that may write has none,
-    since these reads would not see its own changes."""
-    found: Reader | None = session.info.get(READER)
-    if found is None:
-        raise RuntimeError("driver reads are for read-only units of work")
-    return found

@@ -217,9 +217,17 @@ async def test_the_readers_connections_refuse_to_write(demo: Database) -> None:
         assert await session.scalar(select(text("count(*)")).select_from(text("tenant"))) == 1
 
 
-def test_a_unit_of_work_that_may_write_has_no_reader() -> None:
-    with pytest.raises(RuntimeError):
-        driver_reads.reader(AsyncSession())
+async def test_a_unit_of_work_that_may_write_reads_its_own_changes(
+    session: AsyncSession, world: World
+) -> None:
+    # The world is flushed, not committed: only the session itself can see it.
+    assert driver_reads.READER not in session.info
+    keys = {"page_child": world.pupil.id, "page_tenant": world.tenant.id}
+    guardians = await driver_reads.fetch(session, page._GUARDIANS, keys)
+    assert {row.display_name for row in guardians} == {
+        world.parent.display_name,
+        world.parent_without_authority.display_name,
+    }
 
 
 def test_the_list_pages_json_is_the_models_json() -> None:

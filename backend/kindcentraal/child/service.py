@@ -108,14 +108,10 @@ async def access_child(
     An invisible child is a logged 404; a refused action on a visible one a logged 403.
     """
     child = await _visible_child(session, principal, child_id)
+    if child is None:
+        raise _not_found(principal, child_id, resource, action)
     return child, await _checked_relations(
-        session,
-        principal,
-        child,
-        child_id=child_id,
-        resource=resource,
-        action=action,
-        ensure=ensure,
+        session, principal, child, resource=resource, action=action, ensure=ensure
     )
 
 
@@ -161,32 +157,27 @@ async def access_child_row(
     shape, parameters = child_policy.list_shape(principal)
     parameters["rc_child_id"] = child_id
     child = await driver_reads.fetch_first(session, _page_child_query(shape), parameters)
+    if child is None:
+        raise _not_found(principal, child_id, resource, action)
     return child, await _checked_relations(
-        session,
-        principal,
-        child,
-        child_id=child_id,
-        resource=resource,
-        action=action,
-        ensure=ensure,
+        session, principal, child, resource=resource, action=action, ensure=ensure
     )
+
+
+def _not_found(principal: Principal, child_id: uuid.UUID, resource: str, action: str) -> AppError:
+    return deny(NotFound("child"), principal, child_id=child_id, resource=resource, action=action)
 
 
 async def _checked_relations(
     session: AsyncSession,
     principal: Principal,
-    child: Any,
+    child: child_policy.ChildKeys,
     *,
-    child_id: uuid.UUID,
     resource: str,
     action: str,
     ensure: Callable[[ChildRelations], None] | None,
 ) -> ChildRelations:
-    """The caller's relations with the child found (or a logged 404), after `ensure`."""
-    if child is None:
-        raise deny(
-            NotFound("child"), principal, child_id=child_id, resource=resource, action=action
-        )
+    """The caller's relations with a visible child, after the policy check `ensure`."""
     relations = await child_policy.relations_with(session, principal, child)
     if ensure is not None:
         try:
@@ -360,7 +351,7 @@ async def list_children(
         )
 
     children, cursor = await read_page(
-        driver_reads.reader(session),
+        session,
         query,
         sort=_sort_key(sort),
         id_column=Child.id,

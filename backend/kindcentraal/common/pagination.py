@@ -149,7 +149,7 @@ def keyset_page(
 
 
 async def read_page(
-    reader: driver_reads.Reader,
+    session: AsyncSession,
     query: Callable[[bool], driver_reads.Query],
     *,
     sort: SortKey,
@@ -157,14 +157,14 @@ async def read_page(
     params: PageParams,
     parameters: dict[str, Any],
 ) -> tuple[list[Any], str | None]:
-    """`paginate` on the driver reader: `query(after)` gives the page query built by
+    """`paginate` for a `driver_reads.Query`: `query(after)` gives the page query built by
     `keyset_page` (cached by its caller), with or without a position."""
     values = dict(parameters, page_size=params.limit + 1)
     if params.cursor:
         raw_value, raw_id = _decode(params.cursor, 2)
         values["after_value"] = _typed(sort.column, raw_value)
         values["after_id"] = _typed(id_column, raw_id)
-    page = await reader.all(query(bool(params.cursor)), values)
+    page = list(await driver_reads.fetch(session, query(bool(params.cursor)), values))
     next_cursor = None
     if len(page) > params.limit:
         page = page[: params.limit]
