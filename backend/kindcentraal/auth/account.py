@@ -20,15 +20,20 @@ async def _own_user(session: AsyncSession, principal: Principal) -> two_factor.A
     return user
 
 
-async def two_factor_status(session: AsyncSession, principal: Principal) -> TwoFactorStatus:
-    """Whether two-factor login is on, and whether it is mandatory for the caller."""
+async def two_factor_status(
+    session: AsyncSession, principal: Principal, *, recovery_codes_left: int | None = None
+) -> TwoFactorStatus:
+    """Whether two-factor login is on, and whether it is mandatory for the caller; the codes
+    left are counted unless the caller read them already."""
+    if recovery_codes_left is None:
+        recovery_codes_left = await two_factor.recovery_codes_left(
+            session, tenant_id=principal.tenant_id, user_id=principal.user_id
+        )
     return TwoFactorStatus(
         enabled=principal.two_factor_enabled,
         enrolment_required=principal.two_factor_enrolment_required,
         mandatory=principal.two_factor_mandatory,
-        recovery_codes_left=await two_factor.recovery_codes_left(
-            session, tenant_id=principal.tenant_id, user_id=principal.user_id
-        ),
+        recovery_codes_left=recovery_codes_left,
     )
 
 

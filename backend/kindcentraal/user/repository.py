@@ -5,15 +5,15 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, bindparam, exists, func, select
+from sqlalchemy import Uuid, and_, bindparam, exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
-from kindcentraal.auth.models import AuthSession
+from kindcentraal.auth.models import AuthSession, RecoveryCode
 from kindcentraal.auth.principal import MembershipGrant
 from kindcentraal.child.models import Guardian
 from kindcentraal.common.roles import OrganisationType, Role
-from kindcentraal.driver_reads import Query, Reader
+from kindcentraal.driver_reads import Query, Reader, fetch
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
 from kindcentraal.support.models import CareCoordinator
 from kindcentraal.tenant.models import Tenant
@@ -175,52 +175,76 @@ class OwnAccount:
     email: str
     display_name: str
     is_guardian: bool
+    recovery_codes_left: int
     memberships: tuple[OwnMembership, ...]
+
+
+_IS_GUARDIAN = exists().where(Guardian.user_id == User.id, Guardian.tenant_id == User.tenant_id)
+_RECOVERY_CODES_LEFT = (
+    select(func.count())
+    .select_from(RecoveryCode)
+    .where(
+        RecoveryCode.tenant_id == User.tenant_id,
+        RecoveryCode.user_id == User.id,
+        RecoveryCode.used_at.is_(None),
+    )
+    .scalar_subquery()
+)
+# /me in one statement: the account, whether a guardian, the codes left, each membership.
+_OWN_ACCOUNT = Query(
+    select(
+        User.email,
+        User.display_name,
+        _IS_GUARDIAN.label("is_guardian"),
+        _RECOVERY_CODES_LEFT.label("recovery_codes_left"),
+        Membership.id.label("membership_id"),
+        Organisation.id.label("organisation_id"),
+        Organisation.name.label("organisation_name"),
+        Organisation.type.label("organisation_type"),
+        Membership.role,
+    )
+    .select_from(User)
+    .outerjoin(
+        Membership, and_(Membership.user_id == User.id, Membership.tenant_id == User.tenant_id)
+    )
+    .outerjoin(
+        Organisation,
+        and_(
+            Organisation.id == Membership.organisation_id,
+            Organisation.tenant_id == Membership.tenant_id,
+        ),
+    )
+    .where(
+        User.id == bindparam("own_user", type_=Uuid),
+        User.tenant_id == bindparam("own_tenant", type_=Uuid),
+    )
+    .order_by(Organisation.name)
+)
 
 
 async def own_account(
     session: AsyncSession, *, tenant_id: uuid.UUID, user_id: uuid.UUID
 ) -> OwnAccount | None:
-    """The caller's account, memberships by organisation name, and whether they are a guardian."""
-    is_guardian = exists().where(Guardian.user_id == User.id, Guardian.tenant_id == User.tenant_id)
-    rows = (
-        await session.execute(
-            select(
-                User.email,
-                User.display_name,
-                is_guardian.label("is_guardian"),
-                Membership.id,
-                Organisation.id,
-                Organisation.name,
-                Organisation.type,
-                Membership.role,
-            )
-            .select_from(User)
-            .outerjoin(
-                Membership,
-                and_(Membership.user_id == User.id, Membership.tenant_id == User.tenant_id),
-            )
-            .outerjoin(
-                Organisation,
-                and_(
-                    Organisation.id == Membership.organisation_id,
-                    Organisation.tenant_id == Membership.tenant_id,
-                ),
-            )
-            .where(User.id == user_id, User.tenant_id == tenant_id)
-            .order_by(Organisation.name)
-        )
-    ).all()
+    """The caller's account, memberships by organisation name, whether they are a guardian,
+    and how many two-factor recovery codes are left."""
+    rows = await fetch(session, _OWN_ACCOUNT, {"own_user": user_id, "own_tenant": tenant_id})
     if not rows:
         return None
-    email, display_name, guardian = rows[0][0], rows[0][1], rows[0][2]
+    first = rows[0]
     return OwnAccount(
-        email=email,
-        display_name=display_name,
-        is_guardian=bool(guardian),
+        email=first.email,
+        display_name=first.display_name,
+        is_guardian=bool(first.is_guardian),
+        recovery_codes_left=int(first.recovery_codes_left or 0),
         memberships=tuple(
-            OwnMembership(membership_id, organisation_id, name, type_, role)
-            for _, _, _, membership_id, organisation_id, name, type_, role in rows
-            if membership_id is not None
+            OwnMembership(
+                row.membership_id,
+                row.organisation_id,
+                row.organisation_name,
+                row.organisation_type,
+                row.role,
+            )
+            for row in rows
+            if row.membership_id is not None
         ),
     )

@@ -128,5 +128,7 @@ async def read_me(session: AsyncSession, principal: Principal) -> MeRead:
             for m in account.memberships
         ],
         is_guardian=account.is_guardian,
-        two_factor=await auth_account.two_factor_status(session, principal),
+        two_factor=await auth_account.two_factor_status(
+            session, principal, recovery_codes_left=account.recovery_codes_left
+        ),
     )
