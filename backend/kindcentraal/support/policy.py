@@ -184,6 +184,11 @@ def _listable() -> ColumnElement[bool]:
     )
 
 
+def listable_filter() -> ColumnElement[bool]:
+    """The board's filter (`lt_` parameters: `listable_trajectories`)."""
+    return _listable()
+
+
 def listable_trajectories(principal: Principal) -> tuple[ColumnElement[bool], dict[str, Any]]:
     """The trajectories a caller finds in lists (the board): those they are on the team of,
     and those of their children for guardians with authority. The child must be visible too

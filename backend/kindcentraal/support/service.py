@@ -2,12 +2,11 @@
 
 import functools
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import BindParameter, Date, Select, and_, bindparam, exists, select
+from sqlalchemy import BindParameter, Date, Select, Uuid, and_, bindparam, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -17,8 +16,9 @@ from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
 from kindcentraal.child.policy import ChildRelations
-from kindcentraal.common.pagination import PageParams, SortKey, paginate
+from kindcentraal.common.pagination import PageParams, SortKey, keyset_page, read_page
 from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
+from kindcentraal.driver_reads import Query, entity_columns, fetch_first
 from kindcentraal.errors import AppError, Conflict, InvalidInput, NotFound
 from kindcentraal.notification.models import NotificationKind
 from kindcentraal.notification.service import guardians_with_authority, notify
@@ -44,7 +44,13 @@ from kindcentraal.support.schemas import (
     TrajectoryUpdate,
     TransitionCreate,
 )
-from kindcentraal.support.waiting import DEFAULT_NORMS, OPEN, overdue_condition, waiting
+from kindcentraal.support.waiting import (
+    DEFAULT_NORMS,
+    OPEN,
+    overdue_condition,
+    overdue_cutoffs,
+    waiting,
+)
 from kindcentraal.user.models import User
 
 RESOURCE = "trajectory"
@@ -167,18 +173,17 @@ async def set_norm(
 _Coordinator = aliased(User, name="coordinator")
 
 
-@functools.cache
 def _summary_statement() -> Select[*tuple[Any, ...]]:
-    """A trajectory with what its summary shows, built once (`st_today` a parameter)."""
+    """A trajectory with what its summary shows, as columns (`st_today` a parameter)."""
     today = bindparam("st_today", type_=Date)
     return (
         select(
-            SupportTrajectory,
-            Child.given_name,
-            Child.family_name,
-            Child.centre_id,
-            Organisation.name,
-            _Coordinator.display_name,
+            *entity_columns(SupportTrajectory),
+            Child.given_name.label("child_given_name"),
+            Child.family_name.label("child_family_name"),
+            Child.centre_id.label("child_centre_id"),
+            Organisation.name.label("organisation_name"),
+            _Coordinator.display_name.label("coordinator_name"),
             exists(trajectory_consent(today)).label("consented"),
         )
         .join(
@@ -193,17 +198,21 @@ def _summary_statement() -> Select[*tuple[Any, ...]]:
     )
 
 
+_ONE_SUMMARY = Query(
+    _summary_statement().where(SupportTrajectory.id == bindparam("st_trajectory", type_=Uuid))
+)
+
+
 def consent_needed(trajectory: SupportTrajectory, consented: bool) -> bool:
     return trajectory.status == TrajectoryStatus.REQUESTED and not consented
 
 
-def _read(
-    row: Sequence[Any], norms: dict[TrajectoryType, tuple[int, int]], today: date
-) -> TrajectoryRead:
-    trajectory, given, family, centre_id, organisation_name, coordinator_name, consented = row
+def _read(row: Any, norms: dict[TrajectoryType, tuple[int, int]], today: date) -> TrajectoryRead:
+    """A row of `_summary_statement` as its summary."""
+    trajectory = row
     norm = norms[trajectory.type]
     to_intake, to_start, overdue = waiting(trajectory, norm, today)
-    needs_consent = consent_needed(trajectory, bool(consented))
+    needs_consent = consent_needed(trajectory, bool(row.consented))
     allowed = [
         status
         for status in FLOW[trajectory.status]
@@ -212,13 +221,13 @@ def _read(
     return TrajectoryRead(
         id=trajectory.id,
         child_id=trajectory.child_id,
-        child_name=f"{given} {family}",
-        centre_id=centre_id,
+        child_name=f"{row.child_given_name} {row.child_family_name}",
+        centre_id=row.child_centre_id,
         type=trajectory.type,
         organisation_id=trajectory.organisation_id,
-        organisation_name=organisation_name,
+        organisation_name=row.organisation_name,
         coordinator_id=trajectory.coordinator_id,
-        coordinator_name=coordinator_name,
+        coordinator_name=row.coordinator_name,
         reason=trajectory.reason,
         location=trajectory.location,
         status=trajectory.status,
@@ -245,16 +254,54 @@ def _read(
 
 async def read_model(session: AsyncSession, trajectory: SupportTrajectory) -> TrajectoryRead:
     today = date.today()
-    row = (
-        await session.execute(
-            _summary_statement().where(SupportTrajectory.id == trajectory.id),
-            {"st_today": today},
-        )
-    ).one()
+    row = await fetch_first(
+        session, _ONE_SUMMARY, {"st_today": today, "st_trajectory": trajectory.id}
+    )
     return _read(row, await norms_of(session, trajectory.tenant_id), today)
 
 
 TrajectorySort = Literal["waitingTime", "requestedAt", "-requestedAt"]
+_BOARD_SORTS: dict[TrajectorySort, SortKey] = {
+    "waitingTime": SortKey(SupportTrajectory.requested_at),
+    "requestedAt": SortKey(SupportTrajectory.requested_at),
+    "-requestedAt": SortKey(SupportTrajectory.requested_at, descending=True),
+}
+
+
+@functools.lru_cache(maxsize=1024)
+def _board_query(
+    shape: tuple[bool, bool, bool, bool],
+    child: bool,
+    status: bool,
+    kind: bool,
+    organisation: bool,
+    centre: bool,
+    overdue: bool | None,
+    sort: TrajectorySort,
+    after: bool,
+) -> Query:
+    """The board's statement for one shape of request, built and compiled once."""
+    statement = _summary_statement().where(
+        policy.listable_filter(), child_policy.read_filter(shape)
+    )
+    if child:
+        statement = statement.where(SupportTrajectory.child_id == bindparam("b_child", type_=Uuid))
+    if status:
+        statement = statement.where(SupportTrajectory.status == bindparam("b_status"))
+    if kind:
+        statement = statement.where(SupportTrajectory.type == bindparam("b_type"))
+    if organisation:
+        statement = statement.where(
+            SupportTrajectory.organisation_id == bindparam("b_organisation", type_=Uuid)
+        )
+    if centre:
+        statement = statement.where(Child.centre_id == bindparam("b_centre", type_=Uuid))
+    if overdue is not None:
+        statement = statement.where(overdue_condition() if overdue else ~overdue_condition())
+    page = keyset_page(
+        statement, sort=_BOARD_SORTS[sort], id_column=SupportTrajectory.id, after=after
+    )
+    return Query(page)
 
 
 async def list_trajectories(
@@ -274,35 +321,38 @@ async def list_trajectories(
     the board of a centre filters these. One access-log event for the page."""
     today = date.today()
     norms = await norms_of(session, principal.tenant_id)
-    listable, listable_values = policy.listable_trajectories(principal)
-    readable, readable_values = child_policy.readable_children_cached(principal, today=today)
-    statement = _summary_statement().where(listable, readable)
-    parameters = {**listable_values, **readable_values, "st_today": today}
-    if child_id is not None:
-        statement = statement.where(SupportTrajectory.child_id == child_id)
-    if status is not None:
-        statement = statement.where(SupportTrajectory.status == status)
-    if kind is not None:
-        statement = statement.where(SupportTrajectory.type == kind)
-    if organisation_id is not None:
-        statement = statement.where(SupportTrajectory.organisation_id == organisation_id)
-    if centre_id is not None:
-        statement = statement.where(Child.centre_id == centre_id)
-    if overdue is not None:
-        condition = overdue_condition(norms, today)
-        statement = statement.where(condition if overdue else ~condition)
-    sort_key = {
-        "waitingTime": SortKey(SupportTrajectory.requested_at),
-        "requestedAt": SortKey(SupportTrajectory.requested_at),
-        "-requestedAt": SortKey(SupportTrajectory.requested_at, descending=True),
-    }[sort]
-    rows, cursor = await paginate(
+    shape, readable_values = child_policy.list_shape(principal, today=today)
+    parameters: dict[str, Any] = {
+        **policy.listable_trajectories(principal)[1],
+        **readable_values,
+        **overdue_cutoffs(norms, today),
+        "st_today": today,
+        "b_child": child_id,
+        "b_status": status,
+        "b_type": kind,
+        "b_organisation": organisation_id,
+        "b_centre": centre_id,
+    }
+
+    def query(after: bool) -> Query:
+        return _board_query(
+            shape,
+            child_id is not None,
+            status is not None,
+            kind is not None,
+            organisation_id is not None,
+            centre_id is not None,
+            overdue,
+            sort,
+            after,
+        )
+
+    rows, cursor = await read_page(
         session,
-        statement,
-        sort=sort_key,
+        query,
+        sort=_BOARD_SORTS[sort],
         id_column=SupportTrajectory.id,
         params=page,
-        rows=True,
         parameters=parameters,
     )
     items = [_read(row, norms, today) for row in rows]

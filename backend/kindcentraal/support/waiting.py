@@ -1,9 +1,10 @@
 """Waiting time as data: working days from request to intake and to start, against the norm."""
 
+import functools
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, or_
+from sqlalchemy import BindParameter, ColumnElement, and_, bindparam, or_
 
 from kindcentraal.consent.models import TrajectoryType
 from kindcentraal.support.models import SupportTrajectory, TrajectoryStatus
@@ -82,14 +83,12 @@ def waiting(
     return to_intake, to_start, overdue
 
 
-def overdue_condition(
-    norms: dict[TrajectoryType, tuple[int, int]], today: date
-) -> ColumnElement[bool]:
-    """The same rule in SQL, per type: requested before the day the norm ran out."""
+@functools.cache
+def overdue_condition() -> ColumnElement[bool]:
+    """The same rule in SQL, per type: requested before the day the norm ran out. Built once;
+    the cut-off moments are parameters (`overdue_cutoffs`)."""
     arms = []
-    for kind, (intake_days, start_days) in norms.items():
-        intake_cutoff = _start_of(last_overdue_request_day(today, intake_days) + timedelta(days=1))
-        start_cutoff = _start_of(last_overdue_request_day(today, start_days) + timedelta(days=1))
+    for kind in TrajectoryType:
         arms.append(
             and_(
                 SupportTrajectory.type == kind,
@@ -97,17 +96,35 @@ def overdue_condition(
                     and_(
                         SupportTrajectory.intake_at.is_(None),
                         SupportTrajectory.status == TrajectoryStatus.REQUESTED,
-                        SupportTrajectory.requested_at < intake_cutoff,
+                        SupportTrajectory.requested_at < _cutoff("intake", kind),
                     ),
                     and_(
                         SupportTrajectory.started_at.is_(None),
                         SupportTrajectory.status.in_(WAITING_FOR_START),
-                        SupportTrajectory.requested_at < start_cutoff,
+                        SupportTrajectory.requested_at < _cutoff("start", kind),
                     ),
                 ),
             )
         )
     return or_(*arms)
+
+
+def _cutoff(step: str, kind: TrajectoryType) -> BindParameter[datetime]:
+    return bindparam(f"od_{step}_{kind.value}", type_=SupportTrajectory.requested_at.type)
+
+
+def overdue_cutoffs(
+    norms: dict[TrajectoryType, tuple[int, int]], today: date
+) -> dict[str, datetime]:
+    """The parameters of `overdue_condition`: per type, the first moment of the day after the
+    last request day that is past its norm."""
+    cutoffs = {}
+    for kind in TrajectoryType:
+        intake_days, start_days = norms[kind]
+        for step, days in (("intake", intake_days), ("start", start_days)):
+            day = last_overdue_request_day(today, days) + timedelta(days=1)
+            cutoffs[f"od_{step}_{kind.value}"] = _start_of(day)
+    return cutoffs
 
 
 def _start_of(day: date) -> datetime:
