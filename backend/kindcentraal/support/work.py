@@ -5,7 +5,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from datetime import date, datetime
 from typing import Any, Literal, TypeVar
 
-from sqlalchemy import Select, select
+from sqlalchemy import BindParameter, Date, Select, Uuid, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -15,6 +15,7 @@ from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
 from kindcentraal.consent.models import Consent, ConsentPurpose
+from kindcentraal.driver_reads import Query, entity_columns, fetch
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.notification.models import NotificationKind
 from kindcentraal.notification.service import guardians_with_authority, notify
@@ -729,59 +730,83 @@ async def read_trajectory(
 
 
 # --- The one plan -------------------------------------------------------------------------
+_PLAN_CHILD = bindparam("plan_child", type_=Uuid)
+_PLAN_TENANT = bindparam("plan_tenant", type_=Uuid)
+_PLAN_TODAY = bindparam("plan_today", type_=Date)
+_PLAN_IDS: BindParameter[list[uuid.UUID]] = bindparam("plan_trajectories", expanding=True)
+_PLAN_TRAJECTORIES = Query(
+    select(
+        *entity_columns(SupportTrajectory),
+        Organisation.name.label("organisation_name"),
+        User.display_name.label("coordinator_name"),
+    )
+    .join(Organisation, Organisation.id == SupportTrajectory.organisation_id)
+    .outerjoin(User, User.id == SupportTrajectory.coordinator_id)
+    .where(
+        SupportTrajectory.child_id == _PLAN_CHILD,
+        SupportTrajectory.tenant_id == _PLAN_TENANT,
+        SupportTrajectory.status.in_(OPEN),
+    )
+    .order_by(SupportTrajectory.requested_at, SupportTrajectory.id)
+)
+_PLAN_TEAM = Query(
+    select(CareTeamMember.trajectory_id, CareTeamMember.user_id, User.display_name)
+    .join(User, User.id == CareTeamMember.user_id)
+    .where(
+        CareTeamMember.trajectory_id.in_(_PLAN_IDS),
+        CareTeamMember.tenant_id == _PLAN_TENANT,
+        child_policy.active_team_membership(_PLAN_TODAY),
+    )
+    .order_by(CareTeamMember.since_date, CareTeamMember.id)
+)
+_PLAN_SHARING = Query(
+    select(Consent.organisation_id).where(
+        Consent.child_id == _PLAN_CHILD,
+        Consent.tenant_id == _PLAN_TENANT,
+        Consent.purpose == ConsentPurpose.INFORMATION_SHARING,
+        child_policy.consent_in_force(_PLAN_TODAY),
+    )
+)
+_PLAN_GOALS = Query(
+    select(*entity_columns(TrajectoryGoal))
+    .where(TrajectoryGoal.trajectory_id.in_(_PLAN_IDS), TrajectoryGoal.tenant_id == _PLAN_TENANT)
+    .order_by(TrajectoryGoal.created_at, TrajectoryGoal.id)
+)
+_NEWER = aliased(TrajectoryNote, name="newer")
+_GUARDIAN_NOTES = Query(
+    select(*entity_columns(TrajectoryNote), User.display_name)
+    .join(User, User.id == TrajectoryNote.author_id)
+    .outerjoin(_NEWER, _NEWER.replaces_id == TrajectoryNote.id)
+    .where(
+        TrajectoryNote.trajectory_id.in_(_PLAN_IDS),
+        TrajectoryNote.tenant_id == _PLAN_TENANT,
+        TrajectoryNote.visibility == NoteVisibility.TEAM_AND_GUARDIANS,
+        _NEWER.id.is_(None),
+    )
+    .order_by(TrajectoryNote.created_at.desc(), TrajectoryNote.id)
+)
+
+
 async def child_plan(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> ChildPlan:
     """The goals of all open trajectories of a child, from every organisation, with who works
     on each; each reader sees what their view of each trajectory allows. A fixed number of
     queries however many trajectories the child has."""
-    child, relations = await child_service.access_child(
+    child, relations = await child_service.access_child_row(
         session, principal, child_id=child_id, resource="plan", action="read"
     )
-    rows = (
-        await session.execute(
-            select(SupportTrajectory, Organisation.name, User.display_name)
-            .join(Organisation, Organisation.id == SupportTrajectory.organisation_id)
-            .outerjoin(User, User.id == SupportTrajectory.coordinator_id)
-            .where(
-                SupportTrajectory.child_id == child.id,
-                SupportTrajectory.tenant_id == principal.tenant_id,
-                SupportTrajectory.status.in_(OPEN),
-            )
-            .order_by(SupportTrajectory.requested_at, SupportTrajectory.id)
-        )
-    ).all()
-    ids = [trajectory.id for trajectory, _, _ in rows]
     today = date.today()
-    team_rows: Any = (
-        await session.execute(
-            select(CareTeamMember.trajectory_id, CareTeamMember.user_id, User.display_name)
-            .join(User, User.id == CareTeamMember.user_id)
-            .where(
-                CareTeamMember.trajectory_id.in_(ids),
-                CareTeamMember.tenant_id == principal.tenant_id,
-                child_policy.active_team_membership(today),
-            )
-            .order_by(CareTeamMember.since_date, CareTeamMember.id)
-        )
-        if ids
-        else []
-    )
+    keys = {"plan_child": child.id, "plan_tenant": principal.tenant_id, "plan_today": today}
+    rows = await fetch(session, _PLAN_TRAJECTORIES, keys)
+    ids = [trajectory.id for trajectory in rows]
+    team_rows = await fetch(session, _PLAN_TEAM, {**keys, "plan_trajectories": ids}) if ids else []
     team: dict[uuid.UUID | None, list[tuple[uuid.UUID, str]]] = {}
-    for trajectory_id, user_id, name in team_rows:
-        team.setdefault(trajectory_id, []).append((user_id, name))
-    shared_with = set(
-        await session.scalars(
-            select(Consent.organisation_id).where(
-                Consent.child_id == child.id,
-                Consent.tenant_id == principal.tenant_id,
-                Consent.purpose == ConsentPurpose.INFORMATION_SHARING,
-                child_policy.consent_in_force(today),
-            )
-        )
-    )
+    for member in team_rows:
+        team.setdefault(member.trajectory_id, []).append((member.user_id, member.display_name))
+    shared_with = {row.organisation_id for row in await fetch(session, _PLAN_SHARING, keys)}
     views: dict[uuid.UUID, View] = {}
-    for trajectory, _, _ in rows:
+    for trajectory in rows:
         facts = policy.TrajectoryFacts(
             coordinator=trajectory.coordinator_id == principal.user_id,
             on_trajectory_team=any(u == principal.user_id for u, _ in team.get(trajectory.id, [])),
@@ -790,34 +815,28 @@ async def child_plan(
         view = policy.view_of(relations, trajectory, facts)
         if view is not None:
             views[trajectory.id] = view
-    goal_rows: Any = (
-        await session.scalars(
-            select(TrajectoryGoal)
-            .where(
-                TrajectoryGoal.trajectory_id.in_(list(views)),
-                TrajectoryGoal.tenant_id == principal.tenant_id,
-            )
-            .order_by(TrajectoryGoal.created_at, TrajectoryGoal.id)
-        )
+    goal_rows = (
+        await fetch(session, _PLAN_GOALS, {**keys, "plan_trajectories": list(views)})
         if views
         else []
     )
-    by_trajectory = {
-        trajectory.id: (trajectory, org, coordinator) for trajectory, org, coordinator in rows
-    }
+    by_trajectory = {trajectory.id: trajectory for trajectory in rows}
     goals: list[PlanGoal] = []
     for goal in goal_rows:
-        trajectory, organisation_name, coordinator_name = by_trajectory[goal.trajectory_id]
+        trajectory = by_trajectory[goal.trajectory_id]
         view = views[goal.trajectory_id]
         if view == View.DAILY_TEAM and not (goal.shared_with_daily_team and goal.status == "open"):
             continue
-        workers = [coordinator_name, *(name for _, name in team.get(trajectory.id, []))]
+        workers = [
+            trajectory.coordinator_name,
+            *(name for _, name in team.get(trajectory.id, [])),
+        ]
         goals.append(
             PlanGoal(
                 id=goal.id,
                 trajectory_id=trajectory.id,
                 trajectory_type=trajectory.type,
-                organisation_name=organisation_name,
+                organisation_name=trajectory.organisation_name,
                 text=goal.text,
                 target_date=goal.target_date,
                 status=goal.status,
@@ -831,10 +850,10 @@ async def child_plan(
             id=trajectory.id,
             type=trajectory.type,
             status=trajectory.status,
-            organisation_name=organisation_name,
-            coordinator_name=coordinator_name,
+            organisation_name=trajectory.organisation_name,
+            coordinator_name=trajectory.coordinator_name,
         )
-        for trajectory, organisation_name, coordinator_name in rows
+        for trajectory in rows
         if views.get(trajectory.id) in (View.TEAM, View.GUARDIAN)
     ]
     notes = await _guardian_notes(
@@ -868,17 +887,7 @@ async def _guardian_notes(
     """The current versions of the notes meant for guardians, of these trajectories."""
     if not trajectory_ids:
         return []
-    newer = aliased(TrajectoryNote, name="newer")
-    rows = await session.execute(
-        select(TrajectoryNote, User.display_name)
-        .join(User, User.id == TrajectoryNote.author_id)
-        .outerjoin(newer, newer.replaces_id == TrajectoryNote.id)
-        .where(
-            TrajectoryNote.trajectory_id.in_(trajectory_ids),
-            TrajectoryNote.tenant_id == tenant_id,
-            TrajectoryNote.visibility == NoteVisibility.TEAM_AND_GUARDIANS,
-            newer.id.is_(None),
-        )
-        .order_by(TrajectoryNote.created_at.desc(), TrajectoryNote.id)
+    rows = await fetch(
+        session, _GUARDIAN_NOTES, {"plan_trajectories": trajectory_ids, "plan_tenant": tenant_id}
     )
-    return [_note_read(note, name, None) for note, name in rows.all()]
+    return [_note_read(note, note.display_name, None) for note in rows]
