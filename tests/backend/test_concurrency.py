@@ -3,6 +3,7 @@ one group commit, the sealer, and fail-closed behaviour. Each test runs a real a
 on a database of its own, on SQLite and on PostgreSQL."""
 
 import asyncio
+import contextlib
 import sqlite3
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from alembic import command
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import DBAPIError
 
+from kindcentraal.audit import writer
 from kindcentraal.audit.models import AuditEvent, AuditPending, AuditSeal
 from kindcentraal.audit.service import verify_log
 from kindcentraal.audit.writer import seal_all
@@ -226,3 +228,40 @@ async def test_a_read_waits_for_the_sqlite_write_lock_off_the_event_loop(live: L
     response = await read
     assert response.status_code == 200
     assert await live.count(AuditEvent) == before + 1
+
+
+async def _log_statistics(live: Live) -> float:
+    """What the planner knows of the number of access-log events."""
+    async with live.database.sessionmaker() as session:
+        if live.settings.is_sqlite:
+            found = await session.scalar(
+                text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'audit_event'")
+            )
+        else:
+            found = await session.scalar(
+                text("SELECT reltuples FROM pg_class WHERE relname = 'audit_event'")
+            )
+    return float(found or 0)
+
+
+async def test_the_sealer_refreshes_the_logs_statistics_after_its_first_events(
+    live: Live, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new installation analysed the log's tables empty; the sealer corrects that once the
+    first events are in, so PostgreSQL stops checking each new row's event with a scan."""
+    monkeypatch.setattr(writer, "LOG_STATISTICS_AFTER_EVENTS", 3)
+    assert await _log_statistics(live) <= 0
+    headers = await live.token("leerkracht@regenboog.demo")
+    for _ in range(3):
+        assert (await live.client.get("/children", headers=headers)).status_code == 200
+    sealer = asyncio.create_task(writer.run_sealer(live.database.sessionmaker, 0.05))
+    try:
+        for _ in range(100):
+            if await _log_statistics(live) > 0:
+                break
+            await asyncio.sleep(0.05)
+    finally:
+        sealer.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await sealer
+    assert await _log_statistics(live) > 0
