@@ -44,4 +44,7 @@ class MeRead(ReadModel):
     roles: list[Role]
     memberships: list[MembershipSummary]
     is_guardian: bool
+    care_coordinator_centre_ids: list[uuid.UUID] = Field(
+        description="The centres whose care coordinator (intern begeleider) the caller is."
+    )
     two_factor: TwoFactorStatus

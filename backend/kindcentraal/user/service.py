@@ -128,6 +128,7 @@ async def read_me(session: AsyncSession, principal: Principal) -> MeRead:
             for m in account.memberships
         ],
         is_guardian=account.is_guardian,
+        care_coordinator_centre_ids=sorted(principal.coordinator_centre_ids, key=str),
         two_factor=await auth_account.two_factor_status(
             session, principal, recovery_codes_left=account.recovery_codes_left
         ),

@@ -2049,6 +2049,11 @@ export interface components {
             memberships: components["schemas"]["MembershipSummary"][];
             /** Isguardian */
             isGuardian: boolean;
+            /**
+             * Carecoordinatorcentreids
+             * @description The centres whose care coordinator (intern begeleider) the caller is.
+             */
+            careCoordinatorCentreIds: string[];
             twoFactor: components["schemas"]["TwoFactorStatus"];
         };
         /** MembershipCreate */

@@ -322,3 +322,15 @@ async def test_a_part_of_another_trajectory_is_404_through_this_one(
     assert [r.status_code for r in crossed] == [404] * 4
     goals = (await client.get(f"{second}/goals", headers=teacher)).json()
     assert [(g["text"], g["progress"]) for g in goals] == [("Doel", [])]
+
+
+async def test_me_names_the_centres_the_caller_coordinates_care_in(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    before = (await client.get("/me", headers=world.headers("teacher"))).json()
+    assert before["careCoordinatorCentreIds"] == []
+    await _coordinator(session, world)
+    after = (await client.get("/me", headers=world.headers("teacher"))).json()
+    assert after["careCoordinatorCentreIds"] == [str(world.centre.id)]
+    parent = (await client.get("/me", headers=world.headers("parent"))).json()
+    assert parent["careCoordinatorCentreIds"] == []
