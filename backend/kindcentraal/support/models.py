@@ -175,6 +175,9 @@ class SupportTrajectory(TenantMixin, Base):
         Index(
             "ix_support_trajectory_tenant_status_requested", "tenant_id", "status", "requested_at"
         ),
+        # The board's order: walked in order, a page stops after its rows instead of sorting
+        # every trajectory of the municipality.
+        Index("ix_support_trajectory_tenant_requested", "tenant_id", "requested_at", "id"),
     )
 
     child_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("child.id", ondelete="CASCADE"))
