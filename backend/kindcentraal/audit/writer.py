@@ -113,6 +113,15 @@ LOG_STATISTICS_AFTER_EVENTS = 1000
 LOG_TABLES = ("audit_event", "audit_event_child", "audit_pending", "audit_seal_event")
 
 
+async def refresh_log_statistics(session: AsyncSession) -> None:
+    """ANALYZE the log's tables, sampled on SQLite as in `refresh_statistics`: a full ANALYZE
+    of millions of events would hold the write lock, and every read's event, for seconds."""
+    if session.get_bind().dialect.name == "sqlite":
+        await session.execute(text("PRAGMA analysis_limit=1000"))
+    for table in LOG_TABLES:
+        await session.execute(text(f"ANALYZE {table}"))
+
+
 async def run_sealer(sessionmaker: async_sessionmaker[AsyncSession], interval: float) -> Any:
     """Seal new events every `interval` seconds until cancelled; on SQLite, also refresh the
     planner's statistics hourly (PostgreSQL's autovacuum does that itself). Not at start-up:
@@ -137,8 +146,7 @@ async def run_sealer(sessionmaker: async_sessionmaker[AsyncSession], interval: f
             log_statistics_fresh = True
             try:
                 async with sessionmaker() as session, session.begin():
-                    for table in LOG_TABLES:
-                        await session.execute(text(f"ANALYZE {table}"))
+                    await refresh_log_statistics(session)
             except Exception as exc:
                 log.error("access-log statistics refresh failed: %s", type(exc).__name__)
         if time.monotonic() >= statistics_due:
