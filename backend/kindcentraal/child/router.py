@@ -1,5 +1,5 @@
 import uuid
-from typing import Annotated, Any, cast
+from typing import Annotated, Any, TypeVar, cast
 
 import pydantic_core
 from fastapi import APIRouter, Depends, Path, Query, Response
@@ -38,7 +38,20 @@ GuardianId = Annotated[uuid.UUID, Path(alias="guardianId")]
 
 def _child(child: Child) -> ChildRead:
     person = child.contact_person
-    return ChildRead(
+    contact = (
+        PersonRef(user_id=person.id, display_name=person.display_name)
+        if person is not None
+        else None
+    )
+    return _child_read(ChildRead, child, contact)
+
+
+ChildModel = TypeVar("ChildModel", bound=ChildRead)
+
+
+def _child_read(model: type[ChildModel], child: Any, contact: PersonRef | None) -> ChildModel:
+    """A child (ORM object or a row of its columns) as `model`."""
+    return model(
         id=child.id,
         centre_id=child.centre_id,
         group_id=child.group_id,
@@ -46,9 +59,7 @@ def _child(child: Child) -> ChildRead:
         family_name=child.family_name,
         date_of_birth=child.date_of_birth,
         has_bsn=child.has_bsn,
-        contact_person=PersonRef(user_id=person.id, display_name=person.display_name)
-        if person is not None
-        else None,
+        contact_person=contact,
         created_at=child.created_at,
         updated_at=child.updated_at,
     )
@@ -236,22 +247,12 @@ async def read_child(
         session, principal, child_id=child_id, expand=_parse_expand(expand)
     )
     child = page.child
-    detail = ChildDetail(
-        id=child.id,
-        centre_id=child.centre_id,
-        group_id=child.group_id,
-        given_name=child.given_name,
-        family_name=child.family_name,
-        date_of_birth=child.date_of_birth,
-        has_bsn=child.has_bsn,
-        contact_person=PersonRef(
-            user_id=child.contact_person_id, display_name=child.contact_person_name
-        )
+    contact = (
+        PersonRef(user_id=child.contact_person_id, display_name=child.contact_person_name)
         if child.contact_person_id is not None
-        else None,
-        created_at=child.created_at,
-        updated_at=child.updated_at,
+        else None
     )
+    detail = _child_read(ChildDetail, child, contact)
     if expand is not None:
         detail.embedded = _embedded(page)
     return detail
