@@ -42,6 +42,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/support-agenda')).default }),
       },
       {
+        path: 'zorg/normen',
+        lazy: async () => ({ Component: (await import('@/app/routes/support-norms')).default }),
+      },
+      {
         path: 'security',
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },

@@ -39,6 +39,9 @@ export type SignalDecisionCreate = components['schemas']['SignalDecisionCreate']
 export type SupportRequestCreate = components['schemas']['SupportRequestCreate'];
 export type NotificationRead = components['schemas']['NotificationRead'];
 export type NotificationPage = components['schemas']['NotificationPage'];
+export type NormRead = components['schemas']['NormRead'];
+export type NormUpdate = components['schemas']['NormUpdate'];
+export type CareCoordinatorRead = components['schemas']['CareCoordinatorRead'];
 
 /** A partner organisation to choose (board filter, the request a decision creates). */
 export type OrganisationOption = { id: string; name: string };
