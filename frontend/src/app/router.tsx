@@ -46,6 +46,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/support-norms')).default }),
       },
       {
+        path: 'zorg/intern-begeleiders',
+        lazy: async () => ({ Component: (await import('@/app/routes/care-coordinators')).default }),
+      },
+      {
         path: 'security',
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },

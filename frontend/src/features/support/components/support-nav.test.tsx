@@ -37,10 +37,11 @@ function renderNav(role: 'centre_admin' | 'staff' | 'org_admin') {
 }
 
 describe('the support navigation', () => {
-  it('offers a centre administrator the norms', async () => {
+  it('offers a centre administrator the norms and the care coordinators', async () => {
     renderNav('centre_admin');
     const nav = screen.getByRole('navigation', { name: 'Zorg & ondersteuning' });
     expect(await within(nav).findByRole('link', { name: 'Wachttijdnormen' })).toHaveAttribute('href', '/zorg/normen');
+    expect(within(nav).getByRole('link', { name: 'Intern begeleiders' })).toHaveAttribute('href', '/zorg/intern-begeleiders');
     expect(within(nav).getByRole('link', { name: 'Trajecten' })).toHaveAttribute('href', '/zorg');
   });
 

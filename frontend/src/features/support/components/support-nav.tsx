@@ -5,7 +5,7 @@ import { isCentreAdmin } from '@/features/support/utils/roles';
 
 /**
  * The parts of "Zorg & ondersteuning" for professionals: the board, the signals, the week
- * agenda; for centre administrators also the waiting-time norms.
+ * agenda; for centre administrators also the waiting-time norms and the care coordinators.
  */
 export function SupportNav() {
   const { t } = useTranslation();
@@ -15,7 +15,10 @@ export function SupportNav() {
     { to: '/zorg/signalen', label: t('support.nav.signals'), end: false },
     { to: '/zorg/agenda', label: t('support.nav.agenda'), end: false },
     ...(isCentreAdmin(me.data)
-      ? [{ to: '/zorg/normen', label: t('support.nav.norms'), end: false }]
+      ? [
+          { to: '/zorg/normen', label: t('support.nav.norms'), end: false },
+          { to: '/zorg/intern-begeleiders', label: t('support.nav.careCoordinators'), end: false },
+        ]
       : []),
   ];
   return (
