@@ -75,3 +75,114 @@ describe('notifications in the header', () => {
     await waitFor(() => expect(screen.queryByTestId('notifications-button')).not.toBeInTheDocument());
   });
 });
+
+describe('older notifications', () => {
+  // Newest first: the first page has n1…n20, the second n21…n25.
+  const all: NotificationRead[] = Array.from({ length: 25 }, (_, index) => ({
+    ...unread,
+    id: `n${index + 1}`,
+    kind: 'status_changed',
+    childName: `Kind ${index + 1}`,
+    trajectoryId: `t${index + 1}`,
+    read: index !== 0 && index !== 22,
+    createdAt: new Date(Date.UTC(2026, 2, 31, 12) - index * 3_600_000).toISOString(),
+  }));
+
+  function pagedApi(options: { failSecondPage?: () => boolean } = {}) {
+    let items = all;
+    return mockFetch(async (request) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/notifications' && request.method === 'GET') {
+        const unreadCount = items.filter((n) => !n.read).length;
+        if (url.searchParams.get('cursor') === 'after-20') {
+          if (options.failSecondPage?.()) return problem(500, 'Broken');
+          return json({ items: items.slice(20), nextCursor: null, unreadCount });
+        }
+        return json({ items: items.slice(0, 20), nextCursor: 'after-20', unreadCount });
+      }
+      const match = /^\/api\/v1\/notifications\/(n\d+)$/.exec(url.pathname);
+      if (match && request.method === 'PATCH') {
+        items = items.map((n) => (n.id === match[1] ? { ...n, read: true } : n));
+        return json(items.find((n) => n.id === match[1]));
+      }
+      return problem(404, 'Not found');
+    });
+  }
+
+  const notificationGets = (requests: Request[]) =>
+    requests.filter((r) => r.method === 'GET' && new URL(r.url).pathname === '/api/v1/notifications');
+
+  it('loads the 20 before with the cursor, gives focus to the first of them, and marks an older one read', async () => {
+    const { requests } = pagedApi();
+    const user = userEvent.setup();
+    renderWithProviders(<NotificationsMenu />, setupApi());
+    await user.click(await screen.findByRole('button', { name: 'Meldingen (2 nieuw)' }));
+    const panel = screen.getByTestId('notifications-panel');
+    expect(within(panel).getAllByTestId('notification-item')).toHaveLength(20);
+
+    await user.click(within(panel).getByRole('button', { name: 'Meer laden' }));
+    await waitFor(() => expect(within(panel).getAllByTestId('notification-item')).toHaveLength(25));
+    const second = new URL(notificationGets(requests).at(-1)!.url);
+    expect(second.searchParams.get('cursor')).toBe('after-20');
+    expect(second.searchParams.get('limit')).toBe('20');
+    const items = within(panel).getAllByTestId('notification-item');
+    expect(items[20]).toHaveTextContent('De status van de hulp aan Kind 21 is veranderd.');
+    await waitFor(() => expect(within(items[20]!).getByRole('link')).toHaveFocus());
+    // The last page: nothing more to load.
+    expect(within(panel).queryByRole('button', { name: 'Meer laden' })).not.toBeInTheDocument();
+
+    // n23 is on the older page and unread.
+    expect(items[22]).toHaveAttribute('data-read', 'false');
+    await user.click(within(items[22]!).getByRole('button', { name: /^Markeer als gelezen/ }));
+    expect(await screen.findByRole('button', { name: 'Meldingen (1 nieuw)' })).toBeInTheDocument();
+    const patch = requests.find((r) => r.method === 'PATCH')!;
+    expect(new URL(patch.url).pathname).toBe('/api/v1/notifications/n23');
+    expect(await patch.json()).toEqual({ read: true });
+    await waitFor(() => expect(within(panel).getAllByTestId('notification-item')[22]).toHaveAttribute('data-read', 'true'));
+    // Both pages stay on screen after the refetch.
+    expect(within(panel).getAllByTestId('notification-item')).toHaveLength(25);
+    expect(within(panel).getAllByTestId('notification-item')[0]).toHaveAttribute('data-read', 'false');
+  });
+
+  it('says so when the older ones cannot be loaded, keeps the newest, and tries again', async () => {
+    let fail = true;
+    pagedApi({ failSecondPage: () => fail });
+    const user = userEvent.setup();
+    renderWithProviders(<NotificationsMenu />, setupApi());
+    await user.click(await screen.findByRole('button', { name: 'Meldingen (2 nieuw)' }));
+    const panel = screen.getByTestId('notifications-panel');
+    await user.click(within(panel).getByRole('button', { name: 'Meer laden' }));
+    expect(await within(panel).findByTestId('notifications-more-error')).toHaveTextContent(
+      'De oudere meldingen konden niet worden geladen. Probeer het opnieuw.',
+    );
+    expect(screen.getByTestId('notifications-button')).toBeInTheDocument();
+    expect(within(panel).getAllByTestId('notification-item')).toHaveLength(20);
+
+    fail = false;
+    await user.click(within(panel).getByRole('button', { name: 'Meer laden' }));
+    await waitFor(() => expect(within(panel).getAllByTestId('notification-item')).toHaveLength(25));
+    expect(within(panel).queryByTestId('notifications-more-error')).not.toBeInTheDocument();
+  });
+
+  it('shows the newest 20 again after closing, and then refetches only those', async () => {
+    const { requests } = pagedApi();
+    const user = userEvent.setup();
+    const { queryClient } = renderWithProviders(<NotificationsMenu />, setupApi());
+    const button = await screen.findByRole('button', { name: 'Meldingen (2 nieuw)' });
+    await user.click(button);
+    const panel = screen.getByTestId('notifications-panel');
+    await user.click(within(panel).getByRole('button', { name: 'Meer laden' }));
+    await waitFor(() => expect(within(panel).getAllByTestId('notification-item')).toHaveLength(25));
+
+    await user.click(button);
+    await user.click(button);
+    expect(within(panel).getAllByTestId('notification-item')).toHaveLength(20);
+    expect(within(panel).getByRole('button', { name: 'Meer laden' })).toBeInTheDocument();
+
+    const before = notificationGets(requests).length;
+    await queryClient.refetchQueries({ queryKey: ['notifications'] });
+    const refetched = notificationGets(requests).slice(before);
+    expect(refetched).toHaveLength(1);
+    expect(new URL(refetched[0]!.url).searchParams.get('cursor')).toBeNull();
+  });
+});

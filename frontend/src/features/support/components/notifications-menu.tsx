@@ -1,10 +1,15 @@
-import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { RouterLink } from '@/components/ui/router-link';
 import { useFormatters } from '@/hooks/use-formatters';
-import { useMarkNotificationRead, useNotifications } from '@/features/support/api/notifications';
+import {
+  flattenNotifications,
+  useKeepNewestNotifications,
+  useMarkNotificationRead,
+  useNotifications,
+} from '@/features/support/api/notifications';
 import type { NotificationRead } from '@/features/support/types';
 
 const KINDS = ['team_member_joined', 'signal_assigned', 'consent_needed', 'status_changed', 'guardian_note'] as const;
@@ -21,7 +26,8 @@ export function notificationTarget(notification: NotificationRead): string {
 
 /**
  * "Meldingen" in the header: the number of unread ones in text (not a coloured dot alone), and a
- * panel with the newest 20 to open and mark read. Notifications never carry care content.
+ * panel with the newest 20 to open and mark read, and "Meer laden" for the 20 before those
+ * (the API's `nextCursor`). Notifications never carry care content.
  */
 export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
   const { t } = useTranslation();
@@ -32,10 +38,15 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  // After "Meer laden": the first of the older ones gets focus once it is shown.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const notifications = useNotifications({ enabled });
   const markRead = useMarkNotificationRead();
-  const unread = notifications.data?.unreadCount ?? 0;
-  const items = notifications.data?.items ?? [];
+  const keepNewest = useKeepNewestNotifications();
+  // The newest page carries the count of all unread ones.
+  const unread = notifications.data?.pages[0]?.unreadCount ?? 0;
+  const items = flattenNotifications(notifications.data);
   // Our own words per kind, in the reader's language; the server's `text` is the fallback.
   const describe = (item: NotificationRead) =>
     isKnownKind(item.kind) ? t(`notifications.kinds.${item.kind}`, { name: item.childName }) : item.text;
@@ -57,7 +68,27 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
     return () => document.removeEventListener('keydown', onKeyDown);
   }, [open]);
 
-  if (!enabled || notifications.isError) return null;
+  // Closed: drop the older pages, so the minute's refetch asks for the newest 20 only.
+  useEffect(() => {
+    if (!open) keepNewest();
+  }, [open, keepNewest]);
+
+  useEffect(() => {
+    if (focusIndex === null || items.length <= focusIndex) return;
+    listRef.current?.querySelectorAll<HTMLElement>('[data-testid="notification-item"] a')[focusIndex]?.focus();
+    setFocusIndex(null);
+  }, [focusIndex, items.length]);
+
+  const loadMore = () => {
+    if (notifications.isFetchingNextPage) return;
+    const shown = items.length;
+    void notifications.fetchNextPage().then((result) => {
+      if (!result.isError) setFocusIndex(shown);
+    });
+  };
+
+  // Nothing to show when even the first page cannot be loaded; a failed "Meer laden" keeps the rest.
+  if (!enabled || (notifications.isError && !notifications.data)) return null;
 
   return (
     <div className="kc-notifications">
@@ -83,7 +114,7 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
             </Heading>
             {items.length === 0 ? <Paragraph>{t('notifications.empty')}</Paragraph> : null}
             {items.length > 0 ? (
-              <ul className="kc-plain-list" aria-label={t('notifications.title')}>
+              <ul ref={listRef} className="kc-plain-list" aria-label={t('notifications.title')}>
                 {items.map((item) => (
                   <li
                     key={item.id}
@@ -123,6 +154,24 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
                   </li>
                 ))}
               </ul>
+            ) : null}
+            {notifications.isFetchNextPageError ? (
+              <Alert type="error" className="kc-alert" data-testid="notifications-more-error">
+                <Paragraph>{t('notifications.loadMoreFailed')}</Paragraph>
+              </Alert>
+            ) : null}
+            {notifications.hasNextPage ? (
+              <ButtonGroup>
+                <Button
+                  type="button"
+                  appearance="secondary-action-button"
+                  data-testid="notifications-load-more"
+                  busy={notifications.isFetchingNextPage}
+                  onClick={loadMore}
+                >
+                  {t('notifications.loadMore')}
+                </Button>
+              </ButtonGroup>
             ) : null}
           </section>
         ) : null}
