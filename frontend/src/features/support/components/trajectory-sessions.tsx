@@ -5,10 +5,11 @@ import {
   Heading,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '@/components/ui/select-field';
 import { useFormatters } from '@/hooks/use-formatters';
+import { hasInvalidParamCode } from '@/lib/api-client';
 import { todayIsoDate } from '@/lib/format';
 import { useCreateSession, useUpdateSession } from '@/features/support/api/sessions';
 import { FormProblem } from '@/features/support/components/form-problem';
@@ -18,6 +19,7 @@ import {
   type Attendance,
   type SessionLocation,
   type SessionRead,
+  type SessionUpdate,
 } from '@/features/support/types';
 
 type Scope = { trajectoryId: string; childId: string };
@@ -32,6 +34,13 @@ type TrajectorySessionsProps = {
 /** A local date and time (`2026-03-09`, `14:30`) as an instant for the API. */
 export function localDateTimeToIso(date: string, time: string): string {
   return new Date(`${date}T${time}`).toISOString();
+}
+
+/** An instant from the API as the local date and time a form shows (`2026-03-09`, `14:30`). */
+export function isoToLocalDateTime(value: string): { date: string; time: string } {
+  const instant = new Date(value);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return { date: todayIsoDate(instant), time: `${pad(instant.getHours())}:${pad(instant.getMinutes())}` };
 }
 
 /** The sessions of the trajectory with attendance; the team plans sessions and records who came. */
@@ -77,6 +86,17 @@ function SessionItem({
     end: format.time(session.endsAt),
   });
   const [attendance, setAttendance] = useState<Attendance>(session.attendance);
+  const [moving, setMoving] = useState(false);
+  const moveButtonRef = useRef<HTMLButtonElement>(null);
+  const returnFocus = useRef(false);
+  useEffect(() => {
+    if (!moving && returnFocus.current) {
+      returnFocus.current = false;
+      moveButtonRef.current?.focus();
+    }
+  }, [moving]);
+  // Only a session still to come is moved; one that took place (or not) is recorded as it was.
+  const canMove = canEdit && session.attendance === 'planned';
   const update = useUpdateSession(scope, session.id, {
     onSuccess: () => announce(t('support.sessions.attendanceSaved', { when, attendance: t(`support.attendance.${attendance}`) })),
   });
@@ -127,7 +147,203 @@ function SessionItem({
           </ButtonGroup>
         </form>
       ) : null}
+      {canMove && !moving ? (
+        <ButtonGroup>
+          <Button
+            ref={moveButtonRef}
+            type="button"
+            appearance="secondary-action-button"
+            aria-label={t('support.sessions.moveLabel', { when })}
+            data-testid="session-move-open"
+            onClick={() => setMoving(true)}
+          >
+            {t('support.sessions.move')}
+          </Button>
+        </ButtonGroup>
+      ) : null}
+      {canMove && moving ? (
+        <SessionMoveForm
+          scope={scope}
+          session={session}
+          onMoved={(text) => {
+            setMoving(false);
+            announce(text);
+          }}
+          onCancel={() => {
+            returnFocus.current = true;
+            setMoving(false);
+          }}
+        />
+      ) : null}
     </>
+  );
+}
+
+/**
+ * "Verplaats": a planned session to another day or time, and if need be another place. Only
+ * what changed is sent; a new time sends both start and end. The server refuses a session
+ * before the request (400), shown next to the form.
+ */
+function SessionMoveForm({
+  scope,
+  session,
+  onMoved,
+  onCancel,
+}: {
+  scope: Scope;
+  session: SessionRead;
+  onMoved: (announcement: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const headingId = useId();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const initialStart = isoToLocalDateTime(session.startsAt);
+  const initialEnd = isoToLocalDateTime(session.endsAt);
+  const [date, setDate] = useState(initialStart.date);
+  const [start, setStart] = useState(initialStart.time);
+  const [end, setEnd] = useState(initialEnd.time);
+  const [location, setLocation] = useState<SessionLocation>(session.location);
+  const [detail, setDetail] = useState(session.locationDetail ?? '');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const dateRef = useRef<HTMLInputElement>(null);
+  const startRef = useRef<HTMLInputElement>(null);
+  const endRef = useRef<HTMLInputElement>(null);
+  const update = useUpdateSession(scope, session.id);
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  function changes(): SessionUpdate {
+    const body: SessionUpdate = {};
+    const startsAt = localDateTimeToIso(date, start);
+    const endsAt = localDateTimeToIso(date, end);
+    if (
+      startsAt !== new Date(session.startsAt).toISOString() ||
+      endsAt !== new Date(session.endsAt).toISOString()
+    ) {
+      body.startsAt = startsAt;
+      body.endsAt = endsAt;
+    }
+    if (location !== session.location) body.location = location;
+    const trimmed = detail.trim();
+    if (trimmed !== (session.locationDetail ?? '')) body.locationDetail = trimmed || null;
+    return body;
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (update.isPending) return;
+    const next: FieldErrors = {};
+    if (!date) next.date = t('support.sessions.dateRequired');
+    if (!start) next.start = t('support.sessions.startRequired');
+    if (!end) next.end = t('support.sessions.endRequired');
+    else if (start && end <= start) next.end = t('support.sessions.endAfterStart');
+    setErrors(next);
+    const first = next.date ? dateRef.current : next.start ? startRef.current : next.end ? endRef.current : null;
+    if (first) {
+      first.focus();
+      return;
+    }
+    const body = changes();
+    if (Object.keys(body).length === 0) {
+      onCancel();
+      return;
+    }
+    update.mutate(body, {
+      onSuccess: (moved) =>
+        onMoved(
+          t('support.sessions.moved', {
+            when: t('support.sessions.when', {
+              date: format.date(moved.startsAt),
+              start: format.time(moved.startsAt),
+              end: format.time(moved.endsAt),
+            }),
+            location: t(`support.sessionLocations.${moved.location}`),
+          }),
+        ),
+    });
+  }
+
+  return (
+    <form onSubmit={submit} noValidate className="kc-form kc-subform" aria-labelledby={headingId} data-testid="session-move-form">
+      <Heading level={3} id={headingId} ref={headingRef} tabIndex={-1}>
+        {t('support.sessions.moveTitle')}
+      </Heading>
+      <FormFieldTextbox
+        inputRef={dateRef}
+        name="date"
+        type="date"
+        label={t('support.sessions.date')}
+        value={date}
+        onChange={(event) => setDate((event.target as HTMLInputElement).value)}
+        invalid={Boolean(errors.date)}
+        errorMessage={errors.date}
+        required
+      />
+      <FormFieldTextbox
+        inputRef={startRef}
+        name="start"
+        type="time"
+        label={t('support.sessions.start')}
+        value={start}
+        onChange={(event) => setStart((event.target as HTMLInputElement).value)}
+        invalid={Boolean(errors.start)}
+        errorMessage={errors.start}
+        required
+      />
+      <FormFieldTextbox
+        inputRef={endRef}
+        name="end"
+        type="time"
+        label={t('support.sessions.end')}
+        value={end}
+        onChange={(event) => setEnd((event.target as HTMLInputElement).value)}
+        invalid={Boolean(errors.end)}
+        errorMessage={errors.end}
+        required
+      />
+      <SelectField
+        label={t('support.sessions.location')}
+        name="location"
+        value={location}
+        onChange={(value) => setLocation(value as SessionLocation)}
+        options={SESSION_LOCATIONS.map((value) => ({ value, label: t(`support.sessionLocations.${value}`) }))}
+      />
+      <FormFieldTextbox
+        name="locationDetail"
+        label={t('support.sessions.detail')}
+        description={t('support.sessions.detailHelp')}
+        maxLength={200}
+        value={detail}
+        onChange={(event) => setDetail((event.target as HTMLInputElement).value)}
+      />
+      {update.isError ? (
+        <FormProblem
+          error={update.error}
+          messages={{
+            400: hasInvalidParamCode(update.error, 'before_request') ? t('support.sessions.beforeRequest') : undefined,
+            409: t('support.ended'),
+          }}
+          fields={{
+            startsAt: t('support.sessions.start'),
+            endsAt: t('support.sessions.end'),
+            location: t('support.sessions.location'),
+            locationDetail: t('support.sessions.detail'),
+          }}
+        />
+      ) : null}
+      <ButtonGroup>
+        <Button type="submit" appearance="primary-action-button" busy={update.isPending} data-testid="session-move-submit">
+          {t('support.sessions.moveSubmit')}
+        </Button>
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel} disabled={update.isPending}>
+          {t('support.sessions.moveCancel')}
+        </Button>
+      </ButtonGroup>
+    </form>
   );
 }
 
