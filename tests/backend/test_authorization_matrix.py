@@ -681,6 +681,9 @@ TABLE: dict[str, Row] = {
             path={"type": "logopedie"}, json={"intakeWithinDays": 8, "startWithinDays": 15}
         ),
     ),
+    "DELETE /trajectory-norms/{type}": self_op(
+        CENTRE_ADMIN_ONLY, lambda c: Call(path={"type": "jeugdhulp"})
+    ),
     "GET /child-centres/{centreId}/care-coordinators": obj_op(
         lambda c: Call(path={"centreId": c.centre()}), own=every(200), other=every(200)
     ),

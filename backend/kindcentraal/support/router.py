@@ -163,6 +163,13 @@ SET_NORM = declare(
     roles=frozenset({Role.CENTRE_ADMIN}),
     rows="the tenant's norms",
 )
+RESET_NORM = declare(
+    "trajectory-norms.reset",
+    resource="trajectory-norm",
+    action="delete",
+    roles=frozenset({Role.CENTRE_ADMIN}),
+    rows="the tenant's norms",
+)
 LIST_COORDINATORS = declare(
     "care-coordinators.list",
     resource="care-coordinator",
@@ -596,6 +603,19 @@ async def update_norm(
 ) -> NormRead:
     """Set the municipality's norm for one trajectory type."""
     return await trajectories.set_norm(session, principal, kind=type_, data=body)
+
+
+@router.delete(
+    "/trajectory-norms/{type}", response_model=NormRead, responses=problems(400, 401, 403)
+)
+async def reset_norm(
+    type_: Annotated[TrajectoryType, Path(alias="type")],
+    principal: Annotated[Principal, Depends(guard(RESET_NORM))],
+    session: SessionDep,
+) -> NormRead:
+    """Drop the municipality's own norm for one trajectory type; the default holds again.
+    Answers the norm now in force."""
+    return await trajectories.reset_norm(session, principal, kind=type_)
 
 
 @router.get(

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any, Literal
 
-from sqlalchemy import BindParameter, Date, Select, Uuid, and_, bindparam, exists, select
+from sqlalchemy import BindParameter, Date, Select, Uuid, and_, bindparam, delete, exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import aliased
 
@@ -166,6 +166,20 @@ async def set_norm(
         intake_within_days=norm.intake_within_days,
         start_within_days=norm.start_within_days,
         is_default=False,
+    )
+
+
+async def reset_norm(
+    session: AsyncSession, principal: Principal, *, kind: TrajectoryType
+) -> NormRead:
+    await session.execute(
+        delete(TrajectoryNorm).where(
+            TrajectoryNorm.tenant_id == principal.tenant_id, TrajectoryNorm.type == kind
+        )
+    )
+    intake_days, start_days = DEFAULT_NORMS[kind]
+    return NormRead(
+        type=kind, intake_within_days=intake_days, start_within_days=start_days, is_default=True
     )
 
 

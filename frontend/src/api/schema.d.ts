@@ -1170,7 +1170,12 @@ export interface paths {
          */
         put: operations["support:update_norm"];
         post?: never;
-        delete?: never;
+        /**
+         * Reset Norm
+         * @description Drop the municipality's own norm for one trajectory type; the default holds again.
+         *     Answers the norm now in force.
+         */
+        delete: operations["support:reset_norm"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5801,6 +5806,33 @@ export interface operations {
                 "application/json": components["schemas"]["NormUpdate"];
             };
         };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NormRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "support:reset_norm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: components["schemas"]["TrajectoryType"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Successful Response */
             200: {

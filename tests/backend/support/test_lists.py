@@ -71,3 +71,36 @@ async def test_board_inbox_and_notifications_page_through_the_cursor(
         "/support-trajectories", params={"overdue": "true"}, headers=coordinator
     )
     assert overdue.json()["items"] == []  # requested today: within every norm
+
+
+async def test_a_centre_admin_sets_a_norm_and_resets_it_to_the_default(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    admin = world.headers("centre_admin")
+
+    async def logopedie() -> dict:
+        norms = (await client.get("/trajectory-norms", headers=admin)).json()
+        return next(norm for norm in norms if norm["type"] == "logopedie")
+
+    default = await logopedie()
+    assert default["isDefault"] is True
+    changed = await client.put(
+        "/trajectory-norms/logopedie",
+        json={"intakeWithinDays": 3, "startWithinDays": 7},
+        headers=admin,
+    )
+    assert changed.status_code == 200
+    assert await logopedie() == {
+        **default,
+        "intakeWithinDays": 3,
+        "startWithinDays": 7,
+        "isDefault": False,
+    }
+    refused = await client.delete("/trajectory-norms/logopedie", headers=world.headers("teacher"))
+    assert refused.status_code == 403
+    reset = await client.delete("/trajectory-norms/logopedie", headers=admin)
+    assert reset.status_code == 200
+    assert reset.json() == default
+    assert await logopedie() == default
+    unknown = await client.delete("/trajectory-norms/astrology", headers=admin)
+    assert unknown.status_code == 400

@@ -39,3 +39,25 @@ export function useUpdateNorm(type: TrajectoryType, options: { onSuccess?: (norm
     },
   });
 }
+
+/**
+ * DELETE /trajectory-norms/{type}: drop the municipality's own norm; the default holds again.
+ * Answers the norm now in force (centre administrators).
+ */
+export function resetNorm(type: TrajectoryType): Promise<NormRead> {
+  return unwrap(api().DELETE('/trajectory-norms/{type}', { params: { path: { type } } }));
+}
+
+export function useResetNorm(options: { onSuccess?: (norm: NormRead) => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (type: TrajectoryType) => resetNorm(type),
+    onSuccess: async (norm) => {
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['trajectory-norms'] }),
+        queryClient.invalidateQueries({ queryKey: ['support-trajectories'] }),
+      ]);
+      options.onSuccess?.(norm);
+    },
+  });
+}

@@ -28,6 +28,13 @@ function normsApi(put?: Put) {
       norms = norms.map((norm) => (norm.type === saved.type ? saved : norm));
       return json(saved);
     }
+    if (match && request.method === 'DELETE') {
+      const defaults: Record<string, [number, number]> = { jeugdhulp: [15, 30] };
+      const [intakeWithinDays, startWithinDays] = defaults[match[1]!] ?? [10, 20];
+      const reset = { type: match[1] as NormRead['type'], intakeWithinDays, startWithinDays, isDefault: true };
+      norms = norms.map((norm) => (norm.type === reset.type ? reset : norm));
+      return json(reset);
+    }
     return problem(404, 'Not found');
   });
 }
@@ -80,6 +87,21 @@ describe('the waiting-time norms', () => {
     expect(row('logopedie')).toHaveTextContent('15 werkdagen');
     expect(screen.queryByTestId('norm-form')).not.toBeInTheDocument();
     expect(screen.getByTestId('norms-message')).toHaveFocus();
+  });
+
+  it('sets the municipality’s own norm back to the default, offered only where one is set', async () => {
+    const { requests } = normsApi();
+    const user = userEvent.setup();
+    renderWithProviders(<TrajectoryNorms canEdit />, setupApi());
+    await user.click(await screen.findByRole('button', { name: 'Zet de norm voor Jeugdhulp terug op de standaard' }));
+
+    expect(await screen.findByText('De norm voor Jeugdhulp is weer de standaard: intake binnen 15, start binnen 30 werkdagen.')).toBeInTheDocument();
+    const deletes = requests.filter((r) => r.method === 'DELETE');
+    expect(deletes.map((r) => new URL(r.url).pathname)).toEqual(['/api/v1/trajectory-norms/jeugdhulp']);
+    await waitFor(() => expect(screen.getByTestId('norm-source-jeugdhulp')).toHaveTextContent('Standaard'));
+    expect(row('jeugdhulp')).toHaveTextContent('15 werkdagen');
+    expect(screen.queryByTestId('norm-reset-jeugdhulp')).not.toBeInTheDocument();
+    expect(screen.queryByTestId('norm-reset-logopedie')).not.toBeInTheDocument();
   });
 
   it('checks the numbers before sending: required, whole, 1 to 365, start not before intake', async () => {

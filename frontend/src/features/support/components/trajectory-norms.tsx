@@ -3,7 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TableSection } from '@/components/ui/table-section';
 import { ApiError } from '@/lib/api-client';
-import { useNorms, useUpdateNorm } from '@/features/support/api/norms';
+import { useNorms, useResetNorm, useUpdateNorm } from '@/features/support/api/norms';
 import { FormProblem } from '@/features/support/components/form-problem';
 import { TRAJECTORY_TYPES, type NormRead, type TrajectoryType } from '@/features/support/types';
 
@@ -34,6 +34,19 @@ export function TrajectoryNorms({ canEdit }: { canEdit: boolean }) {
   const typeLabel = (type: TrajectoryType) => t(`consents.trajectoryTypes.${type}`);
   const days = (count: number) => t('support.norms.days', { count });
   const editingNorm = rows?.find((norm) => norm.type === editing);
+  const reset = useResetNorm({
+    onSuccess: (norm) => {
+      setEditing(null);
+      setMessage(
+        t('support.norms.resetDone', {
+          type: typeLabel(norm.type),
+          intake: norm.intakeWithinDays,
+          start: norm.startWithinDays,
+        }),
+      );
+      statusRef.current?.focus();
+    },
+  });
 
   return (
     <div data-testid="trajectory-norms">
@@ -73,25 +86,45 @@ export function TrajectoryNorms({ canEdit }: { canEdit: boolean }) {
                 {
                   label: t('support.norms.actions'),
                   render: (norm: NormRead) => (
-                    <Button
-                      type="button"
-                      appearance="secondary-action-button"
-                      aria-label={t('support.norms.editLabel', { type: typeLabel(norm.type) })}
-                      data-testid={`norm-edit-${norm.type}`}
-                      disabled={editing === norm.type}
-                      onClick={() => {
-                        setMessage('');
-                        setEditing(norm.type);
-                      }}
-                    >
-                      {t('support.norms.edit')}
-                    </Button>
+                    <>
+                      <Button
+                        type="button"
+                        appearance="secondary-action-button"
+                        aria-label={t('support.norms.editLabel', { type: typeLabel(norm.type) })}
+                        data-testid={`norm-edit-${norm.type}`}
+                        disabled={editing === norm.type}
+                        onClick={() => {
+                          setMessage('');
+                          setEditing(norm.type);
+                        }}
+                      >
+                        {t('support.norms.edit')}
+                      </Button>
+                      {norm.isDefault ? null : (
+                        <Button
+                          type="button"
+                          appearance="subtle-button"
+                          aria-label={t('support.norms.resetLabel', { type: typeLabel(norm.type) })}
+                          data-testid={`norm-reset-${norm.type}`}
+                          disabled={reset.isPending}
+                          onClick={() => {
+                            setMessage('');
+                            reset.mutate(norm.type);
+                          }}
+                        >
+                          {t('support.norms.reset')}
+                        </Button>
+                      )}
+                    </>
                   ),
                 },
               ]
             : []),
         ]}
       />
+      {reset.isError ? (
+        <Paragraph data-testid="norm-reset-error">{t('support.norms.resetFailed')}</Paragraph>
+      ) : null}
       {canEdit && editingNorm ? (
         <NormForm
           key={editingNorm.type}
