@@ -7,7 +7,7 @@ import {
   Heading,
   Paragraph,
 } from '@utrecht/component-library-react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SelectField } from '@/components/ui/select-field';
 import { useFormatters } from '@/hooks/use-formatters';
@@ -267,6 +267,109 @@ function ProgressForm({
   );
 }
 
+interface GoalValues {
+  text: string;
+  targetDate: string;
+  shared: boolean;
+  advice: string;
+}
+
+const NO_GOAL: GoalValues = { text: '', targetDate: '', shared: false, advice: '' };
+
+/**
+ * The fields a goal is written with, for a new goal and for a change: the SMART text, a target
+ * date, sharing with the daily team and the tip for them. A 409 while sharing means the providing
+ * organisation has no information_sharing consent in force; otherwise the trajectory has ended.
+ */
+function GoalFields({
+  values,
+  onChange,
+  textRef,
+  textError,
+  minDate,
+  organisationName,
+  mutationError,
+}: {
+  values: GoalValues;
+  onChange: (values: GoalValues) => void;
+  textRef: RefObject<HTMLTextAreaElement | null>;
+  textError: string | undefined;
+  minDate?: string;
+  organisationName: string;
+  mutationError: Error | null;
+}) {
+  const { t } = useTranslation();
+  const set = (change: Partial<GoalValues>) => onChange({ ...values, ...change });
+  const sharingRefused = mutationError instanceof ApiError && mutationError.status === 409 && values.shared;
+  return (
+    <>
+      <FormFieldTextarea
+        inputRef={textRef}
+        name="text"
+        label={t('support.goals.text')}
+        description={t('support.goals.textHelp')}
+        value={values.text}
+        rows={3}
+        maxLength={2000}
+        onChange={(event) => set({ text: event.target.value })}
+        invalid={Boolean(textError)}
+        errorMessage={textError}
+        required
+      />
+      <FormFieldTextbox
+        name="targetDate"
+        type="date"
+        label={t('support.goals.targetDateLabel')}
+        min={minDate}
+        value={values.targetDate}
+        onChange={(event) => set({ targetDate: (event.target as HTMLInputElement).value })}
+      />
+      <FormFieldCheckbox
+        name="sharedWithDailyTeam"
+        label={t('support.goals.shareLabel')}
+        description={t('support.goals.shareHelp', { organisation: organisationName })}
+        checked={values.shared}
+        onChange={(event) => set({ shared: event.target.checked })}
+      />
+      {values.shared ? (
+        <FormFieldTextarea
+          name="dailyTeamAdvice"
+          label={t('support.goals.adviceLabel')}
+          description={t('support.goals.adviceHelp')}
+          value={values.advice}
+          rows={2}
+          maxLength={2000}
+          onChange={(event) => set({ advice: event.target.value })}
+        />
+      ) : null}
+      {mutationError ? (
+        <FormProblem
+          error={mutationError}
+          messages={sharingRefused ? { 409: t('support.goals.sharingRefused', { organisation: organisationName }) } : { 409: t('support.ended') }}
+          fields={{ text: t('support.goals.text'), targetDate: t('support.goals.targetDateLabel'), dailyTeamAdvice: t('support.goals.adviceLabel') }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+/** The text is required: says so at the field and moves focus there; true when present. */
+function useTextRequired() {
+  const { t } = useTranslation();
+  const [error, setError] = useState<string | undefined>();
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  function check(text: string): boolean {
+    if (!text.trim()) {
+      setError(t('support.goals.textRequired'));
+      textRef.current?.focus();
+      return false;
+    }
+    setError(undefined);
+    return true;
+  }
+  return { error, textRef, check };
+}
+
 function GoalForm({
   scope,
   organisationName,
@@ -278,37 +381,23 @@ function GoalForm({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [text, setText] = useState('');
-  const [targetDate, setTargetDate] = useState('');
-  const [shared, setShared] = useState(false);
-  const [advice, setAdvice] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [values, setValues] = useState<GoalValues>(NO_GOAL);
+  const required = useTextRequired();
   const create = useCreateGoal(scope, {
     onSuccess: () => {
-      setText('');
-      setTargetDate('');
-      setShared(false);
-      setAdvice('');
+      setValues(NO_GOAL);
       onAdded();
     },
   });
-  const sharingRefused = create.error instanceof ApiError && create.error.status === 409 && shared;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (create.isPending) return;
-    if (!text.trim()) {
-      setError(t('support.goals.textRequired'));
-      textRef.current?.focus();
-      return;
-    }
-    setError(undefined);
+    if (create.isPending || !required.check(values.text)) return;
     create.mutate({
-      text: text.trim(),
-      ...(targetDate ? { targetDate } : {}),
-      sharedWithDailyTeam: shared,
-      ...(shared && advice.trim() ? { dailyTeamAdvice: advice.trim() } : {}),
+      text: values.text.trim(),
+      ...(values.targetDate ? { targetDate: values.targetDate } : {}),
+      sharedWithDailyTeam: values.shared,
+      ...(values.shared && values.advice.trim() ? { dailyTeamAdvice: values.advice.trim() } : {}),
     });
   }
 
@@ -317,52 +406,15 @@ function GoalForm({
       <Heading level={3} id={headingId}>
         {t('support.goals.formTitle')}
       </Heading>
-      <FormFieldTextarea
-        inputRef={textRef}
-        name="text"
-        label={t('support.goals.text')}
-        description={t('support.goals.textHelp')}
-        value={text}
-        rows={3}
-        maxLength={2000}
-        onChange={(event) => setText(event.target.value)}
-        invalid={Boolean(error)}
-        errorMessage={error}
-        required
+      <GoalFields
+        values={values}
+        onChange={setValues}
+        textRef={required.textRef}
+        textError={required.error}
+        minDate={todayIsoDate()}
+        organisationName={organisationName}
+        mutationError={create.error}
       />
-      <FormFieldTextbox
-        name="targetDate"
-        type="date"
-        label={t('support.goals.targetDateLabel')}
-        min={todayIsoDate()}
-        value={targetDate}
-        onChange={(event) => setTargetDate((event.target as HTMLInputElement).value)}
-      />
-      <FormFieldCheckbox
-        name="sharedWithDailyTeam"
-        label={t('support.goals.shareLabel')}
-        description={t('support.goals.shareHelp', { organisation: organisationName })}
-        checked={shared}
-        onChange={(event) => setShared(event.target.checked)}
-      />
-      {shared ? (
-        <FormFieldTextarea
-          name="dailyTeamAdvice"
-          label={t('support.goals.adviceLabel')}
-          description={t('support.goals.adviceHelp')}
-          value={advice}
-          rows={2}
-          maxLength={2000}
-          onChange={(event) => setAdvice(event.target.value)}
-        />
-      ) : null}
-      {create.isError ? (
-        <FormProblem
-          error={create.error}
-          messages={sharingRefused ? { 409: t('support.goals.sharingRefused', { organisation: organisationName }) } : { 409: t('support.ended') }}
-          fields={{ text: t('support.goals.text'), targetDate: t('support.goals.targetDateLabel'), dailyTeamAdvice: t('support.goals.adviceLabel') }}
-        />
-      ) : null}
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={create.isPending} data-testid="goal-submit">
           {t('support.goals.submit')}
@@ -393,16 +445,17 @@ function GoalEditForm({
 }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [text, setText] = useState(goal.text);
-  const [targetDate, setTargetDate] = useState(goal.targetDate ?? '');
-  const [shared, setShared] = useState(goal.sharedWithDailyTeam);
-  const [advice, setAdvice] = useState(goal.dailyTeamAdvice ?? '');
-  const [error, setError] = useState<string | undefined>();
-  const textRef = useRef<HTMLTextAreaElement>(null);
+  const [values, setValues] = useState<GoalValues>({
+    text: goal.text,
+    targetDate: goal.targetDate ?? '',
+    shared: goal.sharedWithDailyTeam,
+    advice: goal.dailyTeamAdvice ?? '',
+  });
+  const required = useTextRequired();
   const update = useUpdateGoal(scope, goal.id, { onSuccess: onSaved });
-  const sharingRefused = update.error instanceof ApiError && update.error.status === 409 && shared;
 
   function changes(): GoalUpdate {
+    const { text, targetDate, shared, advice } = values;
     const body: GoalUpdate = {};
     if (text.trim() !== goal.text) body.text = text.trim();
     if ((targetDate || null) !== (goal.targetDate ?? null)) body.targetDate = targetDate || null;
@@ -414,13 +467,7 @@ function GoalEditForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (update.isPending) return;
-    if (!text.trim()) {
-      setError(t('support.goals.textRequired'));
-      textRef.current?.focus();
-      return;
-    }
-    setError(undefined);
+    if (update.isPending || !required.check(values.text)) return;
     const body = changes();
     if (Object.keys(body).length === 0) {
       onCancel();
@@ -434,51 +481,14 @@ function GoalEditForm({
       <Heading level={4} id={headingId} tabIndex={-1}>
         {t('support.goals.editTitle', { number })}
       </Heading>
-      <FormFieldTextarea
-        inputRef={textRef}
-        name="text"
-        label={t('support.goals.text')}
-        description={t('support.goals.textHelp')}
-        value={text}
-        rows={3}
-        maxLength={2000}
-        onChange={(event) => setText(event.target.value)}
-        invalid={Boolean(error)}
-        errorMessage={error}
-        required
+      <GoalFields
+        values={values}
+        onChange={setValues}
+        textRef={required.textRef}
+        textError={required.error}
+        organisationName={organisationName}
+        mutationError={update.error}
       />
-      <FormFieldTextbox
-        name="targetDate"
-        type="date"
-        label={t('support.goals.targetDateLabel')}
-        value={targetDate}
-        onChange={(event) => setTargetDate((event.target as HTMLInputElement).value)}
-      />
-      <FormFieldCheckbox
-        name="sharedWithDailyTeam"
-        label={t('support.goals.shareLabel')}
-        description={t('support.goals.shareHelp', { organisation: organisationName })}
-        checked={shared}
-        onChange={(event) => setShared(event.target.checked)}
-      />
-      {shared ? (
-        <FormFieldTextarea
-          name="dailyTeamAdvice"
-          label={t('support.goals.adviceLabel')}
-          description={t('support.goals.adviceHelp')}
-          value={advice}
-          rows={2}
-          maxLength={2000}
-          onChange={(event) => setAdvice(event.target.value)}
-        />
-      ) : null}
-      {update.isError ? (
-        <FormProblem
-          error={update.error}
-          messages={sharingRefused ? { 409: t('support.goals.sharingRefused', { organisation: organisationName }) } : { 409: t('support.ended') }}
-          fields={{ text: t('support.goals.text'), targetDate: t('support.goals.targetDateLabel'), dailyTeamAdvice: t('support.goals.adviceLabel') }}
-        />
-      ) : null}
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={update.isPending} data-testid="goal-edit-submit">
           {t('support.goals.saveEdit')}
