@@ -184,6 +184,139 @@ function SessionItem({
  * what changed is sent; a new time sends both start and end. The server refuses a session
  * before the request (400), shown next to the form.
  */
+interface SessionValues {
+  date: string;
+  start: string;
+  end: string;
+  location: SessionLocation | '';
+  detail: string;
+}
+
+type FieldErrors = { date?: string; start?: string; end?: string; location?: string };
+
+/**
+ * A session's time and place, for planning one and for moving one: the values, their checks
+ * before sending (date, start, an end after the start, a place) and where focus goes when one
+ * fails.
+ */
+function useSessionFields(initial: SessionValues) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const refs = {
+    date: useRef<HTMLInputElement>(null),
+    start: useRef<HTMLInputElement>(null),
+    end: useRef<HTMLInputElement>(null),
+    location: useRef<HTMLSelectElement>(null),
+  };
+
+  function check(): boolean {
+    const { date, start, end, location } = values;
+    const next: FieldErrors = {};
+    if (!date) next.date = t('support.sessions.dateRequired');
+    if (!start) next.start = t('support.sessions.startRequired');
+    if (!end) next.end = t('support.sessions.endRequired');
+    else if (start && end <= start) next.end = t('support.sessions.endAfterStart');
+    if (!location) next.location = t('support.sessions.locationRequired');
+    setErrors(next);
+    const first = (['date', 'start', 'end', 'location'] as const).find((field) => next[field]);
+    if (first) {
+      refs[first].current?.focus();
+      return false;
+    }
+    return true;
+  }
+
+  return { values, setValues, errors, refs, check };
+}
+
+/** The fields; `minDate` marks planning a new session (not in the past, a place still to choose). */
+function SessionFields({
+  fields,
+  minDate,
+  mutationError,
+}: {
+  fields: ReturnType<typeof useSessionFields>;
+  minDate?: string;
+  mutationError: Error | null;
+}) {
+  const { t } = useTranslation();
+  const { values, setValues, errors, refs } = fields;
+  const set = (change: Partial<SessionValues>) => setValues({ ...values, ...change });
+  return (
+    <>
+      <FormFieldTextbox
+        inputRef={refs.date}
+        name="date"
+        type="date"
+        label={t('support.sessions.date')}
+        min={minDate}
+        value={values.date}
+        onChange={(event) => set({ date: (event.target as HTMLInputElement).value })}
+        invalid={Boolean(errors.date)}
+        errorMessage={errors.date}
+        required
+      />
+      <FormFieldTextbox
+        inputRef={refs.start}
+        name="start"
+        type="time"
+        label={t('support.sessions.start')}
+        value={values.start}
+        onChange={(event) => set({ start: (event.target as HTMLInputElement).value })}
+        invalid={Boolean(errors.start)}
+        errorMessage={errors.start}
+        required
+      />
+      <FormFieldTextbox
+        inputRef={refs.end}
+        name="end"
+        type="time"
+        label={t('support.sessions.end')}
+        value={values.end}
+        onChange={(event) => set({ end: (event.target as HTMLInputElement).value })}
+        invalid={Boolean(errors.end)}
+        errorMessage={errors.end}
+        required
+      />
+      <SelectField
+        ref={refs.location}
+        label={t('support.sessions.location')}
+        name="location"
+        value={values.location}
+        onChange={(value) => set({ location: value as SessionLocation | '' })}
+        placeholder={minDate !== undefined ? t('support.sessions.chooseLocation') : undefined}
+        options={SESSION_LOCATIONS.map((value) => ({ value, label: t(`support.sessionLocations.${value}`) }))}
+        errorMessage={errors.location}
+        required
+      />
+      <FormFieldTextbox
+        name="locationDetail"
+        label={t('support.sessions.detail')}
+        description={t('support.sessions.detailHelp')}
+        maxLength={200}
+        value={values.detail}
+        onChange={(event) => set({ detail: (event.target as HTMLInputElement).value })}
+      />
+      {mutationError ? (
+        <FormProblem
+          error={mutationError}
+          messages={{
+            400: hasInvalidParamCode(mutationError, 'before_request') ? t('support.sessions.beforeRequest') : undefined,
+            409: t('support.ended'),
+          }}
+          fields={{
+            startsAt: t('support.sessions.start'),
+            endsAt: t('support.sessions.end'),
+            location: t('support.sessions.location'),
+            locationDetail: t('support.sessions.detail'),
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
 function SessionMoveForm({
   scope,
   session,
@@ -200,16 +333,13 @@ function SessionMoveForm({
   const headingId = useId();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const initialStart = isoToLocalDateTime(session.startsAt);
-  const initialEnd = isoToLocalDateTime(session.endsAt);
-  const [date, setDate] = useState(initialStart.date);
-  const [start, setStart] = useState(initialStart.time);
-  const [end, setEnd] = useState(initialEnd.time);
-  const [location, setLocation] = useState<SessionLocation>(session.location);
-  const [detail, setDetail] = useState(session.locationDetail ?? '');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const dateRef = useRef<HTMLInputElement>(null);
-  const startRef = useRef<HTMLInputElement>(null);
-  const endRef = useRef<HTMLInputElement>(null);
+  const fields = useSessionFields({
+    date: initialStart.date,
+    start: initialStart.time,
+    end: isoToLocalDateTime(session.endsAt).time,
+    location: session.location,
+    detail: session.locationDetail ?? '',
+  });
   const update = useUpdateSession(scope, session.id);
 
   useEffect(() => {
@@ -217,6 +347,7 @@ function SessionMoveForm({
   }, []);
 
   function changes(): SessionUpdate {
+    const { date, start, end, location, detail } = fields.values;
     const body: SessionUpdate = {};
     const startsAt = localDateTimeToIso(date, start);
     const endsAt = localDateTimeToIso(date, end);
@@ -227,7 +358,7 @@ function SessionMoveForm({
       body.startsAt = startsAt;
       body.endsAt = endsAt;
     }
-    if (location !== session.location) body.location = location;
+    if (location && location !== session.location) body.location = location;
     const trimmed = detail.trim();
     if (trimmed !== (session.locationDetail ?? '')) body.locationDetail = trimmed || null;
     return body;
@@ -235,18 +366,7 @@ function SessionMoveForm({
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (update.isPending) return;
-    const next: FieldErrors = {};
-    if (!date) next.date = t('support.sessions.dateRequired');
-    if (!start) next.start = t('support.sessions.startRequired');
-    if (!end) next.end = t('support.sessions.endRequired');
-    else if (start && end <= start) next.end = t('support.sessions.endAfterStart');
-    setErrors(next);
-    const first = next.date ? dateRef.current : next.start ? startRef.current : next.end ? endRef.current : null;
-    if (first) {
-      first.focus();
-      return;
-    }
+    if (update.isPending || !fields.check()) return;
     const body = changes();
     if (Object.keys(body).length === 0) {
       onCancel();
@@ -272,69 +392,7 @@ function SessionMoveForm({
       <Heading level={3} id={headingId} ref={headingRef} tabIndex={-1}>
         {t('support.sessions.moveTitle')}
       </Heading>
-      <FormFieldTextbox
-        inputRef={dateRef}
-        name="date"
-        type="date"
-        label={t('support.sessions.date')}
-        value={date}
-        onChange={(event) => setDate((event.target as HTMLInputElement).value)}
-        invalid={Boolean(errors.date)}
-        errorMessage={errors.date}
-        required
-      />
-      <FormFieldTextbox
-        inputRef={startRef}
-        name="start"
-        type="time"
-        label={t('support.sessions.start')}
-        value={start}
-        onChange={(event) => setStart((event.target as HTMLInputElement).value)}
-        invalid={Boolean(errors.start)}
-        errorMessage={errors.start}
-        required
-      />
-      <FormFieldTextbox
-        inputRef={endRef}
-        name="end"
-        type="time"
-        label={t('support.sessions.end')}
-        value={end}
-        onChange={(event) => setEnd((event.target as HTMLInputElement).value)}
-        invalid={Boolean(errors.end)}
-        errorMessage={errors.end}
-        required
-      />
-      <SelectField
-        label={t('support.sessions.location')}
-        name="location"
-        value={location}
-        onChange={(value) => setLocation(value as SessionLocation)}
-        options={SESSION_LOCATIONS.map((value) => ({ value, label: t(`support.sessionLocations.${value}`) }))}
-      />
-      <FormFieldTextbox
-        name="locationDetail"
-        label={t('support.sessions.detail')}
-        description={t('support.sessions.detailHelp')}
-        maxLength={200}
-        value={detail}
-        onChange={(event) => setDetail((event.target as HTMLInputElement).value)}
-      />
-      {update.isError ? (
-        <FormProblem
-          error={update.error}
-          messages={{
-            400: hasInvalidParamCode(update.error, 'before_request') ? t('support.sessions.beforeRequest') : undefined,
-            409: t('support.ended'),
-          }}
-          fields={{
-            startsAt: t('support.sessions.start'),
-            endsAt: t('support.sessions.end'),
-            location: t('support.sessions.location'),
-            locationDetail: t('support.sessions.detail'),
-          }}
-        />
-      ) : null}
+      <SessionFields fields={fields} mutationError={update.error} />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={update.isPending} data-testid="session-move-submit">
           {t('support.sessions.moveSubmit')}
@@ -347,55 +405,23 @@ function SessionMoveForm({
   );
 }
 
-type FieldErrors = { date?: string; start?: string; end?: string; location?: string };
+const NO_SESSION: SessionValues = { date: '', start: '', end: '', location: '', detail: '' };
 
 function SessionForm({ scope, onAdded }: { scope: Scope; onAdded: () => void }) {
   const { t } = useTranslation();
   const headingId = useId();
-  const [date, setDate] = useState('');
-  const [start, setStart] = useState('');
-  const [end, setEnd] = useState('');
-  const [location, setLocation] = useState<SessionLocation | ''>('');
-  const [detail, setDetail] = useState('');
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const dateRef = useRef<HTMLInputElement>(null);
-  const startRef = useRef<HTMLInputElement>(null);
-  const endRef = useRef<HTMLInputElement>(null);
-  const locationRef = useRef<HTMLSelectElement>(null);
+  const fields = useSessionFields(NO_SESSION);
   const create = useCreateSession(scope, {
     onSuccess: () => {
-      setDate('');
-      setStart('');
-      setEnd('');
-      setLocation('');
-      setDetail('');
+      fields.setValues(NO_SESSION);
       onAdded();
     },
   });
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (create.isPending) return;
-    const next: FieldErrors = {};
-    if (!date) next.date = t('support.sessions.dateRequired');
-    if (!start) next.start = t('support.sessions.startRequired');
-    if (!end) next.end = t('support.sessions.endRequired');
-    else if (start && end <= start) next.end = t('support.sessions.endAfterStart');
-    if (!location) next.location = t('support.sessions.locationRequired');
-    setErrors(next);
-    const first = next.date
-      ? dateRef.current
-      : next.start
-        ? startRef.current
-        : next.end
-          ? endRef.current
-          : next.location
-            ? locationRef.current
-            : null;
-    if (first) {
-      first.focus();
-      return;
-    }
+    if (create.isPending || !fields.check()) return;
+    const { date, start, end, location, detail } = fields.values;
     create.mutate({
       startsAt: localDateTimeToIso(date, start),
       endsAt: localDateTimeToIso(date, end),
@@ -409,71 +435,7 @@ function SessionForm({ scope, onAdded }: { scope: Scope; onAdded: () => void }) 
       <Heading level={3} id={headingId}>
         {t('support.sessions.formTitle')}
       </Heading>
-      <FormFieldTextbox
-        inputRef={dateRef}
-        name="date"
-        type="date"
-        label={t('support.sessions.date')}
-        min={todayIsoDate()}
-        value={date}
-        onChange={(event) => setDate((event.target as HTMLInputElement).value)}
-        invalid={Boolean(errors.date)}
-        errorMessage={errors.date}
-        required
-      />
-      <FormFieldTextbox
-        inputRef={startRef}
-        name="start"
-        type="time"
-        label={t('support.sessions.start')}
-        value={start}
-        onChange={(event) => setStart((event.target as HTMLInputElement).value)}
-        invalid={Boolean(errors.start)}
-        errorMessage={errors.start}
-        required
-      />
-      <FormFieldTextbox
-        inputRef={endRef}
-        name="end"
-        type="time"
-        label={t('support.sessions.end')}
-        value={end}
-        onChange={(event) => setEnd((event.target as HTMLInputElement).value)}
-        invalid={Boolean(errors.end)}
-        errorMessage={errors.end}
-        required
-      />
-      <SelectField
-        ref={locationRef}
-        label={t('support.sessions.location')}
-        name="location"
-        value={location}
-        onChange={(value) => setLocation(value as SessionLocation | '')}
-        placeholder={t('support.sessions.chooseLocation')}
-        options={SESSION_LOCATIONS.map((value) => ({ value, label: t(`support.sessionLocations.${value}`) }))}
-        errorMessage={errors.location}
-        required
-      />
-      <FormFieldTextbox
-        name="locationDetail"
-        label={t('support.sessions.detail')}
-        description={t('support.sessions.detailHelp')}
-        maxLength={200}
-        value={detail}
-        onChange={(event) => setDetail((event.target as HTMLInputElement).value)}
-      />
-      {create.isError ? (
-        <FormProblem
-          error={create.error}
-          messages={{ 409: t('support.ended') }}
-          fields={{
-            startsAt: t('support.sessions.start'),
-            endsAt: t('support.sessions.end'),
-            location: t('support.sessions.location'),
-            locationDetail: t('support.sessions.detail'),
-          }}
-        />
-      ) : null}
+      <SessionFields fields={fields} minDate={todayIsoDate()} mutationError={create.error} />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={create.isPending} data-testid="session-submit">
           {t('support.sessions.submit')}
