@@ -20,7 +20,7 @@ from starlette.routing import compile_path
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import kindcentraal.models  # noqa: F401 - every mapper registered before the first query
-from kindcentraal.api import include_routers
+from kindcentraal.api import documented_paths, include_routers
 from kindcentraal.audit.writer import GroupCommit, run_sealer
 from kindcentraal.config import Settings, get_settings
 from kindcentraal.db import Database
@@ -157,7 +157,7 @@ def create_api(settings: Settings, database: Database) -> FastAPI:
     install_error_handlers(api)
     api.add_exception_handler(405, _method_not_allowed_handler(api))
     include_routers(api)
-    install_openapi(api)
+    install_openapi(api, path_order=documented_paths())
     return api
 
 

@@ -1,5 +1,6 @@
 """Shapes the generated OpenAPI document to the NL API Design Rules, and writes openapi.yaml."""
 
+from collections.abc import Sequence
 from copy import deepcopy
 from typing import Any
 
@@ -97,16 +98,26 @@ def _shape(document: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
-def install_openapi(api: FastAPI) -> None:
-    """Replace `api.openapi` with a cached, shaped version of FastAPI's document."""
+def install_openapi(api: FastAPI, *, path_order: Sequence[str] = ()) -> None:
+    """Replace `api.openapi` with a cached, shaped version of FastAPI's document, its paths in
+    `path_order` (the routes are included in matching order, hot reads first)."""
     original = api.openapi
 
     def shaped_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:
-            api.openapi_schema = _shape(original())
+            api.openapi_schema = _in_order(_shape(original()), path_order)
         return api.openapi_schema
 
     api.openapi = shaped_openapi  # type: ignore[method-assign]
+
+
+def _in_order(doc: dict[str, Any], path_order: Sequence[str]) -> dict[str, Any]:
+    position = {path: index for index, path in enumerate(path_order)}
+    paths = doc.get("paths", {})
+    doc["paths"] = dict(
+        sorted(paths.items(), key=lambda item: position.get(item[0], len(position)))
+    )
+    return doc
 
 
 def openapi_yaml(api: FastAPI) -> str:
