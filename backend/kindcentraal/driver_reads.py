@@ -10,9 +10,10 @@ row with the column types' own result processors, so rows hold the same values t
 would give.
 
 Reads here run outside the request's transaction, each on its own snapshot (PostgreSQL's
-READ COMMITTED does the same per statement). So they are only for read-only work: the caller
-of any request (before it writes anything) and GET handlers; `reader(session)` refuses a
-session that may write.
+READ COMMITTED does the same per statement), so they would not see a unit of work's own
+uncommitted changes. `fetch(session, query, params)` therefore picks the path by the unit of
+work: through the driver in a read-only one (every GET), through the session in one that may
+write. The caller of a request is loaded through the driver before anything is written.
 """
 
 import threading
