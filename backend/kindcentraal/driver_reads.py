@@ -163,10 +163,6 @@ class Reader:
         sql, args = prepared.render(params)
         return prepared.rows(await self._fetch(sql, args))
 
-    async def first(self, query: Query, params: Mapping[str, Any]) -> Any | None:
-        rows = await self.all(query, params)
-        return rows[0] if rows else None
-
     async def _fetch(self, sql: str, args: list[Any]) -> list[Any]:
         if self.inline:
             return cast(list[Any], await greenlet_spawn(self._sqlite, sql, args))

@@ -38,7 +38,8 @@ from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child.models import Child
 from kindcentraal.child.policy import (
-    listable_children_cached,
+    list_filter,
+    list_shape,
     readable_children,
     relations_with,
 )
@@ -493,7 +494,8 @@ def test_care_data_needs_team_membership_and_consent_in_force_sql(
             readable = set(
                 (await session.scalars(select(Child.id).where(readable_children(principal)))).all()
             )
-            listable, parameters = listable_children_cached(principal)
+            shape, parameters = list_shape(principal)
+            listable = list_filter(shape)
             listed = set(
                 (await session.scalars(select(Child.id).where(listable), parameters)).all()
             )

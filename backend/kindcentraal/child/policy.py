@@ -276,13 +276,6 @@ def list_shape(
     return _shape(principal), _parameters(principal, today or date.today())
 
 
-def listable_children_cached(
-    principal: Principal, *, today: date | None = None
-) -> tuple[ColumnElement[bool], dict[str, Any]]:
-    """The relation filter for lists (the set form), built once per shape of caller."""
-    return _cached_list_filter(*_shape(principal)), _parameters(principal, today or date.today())
-
-
 def _shape(principal: Principal) -> tuple[bool, bool, bool, bool]:
     return (
         bool(principal.organisation_ids(PLACEMENT_ACCESS_ROLES)),

@@ -5,7 +5,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Date, String, Uuid, bindparam, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -108,11 +108,7 @@ async def access_child(
     An invisible child is a logged 404; a refused action on a visible one a logged 403.
     """
     child = await _visible_child(session, principal, child_id)
-    if child is None:
-        raise _not_found(principal, child_id, resource, action)
-    return child, await _checked_relations(
-        session, principal, child, resource=resource, action=action, ensure=ensure
-    )
+    return await _checked(session, principal, child, child_id, resource, action, ensure)
 
 
 # The child as its page shows it: its own columns and its contact person's, in one row.
@@ -157,27 +153,27 @@ async def access_child_row(
     shape, parameters = child_policy.list_shape(principal)
     parameters["rc_child_id"] = child_id
     child = await driver_reads.fetch_first(session, _page_child_query(shape), parameters)
-    if child is None:
-        raise _not_found(principal, child_id, resource, action)
-    return child, await _checked_relations(
-        session, principal, child, resource=resource, action=action, ensure=ensure
-    )
+    return await _checked(session, principal, child, child_id, resource, action, ensure)
 
 
-def _not_found(principal: Principal, child_id: uuid.UUID, resource: str, action: str) -> AppError:
-    return deny(NotFound("child"), principal, child_id=child_id, resource=resource, action=action)
+Found = TypeVar("Found", bound=child_policy.ChildKeys)
 
 
-async def _checked_relations(
+async def _checked(
     session: AsyncSession,
     principal: Principal,
-    child: child_policy.ChildKeys,
-    *,
+    child: Found | None,
+    child_id: uuid.UUID,
     resource: str,
     action: str,
     ensure: Callable[[ChildRelations], None] | None,
-) -> ChildRelations:
-    """The caller's relations with a visible child, after the policy check `ensure`."""
+) -> tuple[Found, ChildRelations]:
+    """The child found with the caller's relations, after the policy check `ensure`; a child
+    not found (or not visible) is a logged 404, a refused action on a visible one a logged 403."""
+    if child is None:
+        raise deny(
+            NotFound("child"), principal, child_id=child_id, resource=resource, action=action
+        )
     relations = await child_policy.relations_with(session, principal, child)
     if ensure is not None:
         try:
@@ -191,7 +187,7 @@ async def _checked_relations(
                 action=action,
                 relations=relations,
             ) from None
-    return relations
+    return child, relations
 
 
 async def _managed(

@@ -2,9 +2,6 @@
 
 from typing import Any
 
-from fastapi import Response
-from pydantic import BaseModel
-
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
     """`responses=` for the given error statuses; the schema is filled in by openapi.py."""
@@ -20,10 +17,3 @@ _DESCRIPTIONS = {
     409: "Conflict with the current state",
     429: "Too many requests",
 }
-
-
-def trusted_json(model: BaseModel) -> Response:
-    """The model as JSON, without FastAPI dumping it to a dict and validating it once more
-    against `response_model`: the model was validated when it was built. The route still
-    declares `response_model` for the document."""
-    return Response(model.model_dump_json(by_alias=True), media_type="application/json")

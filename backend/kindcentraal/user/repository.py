@@ -32,6 +32,10 @@ class Caller:
     mandatory_two_factor_roles: frozenset[str]
 
 
+_MEMBERSHIP_OF_USER = and_(Membership.user_id == User.id, Membership.tenant_id == User.tenant_id)
+_ORGANISATION_OF_MEMBERSHIP = and_(
+    Organisation.id == Membership.organisation_id, Organisation.tenant_id == Membership.tenant_id
+)
 _administered = aliased(OrganisationCentre, name="administered")
 _partner = aliased(OrganisationCentre, name="partner")
 
@@ -54,16 +58,8 @@ _CALLER = (
     .select_from(AuthSession)
     .join(User, and_(User.id == AuthSession.user_id, User.tenant_id == AuthSession.tenant_id))
     .join(Tenant, Tenant.id == User.tenant_id)
-    .outerjoin(
-        Membership, and_(Membership.user_id == User.id, Membership.tenant_id == User.tenant_id)
-    )
-    .outerjoin(
-        Organisation,
-        and_(
-            Organisation.id == Membership.organisation_id,
-            Organisation.tenant_id == Membership.tenant_id,
-        ),
-    )
+    .outerjoin(Membership, _MEMBERSHIP_OF_USER)
+    .outerjoin(Organisation, _ORGANISATION_OF_MEMBERSHIP)
     .outerjoin(
         _administered,
         and_(
@@ -204,16 +200,8 @@ _OWN_ACCOUNT = Query(
         Membership.role,
     )
     .select_from(User)
-    .outerjoin(
-        Membership, and_(Membership.user_id == User.id, Membership.tenant_id == User.tenant_id)
-    )
-    .outerjoin(
-        Organisation,
-        and_(
-            Organisation.id == Membership.organisation_id,
-            Organisation.tenant_id == Membership.tenant_id,
-        ),
-    )
+    .outerjoin(Membership, _MEMBERSHIP_OF_USER)
+    .outerjoin(Organisation, _ORGANISATION_OF_MEMBERSHIP)
     .where(
         User.id == bindparam("own_user", type_=Uuid),
         User.tenant_id == bindparam("own_tenant", type_=Uuid),

@@ -1,6 +1,7 @@
 import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmStep } from '@/hooks/use-confirm-step';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useWithdrawConsent } from '@/features/consent/api/withdraw-consent';
 
@@ -17,19 +18,8 @@ export function WithdrawConsent({ childId, consentId, summary, onWithdrawn }: Wi
   const { t } = useTranslation();
   const questionId = useId();
   const summaryId = useId();
-  const [confirming, setConfirming] = useState(false);
-  const startRef = useRef<HTMLButtonElement>(null);
-  const questionRef = useRef<HTMLParagraphElement>(null);
-  const returnFocus = useRef(false);
+  const { confirming, startRef, questionRef, ask, cancel } = useConfirmStep();
   const withdraw = useWithdrawConsent(childId, { onSuccess: onWithdrawn });
-
-  useEffect(() => {
-    if (confirming) questionRef.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      startRef.current?.focus();
-    }
-  }, [confirming]);
 
   if (!confirming) {
     // Every row has this button: its description says which consent it withdraws.
@@ -40,7 +30,7 @@ export function WithdrawConsent({ childId, consentId, summary, onWithdrawn }: Wi
           type="button"
           appearance="secondary-action-button"
           aria-describedby={summaryId}
-          onClick={() => setConfirming(true)}
+          onClick={ask}
         >
           {t('consents.withdraw')}
         </Button>
@@ -75,9 +65,8 @@ export function WithdrawConsent({ childId, consentId, summary, onWithdrawn }: Wi
           appearance="secondary-action-button"
           disabled={withdraw.isPending}
           onClick={() => {
-            returnFocus.current = true;
             withdraw.reset();
-            setConfirming(false);
+            cancel();
           }}
         >
           {t('consents.withdrawCancel')}

@@ -1,6 +1,7 @@
 import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useId, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useConfirmStep } from '@/hooks/use-confirm-step';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { TableSection } from '@/components/ui/table-section';
@@ -129,19 +130,8 @@ function RemoveCoordinator({
 }) {
   const { t } = useTranslation();
   const questionId = useId();
-  const [confirming, setConfirming] = useState(false);
-  const startRef = useRef<HTMLButtonElement>(null);
-  const questionRef = useRef<HTMLParagraphElement>(null);
-  const returnFocus = useRef(false);
+  const { confirming, startRef, questionRef, ask, cancel } = useConfirmStep();
   const remove = useRemoveCareCoordinator(centre.id, { onSuccess: onRemoved });
-
-  useEffect(() => {
-    if (confirming) questionRef.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      startRef.current?.focus();
-    }
-  }, [confirming]);
 
   if (!confirming) {
     return (
@@ -150,7 +140,7 @@ function RemoveCoordinator({
         type="button"
         appearance="secondary-action-button"
         aria-label={t('support.careCoordinators.removeLabel', { name: coordinator.displayName })}
-        onClick={() => setConfirming(true)}
+        onClick={ask}
       >
         {t('support.careCoordinators.remove')}
       </Button>
@@ -181,9 +171,8 @@ function RemoveCoordinator({
           appearance="secondary-action-button"
           disabled={remove.isPending}
           onClick={() => {
-            returnFocus.current = true;
             remove.reset();
-            setConfirming(false);
+            cancel();
           }}
         >
           {t('support.careCoordinators.removeCancel')}
