@@ -68,8 +68,13 @@ class _Prepared:
         }
         self.expanding = tuple(key for key, bind in self.compiled.binds.items() if bind.expanding)
         self.result_processors: tuple[Processor, ...] = tuple(
-            column.type.dialect_impl(dialect).result_processor(dialect, None)
-            for column in statement.selected_columns
+            _result_processor(column.type, dialect) for column in statement.selected_columns
+        )
+        # Only the columns with a processor are converted; the others pass as they came.
+        self.processed: tuple[tuple[int, Callable[[Any], Any]], ...] = tuple(
+            (position, process)
+            for position, process in enumerate(self.result_processors)
+            if process is not None
         )
         self.row: Any = namedtuple("Row", names, rename=True)  # type: ignore[misc]
         self.renderings: dict[tuple[int, ...], _Rendering] = {}
@@ -113,17 +118,19 @@ class _Prepared:
         return rendering
 
     def rows(self, raw: Sequence[Sequence[Any]]) -> list[Any]:
-        processors = self.result_processors
+        processed = self.processed
         make = self.row._make
-        return [
-            make(
-                [
-                    process(value) if process is not None else value
-                    for process, value in zip(processors, record, strict=True)
-                ]
-            )
-            for record in raw
-        ]
+        rows = []
+        for record in raw:
+            values = list(record)
+            for position, process in processed:
+                values[position] = process(values[position])
+            rows.append(make(values))
+        return rows
+
+
+def _result_processor(column_type: Any, dialect: Dialect) -> Processor:
+    return cast(Processor, column_type.dialect_impl(dialect).result_processor(dialect, None))
 
 
 def entity_columns(model: type[Any]) -> list[Any]:

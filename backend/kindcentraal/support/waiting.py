@@ -51,9 +51,11 @@ def working_days(start: date, end: date) -> int:
     return count
 
 
+@functools.lru_cache(maxsize=256)
 def last_overdue_request_day(today: date, norm_days: int) -> date:
     """The latest request day that is past a norm of `norm_days` working days on `today`:
-    a request of that day or earlier has working_days(request, today) > norm_days."""
+    a request of that day or earlier has working_days(request, today) > norm_days. Cached:
+    every board request asks it for each type's two norms, of the same day."""
     day = today
     while working_days(day, today) <= norm_days:
         day -= timedelta(days=1)
