@@ -850,16 +850,37 @@ async def test_authorization_matrix(
 # --- `GET /children/{childId}?expand=`: each part passes its own policy -----------------
 # e = embedded, - = left out (the child is still served: 200); other codes: the whole request.
 EMBEDDED, LEFT_OUT = "e", "-"
-EXPAND_PARTS = ("guardians", "placements", "contactPerson", "careTeam", "consents")
+EXPAND_PARTS = (
+    "guardians",
+    "placements",
+    "contactPerson",
+    "careTeam",
+    "consents",
+    "plan",
+    "trajectories",
+    "signals",
+)
 #                      anon ca oa ss cs cad cpw cpo cp gw gwo an  out
 _ANY_RELATION = "401 e  e  e  e  e   e   404 e  e  e   404 404"
 _CARE_DATA = "401 e  e  e  e  e   e   404 e  e  -   404 404"
+# The plan as `GET /children/{childId}/plan` serves it (403 there: left out here).
+_PLAN = "401 -  e  e  e  e   e   404 e  e  -   404 404"
 EXPAND_TABLE: dict[str, str] = {
     "guardians": _ANY_RELATION,
     "placements": _ANY_RELATION,
     "contactPerson": _ANY_RELATION,
     "careTeam": _CARE_DATA,
     "consents": _CARE_DATA,
+    "plan": _PLAN,
+    "trajectories": _ANY_RELATION,  # the list's filter decides which, as for `?childId=`
+    "signals": _CARE_DATA,  # as `GET /children/{childId}/signals`
+}
+# The access log names a part as its own endpoint names its resource.
+AUDIT_PART_NAMES = {
+    "contactPerson": "contact-person",
+    "careTeam": "care-team",
+    "trajectories": "trajectory",
+    "signals": "signal",
 }
 
 
@@ -912,10 +933,9 @@ async def test_expand_parts_follow_each_parts_policy(
             elif response.status_code != int(expected):
                 problems.append(f"{principal}: {response.status_code} instead of {expected}")
                 break
-        if newest is not None:
-            names = {"contactPerson": "contact-person", "careTeam": "care-team"}
-            if newest.parts != ["child", *(names.get(p, p) for p in served)]:
-                problems.append(f"{principal}: access log names {newest.parts}")
+        named = ["child", *(AUDIT_PART_NAMES.get(p, p) for p in served)]
+        if newest is not None and newest.parts != named:
+            problems.append(f"{principal}: access log names {newest.parts}")
     assert not problems, "\n".join(problems)
 
 

@@ -22,11 +22,25 @@ from kindcentraal.driver_reads import Query, entity_columns, fetch
 from kindcentraal.errors import Forbidden
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement
+from kindcentraal.support import policy as support_policy
+from kindcentraal.support import service as support_service
+from kindcentraal.support import signals as support_signals
+from kindcentraal.support import work as support_work
+from kindcentraal.support.schemas import ChildPlan, SignalRead, TrajectoryRead
 from kindcentraal.user.models import User
 
-Part = Literal["guardians", "placements", "contactPerson", "careTeam", "consents"]
+Part = Literal[
+    "guardians",
+    "placements",
+    "contactPerson",
+    "careTeam",
+    "consents",
+    "plan",
+    "trajectories",
+    "signals",
+]
 PARTS: tuple[Part, ...] = get_args(Part)
-# The policy of each part beyond seeing the child at all.
+# The policy of each part beyond seeing the child at all (the plan's is its own: see below).
 _CARE_DATA: frozenset[Part] = frozenset({"careTeam", "consents"})
 # Names in the access log, as the single-part endpoints name their resources.
 AUDIT_NAMES: dict[Part, str] = {
@@ -35,6 +49,9 @@ AUDIT_NAMES: dict[Part, str] = {
     "contactPerson": "contact-person",
     "careTeam": "care-team",
     "consents": "consents",
+    "plan": "plan",
+    "trajectories": "trajectory",
+    "signals": "signal",
 }
 
 
@@ -62,13 +79,21 @@ class ChildPage:
     contact_person: bool = False
     care_team: list[CareTeamMemberRead] | None = None
     consents: list[ConsentRead] | None = None
+    plan: ChildPlan | None = None
+    trajectories: list[TrajectoryRead] | None = None
+    signals: list[SignalRead] | None = None
     read: list[Part] = field(default_factory=list)
 
 
 def _allowed(part: Part, relations: ChildRelations) -> bool:
-    if part in _CARE_DATA:
+    ensure = {
+        "careTeam": child_policy.ensure_can_see_care_data,
+        "consents": child_policy.ensure_can_see_care_data,
+        "signals": support_policy.ensure_can_see_signals,
+    }.get(part)
+    if ensure is not None:
         try:
-            child_policy.ensure_can_see_care_data(relations)
+            ensure(relations)
         except Forbidden:
             return False
     return True
@@ -87,6 +112,11 @@ async def read_child_page(
     for part in PARTS:
         if part not in expand or not _allowed(part, relations):
             continue
+        if part == "plan":
+            # The plan's policy needs its trajectories: nothing shared means no plan.
+            page.plan = await support_work.plan_of(session, principal, child.id, relations)
+            if page.plan is None:
+                continue
         page.read.append(part)
         if part == "guardians":
             page.guardians = await fetch(session, _GUARDIANS, keys)
@@ -98,6 +128,10 @@ async def read_child_page(
             page.care_team = await careteam_service.team_of(session, principal, child_id=child.id)
         elif part == "consents":
             page.consents = await consent_service.consents_of(session, principal, child_id=child.id)
+        elif part == "trajectories":
+            page.trajectories = await support_service.trajectories_of(session, principal, child.id)
+        elif part == "signals":
+            page.signals = await support_signals.signals_of(session, principal, child.id, relations)
     await child_service.log_access(
         session,
         principal,

@@ -284,6 +284,12 @@ def _embedded(page: child_page.ChildPage) -> ChildEmbedded:
         parts["care_team"] = page.care_team
     if page.consents is not None:
         parts["consents"] = page.consents
+    if page.plan is not None:
+        parts["plan"] = page.plan
+    if page.trajectories is not None:
+        parts["trajectories"] = page.trajectories
+    if page.signals is not None:
+        parts["signals"] = page.signals
     return ChildEmbedded(**parts)
 
 

@@ -10,6 +10,7 @@ from kindcentraal.child.models import GuardianRelation
 from kindcentraal.common.schemas import ApiModel, IsoDate, ReadModel, Timestamps, UpdateModel
 from kindcentraal.consent.schemas import ConsentRead
 from kindcentraal.placement.schemas import PlacementRead
+from kindcentraal.support.schemas import ChildPlan, SignalRead, TrajectoryRead
 
 MAX_AGE_AT_REGISTRATION = 13
 
@@ -131,6 +132,20 @@ class ChildEmbedded(ReadModel):
     )
     care_team: list[CareTeamMemberRead] | None = None
     consents: list[ConsentRead] | None = None
+    plan: ChildPlan | None = Field(
+        default=None,
+        description="The one plan, as `GET /children/{childId}/plan` serves it to the caller.",
+    )
+    trajectories: list[TrajectoryRead] | None = Field(
+        default=None,
+        description="The child's trajectories as `GET /support-trajectories?childId=` finds "
+        "them for the caller, the newest request first.",
+    )
+    signals: list[SignalRead] | None = Field(
+        default=None,
+        description="As `GET /children/{childId}/signals`: all for the child's deciders, "
+        "their own for other professionals and guardians.",
+    )
 
 
 class ChildDetail(ChildRead):

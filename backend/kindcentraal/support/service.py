@@ -16,7 +16,13 @@ from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
 from kindcentraal.child.policy import ChildRelations
-from kindcentraal.common.pagination import PageParams, SortKey, keyset_page, read_page
+from kindcentraal.common.pagination import (
+    MAX_LIMIT,
+    PageParams,
+    SortKey,
+    keyset_page,
+    read_page,
+)
 from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
 from kindcentraal.driver_reads import Query, entity_columns, fetch_first
 from kindcentraal.errors import AppError, Conflict, InvalidInput, NotFound
@@ -333,6 +339,60 @@ async def list_trajectories(
 ) -> tuple[list[TrajectoryRead], str | None]:
     """The trajectories the caller is on the team of (and, for guardians, their children's);
     the board of a centre filters these. One access-log event for the page."""
+    items, cursor = await _board(
+        session,
+        principal,
+        child_id=child_id,
+        status=status,
+        kind=kind,
+        organisation_id=organisation_id,
+        centre_id=centre_id,
+        overdue=overdue,
+        sort=sort,
+        page=page,
+    )
+    children = sorted({item.child_id for item in items}, key=str)
+    if children:
+        await child_service.log_access_many(
+            session, principal, children, resource=RESOURCE, action="list"
+        )
+    return items, cursor
+
+
+async def trajectories_of(
+    session: AsyncSession, principal: Principal, child_id: uuid.UUID
+) -> list[TrajectoryRead]:
+    """A child's trajectories as the list's `childId` filter finds them for the caller, the
+    newest request first (a child has a handful; at most a page of MAX_LIMIT). Does not log:
+    the child page that embeds them logs its one event."""
+    items, _ = await _board(
+        session,
+        principal,
+        child_id=child_id,
+        status=None,
+        kind=None,
+        organisation_id=None,
+        centre_id=None,
+        overdue=None,
+        sort="-requestedAt",
+        page=PageParams(limit=MAX_LIMIT, cursor=None),
+    )
+    return items
+
+
+async def _board(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    child_id: uuid.UUID | None,
+    status: TrajectoryStatus | None,
+    kind: TrajectoryType | None,
+    organisation_id: uuid.UUID | None,
+    centre_id: uuid.UUID | None,
+    overdue: bool | None,
+    sort: TrajectorySort,
+    page: PageParams,
+) -> tuple[list[TrajectoryRead], str | None]:
     today = date.today()
     norms = await norms_of(session, principal.tenant_id)
     shape, readable_values = child_policy.list_shape(principal, today=today)
@@ -369,13 +429,7 @@ async def list_trajectories(
         params=page,
         parameters=parameters,
     )
-    items = [_read(row, norms, today) for row in rows]
-    children = sorted({item.child_id for item in items}, key=str)
-    if children:
-        await child_service.log_access_many(
-            session, principal, children, resource=RESOURCE, action="list"
-        )
-    return items, cursor
+    return [_read(row, norms, today) for row in rows], cursor
 
 
 @dataclass

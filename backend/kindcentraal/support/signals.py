@@ -175,16 +175,25 @@ async def list_child_signals(
         action="list",
         ensure=policy.ensure_can_see_signals,
     )
+    found = await signals_of(session, principal, child.id, relations)
+    await child_service.log_access(
+        session, principal, relations, child.id, resource=RESOURCE, action="list"
+    )
+    return found
+
+
+async def signals_of(
+    session: AsyncSession, principal: Principal, child_id: uuid.UUID, relations: ChildRelations
+) -> list[SignalRead]:
+    """A child's signals for a caller who may see signals: all of them for its deciders, their
+    own for anyone else; newest first. Neither checks access nor logs (see `plan_of`)."""
     statement = _statement().where(
-        Signal.child_id == child.id, Signal.tenant_id == principal.tenant_id
+        Signal.child_id == child_id, Signal.tenant_id == principal.tenant_id
     )
     author = policy.signal_filter_for(principal, relations)
     if author is not None:
         statement = statement.where(Signal.author_id == author)
     rows = await session.execute(statement.order_by(Signal.created_at.desc(), Signal.id))
-    await child_service.log_access(
-        session, principal, relations, child.id, resource=RESOURCE, action="list"
-    )
     return [_read(row) for row in rows.all()]
 
 

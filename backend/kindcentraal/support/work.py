@@ -14,6 +14,7 @@ from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
+from kindcentraal.child.policy import ChildRelations
 from kindcentraal.consent.models import Consent, ConsentPurpose
 from kindcentraal.driver_reads import Query, entity_columns, fetch
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
@@ -796,8 +797,30 @@ async def child_plan(
     child, relations = await child_service.access_child_row(
         session, principal, child_id=child_id, resource="plan", action="read"
     )
+    plan = await plan_of(session, principal, child.id, relations)
+    if plan is None:
+        raise child_service.deny(
+            Forbidden("The child's support plan is not shared with you."),
+            principal,
+            child_id=child.id,
+            resource="plan",
+            action="read",
+            relations=relations,
+        )
+    await child_service.log_access(
+        session, principal, relations, child.id, resource="plan", action="read"
+    )
+    return plan
+
+
+async def plan_of(
+    session: AsyncSession, principal: Principal, child_id: uuid.UUID, relations: ChildRelations
+) -> ChildPlan | None:
+    """The plan of a child the caller sees, as their relations allow; None when nothing of the
+    child's support is shared with them. Neither checks access to the child nor logs: the
+    caller (the plan's route, the child page) has done the one and does the other."""
     today = date.today()
-    keys = {"plan_child": child.id, "plan_tenant": principal.tenant_id, "plan_today": today}
+    keys = {"plan_child": child_id, "plan_tenant": principal.tenant_id, "plan_today": today}
     rows = await fetch(session, _PLAN_TRAJECTORIES, keys)
     ids = [trajectory.id for trajectory in rows]
     team_rows = await fetch(session, _PLAN_TEAM, {**keys, "plan_trajectories": ids}) if ids else []
@@ -864,20 +887,10 @@ async def child_plan(
     if base is not None:
         seen.add(base)
     if not seen:
-        raise child_service.deny(
-            Forbidden("The child's support plan is not shared with you."),
-            principal,
-            child_id=child.id,
-            resource="plan",
-            action="read",
-            relations=relations,
-        )
+        return None
     view = next(v for v in (View.TEAM, View.GUARDIAN, View.DAILY_TEAM) if v in seen)
-    await child_service.log_access(
-        session, principal, relations, child.id, resource="plan", action="read"
-    )
     return ChildPlan(
-        child_id=child.id, view=view.value, trajectories=plan_trajectories, goals=goals, notes=notes
+        child_id=child_id, view=view.value, trajectories=plan_trajectories, goals=goals, notes=notes
     )
 
 

@@ -1594,6 +1594,18 @@ export interface components {
             careTeam?: components["schemas"]["CareTeamMemberRead"][] | null;
             /** Consents */
             consents?: components["schemas"]["ConsentRead"][] | null;
+            /** @description The one plan, as `GET /children/{childId}/plan` serves it to the caller. */
+            plan?: components["schemas"]["ChildPlan"] | null;
+            /**
+             * Trajectories
+             * @description The child's trajectories as `GET /support-trajectories?childId=` finds them for the caller, longest waiting first.
+             */
+            trajectories?: components["schemas"]["TrajectoryRead"][] | null;
+            /**
+             * Signals
+             * @description As `GET /children/{childId}/signals`: all for the child's deciders, their own for other professionals and guardians.
+             */
+            signals?: components["schemas"]["SignalRead"][] | null;
         };
         /**
          * ChildPlacementRead
@@ -4390,7 +4402,7 @@ export interface operations {
     "children:read_child": {
         parameters: {
             query?: {
-                /** @description Comma-separated parts to embed: guardians, placements, contactPerson, careTeam, consents. Each part passes its own policy; one access-log event names them all. */
+                /** @description Comma-separated parts to embed: guardians, placements, contactPerson, careTeam, consents, plan, trajectories, signals. Each part passes its own policy; one access-log event names them all. */
                 expand?: string | null;
             };
             header?: never;

@@ -3,13 +3,15 @@ import { test, expect } from '../support/fixtures';
 
 /**
  * Opening a child page is one request for the child's data (`GET /children/{id}?expand=…`), so
- * one access-log event; the access log itself loads only when opened, and shows the parent's
- * visit as one line naming what was read.
+ * one access-log event; "Zorg & ondersteuning" and the access log each load only when opened,
+ * in one request each, and the access log shows the parent's visit as one line naming what was
+ * read.
  */
 test('a child page is one request, and the access log shows the visit on one line', async ({
   api,
   loginPage,
   childPage,
+  supportSection,
   page,
 }) => {
   // The parent's older child: no spec changes anything on it (the consent spec works on the
@@ -46,9 +48,18 @@ test('a child page is one request, and the access log shows the visit on one lin
   expect(url.pathname).toBe(`/api/v1/children/${child.id}`);
   expect(url.searchParams.get('expand'), 'the page asks for its parts in the same request').toBeTruthy();
 
+  // "Zorg & ondersteuning": one more request, only on opening it, for its three parts.
+  await supportSection.open();
+  await page.waitForLoadState('networkidle');
+  expect(childRequests).toHaveLength(2);
+  const support = new URL(childRequests[1]!.url());
+  expect(support.pathname).toBe(`/api/v1/children/${child.id}`);
+  expect(support.searchParams.get('expand')).toBe('plan,trajectories,signals');
+
   // The access log: one more request, only on opening it.
   await childPage.openAccessLog();
   expect(childRequests.map((r) => new URL(r.url()).pathname)).toEqual([
+    `/api/v1/children/${child.id}`,
     `/api/v1/children/${child.id}`,
     `/api/v1/children/${child.id}/access-log`,
   ]);
@@ -61,7 +72,8 @@ test('a child page is one request, and the access log shows the visit on one lin
   const visit = childPage.accessLogLines.first();
   await expect(visit).toContainText('Olga de Ouder');
   await expect(visit).toContainText('bekeek het dossier (');
-  for (const part of ['gegevens', 'ouders/verzorgers', 'plaatsingen', 'zorgteam', 'toestemmingen']) {
+  const parts = ['gegevens', 'ouders/verzorgers', 'plaatsingen', 'zorgteam', 'toestemmingen'];
+  for (const part of [...parts, 'ondersteuningsplan', 'trajecten', 'signalen']) {
     await expect(visit).toContainText(part);
   }
   await expect(visit.locator('time').first()).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}T/);

@@ -7,7 +7,8 @@ import { json, mockFetch, renderRoutes, setupApi } from '@/test/utils';
 
 const SCHOOL = 'aaaaaaaa-0000-4000-8000-000000000001';
 
-type Who = 'guardian' | 'teacher' | 'contact';
+/** `colleague`: staff who see the child, with nothing of its support shared with them. */
+type Who = 'guardian' | 'teacher' | 'contact' | 'colleague';
 
 const people = {
   guardian: { id: 'u-parent', displayName: 'Olga de Ouder', memberships: [], isGuardian: true },
@@ -15,6 +16,12 @@ const people = {
     id: 'u-teacher',
     displayName: 'Lotte Leerkracht',
     memberships: [{ id: 'm1', organisationId: SCHOOL, organisationName: 'Basisschool', organisationType: 'school', role: 'staff' }],
+    isGuardian: false,
+  },
+  colleague: {
+    id: 'u-colleague',
+    displayName: 'Cor Collega',
+    memberships: [{ id: 'm3', organisationId: SCHOOL, organisationName: 'Basisschool', organisationType: 'school', role: 'staff' }],
     isGuardian: false,
   },
   contact: {
@@ -38,6 +45,35 @@ const sharedGoal = {
   workers: ['Lisa Logopedie'],
 };
 
+const child = {
+  id: CHILD_ID,
+  centreId: 'c',
+  groupId: null,
+  givenName: 'Noah',
+  familyName: 'de Vries',
+  dateOfBirth: '2019-09-01',
+  hasBsn: false,
+  contactPerson: { userId: 'u-ib', displayName: 'Ingrid Bakker' },
+  createdAt: '',
+  updatedAt: '',
+};
+
+/** `?expand=plan,trajectories,signals` as the server answers each kind of reader. */
+function supportParts(who: Who) {
+  if (who === 'colleague') return { trajectories: [], signals: [] };
+  if (who === 'teacher') {
+    return { plan: plan({ view: 'daily_team', goals: [sharedGoal as never] }), trajectories: [], signals: [] };
+  }
+  return {
+    plan: plan({
+      view: who === 'guardian' ? 'guardian' : 'team',
+      trajectories: [{ id: 't1', type: 'logopedie', status: 'requested', organisationName: 'Zorgpartners Gooi', coordinatorName: null }],
+    }),
+    trajectories: [trajectory({ id: 't1', consentNeeded: true })],
+    signals: who === 'contact' ? [signal({ id: 's1' })] : [],
+  };
+}
+
 /** The child page's API, with the support parts for each kind of reader. */
 function backend(who: Who) {
   const me = people[who];
@@ -57,42 +93,21 @@ function backend(who: Who) {
     if (path === '/groups' || path === '/organisations') {
       return json({ items: [{ id: ORG_CARE, name: 'Zorgpartners Gooi', type: 'care_provider', centreIds: [], createdAt: '', updatedAt: '' }], nextCursor: null });
     }
+    if (path === `/children/${CHILD_ID}` && url.searchParams.get('expand') === 'plan,trajectories,signals') {
+      return json({ ...child, embedded: supportParts(who) });
+    }
     if (path === `/children/${CHILD_ID}`) {
       return json({
-        id: CHILD_ID,
-        centreId: 'c',
-        groupId: null,
-        givenName: 'Noah',
-        familyName: 'de Vries',
-        dateOfBirth: '2019-09-01',
-        hasBsn: false,
-        contactPerson: { userId: 'u-ib', displayName: 'Ingrid Bakker' },
-        createdAt: '',
-        updatedAt: '',
+        ...child,
         embedded: {
           guardians: [
             { id: 'g', childId: CHILD_ID, userId: 'u-parent', displayName: 'Olga de Ouder', relation: 'parent', hasParentalAuthority: true, createdAt: '', updatedAt: '' },
           ],
           placements: [],
           contactPerson: null,
-          ...(who === 'teacher' ? {} : { careTeam: [], consents: [] }),
+          ...(who === 'teacher' || who === 'colleague' ? {} : { careTeam: [], consents: [] }),
         },
       });
-    }
-    if (path === `/children/${CHILD_ID}/plan`) {
-      if (who === 'teacher') return json(plan({ view: 'daily_team', goals: [sharedGoal as never] }));
-      return json(
-        plan({
-          view: who === 'guardian' ? 'guardian' : 'team',
-          trajectories: [{ id: 't1', type: 'logopedie', status: 'requested', organisationName: 'Zorgpartners Gooi', coordinatorName: null }],
-        }),
-      );
-    }
-    if (path === '/support-trajectories') {
-      return json({ items: who === 'teacher' ? [] : [trajectory({ id: 't1', consentNeeded: true })], nextCursor: null });
-    }
-    if (path === `/children/${CHILD_ID}/signals` && request.method === 'GET') {
-      return json(who === 'contact' ? [signal({ id: 's1' })] : []);
     }
     if (path === `/children/${CHILD_ID}/signals` && request.method === 'POST') {
       return json(signal({ id: 's-new', authorId: me.id }), { status: 201 });
@@ -125,17 +140,28 @@ describe('"Zorg & ondersteuning" on the child page', () => {
     expect(await screen.findByRole('heading', { level: 2, name: 'Zorg & ondersteuning' })).toBeInTheDocument();
     await screen.findByRole('button', { name: 'Bekijk zorg en ondersteuning' });
     expect(childRequests(requests)).toHaveLength(1);
-    expect(requests.some((r) => r.url.includes('/support-trajectories'))).toBe(false);
 
     const section = await openSupport(user);
     expect(await within(section).findByTestId('child-plan')).toHaveAttribute('data-view', 'guardian');
-    expect(childRequests(requests).map((r) => new URL(r.url).pathname).sort()).toEqual([
-      `/api/v1/children/${CHILD_ID}`,
-      `/api/v1/children/${CHILD_ID}/plan`,
-      `/api/v1/children/${CHILD_ID}/signals`,
-    ]);
-    const list = requests.find((r) => new URL(r.url).pathname === '/api/v1/support-trajectories')!;
-    expect(new URL(list.url).searchParams.get('childId')).toBe(CHILD_ID);
+    expect(await within(section).findByTestId('child-trajectory')).toBeInTheDocument();
+    // Opening the section is one more request: the three parts together, one access-log event.
+    const support = childRequests(requests).slice(1);
+    expect(support.map((r) => new URL(r.url).pathname)).toEqual([`/api/v1/children/${CHILD_ID}`]);
+    expect(new URL(support[0]!.url).searchParams.get('expand')).toBe('plan,trajectories,signals');
+    expect(requests.some((r) => r.url.includes('/support-trajectories') || r.url.includes('/plan'))).toBe(false);
+  });
+
+  it('says so when nothing of the child’s support is shared with this user', async () => {
+    const store = setupApi();
+    backend('colleague');
+    const user = userEvent.setup();
+    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    const section = await openSupport(user);
+    expect(await within(section).findByTestId('child-plan-not-shared')).toHaveTextContent(
+      'U kunt het plan van dit kind niet bekijken.',
+    );
+    expect(within(section).queryByTestId('child-plan')).not.toBeInTheDocument();
+    expect(within(section).getByTestId('signal-form')).toBeInTheDocument();
   });
 
   it('lets a parent ask for support, saying what happens next and that consent comes first', async () => {

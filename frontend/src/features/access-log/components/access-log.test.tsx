@@ -98,6 +98,28 @@ describe('AccessLog', () => {
     expect(screen.queryByRole('button', { name: 'Meer laden' })).not.toBeInTheDocument();
   });
 
+  it('names the support a child gets: the section as one visit, signals and requests', async () => {
+    logApi({
+      '': {
+        items: [
+          entry(1, { resource: 'child', action: 'read', parts: ['child', 'plan', 'trajectory', 'signal'] }),
+          entry(2, { occurredAt: local(11, 0), actorName: 'Ingrid Bakker', resource: 'signal', action: 'create' }),
+          entry(3, { occurredAt: local(9, 0), actorName: 'Sanne de Vries', organisationName: null, role: 'guardian', resource: 'support-request', action: 'create' }),
+          entry(4, { occurredAt: local(8, 0), actorName: 'Piet de Logopedist', resource: 'trajectory-note', action: 'list' }),
+        ],
+        nextCursor: null,
+      },
+    });
+    renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    await openLog();
+
+    const items = within(await screen.findByRole('list', { name: /nieuwste eerst/ })).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('bekeek het dossier (gegevens, ondersteuningsplan, trajecten, signalen)');
+    expect(items[1]).toHaveTextContent('Ingrid Bakker (Basisschool De Regenboog, medewerker) meldde een signaal over het kind');
+    expect(items[2]).toHaveTextContent('Sanne de Vries (ouder of verzorger) vroeg om ondersteuning voor het kind');
+    expect(items[3]).toHaveTextContent('bekeek de notities van een traject');
+  });
+
   it('loads older entries with nextCursor', async () => {
     const { requests } = logApi({
       '': { items: [entry(1)], nextCursor: 'page-2' },

@@ -10,6 +10,13 @@ const RESOURCES = [
   'contact-person',
   'care-team',
   'consents',
+  'plan',
+  'trajectory',
+  'goal',
+  'trajectory-session',
+  'trajectory-note',
+  'signal',
+  'support-request',
   'bsn',
   'access-log',
 ] as const;
@@ -17,7 +24,14 @@ const ACTIONS = ['read', 'list', 'create', 'update', 'delete'] as const;
 const ROLES = ['centre_admin', 'org_admin', 'staff', 'care_professional', 'municipality_analyst'] as const;
 
 /** Pairs that read better in their own words than in the general pattern. */
-const SPECIAL = ['consents_create', 'consents_update', 'care-team_create', 'care-team_delete'] as const;
+const SPECIAL = [
+  'consents_create',
+  'consents_update',
+  'care-team_create',
+  'care-team_delete',
+  'signal_create',
+  'support-request_create',
+] as const;
 
 type Resource = (typeof RESOURCES)[number];
 type Special = (typeof SPECIAL)[number];

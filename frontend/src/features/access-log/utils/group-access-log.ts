@@ -11,6 +11,9 @@ export const PART_ORDER = [
   'contact-person',
   'care-team',
   'consents',
+  'plan',
+  'trajectory',
+  'signal',
   'access-log',
   'bsn',
 ] as const;

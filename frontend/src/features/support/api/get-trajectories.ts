@@ -1,6 +1,6 @@
-import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { api, fetchAllPages, unwrap } from '@/lib/api-client';
-import type { TrajectoryRead, TrajectoryType } from '@/features/support/types';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
+import { api, unwrap } from '@/lib/api-client';
+import type { TrajectoryType } from '@/features/support/types';
 
 export const BOARD_PAGE_SIZE = 100;
 
@@ -45,26 +45,4 @@ export const boardQueryOptions = ({ centreId = '', type = '', organisationId = '
 /** While other filters load, the previous cards stay on screen. */
 export function useBoardTrajectories(filters: BoardFilters) {
   return useInfiniteQuery({ ...boardQueryOptions(filters), placeholderData: keepPreviousData });
-}
-
-/** GET /support-trajectories?childId=: every trajectory of one child this user may see. */
-export function getChildTrajectories(childId: string): Promise<TrajectoryRead[]> {
-  return fetchAllPages((cursor) =>
-    unwrap(
-      api().GET('/support-trajectories', {
-        params: { query: { childId, sort: '-requestedAt', limit: 100, cursor } },
-      }),
-    ),
-  );
-}
-
-/** Under the child's key: giving consent refetches it (`['children', childId, 'support']`). */
-export const childTrajectoriesQueryOptions = (childId: string) =>
-  queryOptions({
-    queryKey: ['children', childId, 'support', 'trajectories'],
-    queryFn: () => getChildTrajectories(childId),
-  });
-
-export function useChildTrajectories(childId: string) {
-  return useQuery(childTrajectoriesQueryOptions(childId));
 }

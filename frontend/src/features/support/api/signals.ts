@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
 import { useInvalidateSupport } from '@/features/support/hooks/use-invalidate-support';
 import type {
@@ -7,21 +7,6 @@ import type {
   SignalRead,
   SupportRequestCreate,
 } from '@/features/support/types';
-
-/** GET /children/{childId}/signals: all of them for the contact person and care coordinators, one's own otherwise. */
-export function getChildSignals(childId: string): Promise<SignalRead[]> {
-  return unwrap(api().GET('/children/{childId}/signals', { params: { path: { childId } } }));
-}
-
-export const childSignalsQueryOptions = (childId: string) =>
-  queryOptions({
-    queryKey: ['children', childId, 'support', 'signals'],
-    queryFn: () => getChildSignals(childId),
-  });
-
-export function useChildSignals(childId: string, options: { enabled?: boolean } = {}) {
-  return useQuery({ ...childSignalsQueryOptions(childId), enabled: options.enabled ?? true });
-}
 
 /** GET /signals?status=open: the signals waiting for this user's decision (and their own). */
 export function getOpenSignals(cursor?: string) {

@@ -3,9 +3,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { usePlan } from '@/features/support/api/get-plan';
-import { useChildTrajectories } from '@/features/support/api/get-trajectories';
-import { useChildSignals } from '@/features/support/api/signals';
+import { useChildSupport } from '@/features/support/api/get-child-support';
 import { ChildPlanView } from '@/features/support/components/child-plan';
 import { ChildTrajectories } from '@/features/support/components/child-trajectories';
 import type { KnownConsent } from '@/features/support/components/signal-decision-form';
@@ -37,8 +35,8 @@ type ChildSupportProps = {
 
 /**
  * "Zorg & ondersteuning" on the child page. Like the access log it loads when opened, so the
- * child page stays one request: the plan, the child's trajectories and (for professionals and
- * parents) the signals and questions, each its own request then.
+ * child page stays one request; opening it is one more: the plan, the child's trajectories and
+ * (for professionals and parents) the signals and questions, all in one (`useChildSupport`).
  */
 export function ChildSupport({ child, viewer, open, onOpenChange, organisations, consents }: ChildSupportProps) {
   const { t } = useTranslation();
@@ -84,18 +82,19 @@ function ChildSupportContent({
   consents,
 }: Omit<ChildSupportProps, 'open' | 'onOpenChange'>) {
   const { t } = useTranslation();
-  const plan = usePlan(child.id);
-  const trajectories = useChildTrajectories(child.id);
+  const support = useChildSupport(child.id);
+  const plan = support.data?.plan;
+  const trajectories = support.data?.trajectories;
   const showSignals = viewer.isStaff || viewer.isGuardianWithAuthority;
-  const signals = useChildSignals(child.id, { enabled: showSignals });
+  const signals = showSignals ? support.data?.signals : undefined;
   const [message, setMessage] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
   const asGuardian = viewer.isGuardianWithAuthority;
   const raisesSignals = viewer.isStaff && !asGuardian;
-  const dailyTeam = plan.data?.view === 'daily_team';
+  const dailyTeam = plan?.view === 'daily_team';
   // Someone else's signal in this list means this user is one of its deciders.
   const decides =
-    viewer.isContactPerson || (signals.data ?? []).some((signal) => signal.authorId !== viewer.myId);
+    viewer.isContactPerson || (signals ?? []).some((signal) => signal.authorId !== viewer.myId);
 
   function announce(text: string) {
     setMessage(text);
@@ -108,15 +107,13 @@ function ChildSupportContent({
         {message ? <Paragraph>{message}</Paragraph> : null}
       </div>
 
-      {plan.isPending ? <Loading /> : null}
-      {plan.isError ? (
-        <ProblemAlert error={plan.error} messages={{ 403: t('support.child.planForbidden') }} />
-      ) : null}
-      {plan.data ? <ChildPlanView plan={plan.data} /> : null}
+      {support.isPending ? <Loading /> : null}
+      {support.isError ? <ProblemAlert error={support.error} /> : null}
+      {support.data && !plan ? <Paragraph data-testid="child-plan-not-shared">{t('support.child.planForbidden')}</Paragraph> : null}
+      {plan ? <ChildPlanView plan={plan} /> : null}
 
-      {trajectories.isError ? <ProblemAlert error={trajectories.error} /> : null}
-      {trajectories.data && !dailyTeam && (trajectories.data.length > 0 || plan.data) ? (
-        <ChildTrajectories trajectories={trajectories.data} forGuardian={asGuardian} />
+      {trajectories && !dailyTeam && (trajectories.length > 0 || plan) ? (
+        <ChildTrajectories trajectories={trajectories} forGuardian={asGuardian} />
       ) : null}
 
       {showSignals ? (
@@ -124,14 +121,12 @@ function ChildSupportContent({
           <Heading level={3} id="child-signals-heading">
             {asGuardian ? t('support.child.requestsTitle') : t('support.child.signalsTitle')}
           </Heading>
-          {signals.isPending ? <Loading /> : null}
-          {signals.isError ? <ProblemAlert error={signals.error} /> : null}
-          {signals.data && signals.data.length === 0 ? (
+          {signals && signals.length === 0 ? (
             <Paragraph>{asGuardian ? t('support.child.noRequests') : t('support.child.noSignals')}</Paragraph>
           ) : null}
-          {signals.data ? (
+          {signals ? (
             <SignalList
-              signals={signals.data}
+              signals={signals}
               label={asGuardian ? t('support.child.requestsTitle') : t('support.child.signalsTitle')}
               showChild={false}
               canDecide={(signal) => !asGuardian && decides && (signal.authorId !== viewer.myId || viewer.isContactPerson)}
