@@ -14,6 +14,7 @@ from kindcentraal.notification.router import router as notification_router
 from kindcentraal.organisation.router import membership_router
 from kindcentraal.organisation.router import router as organisation_router
 from kindcentraal.placement.router import router as placement_router
+from kindcentraal.rooms.router import router as rooms_router
 from kindcentraal.support.router import router as support_router
 from kindcentraal.tenant.router import router as security_settings_router
 from kindcentraal.user.router import router as user_router
@@ -33,6 +34,7 @@ DOCUMENT_ORDER = [
     access_log_router,
     placement_router,
     support_router,
+    rooms_router,
     notification_router,
     security_settings_router,
 ]
@@ -52,6 +54,7 @@ ROUTERS = [
     care_team_router,
     consent_router,
     placement_router,
+    rooms_router,
     notification_router,
     security_settings_router,
 ]

@@ -32,6 +32,8 @@ class AppError(Exception):
         # Work that must survive the rollback of the failed request (e.g. a denied-access
         # audit event); the unit of work runs it in a fresh transaction and commits it.
         self.after_rollback: Callable[[AsyncSession], Awaitable[None]] | None = None
+        # Extension members of the problem (RFC 9457 §3.2), e.g. a booking's `conflicts`.
+        self.extensions: dict[str, Any] = {}
 
 
 class NotFound(AppError):
@@ -98,6 +100,7 @@ def problem(
     detail: str | None = None,
     errors: list[dict[str, Any]] | None = None,
     headers: dict[str, str] | None = None,
+    extensions: dict[str, Any] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": PROBLEM_BASE + code.replace("_", "-"),
@@ -107,6 +110,7 @@ def problem(
     }
     if errors is not None:
         body["errors"] = errors
+    body.update(extensions or {})
     return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
@@ -145,6 +149,7 @@ async def _app_error(_: Request, exc: Exception) -> JSONResponse:
         detail=exc.detail,
         errors=getattr(exc, "errors", None),
         headers=exc.headers,
+        extensions=exc.extensions,
     )
 
 

@@ -18,6 +18,7 @@ from kindcentraal.group.models import Group
 from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
 from kindcentraal.placement.models import Placement
+from kindcentraal.rooms.models import Booking, BookingSeries, Building, Holiday, Room
 from kindcentraal.support.models import (
     CareCoordinator,
     GoalProgress,
@@ -41,6 +42,9 @@ __all__ = [
     "AuditSealHead",
     "AuthSession",
     "Base",
+    "Booking",
+    "BookingSeries",
+    "Building",
     "CareCoordinator",
     "CareTeamMember",
     "Child",
@@ -49,6 +53,7 @@ __all__ = [
     "GoalProgress",
     "Group",
     "Guardian",
+    "Holiday",
     "LoginFailure",
     "Membership",
     "Notification",
@@ -57,6 +62,7 @@ __all__ = [
     "Placement",
     "RecoveryCode",
     "RefreshToken",
+    "Room",
     "Signal",
     "SupportTrajectory",
     "Tenant",

@@ -32,6 +32,15 @@ from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
 from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationType, Role
 from kindcentraal.placement.models import PlacementKind
+from kindcentraal.rooms.models import (
+    Booking,
+    BookingStatus,
+    Building,
+    Holiday,
+    HolidayKind,
+    Room,
+    RoomType,
+)
 from kindcentraal.support.models import (
     Attendance,
     CareCoordinator,
@@ -295,6 +304,55 @@ def _years_ago(years: int) -> date:
     return date(today.year - years, today.month, 1)
 
 
+async def _rooms(
+    session: AsyncSession, centre_id: uuid.UUID, owner: Organisation, booker: User
+) -> dict[str, uuid.UUID]:
+    """A building of the centre with one room, owned by `owner` and bookable by every kind of
+    organisation, one holiday, and a booking of tomorrow morning by `booker` for `owner`."""
+    tenant_id = owner.tenant_id
+    building = Building(tenant_id=tenant_id, centre_id=centre_id, name="Hoofdgebouw")
+    session.add(building)
+    await session.flush()
+    room = Room(
+        tenant_id=tenant_id,
+        building_id=building.id,
+        name="Speelzaal",
+        type=RoomType.GYM,
+        owner_organisation_id=owner.id,
+        capacity=30,
+        features=[],
+        opening_hours={},
+        bookable_by=[t.value for t in OrganisationType],
+        needs_approval=False,
+    )
+    holiday = Holiday(
+        tenant_id=tenant_id,
+        centre_id=centre_id,
+        name="Kerstvakantie",
+        kind=HolidayKind.SCHOOL_HOLIDAY,
+        start_date=date(2026, 12, 21),
+        end_date=date(2027, 1, 1),
+    )
+    session.add_all([room, holiday])
+    await session.flush()
+    tomorrow = datetime.now(UTC).replace(hour=9, minute=0, second=0, microsecond=0) + timedelta(
+        days=1
+    )
+    booking = Booking(
+        tenant_id=tenant_id,
+        room_id=room.id,
+        organisation_id=owner.id,
+        booked_by_id=booker.id,
+        purpose="Gymles groep 5",
+        starts_at=tomorrow,
+        ends_at=tomorrow + timedelta(hours=1),
+        status=BookingStatus.CONFIRMED,
+    )
+    session.add(booking)
+    await session.flush()
+    return {"building": building.id, "room": room.id, "holiday": holiday.id, "booking": booking.id}
+
+
 async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWorld:
     tenant = await make_tenant(session)
     centre_x = await make_centre(session, tenant, name="IKC X")
@@ -471,6 +529,10 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
     )
     notification_t2 = await _notification(session, staff_t2, child_c)
 
+    rooms_x = await _rooms(session, centre_x.id, school, users["school_staff"])
+    rooms_y = await _rooms(session, centre_y.id, school_y, users["y_staff"])
+    rooms_t2 = await _rooms(session, centre_t2.id, school_t2, staff_t2)
+
     tokens: dict[str, str] = {}
     refresh_tokens: dict[str, str] = {}
     for principal in PRINCIPALS[1:]:
@@ -500,7 +562,10 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
             "school_t2": school_t2.id,
             "care_t2": care_t2.id,
             "group_t2": group_t2.id,
-        },
+        }
+        | {f"{kind}_x": row for kind, row in rooms_x.items()}
+        | {f"{kind}_y": row for kind, row in rooms_y.items()}
+        | {f"{kind}_t2": row for kind, row in rooms_t2.items()},
         users={name: user.id for name, user in users.items()}
         | {"staff_t2": staff_t2.id, "admin_t2": admin_t2.id},
         emails={name: user.email for name, user in users.items()},
@@ -548,5 +613,6 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         support_c.note,
         support_c.signal,
         notification_t2,
+        *rooms_t2.values(),
     }
     return world

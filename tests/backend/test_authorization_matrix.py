@@ -24,7 +24,7 @@ import time
 import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +144,10 @@ class Ctx:
             return u.get(self.principal, u["outsider"])
         return u["recruit" if self.obj == OTHER else "staff_t2"]
 
+    def rooms(self, kind: str) -> uuid.UUID:
+        """The building, room, holiday or booking of centre X (own), Y (other) or tenant 2."""
+        return self.world.ids[f"{kind}_" + {OWN: "x", OTHER: "y", FOREIGN: "t2"}[self.obj]]
+
     def group(self) -> uuid.UUID:
         if self.obj == OWN:
             own = "group_childcare" if self.principal in CHILDCARE_PRINCIPALS else "group_school"
@@ -218,6 +222,49 @@ def _refresh(ctx: Ctx) -> Call:
     return Call(json={"refreshToken": token})
 
 
+# Rooms: centre X is "own" (board, school, childcare, care, care2 take part), Y "other".
+def _building(ctx: Ctx) -> Call:
+    return Call(path={"buildingId": ctx.rooms("building")})
+
+
+def _room(ctx: Ctx) -> Call:
+    return Call(path={"roomId": ctx.rooms("room")})
+
+
+def _booking(ctx: Ctx, **json: Any) -> Call:
+    return Call(path={"bookingId": ctx.rooms("booking")}, json=json or None)
+
+
+def _holiday(ctx: Ctx) -> Call:
+    return Call(path={"centreId": ctx.centre(), "holidayId": ctx.rooms("holiday")})
+
+
+def _new_booking(ctx: Ctx) -> Call:
+    start = datetime.now(UTC).replace(hour=10, minute=0, second=0, microsecond=0)
+    start += timedelta(days=2)
+    return Call(
+        json={
+            "roomId": str(ctx.rooms("room")),
+            "organisationId": str(ctx.own_organisation()),
+            "purpose": "Overleg",
+            "startsAt": start.isoformat(),
+            "endsAt": (start + timedelta(hours=1)).isoformat(),
+        }
+    )
+
+
+def _new_room(ctx: Ctx) -> Call:
+    owner = {OWN: "school", OTHER: "school_y", FOREIGN: "school_t2"}[ctx.obj]
+    return Call(
+        json={
+            "buildingId": str(ctx.rooms("building")),
+            "name": "Atelier",
+            "type": "crafts",
+            "ownerOrganisationId": str(ctx.world.ids[owner]),
+        }
+    )
+
+
 def _child(ctx: Ctx, **extra: Any) -> Call:
     return Call(path={"childId": ctx.child().id, **extra})
 
@@ -249,6 +296,15 @@ def _group_body(ctx: Ctx) -> Call:
 
 #                 anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
 SEE_CHILD = "401 200 200 200 200 200 200 404 200 200 200 404 404"
+# Rooms of centre X: its organisations, its admin and the analyst; welfare takes part in none.
+SEE_ROOMS = "401 200 200 200 200 200 200 200 404 404 404 200 404"
+ANALYST_ONLY = only({"municipality_analyst": 200}, 404)
+MANAGE_ROOMS = "401 200 403 403 403 403 403 403 404 404 404 403 404"
+MANAGE_ELSEWHERE = only({"municipality_analyst": 403}, 404)
+BOOKERS_ONLY = "401 200 200 200 200 200 200 200 200 403 403 403 403"
+BOOK_IN_X = "401 200 200 200 200 200 200 200 404 403 403 403 403"
+SEE_BOOKING_IN_X = "401 200 200 200 200 200 200 200 404 404 404 404 404"
+NOT_A_BOOKER_ELSE_404 = "401 404 404 404 404 404 404 404 404 403 403 403 403"
 MANAGE_CHILD = "401 200 200 403 403 200 403 404 403 403 403 404 404"
 SEE_CARE_DATA = "401 200 200 200 200 200 200 404 200 200 403 404 404"
 MANAGE_TEAM = "401 200 200 403 403 200 403 404 200 403 403 404 404"
@@ -606,6 +662,84 @@ TABLE: dict[str, Row] = {
             json={"decision": "discussed_with_parents"},
         ),
         own="401 404 404 403 404 404 404 404 200 404 404 404 404",
+    ),
+    # Rooms shared by the centre (docs/rooms.md) --------------------------------------------
+    "GET /buildings": self_op(every(200), lambda c: Call()),
+    "POST /buildings": obj_op(
+        lambda c: Call(json={"centreId": str(c.centre()), "name": "Nieuwbouw"}),
+        own=only({"centre_admin": 201}, 403),
+        other=only({"centre_admin": 403}, 403),
+        foreign=only({"centre_admin": 400}, 403),
+    ),
+    "GET /buildings/{buildingId}": obj_op(_building, own=SEE_ROOMS, other=ANALYST_ONLY),
+    "PATCH /buildings/{buildingId}": obj_op(
+        lambda c: Call(path={"buildingId": c.rooms("building")}, json={"name": "Gebouw A"}),
+        own=MANAGE_ROOMS,
+        other=MANAGE_ELSEWHERE,
+    ),
+    "DELETE /buildings/{buildingId}": obj_op(
+        _building,
+        own=status(MANAGE_ROOMS, 409),  # it still has a room
+        other=MANAGE_ELSEWHERE,
+    ),
+    "GET /rooms": self_op(every(200), lambda c: Call()),
+    "POST /rooms": obj_op(
+        _new_room,
+        own=only({"centre_admin": 201}, 403),
+        other=only({"centre_admin": 403}, 403),
+        foreign=only({"centre_admin": 400}, 403),
+    ),
+    "GET /rooms/{roomId}": obj_op(_room, own=SEE_ROOMS, other=ANALYST_ONLY),
+    "PATCH /rooms/{roomId}": obj_op(
+        lambda c: Call(path={"roomId": c.rooms("room")}, json={"capacity": 25}),
+        own=MANAGE_ROOMS,
+        other=MANAGE_ELSEWHERE,
+    ),
+    "DELETE /rooms/{roomId}": obj_op(
+        _room,
+        own=status(MANAGE_ROOMS, 409),  # it has a booking
+        other=MANAGE_ELSEWHERE,
+    ),
+    "GET /child-centres/{centreId}/holidays": obj_op(
+        lambda c: Call(path={"centreId": c.centre()}), own=SEE_ROOMS, other=ANALYST_ONLY
+    ),
+    "POST /child-centres/{centreId}/holidays": obj_op(
+        lambda c: Call(
+            path={"centreId": c.centre()},
+            json={
+                "name": "Studiedag",
+                "kind": "study_day",
+                "startDate": "2027-02-03",
+                "endDate": "2027-02-03",
+            },
+        ),
+        own=status(MANAGE_ROOMS, 201),
+        other=MANAGE_ELSEWHERE,
+    ),
+    "DELETE /child-centres/{centreId}/holidays/{holidayId}": obj_op(
+        _holiday,
+        own=status(MANAGE_ROOMS, 204),
+        other=MANAGE_ELSEWHERE,
+    ),
+    "GET /bookings": obj_op(
+        lambda c: Call(
+            query={"buildingId": c.rooms("building"), "from": "2026-01-01", "to": "2026-02-01"}
+        ),
+        own=BOOKERS_ONLY,
+        other=BOOKERS_ONLY,
+        foreign=BOOKERS_ONLY,
+    ),
+    "POST /bookings": obj_op(
+        _new_booking,
+        own=status(BOOK_IN_X, 201),
+        other=NOT_A_BOOKER_ELSE_404,
+        foreign=NOT_A_BOOKER_ELSE_404,
+    ),
+    "GET /bookings/{bookingId}": obj_op(_booking, own=SEE_BOOKING_IN_X),
+    "POST /bookings/{bookingId}/transitions": obj_op(
+        lambda c: _booking(c, to="cancelled"),
+        # the centre's admin, the school's admin and the booker cancel the school's booking
+        own="401 200 200 200 403 403 403 403 404 404 404 404 404",
     ),
     "GET /support-trajectories": obj_op(
         lambda c: Call(query={"childId": c.child().id, "limit": 100}),

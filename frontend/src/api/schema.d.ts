@@ -1225,6 +1225,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/buildings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Buildings
+         * @description The buildings of the centres you work in, by name.
+         */
+        get: operations["rooms:list_buildings"];
+        put?: never;
+        /**
+         * Create Building
+         * @description A centre administrator adds a building of the centre.
+         */
+        post: operations["rooms:create_building"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/buildings/{buildingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Building
+         * @description One building.
+         */
+        get: operations["rooms:read_building"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Building
+         * @description Remove a building without rooms.
+         */
+        delete: operations["rooms:delete_building"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Building
+         * @description Change a building's name, address or floor area.
+         */
+        patch: operations["rooms:update_building"];
+        trace?: never;
+    };
+    "/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Rooms
+         * @description The rooms of the centres you work in, by name.
+         */
+        get: operations["rooms:list_rooms"];
+        put?: never;
+        /**
+         * Create Room
+         * @description A centre administrator adds a room: its type, size, owner, opening hours, who books it.
+         */
+        post: operations["rooms:create_room"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rooms/{roomId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Room
+         * @description One room.
+         */
+        get: operations["rooms:read_room"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Room
+         * @description Remove a room that was never booked.
+         */
+        delete: operations["rooms:delete_room"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Room
+         * @description Change a room.
+         */
+        patch: operations["rooms:update_room"];
+        trace?: never;
+    };
+    "/child-centres/{centreId}/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Holidays
+         * @description The centre's school holidays and study days, by date.
+         */
+        get: operations["rooms:list_holidays"];
+        put?: never;
+        /**
+         * Create Holiday
+         * @description Add a school holiday or a study day.
+         */
+        post: operations["rooms:create_holiday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/child-centres/{centreId}/holidays/{holidayId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete Holiday
+         * @description Remove a holiday.
+         */
+        delete: operations["rooms:delete_holiday"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Bookings
+         * @description The bookings of a building or a room, day by day: the calendar.
+         */
+        get: operations["rooms:list_bookings"];
+        put?: never;
+        /**
+         * Create Booking
+         * @description Book a room, once or with a recurrence rule. A taken time answers 409 with the
+         *     `conflicts` (another organisation's booking as busy), unless `skipConflicts` is set.
+         *     Rooms that need approval give `requested` bookings, which the owner confirms.
+         */
+        post: operations["rooms:create_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{bookingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Booking
+         * @description One booking, in full or as busy.
+         */
+        get: operations["rooms:read_booking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bookings/{bookingId}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Transition Booking
+         * @description Confirm a requested booking (the room's owner) or cancel one.
+         */
+        post: operations["rooms:transition_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1362,10 +1576,194 @@ export interface components {
              */
             totp?: string | null;
         };
+        /** BookingCreate */
+        BookingCreate: {
+            /**
+             * Roomid
+             * Format: uuid
+             */
+            roomId: string;
+            /**
+             * Organisationid
+             * @description May be left out when you belong to one organisation.
+             */
+            organisationId?: string | null;
+            /** Purpose */
+            purpose: string;
+            /**
+             * Startsat
+             * Format: date-time
+             * @description The (first) occurrence's start.
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             * @description The (first) occurrence's end.
+             */
+            endsAt: string;
+            /** Attendees */
+            attendees?: number | null;
+            /**
+             * Recurrence
+             * @description An RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=WE;UNTIL=20270715`, in Europe/Amsterdam local time from `startsAt`. At most 500 occurrences, within two years.
+             * @example FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270709
+             */
+            recurrence?: string | null;
+            /**
+             * Skipholidays
+             * @description Leave out occurrences in the centre's holidays; by default a school's recurring booking does, other organisations' (after-school care) do not.
+             */
+            skipHolidays?: boolean | null;
+            /** Skipdates */
+            skipDates?: string[];
+            /**
+             * Skipconflicts
+             * @description Book the free occurrences and report the conflicting ones under `skipped`, instead of answering 409.
+             * @default false
+             */
+            skipConflicts: boolean;
+            /** Activityid */
+            activityId?: string | null;
+            /** Trajectorysessionid */
+            trajectorySessionId?: string | null;
+        };
+        /**
+         * BookingCreated
+         * @description What a booking request made: one booking, or a series' occurrences.
+         */
+        BookingCreated: {
+            /** Seriesid */
+            seriesId: string | null;
+            /** Items */
+            items: components["schemas"]["BookingRead"][];
+            /** Skipped */
+            skipped: components["schemas"]["SkippedOccurrence"][];
+        };
+        /**
+         * BookingRead
+         * @description A booking. Another organisation's booking shows only that the room is taken
+         *     (`detail: "busy"`): no purpose, no person.
+         */
+        BookingRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Roomid
+             * Format: uuid
+             */
+            roomId: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Organisationname */
+            organisationName: string;
+            /**
+             * Detail
+             * @enum {string}
+             */
+            detail: "full" | "busy";
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            status: components["schemas"]["BookingStatus"];
+            /** Seriesid */
+            seriesId?: string | null;
+            /** Purpose */
+            purpose?: string | null;
+            /** Bookedbyid */
+            bookedById?: string | null;
+            /** Bookedbyname */
+            bookedByName?: string | null;
+            /** Attendees */
+            attendees?: number | null;
+            /** Activityid */
+            activityId?: string | null;
+            /** Trajectorysessionid */
+            trajectorySessionId?: string | null;
+        };
+        /**
+         * BookingStatus
+         * @enum {string}
+         */
+        BookingStatus: "requested" | "confirmed" | "cancelled";
+        /** BookingTransition */
+        BookingTransition: {
+            /**
+             * To
+             * @description `confirmed`: the room's owner accepts a request; `cancelled`: the booker, their organisation's administrator or the room's owner cancels (or declines).
+             * @enum {string}
+             */
+            to: "confirmed" | "cancelled";
+        };
         /** BsnRead */
         BsnRead: {
             /** Bsn */
             bsn: string | null;
+        };
+        /** BuildingCreate */
+        BuildingCreate: {
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /** Name */
+            name: string;
+            /** Address */
+            address?: string | null;
+            /** Grossflooraream2 */
+            grossFloorAreaM2?: number | null;
+        };
+        /** BuildingRead */
+        BuildingRead: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /** Name */
+            name: string;
+            /** Address */
+            address: string | null;
+            /** Grossflooraream2 */
+            grossFloorAreaM2: number | null;
+        };
+        /** BuildingUpdate */
+        BuildingUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Address */
+            address?: string | null;
+            /** Grossflooraream2 */
+            grossFloorAreaM2?: number | null;
         };
         /** CareCoordinatorCreate */
         CareCoordinatorCreate: {
@@ -1598,7 +1996,7 @@ export interface components {
             plan?: components["schemas"]["ChildPlan"] | null;
             /**
              * Trajectories
-             * @description The child's trajectories as `GET /support-trajectories?childId=` finds them for the caller, longest waiting first.
+             * @description The child's trajectories as `GET /support-trajectories?childId=` finds them for the caller, the newest request first.
              */
             trajectories?: components["schemas"]["TrajectoryRead"][] | null;
             /**
@@ -2032,6 +2430,63 @@ export interface components {
             /** Hasparentalauthority */
             hasParentalAuthority?: boolean | null;
         };
+        /** HolidayCreate */
+        HolidayCreate: {
+            /** Name */
+            name: string;
+            kind: components["schemas"]["HolidayKind"];
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate: string;
+            /**
+             * Enddate
+             * Format: date
+             */
+            endDate: string;
+        };
+        /**
+         * HolidayKind
+         * @enum {string}
+         */
+        HolidayKind: "school_holiday" | "study_day";
+        /** HolidayRead */
+        HolidayRead: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["HolidayKind"];
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate: string;
+            /**
+             * Enddate
+             * Format: date
+             */
+            endDate: string;
+        };
         /** Link */
         Link: {
             /** Href */
@@ -2298,6 +2753,22 @@ export interface components {
         NotificationUpdate: {
             /** Read */
             read: boolean;
+        };
+        /**
+         * OpeningHours
+         * @description One day's opening hours, local time (Europe/Amsterdam), as HH:MM.
+         */
+        OpeningHours: {
+            /**
+             * Opens
+             * @example 07:30
+             */
+            opens: string;
+            /**
+             * Closes
+             * @example 18:30
+             */
+            closes: string;
         };
         /** OrganisationCreate */
         OrganisationCreate: {
@@ -2650,6 +3121,116 @@ export interface components {
          * @enum {string}
          */
         Role: "centre_admin" | "org_admin" | "staff" | "care_professional" | "municipality_analyst";
+        /** RoomCreate */
+        RoomCreate: {
+            /**
+             * Buildingid
+             * Format: uuid
+             */
+            buildingId: string;
+            /** Name */
+            name: string;
+            type: components["schemas"]["RoomType"];
+            /** Flooraream2 */
+            floorAreaM2?: number | null;
+            /** Capacity */
+            capacity?: number | null;
+            /**
+             * Ownerorganisationid
+             * Format: uuid
+             */
+            ownerOrganisationId: string;
+            /** Features */
+            features?: string[];
+            /**
+             * Openinghours
+             * @description Per weekday; a day left out is closed.
+             */
+            openingHours?: {
+                [key: string]: components["schemas"]["OpeningHours"];
+            };
+            /**
+             * Bookableby
+             * @description Organisation types that may book the room; the owner always may.
+             */
+            bookableBy?: components["schemas"]["OrganisationType"][];
+            /**
+             * Needsapproval
+             * @description Bookings by other organisations wait for the owner's confirmation.
+             * @default false
+             */
+            needsApproval: boolean;
+        };
+        /** RoomRead */
+        RoomRead: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Buildingid
+             * Format: uuid
+             */
+            buildingId: string;
+            /** Name */
+            name: string;
+            type: components["schemas"]["RoomType"];
+            /** Flooraream2 */
+            floorAreaM2: number | null;
+            /** Capacity */
+            capacity: number | null;
+            /**
+             * Ownerorganisationid
+             * Format: uuid
+             */
+            ownerOrganisationId: string;
+            /** Features */
+            features: string[];
+            /** Openinghours */
+            openingHours: {
+                [key: string]: components["schemas"]["OpeningHours"];
+            };
+            /** Bookableby */
+            bookableBy: components["schemas"]["OrganisationType"][];
+            /** Needsapproval */
+            needsApproval: boolean;
+        };
+        /**
+         * RoomType
+         * @enum {string}
+         */
+        RoomType: "classroom" | "gym" | "office" | "team_room" | "technique" | "crafts" | "group_room" | "library" | "meeting" | "other";
+        /** RoomUpdate */
+        RoomUpdate: {
+            /** Name */
+            name?: string | null;
+            type?: components["schemas"]["RoomType"] | null;
+            /** Flooraream2 */
+            floorAreaM2?: number | null;
+            /** Capacity */
+            capacity?: number | null;
+            /** Features */
+            features?: string[] | null;
+            /** Openinghours */
+            openingHours?: {
+                [key: string]: components["schemas"]["OpeningHours"];
+            } | null;
+            /** Bookableby */
+            bookableBy?: components["schemas"]["OrganisationType"][] | null;
+            /** Needsapproval */
+            needsApproval?: boolean | null;
+        };
         /** SecuritySettings */
         SecuritySettings: {
             /** Mandatorytwofactorroles */
@@ -2825,6 +3406,24 @@ export interface components {
              * Format: date-time
              */
             createdAt: string;
+        };
+        /** SkippedOccurrence */
+        SkippedOccurrence: {
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            /**
+             * Reason
+             * @enum {string}
+             */
+            reason: "holiday" | "skip_date" | "conflict";
         };
         /** SupportRequestCreate */
         SupportRequestCreate: {
@@ -5947,6 +6546,500 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:list_buildings": {
+        parameters: {
+            query?: {
+                centreId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:create_building": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BuildingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:read_building": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                buildingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:delete_building": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                buildingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:update_building": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                buildingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BuildingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BuildingRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:list_rooms": {
+        parameters: {
+            query?: {
+                buildingId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:create_room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:read_room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:delete_room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:update_room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                roomId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:list_holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:create_holiday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:delete_holiday": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                centreId: string;
+                holidayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:list_bookings": {
+        parameters: {
+            query: {
+                /** @description First day (local). */
+                from: string;
+                /** @description Last day (local), at most 62 days on. */
+                to: string;
+                buildingId?: string | null;
+                roomId?: string | null;
+                organisationId?: string | null;
+                /** @description Default: all but cancelled. */
+                status?: components["schemas"]["BookingStatus"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:create_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingCreated"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:read_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:transition_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingTransition"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };

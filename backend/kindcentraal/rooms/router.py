@@ -1,0 +1,327 @@
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Path, Query, Response
+
+from kindcentraal.auth.dependencies import SessionDep, guard
+from kindcentraal.auth.principal import Principal
+from kindcentraal.common.responses import problems
+from kindcentraal.common.roles import Role
+from kindcentraal.common.schemas import IsoDate
+from kindcentraal.policy.registry import declare
+from kindcentraal.rooms import service
+from kindcentraal.rooms.models import BookingStatus
+from kindcentraal.rooms.policy import BOOKERS
+from kindcentraal.rooms.schemas import (
+    BookingCreate,
+    BookingCreated,
+    BookingRead,
+    BookingTransition,
+    BuildingCreate,
+    BuildingRead,
+    BuildingUpdate,
+    HolidayCreate,
+    HolidayRead,
+    RoomCreate,
+    RoomRead,
+    RoomUpdate,
+)
+
+router = APIRouter(tags=["rooms"])
+BuildingId = Annotated[uuid.UUID, Path(alias="buildingId")]
+RoomId = Annotated[uuid.UUID, Path(alias="roomId")]
+CentreId = Annotated[uuid.UUID, Path(alias="centreId")]
+BookingId = Annotated[uuid.UUID, Path(alias="bookingId")]
+CENTRE_ADMINS = frozenset({Role.CENTRE_ADMIN})
+SEEN_BY = "centres the caller's organisations take part in (analysts: every centre)"
+MANAGED_BY = "centres the caller administers"
+BOOKED_IN = "rooms of centres the caller's organisations take part in"
+
+LIST_BUILDINGS = declare("buildings.list", resource="building", action="list", rows=SEEN_BY)
+READ_BUILDING = declare("buildings.read", resource="building", action="read", rows=SEEN_BY)
+CREATE_BUILDING = declare(
+    "buildings.create", resource="building", action="create", roles=CENTRE_ADMINS, rows=MANAGED_BY
+)
+UPDATE_BUILDING = declare("buildings.update", resource="building", action="update", rows=MANAGED_BY)
+DELETE_BUILDING = declare("buildings.delete", resource="building", action="delete", rows=MANAGED_BY)
+LIST_ROOMS = declare("rooms.list", resource="room", action="list", rows=SEEN_BY)
+READ_ROOM = declare("rooms.read", resource="room", action="read", rows=SEEN_BY)
+CREATE_ROOM = declare(
+    "rooms.create", resource="room", action="create", roles=CENTRE_ADMINS, rows=MANAGED_BY
+)
+UPDATE_ROOM = declare("rooms.update", resource="room", action="update", rows=MANAGED_BY)
+DELETE_ROOM = declare("rooms.delete", resource="room", action="delete", rows=MANAGED_BY)
+LIST_HOLIDAYS = declare("holidays.list", resource="holiday", action="list", rows=SEEN_BY)
+CREATE_HOLIDAY = declare("holidays.create", resource="holiday", action="create", rows=MANAGED_BY)
+DELETE_HOLIDAY = declare("holidays.delete", resource="holiday", action="delete", rows=MANAGED_BY)
+LIST_BOOKINGS = declare(
+    "bookings.list",
+    resource="booking",
+    action="list",
+    roles=BOOKERS,
+    rows=BOOKED_IN + "; other organisations' bookings as busy",
+)
+READ_BOOKING = declare(
+    "bookings.read",
+    resource="booking",
+    action="read",
+    rows=BOOKED_IN + "; other organisations' bookings as busy",
+)
+CREATE_BOOKING = declare(
+    "bookings.create",
+    resource="booking",
+    action="create",
+    roles=BOOKERS,
+    rows=BOOKED_IN + ", for an organisation of the caller's",
+)
+TRANSITION_BOOKING = declare(
+    "bookings.transition",
+    resource="booking",
+    action="transition",
+    rows="confirm: the room's owner and the centre's administrators; cancel: also the booker "
+    "and the booking organisation's administrators",
+)
+
+
+# --- Buildings ---------------------------------------------------------------------------
+@router.get("/buildings", response_model=list[BuildingRead], responses=problems(400, 401))
+async def list_buildings(
+    principal: Annotated[Principal, Depends(guard(LIST_BUILDINGS))],
+    session: SessionDep,
+    centre_id: Annotated[uuid.UUID | None, Query(alias="centreId")] = None,
+) -> list[BuildingRead]:
+    """The buildings of the centres you work in, by name."""
+    found = await service.list_buildings(session, principal, centre_id=centre_id)
+    return [BuildingRead.model_validate(b) for b in found]
+
+
+@router.post(
+    "/buildings",
+    status_code=201,
+    response_model=BuildingRead,
+    responses=problems(400, 401, 403),
+)
+async def create_building(
+    body: BuildingCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_BUILDING))],
+    session: SessionDep,
+) -> BuildingRead:
+    """A centre administrator adds a building of the centre."""
+    return BuildingRead.model_validate(await service.create_building(session, principal, data=body))
+
+
+@router.get(
+    "/buildings/{buildingId}", response_model=BuildingRead, responses=problems(400, 401, 404)
+)
+async def read_building(
+    building_id: BuildingId,
+    principal: Annotated[Principal, Depends(guard(READ_BUILDING))],
+    session: SessionDep,
+) -> BuildingRead:
+    """One building."""
+    return BuildingRead.model_validate(
+        await service.get_building(session, principal, building_id=building_id)
+    )
+
+
+@router.patch(
+    "/buildings/{buildingId}", response_model=BuildingRead, responses=problems(400, 401, 403, 404)
+)
+async def update_building(
+    building_id: BuildingId,
+    body: BuildingUpdate,
+    principal: Annotated[Principal, Depends(guard(UPDATE_BUILDING))],
+    session: SessionDep,
+) -> BuildingRead:
+    """Change a building's name, address or floor area."""
+    return BuildingRead.model_validate(
+        await service.update_building(session, principal, building_id=building_id, data=body)
+    )
+
+
+@router.delete(
+    "/buildings/{buildingId}", status_code=204, responses=problems(400, 401, 403, 404, 409)
+)
+async def delete_building(
+    building_id: BuildingId,
+    principal: Annotated[Principal, Depends(guard(DELETE_BUILDING))],
+    session: SessionDep,
+) -> Response:
+    """Remove a building without rooms."""
+    await service.delete_building(session, principal, building_id=building_id)
+    return Response(status_code=204)
+
+
+# --- Rooms -------------------------------------------------------------------------------
+@router.get("/rooms", response_model=list[RoomRead], responses=problems(400, 401))
+async def list_rooms(
+    principal: Annotated[Principal, Depends(guard(LIST_ROOMS))],
+    session: SessionDep,
+    building_id: Annotated[uuid.UUID | None, Query(alias="buildingId")] = None,
+) -> list[RoomRead]:
+    """The rooms of the centres you work in, by name."""
+    found = await service.list_rooms(session, principal, building_id=building_id)
+    return [RoomRead.model_validate(r) for r in found]
+
+
+@router.post("/rooms", status_code=201, response_model=RoomRead, responses=problems(400, 401, 403))
+async def create_room(
+    body: RoomCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_ROOM))],
+    session: SessionDep,
+) -> RoomRead:
+    """A centre administrator adds a room: its type, size, owner, opening hours, who books it."""
+    return RoomRead.model_validate(await service.create_room(session, principal, data=body))
+
+
+@router.get("/rooms/{roomId}", response_model=RoomRead, responses=problems(400, 401, 404))
+async def read_room(
+    room_id: RoomId,
+    principal: Annotated[Principal, Depends(guard(READ_ROOM))],
+    session: SessionDep,
+) -> RoomRead:
+    """One room."""
+    return RoomRead.model_validate(await service.get_room(session, principal, room_id=room_id))
+
+
+@router.patch("/rooms/{roomId}", response_model=RoomRead, responses=problems(400, 401, 403, 404))
+async def update_room(
+    room_id: RoomId,
+    body: RoomUpdate,
+    principal: Annotated[Principal, Depends(guard(UPDATE_ROOM))],
+    session: SessionDep,
+) -> RoomRead:
+    """Change a room."""
+    return RoomRead.model_validate(
+        await service.update_room(session, principal, room_id=room_id, data=body)
+    )
+
+
+@router.delete("/rooms/{roomId}", status_code=204, responses=problems(400, 401, 403, 404, 409))
+async def delete_room(
+    room_id: RoomId,
+    principal: Annotated[Principal, Depends(guard(DELETE_ROOM))],
+    session: SessionDep,
+) -> Response:
+    """Remove a room that was never booked."""
+    await service.delete_room(session, principal, room_id=room_id)
+    return Response(status_code=204)
+
+
+# --- Holidays ----------------------------------------------------------------------------
+@router.get(
+    "/child-centres/{centreId}/holidays",
+    response_model=list[HolidayRead],
+    responses=problems(400, 401, 404),
+)
+async def list_holidays(
+    centre_id: CentreId,
+    principal: Annotated[Principal, Depends(guard(LIST_HOLIDAYS))],
+    session: SessionDep,
+) -> list[HolidayRead]:
+    """The centre's school holidays and study days, by date."""
+    found = await service.list_holidays(session, principal, centre_id=centre_id)
+    return [HolidayRead.model_validate(h) for h in found]
+
+
+@router.post(
+    "/child-centres/{centreId}/holidays",
+    status_code=201,
+    response_model=HolidayRead,
+    responses=problems(400, 401, 403, 404),
+)
+async def create_holiday(
+    centre_id: CentreId,
+    body: HolidayCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_HOLIDAY))],
+    session: SessionDep,
+) -> HolidayRead:
+    """Add a school holiday or a study day."""
+    return HolidayRead.model_validate(
+        await service.create_holiday(session, principal, centre_id=centre_id, data=body)
+    )
+
+
+@router.delete(
+    "/child-centres/{centreId}/holidays/{holidayId}",
+    status_code=204,
+    responses=problems(400, 401, 403, 404),
+)
+async def delete_holiday(
+    centre_id: CentreId,
+    holiday_id: Annotated[uuid.UUID, Path(alias="holidayId")],
+    principal: Annotated[Principal, Depends(guard(DELETE_HOLIDAY))],
+    session: SessionDep,
+) -> Response:
+    """Remove a holiday."""
+    await service.delete_holiday(session, principal, centre_id=centre_id, holiday_id=holiday_id)
+    return Response(status_code=204)
+
+
+# --- Bookings ----------------------------------------------------------------------------
+@router.get("/bookings", response_model=list[BookingRead], responses=problems(400, 401, 403))
+async def list_bookings(
+    principal: Annotated[Principal, Depends(guard(LIST_BOOKINGS))],
+    session: SessionDep,
+    from_: Annotated[IsoDate, Query(alias="from", description="First day (local).")],
+    to: Annotated[IsoDate, Query(description="Last day (local), at most 62 days on.")],
+    building_id: Annotated[uuid.UUID | None, Query(alias="buildingId")] = None,
+    room_id: Annotated[uuid.UUID | None, Query(alias="roomId")] = None,
+    organisation_id: Annotated[uuid.UUID | None, Query(alias="organisationId")] = None,
+    status: Annotated[
+        BookingStatus | None, Query(description="Default: all but cancelled.")
+    ] = None,
+) -> list[BookingRead]:
+    """The bookings of a building or a room, day by day: the calendar."""
+    return await service.list_bookings(
+        session,
+        principal,
+        building_id=building_id,
+        room_id=room_id,
+        organisation_id=organisation_id,
+        status=status,
+        start=from_,
+        end=to,
+    )
+
+
+@router.post(
+    "/bookings",
+    status_code=201,
+    response_model=BookingCreated,
+    responses=problems(400, 401, 403, 404, 409),
+)
+async def create_booking(
+    body: BookingCreate,
+    principal: Annotated[Principal, Depends(guard(CREATE_BOOKING))],
+    session: SessionDep,
+) -> BookingCreated:
+    """Book a room, once or with a recurrence rule. A taken time answers 409 with the
+    `conflicts` (another organisation's booking as busy), unless `skipConflicts` is set.
+    Rooms that need approval give `requested` bookings, which the owner confirms."""
+    return await service.create_booking(session, principal, data=body)
+
+
+@router.get("/bookings/{bookingId}", response_model=BookingRead, responses=problems(400, 401, 404))
+async def read_booking(
+    booking_id: BookingId,
+    principal: Annotated[Principal, Depends(guard(READ_BOOKING))],
+    session: SessionDep,
+) -> BookingRead:
+    """One booking, in full or as busy."""
+    return await service.get_booking(session, principal, booking_id=booking_id)
+
+
+@router.post(
+    "/bookings/{bookingId}/transitions",
+    response_model=BookingRead,
+    responses=problems(400, 401, 403, 404, 409),
+)
+async def transition_booking(
+    booking_id: BookingId,
+    body: BookingTransition,
+    principal: Annotated[Principal, Depends(guard(TRANSITION_BOOKING))],
+    session: SessionDep,
+) -> BookingRead:
+    """Confirm a requested booking (the room's owner) or cancel one."""
+    return await service.transition(session, principal, booking_id=booking_id, to=body.to)

@@ -1,0 +1,227 @@
+import re
+import uuid
+from typing import Literal, Self
+
+from pydantic import AwareDatetime, Field, field_validator, model_validator
+
+from kindcentraal.common.roles import OrganisationType
+from kindcentraal.common.schemas import ApiModel, IsoDate, ReadModel, Timestamps, UpdateModel
+from kindcentraal.rooms.models import BookingStatus, HolidayKind, RoomType
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[Weekday, ...] = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+)
+_CLOCK = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+
+
+# --- Buildings ---------------------------------------------------------------------------
+class BuildingCreate(ApiModel):
+    centre_id: uuid.UUID
+    name: str = Field(min_length=1, max_length=200)
+    address: str | None = Field(default=None, max_length=300)
+    gross_floor_area_m2: float | None = Field(default=None, gt=0, le=1_000_000)
+
+
+class BuildingUpdate(UpdateModel):
+    nullable = frozenset({"address", "gross_floor_area_m2"})
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    address: str | None = Field(default=None, max_length=300)
+    gross_floor_area_m2: float | None = Field(default=None, gt=0, le=1_000_000)
+
+
+class BuildingRead(Timestamps):
+    id: uuid.UUID
+    centre_id: uuid.UUID
+    name: str
+    address: str | None
+    gross_floor_area_m2: float | None
+
+
+# --- Rooms -------------------------------------------------------------------------------
+class OpeningHours(ApiModel):
+    """One day's opening hours, local time (Europe/Amsterdam), as HH:MM."""
+
+    opens: str = Field(examples=["07:30"])
+    closes: str = Field(examples=["18:30"])
+
+    @field_validator("opens", "closes")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        if not _CLOCK.match(value):
+            raise ValueError("expected a time as HH:MM")
+        return value
+
+    @model_validator(mode="after")
+    def _closes_after_opening(self) -> Self:
+        if self.closes <= self.opens:
+            raise ValueError("closes is not after opens")
+        return self
+
+
+WeekHours = dict[Weekday, OpeningHours]
+
+
+class RoomCreate(ApiModel):
+    building_id: uuid.UUID
+    name: str = Field(min_length=1, max_length=200)
+    type: RoomType
+    floor_area_m2: float | None = Field(default=None, gt=0, le=100_000)
+    capacity: int | None = Field(default=None, ge=1, le=10_000)
+    owner_organisation_id: uuid.UUID
+    features: list[str] = Field(default_factory=list, max_length=30)
+    opening_hours: WeekHours = Field(
+        default_factory=dict, description="Per weekday; a day left out is closed."
+    )
+    bookable_by: list[OrganisationType] = Field(
+        default_factory=list,
+        description="Organisation types that may book the room; the owner always may.",
+    )
+    needs_approval: bool = Field(
+        default=False,
+        description="Bookings by other organisations wait for the owner's confirmation.",
+    )
+
+    @field_validator("features")
+    @classmethod
+    def _features(cls, value: list[str]) -> list[str]:
+        if any(not 1 <= len(feature) <= 100 for feature in value):
+            raise ValueError("a feature is 1 to 100 characters")
+        return value
+
+
+class RoomUpdate(UpdateModel):
+    nullable = frozenset({"floor_area_m2", "capacity"})
+
+    name: str | None = Field(default=None, min_length=1, max_length=200)
+    type: RoomType | None = None
+    floor_area_m2: float | None = Field(default=None, gt=0, le=100_000)
+    capacity: int | None = Field(default=None, ge=1, le=10_000)
+    features: list[str] | None = Field(default=None, max_length=30)
+    opening_hours: WeekHours | None = None
+    bookable_by: list[OrganisationType] | None = None
+    needs_approval: bool | None = None
+
+
+class RoomRead(Timestamps):
+    id: uuid.UUID
+    building_id: uuid.UUID
+    name: str
+    type: RoomType
+    floor_area_m2: float | None
+    capacity: int | None
+    owner_organisation_id: uuid.UUID
+    features: list[str]
+    opening_hours: WeekHours
+    bookable_by: list[OrganisationType]
+    needs_approval: bool
+
+
+# --- Holidays ----------------------------------------------------------------------------
+class HolidayCreate(ApiModel):
+    name: str = Field(min_length=1, max_length=200)
+    kind: HolidayKind
+    start_date: IsoDate
+    end_date: IsoDate
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        if self.end_date < self.start_date:
+            raise ValueError("endDate is before startDate")
+        return self
+
+
+class HolidayRead(Timestamps):
+    id: uuid.UUID
+    centre_id: uuid.UUID
+    name: str
+    kind: HolidayKind
+    start_date: IsoDate
+    end_date: IsoDate
+
+
+# --- Bookings ----------------------------------------------------------------------------
+class BookingCreate(ApiModel):
+    room_id: uuid.UUID
+    organisation_id: uuid.UUID | None = Field(
+        default=None, description="May be left out when you belong to one organisation."
+    )
+    purpose: str = Field(min_length=1, max_length=300)
+    starts_at: AwareDatetime = Field(description="The (first) occurrence's start.")
+    ends_at: AwareDatetime = Field(description="The (first) occurrence's end.")
+    attendees: int | None = Field(default=None, ge=1, le=10_000)
+    recurrence: str | None = Field(
+        default=None,
+        max_length=500,
+        description="An RFC 5545 RRULE, e.g. `FREQ=WEEKLY;BYDAY=WE;UNTIL=20270715`, in "
+        "Europe/Amsterdam local time from `startsAt`. At most 500 occurrences, within two years.",
+        examples=["FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20270709"],
+    )
+    skip_holidays: bool | None = Field(
+        default=None,
+        description="Leave out occurrences in the centre's holidays; by default a school's "
+        "recurring booking does, other organisations' (after-school care) do not.",
+    )
+    skip_dates: list[IsoDate] = Field(default_factory=list, max_length=500)
+    skip_conflicts: bool = Field(
+        default=False,
+        description="Book the free occurrences and report the conflicting ones under "
+        "`skipped`, instead of answering 409.",
+    )
+    activity_id: uuid.UUID | None = None
+    trajectory_session_id: uuid.UUID | None = None
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> Self:
+        if self.ends_at <= self.starts_at:
+            raise ValueError("endsAt is not after startsAt")
+        return self
+
+
+class BookingRead(ReadModel):
+    """A booking. Another organisation's booking shows only that the room is taken
+    (`detail: "busy"`): no purpose, no person."""
+
+    id: uuid.UUID
+    room_id: uuid.UUID
+    organisation_id: uuid.UUID
+    organisation_name: str
+    detail: Literal["full", "busy"]
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    status: BookingStatus
+    series_id: uuid.UUID | None = None
+    purpose: str | None = None
+    booked_by_id: uuid.UUID | None = None
+    booked_by_name: str | None = None
+    attendees: int | None = None
+    activity_id: uuid.UUID | None = None
+    trajectory_session_id: uuid.UUID | None = None
+
+
+class SkippedOccurrence(ReadModel):
+    starts_at: AwareDatetime
+    ends_at: AwareDatetime
+    reason: Literal["holiday", "skip_date", "conflict"]
+
+
+class BookingCreated(ReadModel):
+    """What a booking request made: one booking, or a series' occurrences."""
+
+    series_id: uuid.UUID | None
+    items: list[BookingRead]
+    skipped: list[SkippedOccurrence]
+
+
+class BookingTransition(ApiModel):
+    to: Literal["confirmed", "cancelled"] = Field(
+        description="`confirmed`: the room's owner accepts a request; `cancelled`: the booker, "
+        "their organisation's administrator or the room's owner cancels (or declines)."
+    )

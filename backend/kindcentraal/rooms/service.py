@@ -1,0 +1,656 @@
+"""Buildings, rooms, holidays and bookings: the rules of the room, and no double booking."""
+
+import uuid
+from collections.abc import Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import exists, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kindcentraal.audit import service as audit
+from kindcentraal.auth.principal import Principal
+from kindcentraal.centre.models import ChildCentre
+from kindcentraal.common.repository import apply_changes, get_in_tenant
+from kindcentraal.common.roles import OrganisationType
+from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
+from kindcentraal.organisation.models import Organisation
+from kindcentraal.rooms import policy
+from kindcentraal.rooms.models import (
+    Booking,
+    BookingSeries,
+    BookingStatus,
+    Building,
+    Holiday,
+    Room,
+)
+from kindcentraal.rooms.recurrence import AMSTERDAM, Occurrence, local, local_dates, occurrences
+from kindcentraal.rooms.schemas import (
+    WEEKDAYS,
+    BookingCreate,
+    BookingCreated,
+    BookingRead,
+    BuildingCreate,
+    BuildingUpdate,
+    HolidayCreate,
+    RoomCreate,
+    RoomUpdate,
+    SkippedOccurrence,
+)
+from kindcentraal.support.models import TrajectorySession
+from kindcentraal.user.models import User
+
+MAX_WINDOW = timedelta(days=62)
+
+
+# --- Buildings ---------------------------------------------------------------------------
+async def list_buildings(
+    session: AsyncSession, principal: Principal, *, centre_id: uuid.UUID | None
+) -> Sequence[Building]:
+    centres = await policy.visible_centre_ids(session, principal)
+    if centre_id is not None:
+        centres &= {centre_id}
+    if not centres:
+        return []
+    rows = await session.scalars(
+        select(Building)
+        .where(Building.tenant_id == principal.tenant_id, Building.centre_id.in_(centres))
+        .order_by(Building.name, Building.id)
+    )
+    return list(rows)
+
+
+async def get_building(
+    session: AsyncSession, principal: Principal, *, building_id: uuid.UUID
+) -> Building:
+    building = await get_in_tenant(session, Building, tenant_id=principal.tenant_id, id=building_id)
+    if building is None or building.centre_id not in await policy.visible_centre_ids(
+        session, principal
+    ):
+        raise NotFound("building")
+    return building
+
+
+async def create_building(
+    session: AsyncSession, principal: Principal, *, data: BuildingCreate
+) -> Building:
+    centre = await get_in_tenant(
+        session, ChildCentre, tenant_id=principal.tenant_id, id=data.centre_id
+    )
+    if centre is None:
+        raise InvalidInput.field("centreId", "unknownCentre", "There is no such centre.")
+    policy.ensure_manages_centre(principal, centre.id)
+    building = Building(tenant_id=principal.tenant_id, **data.model_dump(by_alias=False))
+    session.add(building)
+    await session.flush()
+    await audit.record_write(session, principal, resource="building", action="create")
+    return building
+
+
+async def update_building(
+    session: AsyncSession, principal: Principal, *, building_id: uuid.UUID, data: BuildingUpdate
+) -> Building:
+    building = await get_building(session, principal, building_id=building_id)
+    policy.ensure_manages_centre(principal, building.centre_id)
+    apply_changes(building, data)
+    await session.flush()
+    await audit.record_write(session, principal, resource="building", action="update")
+    return building
+
+
+async def delete_building(
+    session: AsyncSession, principal: Principal, *, building_id: uuid.UUID
+) -> None:
+    building = await get_building(session, principal, building_id=building_id)
+    policy.ensure_manages_centre(principal, building.centre_id)
+    if await session.scalar(select(exists().where(Room.building_id == building.id))):
+        raise Conflict("The building still has rooms; remove them first.")
+    await session.delete(building)
+    await session.flush()
+    await audit.record_write(session, principal, resource="building", action="delete")
+
+
+# --- Rooms -------------------------------------------------------------------------------
+async def list_rooms(
+    session: AsyncSession, principal: Principal, *, building_id: uuid.UUID | None
+) -> Sequence[Room]:
+    centres = await policy.visible_centre_ids(session, principal)
+    if not centres:
+        return []
+    statement = (
+        select(Room)
+        .join(Building, Building.id == Room.building_id)
+        .where(Room.tenant_id == principal.tenant_id, Building.centre_id.in_(centres))
+        .order_by(Room.name, Room.id)
+    )
+    if building_id is not None:
+        statement = statement.where(Room.building_id == building_id)
+    return list(await session.scalars(statement))
+
+
+async def room_in_centre(
+    session: AsyncSession, principal: Principal, room_id: uuid.UUID, *, lock: bool = False
+) -> tuple[Room, uuid.UUID]:
+    """A room the caller may see, with its centre; 404 otherwise. `lock`: hold the room's row
+    until commit, so the bookings of one room are written one at a time (PostgreSQL)."""
+    statement = (
+        select(Room, Building.centre_id)
+        .join(Building, Building.id == Room.building_id)
+        .where(Room.id == room_id, Room.tenant_id == principal.tenant_id)
+    )
+    if lock:
+        statement = statement.with_for_update(of=Room)
+    found = (await session.execute(statement)).first()
+    if found is None or found[1] not in await policy.visible_centre_ids(session, principal):
+        raise NotFound("room")
+    return found[0], found[1]
+
+
+async def get_room(session: AsyncSession, principal: Principal, *, room_id: uuid.UUID) -> Room:
+    return (await room_in_centre(session, principal, room_id))[0]
+
+
+async def _ensure_owner_in_centre(
+    session: AsyncSession, principal: Principal, owner_id: uuid.UUID, centre_id: uuid.UUID
+) -> None:
+    if owner_id not in await policy.centre_organisation_ids(
+        session, principal.tenant_id, centre_id
+    ):
+        raise InvalidInput.field(
+            "ownerOrganisationId",
+            "notInCentre",
+            "The owner must be an organisation that takes part in the centre.",
+        )
+
+
+def _room_values(data: RoomCreate | RoomUpdate) -> dict[str, Any]:
+    values = data.model_dump(exclude_unset=True, by_alias=False, mode="json")
+    if "opening_hours" in values:
+        values["opening_hours"] = {
+            day: {"opens": hours["opens"], "closes": hours["closes"]}
+            for day, hours in values["opening_hours"].items()
+        }
+    return values
+
+
+async def create_room(session: AsyncSession, principal: Principal, *, data: RoomCreate) -> Room:
+    building = await get_in_tenant(
+        session, Building, tenant_id=principal.tenant_id, id=data.building_id
+    )
+    if building is None:
+        raise InvalidInput.field("buildingId", "unknownBuilding", "There is no such building.")
+    policy.ensure_manages_centre(principal, building.centre_id)
+    await _ensure_owner_in_centre(
+        session, principal, data.owner_organisation_id, building.centre_id
+    )
+    values = _room_values(data)
+    values["building_id"] = data.building_id
+    values["owner_organisation_id"] = data.owner_organisation_id
+    room = Room(tenant_id=principal.tenant_id, **values)
+    session.add(room)
+    await session.flush()
+    await audit.record_write(session, principal, resource="room", action="create")
+    return room
+
+
+async def update_room(
+    session: AsyncSession, principal: Principal, *, room_id: uuid.UUID, data: RoomUpdate
+) -> Room:
+    room, centre_id = await room_in_centre(session, principal, room_id)
+    policy.ensure_manages_centre(principal, centre_id)
+    for name, value in _room_values(data).items():
+        setattr(room, name, value)
+    await session.flush()
+    await audit.record_write(session, principal, resource="room", action="update")
+    return room
+
+
+async def delete_room(session: AsyncSession, principal: Principal, *, room_id: uuid.UUID) -> None:
+    room, centre_id = await room_in_centre(session, principal, room_id)
+    policy.ensure_manages_centre(principal, centre_id)
+    if await session.scalar(select(exists().where(Booking.room_id == room.id))):
+        raise Conflict("The room has bookings; it cannot be removed.")
+    await session.delete(room)
+    await session.flush()
+    await audit.record_write(session, principal, resource="room", action="delete")
+
+
+# --- Holidays ----------------------------------------------------------------------------
+async def _visible_centre(
+    session: AsyncSession, principal: Principal, centre_id: uuid.UUID
+) -> uuid.UUID:
+    if centre_id not in await policy.visible_centre_ids(session, principal):
+        raise NotFound("child centre")
+    return centre_id
+
+
+async def list_holidays(
+    session: AsyncSession, principal: Principal, *, centre_id: uuid.UUID
+) -> Sequence[Holiday]:
+    await _visible_centre(session, principal, centre_id)
+    return await _holidays(session, principal.tenant_id, centre_id)
+
+
+async def _holidays(
+    session: AsyncSession, tenant_id: uuid.UUID, centre_id: uuid.UUID
+) -> Sequence[Holiday]:
+    rows = await session.scalars(
+        select(Holiday)
+        .where(Holiday.tenant_id == tenant_id, Holiday.centre_id == centre_id)
+        .order_by(Holiday.start_date, Holiday.id)
+    )
+    return list(rows)
+
+
+async def create_holiday(
+    session: AsyncSession, principal: Principal, *, centre_id: uuid.UUID, data: HolidayCreate
+) -> Holiday:
+    await _visible_centre(session, principal, centre_id)
+    policy.ensure_manages_centre(principal, centre_id)
+    holiday = Holiday(
+        tenant_id=principal.tenant_id, centre_id=centre_id, **data.model_dump(by_alias=False)
+    )
+    session.add(holiday)
+    await session.flush()
+    await audit.record_write(session, principal, resource="holiday", action="create")
+    return holiday
+
+
+async def delete_holiday(
+    session: AsyncSession, principal: Principal, *, centre_id: uuid.UUID, holiday_id: uuid.UUID
+) -> None:
+    await _visible_centre(session, principal, centre_id)
+    holiday = await get_in_tenant(session, Holiday, tenant_id=principal.tenant_id, id=holiday_id)
+    if holiday is None or holiday.centre_id != centre_id:
+        raise NotFound("holiday")
+    policy.ensure_manages_centre(principal, centre_id)
+    await session.delete(holiday)
+    await session.flush()
+    await audit.record_write(session, principal, resource="holiday", action="delete")
+
+
+# --- Bookings ----------------------------------------------------------------------------
+async def _booking_organisation(
+    session: AsyncSession, principal: Principal, data: BookingCreate, centre_id: uuid.UUID
+) -> Organisation:
+    own = principal.organisation_ids(policy.BOOKERS)
+    if data.organisation_id is None:
+        if len(own) != 1:
+            raise InvalidInput.field(
+                "organisationId",
+                "organisationRequired",
+                "You belong to more than one organisation: say which one books.",
+            )
+        (organisation_id,) = own
+    else:
+        organisation_id = data.organisation_id
+    if organisation_id not in own:
+        raise Forbidden("You can only book for an organisation you work for.")
+    if organisation_id not in await policy.centre_organisation_ids(
+        session, principal.tenant_id, centre_id
+    ):
+        raise InvalidInput.field(
+            "organisationId", "notInCentre", "This organisation does not take part in the centre."
+        )
+    organisation = await session.get(Organisation, organisation_id)
+    assert organisation is not None
+    return organisation
+
+
+def _rule_errors(
+    room: Room, organisation: Organisation, data: BookingCreate, first: Occurrence, now: datetime
+) -> list[dict[str, str]]:
+    errors = []
+
+    def error(location: str, code: str, detail: str) -> None:
+        errors.append({"in": "body", "location": f"#/{location}", "code": code, "detail": detail})
+
+    if first[0] < now:
+        error("startsAt", "inThePast", "A booking cannot start in the past.")
+    if (
+        organisation.id != room.owner_organisation_id
+        and organisation.type.value not in room.bookable_by
+    ):
+        error("roomId", "notBookableByOrganisation", "Your kind of organisation cannot book it.")
+    if data.attendees is not None and room.capacity is not None and data.attendees > room.capacity:
+        error("attendees", "overCapacity", f"The room holds {room.capacity} people.")
+    return errors
+
+
+def _within_opening_hours(room: Room, occurrence: Occurrence) -> bool:
+    if not room.opening_hours:  # a room without opening hours set is open at any time
+        return True
+    start, end = local(occurrence[0]), local(occurrence[1])
+    if start.date() != end.date() and end.time() != time(0):
+        return False
+    hours = room.opening_hours.get(WEEKDAYS[start.weekday()])
+    if hours is None:
+        return False
+    closes = "24:00" if end.time() == time(0) else end.strftime("%H:%M")
+    return bool(hours["opens"] <= start.strftime("%H:%M") and closes <= hours["closes"])
+
+
+async def _confirmed_overlapping(
+    session: AsyncSession, room_id: uuid.UUID, span: Occurrence, *, exclude: uuid.UUID | None = None
+) -> list[Booking]:
+    statement = select(Booking).where(
+        Booking.room_id == room_id,
+        Booking.status == BookingStatus.CONFIRMED,
+        Booking.starts_at < span[1],
+        Booking.ends_at > span[0],
+    )
+    if exclude is not None:
+        statement = statement.where(Booking.id != exclude)
+    return list(await session.scalars(statement.order_by(Booking.starts_at)))
+
+
+def _clashes(occurrence: Occurrence, taken: Sequence[Booking]) -> list[Booking]:
+    return [b for b in taken if b.starts_at < occurrence[1] and b.ends_at > occurrence[0]]
+
+
+async def _names(
+    session: AsyncSession, bookings: Sequence[Booking]
+) -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, str]]:
+    organisations = {b.organisation_id for b in bookings}
+    people = {b.booked_by_id for b in bookings}
+    org_names: dict[uuid.UUID, str] = {}
+    user_names: dict[uuid.UUID, str] = {}
+    if organisations:
+        rows = await session.execute(
+            select(Organisation.id, Organisation.name).where(Organisation.id.in_(organisations))
+        )
+        org_names = {row.id: row.name for row in rows}
+    if people:
+        rows = await session.execute(select(User.id, User.display_name).where(User.id.in_(people)))
+        user_names = {row.id: row.display_name for row in rows}
+    return org_names, user_names
+
+
+async def reads(
+    session: AsyncSession,
+    principal: Principal,
+    bookings: Sequence[Booking],
+    rooms: dict[uuid.UUID, tuple[Room, uuid.UUID]],
+) -> list[BookingRead]:
+    """Bookings as the caller may see them: in full, or only as "busy"."""
+    organisations, people = await _names(session, bookings)
+    result = []
+    for booking in bookings:
+        room, centre_id = rooms[booking.room_id]
+        common: dict[str, Any] = {
+            "id": booking.id,
+            "room_id": booking.room_id,
+            "organisation_id": booking.organisation_id,
+            "organisation_name": organisations.get(booking.organisation_id, ""),
+            "starts_at": booking.starts_at,
+            "ends_at": booking.ends_at,
+            "status": booking.status,
+            "series_id": booking.series_id,
+        }
+        if policy.sees_in_full(principal, booking, room, centre_id):
+            result.append(
+                BookingRead(
+                    **common,
+                    detail="full",
+                    purpose=booking.purpose,
+                    booked_by_id=booking.booked_by_id,
+                    booked_by_name=people.get(booking.booked_by_id),
+                    attendees=booking.attendees,
+                    activity_id=booking.activity_id,
+                    trajectory_session_id=booking.trajectory_session_id,
+                )
+            )
+        else:
+            result.append(BookingRead(**common, detail="busy"))
+    return result
+
+
+def _on_holiday(occurrence: Occurrence, holidays: Sequence[Holiday]) -> bool:
+    days = set(local_dates(occurrence))
+    return any(h.start_date <= day <= h.end_date for h in holidays for day in days)
+
+
+async def create_booking(
+    session: AsyncSession, principal: Principal, *, data: BookingCreate
+) -> BookingCreated:
+    room, centre_id = await room_in_centre(session, principal, data.room_id, lock=True)
+    if centre_id not in await policy.partner_centre_ids(session, principal):
+        raise Forbidden("Only the centre's organisations book its rooms.")
+    organisation = await _booking_organisation(session, principal, data, centre_id)
+    if data.trajectory_session_id is not None and (
+        await get_in_tenant(
+            session, TrajectorySession, tenant_id=principal.tenant_id, id=data.trajectory_session_id
+        )
+        is None
+    ):
+        raise InvalidInput.field(
+            "trajectorySessionId", "unknownSession", "There is no such support session."
+        )
+    planned = occurrences(data.starts_at, data.ends_at, data.recurrence)
+    if not planned:
+        raise InvalidInput.field("recurrence", "noOccurrences", "The rule gives no dates.")
+    errors = _rule_errors(room, organisation, data, planned[0], datetime.now(UTC))
+    closed = [o for o in planned if not _within_opening_hours(room, o)]
+    if closed:
+        errors.append(
+            {
+                "in": "body",
+                "location": "#/startsAt",
+                "code": "outsideOpeningHours",
+                "detail": f"{len(closed)} of the times fall outside the room's opening hours.",
+            }
+        )
+    if errors:
+        raise InvalidInput(errors)
+
+    skipped: list[SkippedOccurrence] = []
+    skip_holidays = (
+        data.skip_holidays
+        if data.skip_holidays is not None
+        else data.recurrence is not None and organisation.type == OrganisationType.SCHOOL
+    )
+    holidays = await _holidays(session, principal.tenant_id, centre_id) if skip_holidays else []
+    skip_dates = set(data.skip_dates)
+    wanted: list[Occurrence] = []
+    for occurrence in planned:
+        if skip_dates & set(local_dates(occurrence)):
+            skipped.append(_skipped(occurrence, "skip_date"))
+        elif holidays and _on_holiday(occurrence, holidays):
+            skipped.append(_skipped(occurrence, "holiday"))
+        else:
+            wanted.append(occurrence)
+    if not wanted:
+        raise InvalidInput.field("recurrence", "noOccurrences", "Every date is skipped.")
+
+    taken = await _confirmed_overlapping(session, room.id, (wanted[0][0], wanted[-1][1]))
+    clashing = [(o, _clashes(o, taken)) for o in wanted]
+    conflicts = [(o, found) for o, found in clashing if found]
+    if conflicts and not data.skip_conflicts:
+        raise await _conflict(session, principal, room, centre_id, conflicts)
+    free = [o for o, found in clashing if not found]
+    skipped += [_skipped(o, "conflict") for o, _ in conflicts]
+    if not free:
+        raise await _conflict(session, principal, room, centre_id, conflicts)
+
+    status = (
+        BookingStatus.REQUESTED
+        if room.needs_approval and organisation.id != room.owner_organisation_id
+        else BookingStatus.CONFIRMED
+    )
+    series = None
+    if data.recurrence is not None:
+        series = BookingSeries(
+            tenant_id=principal.tenant_id,
+            room_id=room.id,
+            recurrence=data.recurrence,
+            skip_holidays=skip_holidays,
+            skip_dates=sorted(d.isoformat() for d in skip_dates),
+        )
+        session.add(series)
+        await session.flush()
+    made = [
+        Booking(
+            tenant_id=principal.tenant_id,
+            room_id=room.id,
+            organisation_id=organisation.id,
+            booked_by_id=principal.user_id,
+            purpose=data.purpose,
+            starts_at=start,
+            ends_at=end,
+            status=status,
+            attendees=data.attendees,
+            series_id=series.id if series is not None else None,
+            activity_id=data.activity_id,
+            trajectory_session_id=data.trajectory_session_id,
+        )
+        for start, end in free
+    ]
+    session.add_all(made)
+    await _flush_or_conflict(session)
+    await audit.record_write(session, principal, resource="booking", action="create")
+    items = await reads(session, principal, made, {room.id: (room, centre_id)})
+    skipped.sort(key=lambda s: s.starts_at)
+    return BookingCreated(
+        series_id=series.id if series is not None else None, items=items, skipped=skipped
+    )
+
+
+def _skipped(occurrence: Occurrence, reason: str) -> SkippedOccurrence:
+    return SkippedOccurrence(starts_at=occurrence[0], ends_at=occurrence[1], reason=reason)
+
+
+async def _conflict(
+    session: AsyncSession,
+    principal: Principal,
+    room: Room,
+    centre_id: uuid.UUID,
+    conflicts: Sequence[tuple[Occurrence, list[Booking]]],
+) -> Conflict:
+    existing = list({b.id: b for _, found in conflicts for b in found}.values())
+    shown = {
+        read.id: read
+        for read in await reads(session, principal, existing, {room.id: (room, centre_id)})
+    }
+    error = Conflict(
+        f"The room is taken at {len(conflicts)} of the asked times. Choose other times, or "
+        "ask to skip them (skipConflicts)."
+    )
+    error.extensions["conflicts"] = [
+        {
+            "startsAt": occurrence[0].isoformat(),
+            "endsAt": occurrence[1].isoformat(),
+            "takenBy": [shown[b.id].model_dump(mode="json", exclude_none=True) for b in found],
+        }
+        for occurrence, found in conflicts
+    ]
+    return error
+
+
+async def _flush_or_conflict(session: AsyncSession) -> None:
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        if getattr(exc.orig, "sqlstate", None) == "23P01":  # the exclusion constraint
+            raise Conflict("The room was just booked at this time by someone else.") from None
+        raise
+
+
+async def _booking(
+    session: AsyncSession, principal: Principal, booking_id: uuid.UUID, *, lock: bool = False
+) -> tuple[Booking, Room, uuid.UUID]:
+    booking = await get_in_tenant(session, Booking, tenant_id=principal.tenant_id, id=booking_id)
+    if booking is None:
+        raise NotFound("booking")
+    try:
+        room, centre_id = await room_in_centre(session, principal, booking.room_id, lock=lock)
+    except NotFound:
+        raise NotFound("booking") from None
+    if centre_id not in await policy.partner_centre_ids(session, principal):
+        raise NotFound("booking")
+    return booking, room, centre_id
+
+
+async def get_booking(
+    session: AsyncSession, principal: Principal, *, booking_id: uuid.UUID
+) -> BookingRead:
+    booking, room, centre_id = await _booking(session, principal, booking_id)
+    return (await reads(session, principal, [booking], {room.id: (room, centre_id)}))[0]
+
+
+async def list_bookings(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    building_id: uuid.UUID | None,
+    room_id: uuid.UUID | None,
+    organisation_id: uuid.UUID | None,
+    status: BookingStatus | None,
+    start: date,
+    end: date,
+) -> list[BookingRead]:
+    """The bookings of a building or a room between two local dates (the end inclusive)."""
+    if building_id is None and room_id is None:
+        raise InvalidInput.field(
+            "buildingId", "required", "Give a buildingId or a roomId.", where="query"
+        )
+    if end < start or end - start > MAX_WINDOW:
+        raise InvalidInput.field(
+            "to", "invalidWindow", "`to` is on or after `from`, at most 62 days on.", where="query"
+        )
+    centres = await policy.partner_centre_ids(session, principal)
+    statement = (
+        select(Room, Building.centre_id)
+        .join(Building, Building.id == Room.building_id)
+        .where(Room.tenant_id == principal.tenant_id, Building.centre_id.in_(centres))
+    )
+    if building_id is not None:
+        statement = statement.where(Room.building_id == building_id)
+    if room_id is not None:
+        statement = statement.where(Room.id == room_id)
+    rooms = {room.id: (room, centre) for room, centre in (await session.execute(statement)).all()}
+    if not rooms:
+        return []
+    window_start = datetime.combine(start, time(0), tzinfo=AMSTERDAM)
+    window_end = datetime.combine(end + timedelta(days=1), time(0), tzinfo=AMSTERDAM)
+    bookings = select(Booking).where(
+        Booking.tenant_id == principal.tenant_id,
+        Booking.room_id.in_(rooms),
+        Booking.starts_at < window_end,
+        Booking.ends_at > window_start,
+    )
+    if status is not None:
+        bookings = bookings.where(Booking.status == status)
+    else:
+        bookings = bookings.where(Booking.status != BookingStatus.CANCELLED)
+    if organisation_id is not None:
+        bookings = bookings.where(Booking.organisation_id == organisation_id)
+    found = list(await session.scalars(bookings.order_by(Booking.starts_at, Booking.id)))
+    return await reads(session, principal, found, rooms)
+
+
+async def transition(
+    session: AsyncSession, principal: Principal, *, booking_id: uuid.UUID, to: str
+) -> BookingRead:
+    booking, room, centre_id = await _booking(session, principal, booking_id, lock=True)
+    if to == "confirmed":
+        if booking.status != BookingStatus.REQUESTED:
+            raise Conflict(
+                f"Only a requested booking can be confirmed; this one is {booking.status}."
+            )
+        if not policy.decides_for_room(principal, room, centre_id):
+            raise Forbidden("Only the room's owner confirms requests for it.")
+        occurrence = (booking.starts_at, booking.ends_at)
+        taken = await _confirmed_overlapping(session, room.id, occurrence, exclude=booking.id)
+        if taken:
+            raise await _conflict(session, principal, room, centre_id, [(occurrence, taken)])
+        booking.status = BookingStatus.CONFIRMED
+    else:
+        if booking.status == BookingStatus.CANCELLED:
+            raise Conflict("The booking is already cancelled.")
+        if not policy.may_cancel(principal, booking, room, centre_id):
+            raise Forbidden("Only the booker, their organisation or the room's owner cancels.")
+        booking.status = BookingStatus.CANCELLED
+    await _flush_or_conflict(session)
+    await audit.record_write(session, principal, resource="booking", action=to)
+    return (await reads(session, principal, [booking], {room.id: (room, centre_id)}))[0]
