@@ -16,6 +16,8 @@ import { ChildSupportSection } from '../pages/child-support-section';
 import { SignalInboxPage } from '../pages/signal-inbox-page';
 import { TrajectoryBoardPage } from '../pages/trajectory-board-page';
 import { TrajectoryPage } from '../pages/trajectory-page';
+import { TrajectoryNormsPage } from '../pages/trajectory-norms-page';
+import { CareCoordinatorsPage } from '../pages/care-coordinators-page';
 
 type Fixtures = {
   api: Api;
@@ -27,6 +29,8 @@ type Fixtures = {
   signalInbox: SignalInboxPage;
   board: TrajectoryBoardPage;
   trajectoryPage: TrajectoryPage;
+  normsPage: TrajectoryNormsPage;
+  careCoordinatorsPage: CareCoordinatorsPage;
   pageErrors: Error[];
 };
 
@@ -60,6 +64,8 @@ export const test = base.extend<Fixtures>({
   signalInbox: async ({ page }, use) => use(new SignalInboxPage(page)),
   board: async ({ page }, use) => use(new TrajectoryBoardPage(page)),
   trajectoryPage: async ({ page }, use) => use(new TrajectoryPage(page)),
+  normsPage: async ({ page }, use) => use(new TrajectoryNormsPage(page)),
+  careCoordinatorsPage: async ({ page }, use) => use(new CareCoordinatorsPage(page)),
 });
 
 export { expect };

@@ -30,6 +30,14 @@ export function TrajectoryNorms({ canEdit }: { canEdit: boolean }) {
   const [editing, setEditing] = useState<TrajectoryType | null>(null);
   const [message, setMessage] = useState('');
   const statusRef = useRef<HTMLDivElement>(null);
+  // "Annuleren" closes the form: focus goes back to the "Wijzig" button that opened it.
+  const editButtons = useRef(new Map<TrajectoryType, HTMLButtonElement>());
+  const returnFocusTo = useRef<TrajectoryType | null>(null);
+  useEffect(() => {
+    if (editing !== null || returnFocusTo.current === null) return;
+    editButtons.current.get(returnFocusTo.current)?.focus();
+    returnFocusTo.current = null;
+  }, [editing]);
   const rows = norms.data ? [...norms.data].sort((a, b) => order(a.type) - order(b.type)) : undefined;
   const typeLabel = (type: TrajectoryType) => t(`consents.trajectoryTypes.${type}`);
   const days = (count: number) => t('support.norms.days', { count });
@@ -88,6 +96,10 @@ export function TrajectoryNorms({ canEdit }: { canEdit: boolean }) {
                   render: (norm: NormRead) => (
                     <>
                       <Button
+                        ref={(button: HTMLButtonElement | null) => {
+                          if (button) editButtons.current.set(norm.type, button);
+                          else editButtons.current.delete(norm.type);
+                        }}
                         type="button"
                         appearance="secondary-action-button"
                         aria-label={t('support.norms.editLabel', { type: typeLabel(norm.type) })}
@@ -140,7 +152,10 @@ export function TrajectoryNorms({ canEdit }: { canEdit: boolean }) {
             );
             statusRef.current?.focus();
           }}
-          onCancel={() => setEditing(null)}
+          onCancel={() => {
+            returnFocusTo.current = editingNorm.type;
+            setEditing(null);
+          }}
         />
       ) : null}
     </div>
