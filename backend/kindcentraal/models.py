@@ -18,7 +18,7 @@ from kindcentraal.group.models import Group
 from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
 from kindcentraal.placement.models import Placement
-from kindcentraal.rooms.models import Booking, BookingSeries, Building, Holiday, Room
+from kindcentraal.rooms.models import Booking, BookingSeries, Building, Holiday, Room, RoomNorm
 from kindcentraal.support.models import (
     CareCoordinator,
     GoalProgress,
@@ -63,6 +63,7 @@ __all__ = [
     "RecoveryCode",
     "RefreshToken",
     "Room",
+    "RoomNorm",
     "Signal",
     "SupportTrajectory",
     "Tenant",

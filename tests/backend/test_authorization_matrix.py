@@ -305,6 +305,10 @@ BOOKERS_ONLY = "401 200 200 200 200 200 200 200 200 403 403 403 403"
 BOOK_IN_X = "401 200 200 200 200 200 200 200 404 403 403 403 403"
 SEE_BOOKING_IN_X = "401 200 200 200 200 200 200 200 404 404 404 404 404"
 NOT_A_BOOKER_ELSE_404 = "401 404 404 404 404 404 404 404 404 403 403 403 403"
+# Room reports: centre admins, the centre's organisations' admins and the analysts.
+REPORTS_OWN = "401 200 200 403 403 200 403 403 403 403 403 200 403"
+REPORTS_OTHER = "401 404 404 403 403 404 403 403 403 403 403 200 403"
+REPORTS_FOREIGN = "401 404 404 403 403 404 403 403 403 403 403 404 403"
 MANAGE_CHILD = "401 200 200 403 403 200 403 404 403 403 403 404 404"
 SEE_CARE_DATA = "401 200 200 200 200 200 200 404 200 200 403 404 404"
 MANAGE_TEAM = "401 200 200 403 403 200 403 404 200 403 403 404 404"
@@ -740,6 +744,32 @@ TABLE: dict[str, Row] = {
         lambda c: _booking(c, to="cancelled"),
         # the centre's admin, the school's admin and the booker cancel the school's booking
         own="401 200 200 200 403 403 403 403 404 404 404 404 404",
+    ),
+    "GET /room-norm": self_op(every(200), lambda c: Call()),
+    "PUT /room-norm": self_op(
+        only({"centre_admin": 200}, 403),
+        lambda c: Call(
+            json={
+                "baseM2": 200,
+                "perPupilM2": 5.5,
+                "afterSchoolFrom": "15:00",
+                "wednesdayAfternoonFrom": "12:30",
+            }
+        ),
+    ),
+    "GET /reports/room-utilisation": obj_op(
+        lambda c: Call(
+            query={"buildingId": c.rooms("building"), "from": "2026-09-01", "to": "2027-07-15"}
+        ),
+        own=REPORTS_OWN,
+        other=REPORTS_OTHER,
+        foreign=REPORTS_FOREIGN,
+    ),
+    "GET /reports/floor-area": obj_op(
+        lambda c: Call(query={"buildingId": c.rooms("building")}),
+        own=REPORTS_OWN,
+        other=REPORTS_OTHER,
+        foreign=REPORTS_FOREIGN,
     ),
     "GET /support-trajectories": obj_op(
         lambda c: Call(query={"childId": c.child().id, "limit": 100}),

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    UniqueConstraint,
     Uuid,
     func,
     text,
@@ -154,3 +155,15 @@ class Booking(TenantMixin, Base):
     trajectory_session_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("trajectory_session.id", ondelete="SET NULL")
     )
+
+
+class RoomNorm(TenantMixin, Base):
+    """The tenant's floor-area norm and its idea of "after school"; absent: the defaults."""
+
+    __tablename__ = "room_norm"
+    __table_args__ = (UniqueConstraint("tenant_id"),)
+
+    base_m2: Mapped[float] = mapped_column(Float)
+    per_pupil_m2: Mapped[float] = mapped_column(Float)
+    after_school_from: Mapped[str] = mapped_column(String(5))  # "15:00", local time
+    wednesday_afternoon_from: Mapped[str] = mapped_column(String(5))  # "12:00"

@@ -1,4 +1,5 @@
 import uuid
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Response
@@ -9,7 +10,7 @@ from kindcentraal.common.responses import problems
 from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import IsoDate
 from kindcentraal.policy.registry import declare
-from kindcentraal.rooms import service
+from kindcentraal.rooms import reports, service
 from kindcentraal.rooms.models import BookingStatus
 from kindcentraal.rooms.policy import BOOKERS
 from kindcentraal.rooms.schemas import (
@@ -20,11 +21,15 @@ from kindcentraal.rooms.schemas import (
     BuildingCreate,
     BuildingRead,
     BuildingUpdate,
+    FloorAreaReport,
     HolidayCreate,
     HolidayRead,
     RoomCreate,
+    RoomNormRead,
+    RoomNormUpdate,
     RoomRead,
     RoomUpdate,
+    UtilisationReport,
 )
 
 router = APIRouter(tags=["rooms"])
@@ -80,6 +85,33 @@ TRANSITION_BOOKING = declare(
     action="transition",
     rows="confirm: the room's owner and the centre's administrators; cancel: also the booker "
     "and the booking organisation's administrators",
+)
+
+READ_ROOM_NORM = declare("room-norm.read", resource="room-norm", action="read", rows="the tenant's")
+SET_ROOM_NORM = declare(
+    "room-norm.update",
+    resource="room-norm",
+    action="update",
+    roles=CENTRE_ADMINS,
+    rows="the tenant's",
+)
+REPORT_READERS = frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.MUNICIPALITY_ANALYST})
+REPORT_ROWS = (
+    "buildings of centres the caller administers or (org admins) takes part in; analysts: all"
+)
+ROOM_UTILISATION = declare(
+    "reports.room-utilisation",
+    resource="room-report",
+    action="read",
+    roles=REPORT_READERS,
+    rows=REPORT_ROWS,
+)
+FLOOR_AREA = declare(
+    "reports.floor-area",
+    resource="room-report",
+    action="read",
+    roles=REPORT_READERS,
+    rows=REPORT_ROWS,
 )
 
 
@@ -325,3 +357,62 @@ async def transition_booking(
 ) -> BookingRead:
     """Confirm a requested booking (the room's owner) or cancel one."""
     return await service.transition(session, principal, booking_id=booking_id, to=body.to)
+
+
+# --- The norm and the reports ------------------------------------------------------------
+@router.get("/room-norm", response_model=RoomNormRead, responses=problems(401))
+async def read_room_norm(
+    principal: Annotated[Principal, Depends(guard(READ_ROOM_NORM))], session: SessionDep
+) -> RoomNormRead:
+    """The floor-area norm (base + m² per pupil) and when "after school" begins."""
+    return await reports.norm_of(session, principal.tenant_id)
+
+
+@router.put("/room-norm", response_model=RoomNormRead, responses=problems(400, 401, 403))
+async def update_room_norm(
+    body: RoomNormUpdate,
+    principal: Annotated[Principal, Depends(guard(SET_ROOM_NORM))],
+    session: SessionDep,
+) -> RoomNormRead:
+    """Set the municipality's own norm (its ordinance)."""
+    return await reports.set_norm(session, principal, data=body)
+
+
+@router.get(
+    "/reports/room-utilisation",
+    response_model=UtilisationReport,
+    responses=problems(400, 401, 403, 404),
+)
+async def room_utilisation(
+    principal: Annotated[Principal, Depends(guard(ROOM_UTILISATION))],
+    session: SessionDep,
+    building_id: Annotated[uuid.UUID, Query(alias="buildingId")],
+    from_: Annotated[IsoDate, Query(alias="from", description="First day (local).")],
+    to: Annotated[IsoDate, Query(description="Last day (local), at most 400 days on.")],
+) -> UtilisationReport:
+    """How a building's rooms were used: per room and organisation, after school, in the
+    holidays, double use, and an hour-of-week heatmap. Confirmed bookings only."""
+    return await reports.room_utilisation(
+        session, principal, building_id=building_id, first=from_, last=to
+    )
+
+
+@router.get(
+    "/reports/floor-area",
+    response_model=FloorAreaReport,
+    responses=problems(400, 401, 403, 404),
+)
+async def floor_area(
+    principal: Annotated[Principal, Depends(guard(FLOOR_AREA))],
+    session: SessionDep,
+    building_id: Annotated[uuid.UUID, Query(alias="buildingId")],
+    reference_date: Annotated[
+        IsoDate | None, Query(alias="referenceDate", description="Default: today.")
+    ] = None,
+) -> FloorAreaReport:
+    """The normed floor area for the pupils on the reference date against the building's, and
+    how childcare used the education rooms in the year up to it: the evidence for extra
+    square metres for childcare."""
+    return await reports.floor_area(
+        session, principal, building_id=building_id, reference=reference_date or date.today()
+    )

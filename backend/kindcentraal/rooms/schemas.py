@@ -225,3 +225,107 @@ class BookingTransition(ApiModel):
         description="`confirmed`: the room's owner accepts a request; `cancelled`: the booker, "
         "their organisation's administrator or the room's owner cancels (or declines)."
     )
+
+
+# --- Norms and reports -------------------------------------------------------------------
+class RoomNormRead(ReadModel):
+    base_m2: float = Field(description="The fixed base of the normed gross floor area.")
+    per_pupil_m2: float = Field(description="Normed gross floor area per pupil.")
+    after_school_from: str = Field(
+        description="Weekdays from this local time count as after school."
+    )
+    wednesday_afternoon_from: str = Field(description="On Wednesdays from this local time.")
+    is_default: bool
+
+
+class RoomNormUpdate(ApiModel):
+    base_m2: float = Field(ge=0, le=100_000)
+    per_pupil_m2: float = Field(ge=0, le=1_000)
+    after_school_from: str = Field(examples=["15:00"])
+    wednesday_afternoon_from: str = Field(examples=["12:00"])
+
+    @field_validator("after_school_from", "wednesday_afternoon_from")
+    @classmethod
+    def _clock(cls, value: str) -> str:
+        if not _CLOCK.match(value):
+            raise ValueError("expected a time as HH:MM")
+        return value
+
+
+class OrganisationHours(ReadModel):
+    organisation_id: uuid.UUID
+    organisation_name: str
+    hours: float
+
+
+class RoomUse(ReadModel):
+    room_id: uuid.UUID
+    name: str
+    type: RoomType
+    floor_area_m2: float | None
+    owner_organisation_id: uuid.UUID
+    opening_hours: float | None = Field(
+        description="Hours open in the period; null for a room without opening hours."
+    )
+    booked_hours: float
+    utilisation: float | None = Field(description="Booked hours / opening hours.")
+    after_school_hours: float
+    holiday_hours: float
+    no_show_hours: float = Field(description="Bookings released unused (check-in); 0 for now.")
+    organisation_count: int
+    by_organisation: list[OrganisationHours]
+
+
+class OrganisationUse(ReadModel):
+    organisation_id: uuid.UUID
+    organisation_name: str
+    organisation_type: OrganisationType
+    booked_hours: float
+    hours_in_rooms_of_others: float = Field(
+        description="Double use: hours in rooms it does not own."
+    )
+    rooms_used: int
+
+
+class UtilisationReport(ReadModel):
+    building_id: uuid.UUID
+    from_: IsoDate = Field(alias="from")
+    to: IsoDate
+    booked_hours: float
+    opening_hours: float | None
+    utilisation: float | None
+    after_school_hours: float
+    holiday_hours: float
+    rooms: list[RoomUse]
+    organisations: list[OrganisationUse]
+    heatmap: list[list[float]] = Field(
+        description="Booked hours per weekday (Monday first) and hour of the day (0-23), local."
+    )
+
+
+class FloorAreaRoom(ReadModel):
+    room_id: uuid.UUID
+    name: str
+    floor_area_m2: float | None
+    utilisation: float | None
+
+
+class FloorAreaReport(ReadModel):
+    building_id: uuid.UUID
+    reference_date: IsoDate
+    from_: IsoDate = Field(alias="from")
+    to: IsoDate
+    pupils: int = Field(description="Children with a school placement in the centre on the date.")
+    base_m2: float
+    per_pupil_m2: float
+    normed_m2: float = Field(description="base + per pupil * pupils")
+    actual_m2: float | None = Field(description="The building's gross floor area.")
+    difference_m2: float | None = Field(description="actual - normed")
+    childcare_hours_in_education_rooms: float
+    childcare_equivalent_m2: float = Field(
+        description="The sum of room area * the share of its opening hours childcare used: "
+        "the floor area childcare would need of its own without double use."
+    )
+    under_used_rooms: list[FloorAreaRoom] = Field(
+        description="Rooms used less than 30% of their opening hours in the period."
+    )

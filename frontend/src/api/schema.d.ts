@@ -1439,6 +1439,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/room-norm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Room Norm
+         * @description The floor-area norm (base + m² per pupil) and when "after school" begins.
+         */
+        get: operations["rooms:read_room_norm"];
+        /**
+         * Update Room Norm
+         * @description Set the municipality's own norm (its ordinance).
+         */
+        put: operations["rooms:update_room_norm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/room-utilisation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Room Utilisation
+         * @description How a building's rooms were used: per room and organisation, after school, in the
+         *     holidays, double use, and an hour-of-week heatmap. Confirmed bookings only.
+         */
+        get: operations["rooms:room_utilisation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/floor-area": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Floor Area
+         * @description The normed floor area for the pupils on the reference date against the building's, and
+         *     how childcare used the education rooms in the year up to it: the evidence for extra
+         *     square metres for childcare.
+         */
+        get: operations["rooms:floor_area"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -2234,6 +2301,79 @@ export interface components {
              */
             otpauthUri: string;
         };
+        /** FloorAreaReport */
+        FloorAreaReport: {
+            /**
+             * Buildingid
+             * Format: uuid
+             */
+            buildingId: string;
+            /**
+             * Referencedate
+             * Format: date
+             */
+            referenceDate: string;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            /**
+             * Pupils
+             * @description Children with a school placement in the centre on the date.
+             */
+            pupils: number;
+            /** Basem2 */
+            baseM2: number;
+            /** Perpupilm2 */
+            perPupilM2: number;
+            /**
+             * Normedm2
+             * @description base + per pupil * pupils
+             */
+            normedM2: number;
+            /**
+             * Actualm2
+             * @description The building's gross floor area.
+             */
+            actualM2: number | null;
+            /**
+             * Differencem2
+             * @description actual - normed
+             */
+            differenceM2: number | null;
+            /** Childcarehoursineducationrooms */
+            childcareHoursInEducationRooms: number;
+            /**
+             * Childcareequivalentm2
+             * @description The sum of room area * the share of its opening hours childcare used: the floor area childcare would need of its own without double use.
+             */
+            childcareEquivalentM2: number;
+            /**
+             * Underusedrooms
+             * @description Rooms used less than 30% of their opening hours in the period.
+             */
+            underUsedRooms: components["schemas"]["FloorAreaRoom"][];
+        };
+        /** FloorAreaRoom */
+        FloorAreaRoom: {
+            /**
+             * Roomid
+             * Format: uuid
+             */
+            roomId: string;
+            /** Name */
+            name: string;
+            /** Flooraream2 */
+            floorAreaM2: number | null;
+            /** Utilisation */
+            utilisation: number | null;
+        };
         /** GoalCreate */
         GoalCreate: {
             /**
@@ -2781,6 +2921,18 @@ export interface components {
              */
             centreIds?: string[];
         };
+        /** OrganisationHours */
+        OrganisationHours: {
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Organisationname */
+            organisationName: string;
+            /** Hours */
+            hours: number;
+        };
         /** OrganisationRead */
         OrganisationRead: {
             /**
@@ -2816,6 +2968,26 @@ export interface components {
             type?: components["schemas"]["OrganisationType"] | null;
             /** Centreids */
             centreIds?: string[] | null;
+        };
+        /** OrganisationUse */
+        OrganisationUse: {
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Organisationname */
+            organisationName: string;
+            organisationType: components["schemas"]["OrganisationType"];
+            /** Bookedhours */
+            bookedHours: number;
+            /**
+             * Hoursinroomsofothers
+             * @description Double use: hours in rooms it does not own.
+             */
+            hoursInRoomsOfOthers: number;
+            /** Roomsused */
+            roomsUsed: number;
         };
         /** Page[AccessLogEntry] */
         Page_AccessLogEntry_: {
@@ -3161,6 +3333,48 @@ export interface components {
              */
             needsApproval: boolean;
         };
+        /** RoomNormRead */
+        RoomNormRead: {
+            /**
+             * Basem2
+             * @description The fixed base of the normed gross floor area.
+             */
+            baseM2: number;
+            /**
+             * Perpupilm2
+             * @description Normed gross floor area per pupil.
+             */
+            perPupilM2: number;
+            /**
+             * Afterschoolfrom
+             * @description Weekdays from this local time count as after school.
+             */
+            afterSchoolFrom: string;
+            /**
+             * Wednesdayafternoonfrom
+             * @description On Wednesdays from this local time.
+             */
+            wednesdayAfternoonFrom: string;
+            /** Isdefault */
+            isDefault: boolean;
+        };
+        /** RoomNormUpdate */
+        RoomNormUpdate: {
+            /** Basem2 */
+            baseM2: number;
+            /** Perpupilm2 */
+            perPupilM2: number;
+            /**
+             * Afterschoolfrom
+             * @example 15:00
+             */
+            afterSchoolFrom: string;
+            /**
+             * Wednesdayafternoonfrom
+             * @example 12:00
+             */
+            wednesdayAfternoonFrom: string;
+        };
         /** RoomRead */
         RoomRead: {
             /**
@@ -3230,6 +3444,49 @@ export interface components {
             bookableBy?: components["schemas"]["OrganisationType"][] | null;
             /** Needsapproval */
             needsApproval?: boolean | null;
+        };
+        /** RoomUse */
+        RoomUse: {
+            /**
+             * Roomid
+             * Format: uuid
+             */
+            roomId: string;
+            /** Name */
+            name: string;
+            type: components["schemas"]["RoomType"];
+            /** Flooraream2 */
+            floorAreaM2: number | null;
+            /**
+             * Ownerorganisationid
+             * Format: uuid
+             */
+            ownerOrganisationId: string;
+            /**
+             * Openinghours
+             * @description Hours open in the period; null for a room without opening hours.
+             */
+            openingHours: number | null;
+            /** Bookedhours */
+            bookedHours: number;
+            /**
+             * Utilisation
+             * @description Booked hours / opening hours.
+             */
+            utilisation: number | null;
+            /** Afterschoolhours */
+            afterSchoolHours: number;
+            /** Holidayhours */
+            holidayHours: number;
+            /**
+             * Noshowhours
+             * @description Bookings released unused (check-in); 0 for now.
+             */
+            noShowHours: number;
+            /** Organisationcount */
+            organisationCount: number;
+            /** Byorganisation */
+            byOrganisation: components["schemas"]["OrganisationHours"][];
         };
         /** SecuritySettings */
         SecuritySettings: {
@@ -3829,6 +4086,43 @@ export interface components {
              * @description false disables the account; its sessions end at once.
              */
             isActive?: boolean | null;
+        };
+        /** UtilisationReport */
+        UtilisationReport: {
+            /**
+             * Buildingid
+             * Format: uuid
+             */
+            buildingId: string;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            /** Bookedhours */
+            bookedHours: number;
+            /** Openinghours */
+            openingHours: number | null;
+            /** Utilisation */
+            utilisation: number | null;
+            /** Afterschoolhours */
+            afterSchoolHours: number;
+            /** Holidayhours */
+            holidayHours: number;
+            /** Rooms */
+            rooms: components["schemas"]["RoomUse"][];
+            /** Organisations */
+            organisations: components["schemas"]["OrganisationUse"][];
+            /**
+             * Heatmap
+             * @description Booked hours per weekday (Monday first) and hour of the day (0-23), local.
+             */
+            heatmap: number[][];
         };
         /**
          * Weekday
@@ -7040,6 +7334,120 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:read_room_norm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomNormRead"];
+                };
+            };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:update_room_norm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoomNormUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomNormRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:room_utilisation": {
+        parameters: {
+            query: {
+                buildingId: string;
+                /** @description First day (local). */
+                from: string;
+                /** @description Last day (local), at most 400 days on. */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UtilisationReport"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:floor_area": {
+        parameters: {
+            query: {
+                buildingId: string;
+                /** @description Default: today. */
+                referenceDate?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FloorAreaReport"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
             500: components["responses"]["500"];
         };
     };
