@@ -23,6 +23,7 @@ from kindcentraal.organisation.models import (
     Role,
 )
 from kindcentraal.placement.models import Placement, PlacementKind
+from kindcentraal.seed.rooms_demo import RoomsCast, seed_rooms
 from kindcentraal.seed.support_demo import SupportCast, seed_support
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
@@ -120,6 +121,7 @@ class _Org:
     care: Organisation
     library: Organisation
     welfare: Organisation
+    sport: Organisation
     municipality: Organisation
 
 
@@ -176,6 +178,7 @@ async def seed(session: AsyncSession) -> dict[str, int]:
         care=org("Zorgpartners Gooi (logopedie en jeugdhulp)", OrganisationType.CARE_PROVIDER),
         library=org("Bibliotheek Huizen", OrganisationType.LIBRARY),
         welfare=org("Welzijn Huizen", OrganisationType.WELFARE),
+        sport=org("Sportvereniging Huizen", OrganisationType.SPORT),
         municipality=org("Gemeente Huizen", OrganisationType.MUNICIPALITY, in_centre=False),
     )
     await session.flush()
@@ -198,7 +201,8 @@ async def seed(session: AsyncSession) -> dict[str, int]:
     jeugdhulp = await staff(
         "jeugdhulp@regenboog.demo", "Jamal Jeugdhulp", orgs.care, Role.CARE_PROFESSIONAL
     )
-    await staff("bibliotheek@regenboog.demo", "Bart Boek", orgs.library, Role.STAFF)
+    librarian = await staff("bibliotheek@regenboog.demo", "Bart Boek", orgs.library, Role.STAFF)
+    coach = await staff("sport@regenboog.demo", "Sam Sport", orgs.sport, Role.STAFF)
     welzijn = await staff("welzijn@regenboog.demo", "Wendy Welzijn", orgs.welfare, Role.STAFF)
     await staff(
         "gemeente@regenboog.demo", "Gerrit Gemeente", orgs.municipality, Role.MUNICIPALITY_ANALYST
@@ -421,11 +425,31 @@ async def seed(session: AsyncSession) -> dict[str, int]:
             guardians=guardians,
         ),
     )
+    rooms = await seed_rooms(
+        session,
+        RoomsCast(
+            tenant_id=tenant.id,
+            centre=centre,
+            school=orgs.school,
+            childcare=orgs.childcare,
+            care=orgs.care,
+            library=orgs.library,
+            welfare=orgs.welfare,
+            sport=orgs.sport,
+            teacher=teachers[5],
+            pm=pm,
+            logopedist=logopedist,
+            librarian=librarian,
+            welzijn=welzijn,
+            coach=coach,
+        ),
+    )
     return {
         "children": len(children),
         "placements": len(placements),
         "guardians": len(guardians),
         **support,
+        **rooms,
     }
 
 
@@ -443,7 +467,8 @@ async def load_demo(settings: Settings) -> str:
         return (
             f"Demo data loaded: IKC De Regenboog with {counts['children']} children, "
             f"{counts['placements']} placements, {counts['guardians']} guardian links, "
-            f"{counts['trajectories']} support trajectories."
+            f"{counts['trajectories']} support trajectories, {counts['rooms']} rooms with "
+            f"{counts['bookings']} bookings."
         )
     finally:
         await database.dispose()
