@@ -18,7 +18,15 @@ from kindcentraal.group.models import Group
 from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
 from kindcentraal.placement.models import Placement
-from kindcentraal.rooms.models import Booking, BookingSeries, Building, Holiday, Room, RoomNorm
+from kindcentraal.rooms.models import (
+    Booking,
+    BookingSeries,
+    Building,
+    CalendarFeed,
+    Holiday,
+    Room,
+    RoomNorm,
+)
 from kindcentraal.support.models import (
     CareCoordinator,
     GoalProgress,
@@ -45,6 +53,7 @@ __all__ = [
     "Booking",
     "BookingSeries",
     "Building",
+    "CalendarFeed",
     "CareCoordinator",
     "CareTeamMember",
     "Child",

@@ -32,10 +32,12 @@ from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
 from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationType, Role
 from kindcentraal.placement.models import PlacementKind
+from kindcentraal.rooms.feeds import token_hash
 from kindcentraal.rooms.models import (
     Booking,
     BookingStatus,
     Building,
+    CalendarFeed,
     Holiday,
     HolidayKind,
     Room,
@@ -305,10 +307,16 @@ def _years_ago(years: int) -> date:
 
 
 async def _rooms(
-    session: AsyncSession, centre_id: uuid.UUID, owner: Organisation, booker: User
+    session: AsyncSession,
+    centre_id: uuid.UUID,
+    owner: Organisation,
+    booker: User,
+    *,
+    feed_revoked: bool = False,
 ) -> dict[str, uuid.UUID]:
     """A building of the centre with one room, owned by `owner` and bookable by every kind of
-    organisation, one holiday, and a booking of tomorrow morning by `booker` for `owner`."""
+    organisation, one holiday, a booking of tomorrow morning by `booker` for `owner`, and the
+    booker's calendar feed of the room (its token, a uuid, under "feed_token")."""
     tenant_id = owner.tenant_id
     building = Building(tenant_id=tenant_id, centre_id=centre_id, name="Hoofdgebouw")
     session.add(building)
@@ -348,9 +356,26 @@ async def _rooms(
         ends_at=tomorrow + timedelta(hours=1),
         status=BookingStatus.CONFIRMED,
     )
-    session.add(booking)
+    token = uuid.uuid4()
+    feed = CalendarFeed(
+        tenant_id=tenant_id,
+        token_hash=token_hash(str(token)),
+        organisation_id=owner.id,
+        room_id=room.id,
+        created_by_id=booker.id,
+        name="Speelzaal",
+        revoked_at=datetime.now(UTC) if feed_revoked else None,
+    )
+    session.add_all([booking, feed])
     await session.flush()
-    return {"building": building.id, "room": room.id, "holiday": holiday.id, "booking": booking.id}
+    return {
+        "building": building.id,
+        "room": room.id,
+        "holiday": holiday.id,
+        "booking": booking.id,
+        "feed": feed.id,
+        "feed_token": token,
+    }
 
 
 async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWorld:
@@ -531,7 +556,7 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
 
     rooms_x = await _rooms(session, centre_x.id, school, users["school_staff"])
     rooms_y = await _rooms(session, centre_y.id, school_y, users["y_staff"])
-    rooms_t2 = await _rooms(session, centre_t2.id, school_t2, staff_t2)
+    rooms_t2 = await _rooms(session, centre_t2.id, school_t2, staff_t2, feed_revoked=True)
 
     tokens: dict[str, str] = {}
     refresh_tokens: dict[str, str] = {}

@@ -42,7 +42,7 @@ from tests.backend.matrix_world import PRINCIPALS, ChildRows, MatrixWorld, build
 ROOT = Path(__file__).resolve().parents[2]
 HTTP_METHODS = ("get", "put", "post", "patch", "delete")
 OWN, OTHER, FOREIGN, SELF = "own", "other", "foreign", "self"
-PUBLIC = {"GET /", "POST /auth/token", "POST /auth/refresh"}
+PUBLIC = {"GET /", "POST /auth/token", "POST /auth/refresh", "GET /calendar-feeds/{feedToken}"}
 CHILDCARE_PRINCIPALS = {"childcare_staff", "childcare_admin"}
 
 # Children each principal sees (docs: placement not ended at one of the caller's organisations,
@@ -770,6 +770,32 @@ TABLE: dict[str, Row] = {
         own=REPORTS_OWN,
         other=REPORTS_OTHER,
         foreign=REPORTS_FOREIGN,
+    ),
+    # A feed's address is a capability: whoever holds it reads it, signed in or not; tenant 2's
+    # feed here is a revoked one, which is gone for everyone.
+    "GET /calendar-feeds/{feedToken}": obj_op(
+        lambda c: Call(path={"feedToken": str(c.rooms("feed_token"))}),
+        own=every(200, anon=200),
+        other=every(200, anon=200),
+        foreign=every(404, anon=404),
+    ),
+    "GET /me/calendar-feeds": self_op(every(200), lambda c: Call()),
+    "POST /me/calendar-feeds": obj_op(
+        lambda c: Call(
+            json={
+                "name": "Speelzaal",
+                "roomId": str(c.rooms("room")),
+                "organisationId": str(c.own_organisation()),
+            }
+        ),
+        own=status(BOOK_IN_X, 201),
+        other=NOT_A_BOOKER_ELSE_404,
+        foreign=NOT_A_BOOKER_ELSE_404,
+    ),
+    "DELETE /me/calendar-feeds/{feedId}": obj_op(
+        lambda c: Call(path={"feedId": c.rooms("feed")}),
+        # the school staff member made it; the school's and the centre's administrators revoke
+        own="401 204 204 204 404 404 404 404 404 404 404 404 404",
     ),
     "GET /support-trajectories": obj_op(
         lambda c: Call(query={"childId": c.child().id, "limit": 100}),

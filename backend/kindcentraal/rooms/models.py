@@ -167,3 +167,23 @@ class RoomNorm(TenantMixin, Base):
     per_pupil_m2: Mapped[float] = mapped_column(Float)
     after_school_from: Mapped[str] = mapped_column(String(5))  # "15:00", local time
     wednesday_afternoon_from: Mapped[str] = mapped_column(String(5))  # "12:00"
+
+
+class CalendarFeed(TenantMixin, Base):
+    """A secret, revocable iCalendar address: one organisation's bookings, or one room's as that
+    organisation sees them. Only the token's hash is kept."""
+
+    __tablename__ = "calendar_feed"
+
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    organisation_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("organisation.id", ondelete="CASCADE"), index=True
+    )
+    room_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("room.id", ondelete="CASCADE"), index=True
+    )
+    created_by_id: Mapped[uuid.UUID] = mapped_column(
+        Uuid, ForeignKey("user_account.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(200))
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -2,15 +2,15 @@ import uuid
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
 
-from kindcentraal.auth.dependencies import SessionDep, guard
+from kindcentraal.auth.dependencies import SessionDep, guard, public
 from kindcentraal.auth.principal import Principal
 from kindcentraal.common.responses import problems
 from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import IsoDate
 from kindcentraal.policy.registry import declare
-from kindcentraal.rooms import reports, service
+from kindcentraal.rooms import feeds, reports, service
 from kindcentraal.rooms.models import BookingStatus
 from kindcentraal.rooms.policy import BOOKERS
 from kindcentraal.rooms.schemas import (
@@ -21,6 +21,9 @@ from kindcentraal.rooms.schemas import (
     BuildingCreate,
     BuildingRead,
     BuildingUpdate,
+    CalendarFeedCreate,
+    CalendarFeedCreated,
+    CalendarFeedRead,
     FloorAreaReport,
     HolidayCreate,
     HolidayRead,
@@ -112,6 +115,30 @@ FLOOR_AREA = declare(
     action="read",
     roles=REPORT_READERS,
     rows=REPORT_ROWS,
+)
+
+LIST_FEEDS = declare(
+    "calendar-feeds.list", resource="calendar-feed", action="list", rows="the caller's own feeds"
+)
+CREATE_FEED = declare(
+    "calendar-feeds.create",
+    resource="calendar-feed",
+    action="create",
+    roles=BOOKERS,
+    rows="of an organisation of the caller's; a room of a centre it takes part in",
+)
+REVOKE_FEED = declare(
+    "calendar-feeds.delete",
+    resource="calendar-feed",
+    action="delete",
+    rows="the caller's own feeds, and those of organisations the caller administers",
+)
+READ_FEED = declare(
+    "calendar-feeds.read",
+    resource="calendar-feed",
+    action="read",
+    public=True,
+    rows="anyone with the feed's secret address, until it is revoked",
 )
 
 
@@ -415,4 +442,67 @@ async def floor_area(
     square metres for childcare."""
     return await reports.floor_area(
         session, principal, building_id=building_id, reference=reference_date or date.today()
+    )
+
+
+# --- Calendar feeds ----------------------------------------------------------------------
+@router.get("/me/calendar-feeds", response_model=list[CalendarFeedRead], responses=problems(401))
+async def list_calendar_feeds(
+    principal: Annotated[Principal, Depends(guard(LIST_FEEDS))], session: SessionDep
+) -> list[CalendarFeedRead]:
+    """Your calendar feeds (their addresses are not shown again)."""
+    return [CalendarFeedRead.model_validate(f) for f in await feeds.my_feeds(session, principal)]
+
+
+@router.post(
+    "/me/calendar-feeds",
+    status_code=201,
+    response_model=CalendarFeedCreated,
+    responses=problems(400, 401, 403, 404),
+)
+async def create_calendar_feed(
+    body: CalendarFeedCreate,
+    request: Request,
+    principal: Annotated[Principal, Depends(guard(CREATE_FEED))],
+    session: SessionDep,
+) -> CalendarFeedCreated:
+    """A secret address for Outlook or Google Calendar: your organisation's bookings, or one
+    room's (other organisations' as busy). The address is shown once."""
+    feed, token = await feeds.create_feed(session, principal, data=body)
+    url = str(request.url_for("read_calendar_feed", feedToken=token))
+    return CalendarFeedCreated.model_validate(
+        {**CalendarFeedRead.model_validate(feed).model_dump(), "url": url}
+    )
+
+
+@router.delete("/me/calendar-feeds/{feedId}", status_code=204, responses=problems(400, 401, 404))
+async def revoke_calendar_feed(
+    feed_id: Annotated[uuid.UUID, Path(alias="feedId")],
+    principal: Annotated[Principal, Depends(guard(REVOKE_FEED))],
+    session: SessionDep,
+) -> Response:
+    """Revoke a feed: its address stops working at once."""
+    await feeds.revoke_feed(session, principal, feed_id=feed_id)
+    return Response(status_code=204)
+
+
+@router.get(
+    "/calendar-feeds/{feedToken}",
+    response_class=Response,
+    responses={
+        200: {"content": {"text/calendar": {"schema": {"type": "string"}}}},
+        **problems(404),
+    },
+    dependencies=[Depends(public(READ_FEED))],
+)
+async def read_calendar_feed(
+    feed_token: Annotated[str, Path(alias="feedToken", min_length=20, max_length=100)],
+    session: SessionDep,
+) -> Response:
+    """The feed as iCalendar (RFC 5545), from a month ago to a year ahead."""
+    body = await feeds.feed_calendar(session, feed_token)
+    return Response(
+        body,
+        media_type="text/calendar",
+        headers={"Cache-Control": "private, max-age=300", "Content-Disposition": "inline"},
     )

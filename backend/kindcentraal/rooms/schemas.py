@@ -329,3 +329,34 @@ class FloorAreaReport(ReadModel):
     under_used_rooms: list[FloorAreaRoom] = Field(
         description="Rooms used less than 30% of their opening hours in the period."
     )
+
+
+# --- Calendar feeds ----------------------------------------------------------------------
+class CalendarFeedCreate(ApiModel):
+    name: str = Field(min_length=1, max_length=200, examples=["Speelzaal (BSO)"])
+    organisation_id: uuid.UUID | None = Field(
+        default=None,
+        description="Whose bookings it shows in full; may be left out when you belong to one "
+        "organisation.",
+    )
+    room_id: uuid.UUID | None = Field(
+        default=None,
+        description="One room's bookings (others' as busy); without it, all of the "
+        "organisation's bookings.",
+    )
+
+
+class CalendarFeedRead(ReadModel):
+    id: uuid.UUID
+    name: str
+    organisation_id: uuid.UUID
+    room_id: uuid.UUID | None
+    created_at: AwareDatetime
+    revoked_at: AwareDatetime | None
+
+
+class CalendarFeedCreated(CalendarFeedRead):
+    url: str = Field(
+        description="The secret address to subscribe to (Outlook, Google Calendar). Shown "
+        "once; anyone with it reads the feed until it is revoked."
+    )

@@ -1506,6 +1506,71 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/calendar-feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Calendar Feeds
+         * @description Your calendar feeds (their addresses are not shown again).
+         */
+        get: operations["rooms:list_calendar_feeds"];
+        put?: never;
+        /**
+         * Create Calendar Feed
+         * @description A secret address for Outlook or Google Calendar: your organisation's bookings, or one
+         *     room's (other organisations' as busy). The address is shown once.
+         */
+        post: operations["rooms:create_calendar_feed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/calendar-feeds/{feedId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke Calendar Feed
+         * @description Revoke a feed: its address stops working at once.
+         */
+        delete: operations["rooms:revoke_calendar_feed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendar-feeds/{feedToken}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Calendar Feed
+         * @description The feed as iCalendar (RFC 5545), from a month ago to a year ahead.
+         */
+        get: operations["rooms:read_calendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1831,6 +1896,77 @@ export interface components {
             address?: string | null;
             /** Grossflooraream2 */
             grossFloorAreaM2?: number | null;
+        };
+        /** CalendarFeedCreate */
+        CalendarFeedCreate: {
+            /**
+             * Name
+             * @example Speelzaal (BSO)
+             */
+            name: string;
+            /**
+             * Organisationid
+             * @description Whose bookings it shows in full; may be left out when you belong to one organisation.
+             */
+            organisationId?: string | null;
+            /**
+             * Roomid
+             * @description One room's bookings (others' as busy); without it, all of the organisation's bookings.
+             */
+            roomId?: string | null;
+        };
+        /** CalendarFeedCreated */
+        CalendarFeedCreated: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Roomid */
+            roomId: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Revokedat */
+            revokedAt: string | null;
+            /**
+             * Url
+             * @description The secret address to subscribe to (Outlook, Google Calendar). Shown once; anyone with it reads the feed until it is revoked.
+             */
+            url: string;
+        };
+        /** CalendarFeedRead */
+        CalendarFeedRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Roomid */
+            roomId: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Revokedat */
+            revokedAt: string | null;
         };
         /** CareCoordinatorCreate */
         CareCoordinatorCreate: {
@@ -7447,6 +7583,110 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:list_calendar_feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedRead"][];
+                };
+            };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:create_calendar_feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CalendarFeedCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedCreated"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:revoke_calendar_feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:read_calendar_feed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                feedToken: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["400"];
             404: components["responses"]["404"];
             500: components["responses"]["500"];
         };
