@@ -50,6 +50,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/care-coordinators')).default }),
       },
       {
+        path: 'ruimtes',
+        lazy: async () => ({ Component: (await import('@/app/routes/rooms-calendar')).default }),
+      },
+      {
+        path: 'ruimtes/aanvragen',
+        lazy: async () => ({ Component: (await import('@/app/routes/rooms-approvals')).default }),
+      },
+      {
         path: 'security',
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },

@@ -16,7 +16,7 @@ import { RouterLink } from '@/components/ui/router-link';
 export type LayoutUser = {
   displayName: string;
   roleLabels: string[];
-  /** Works at an organisation: the menu offers "Zorg & ondersteuning". */
+  /** Works at an organisation: the menu offers "Zorg & ondersteuning" and "Ruimtes". */
   showSupport?: boolean;
 };
 
@@ -111,6 +111,13 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
                 <li>
                   <NavLink to="/zorg" className="utrecht-link utrecht-link--html-a kc-nav__link">
                     {t('header.support')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.showSupport ? (
+                <li>
+                  <NavLink to="/ruimtes" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('rooms.title')}
                   </NavLink>
                 </li>
               ) : null}

@@ -1,0 +1,27 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '@/components/ui/loading';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { useRooms } from '@/features/rooms/api/buildings';
+import { Approvals } from '@/features/rooms/components/approvals';
+import { BuildingPicker } from '@/features/rooms/components/building-picker';
+import { useBuildingChoice } from '@/features/rooms/hooks/use-building-choice';
+
+/** The building to show (`?gebouw=`), then the requests waiting in its rooms. */
+export function ApprovalsPage({ now }: { now?: Date }) {
+  const { t } = useTranslation();
+  const { buildings, building, choose } = useBuildingChoice();
+  const rooms = useRooms(building?.id);
+
+  if (buildings.isError) return <ProblemAlert error={buildings.error} />;
+  if (buildings.isPending) return <Loading />;
+  if (!building) return <Paragraph data-testid="no-buildings">{t('rooms.noBuildings')}</Paragraph>;
+
+  return (
+    <>
+      <BuildingPicker buildings={buildings.data} building={building} onChange={choose} />
+      {rooms.isError ? <ProblemAlert error={rooms.error} /> : null}
+      {rooms.isPending ? <Loading /> : <Approvals key={building.id} building={building} rooms={rooms.data ?? []} now={now} />}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { Loading } from '@/components/ui/loading';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import { useRooms } from '@/features/rooms/api/buildings';
+import { BuildingPicker } from '@/features/rooms/components/building-picker';
+import { RoomCalendar } from '@/features/rooms/components/room-calendar';
+import { useBuildingChoice } from '@/features/rooms/hooks/use-building-choice';
+import { useCentreOrganisations } from '@/features/rooms/hooks/use-centre-organisations';
+
+/** The building to show, its rooms and the room filter (`?ruimte=`), then its calendar. */
+export function RoomCalendarPage({ initialDate, now }: { initialDate?: string; now?: Date }) {
+  const { t } = useTranslation();
+  const { buildings, building, choose } = useBuildingChoice();
+  const rooms = useRooms(building?.id);
+  const organisations = useCentreOrganisations(building?.centreId);
+  const [params, setParams] = useSearchParams();
+  const chosenRoom = params.get('ruimte') ?? '';
+  const roomId = rooms.data?.some((room) => room.id === chosenRoom) ? chosenRoom : '';
+
+  const chooseRoom = useCallback(
+    (id: string) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (id) next.set('ruimte', id);
+          else next.delete('ruimte');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  if (buildings.isError) return <ProblemAlert error={buildings.error} />;
+  if (buildings.isPending) return <Loading />;
+  if (!building) return <Paragraph data-testid="no-buildings">{t('rooms.noBuildings')}</Paragraph>;
+
+  return (
+    <>
+      <BuildingPicker buildings={buildings.data} building={building} onChange={choose} />
+      {rooms.isError ? <ProblemAlert error={rooms.error} /> : null}
+      {rooms.isPending || organisations.isPending ? <Loading /> : null}
+      {rooms.isSuccess && rooms.data.length === 0 ? <Paragraph data-testid="no-rooms">{t('rooms.noRooms')}</Paragraph> : null}
+      {rooms.isSuccess && rooms.data.length > 0 && !organisations.isPending ? (
+        <RoomCalendar
+          key={building.id}
+          building={building}
+          rooms={rooms.data}
+          roomId={roomId}
+          onRoomChange={chooseRoom}
+          organisations={organisations.forBooking}
+          organisationName={organisations.organisationName}
+          colourOf={organisations.colourOf}
+          initialDate={initialDate}
+          now={now}
+        />
+      ) : null}
+    </>
+  );
+}
