@@ -740,6 +740,10 @@ TABLE: dict[str, Row] = {
         foreign=NOT_A_BOOKER_ELSE_404,
     ),
     "GET /bookings/{bookingId}": obj_op(_booking, own=SEE_BOOKING_IN_X),
+    "PATCH /bookings/{bookingId}": obj_op(
+        lambda c: _booking(c, purpose="Gymles groep 6"),
+        own="401 200 200 200 403 403 403 403 404 404 404 404 404",
+    ),
     "POST /bookings/{bookingId}/transitions": obj_op(
         lambda c: _booking(c, to="cancelled"),
         # the centre's admin, the school's admin and the booker cancel the school's booking

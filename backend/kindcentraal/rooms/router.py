@@ -17,7 +17,9 @@ from kindcentraal.rooms.schemas import (
     BookingCreate,
     BookingCreated,
     BookingRead,
+    BookingsChanged,
     BookingTransition,
+    BookingUpdate,
     BuildingCreate,
     BuildingRead,
     BuildingUpdate,
@@ -81,6 +83,13 @@ CREATE_BOOKING = declare(
     action="create",
     roles=BOOKERS,
     rows=BOOKED_IN + ", for an organisation of the caller's",
+)
+UPDATE_BOOKING = declare(
+    "bookings.update",
+    resource="booking",
+    action="update",
+    rows="the booker, the booking organisation's administrators, the room's owner and the "
+    "centre's administrators",
 )
 TRANSITION_BOOKING = declare(
     "bookings.transition",
@@ -371,6 +380,23 @@ async def read_booking(
     return await service.get_booking(session, principal, booking_id=booking_id)
 
 
+@router.patch(
+    "/bookings/{bookingId}",
+    response_model=BookingsChanged,
+    responses=problems(400, 401, 403, 404, 409),
+)
+async def update_booking(
+    booking_id: BookingId,
+    body: BookingUpdate,
+    principal: Annotated[Principal, Depends(guard(UPDATE_BOOKING))],
+    session: SessionDep,
+) -> BookingsChanged:
+    """Change a booking's purpose, attendees or times: this one, or this and the following
+    ones of its series (`scope`). A taken time answers 409 with the `conflicts`."""
+    items = await service.update_booking(session, principal, booking_id=booking_id, data=body)
+    return BookingsChanged(items=items)
+
+
 @router.post(
     "/bookings/{bookingId}/transitions",
     response_model=BookingRead,
@@ -383,7 +409,9 @@ async def transition_booking(
     session: SessionDep,
 ) -> BookingRead:
     """Confirm a requested booking (the room's owner) or cancel one."""
-    return await service.transition(session, principal, booking_id=booking_id, to=body.to)
+    return await service.transition(
+        session, principal, booking_id=booking_id, to=body.to, scope=body.scope
+    )
 
 
 # --- The norm and the reports ------------------------------------------------------------

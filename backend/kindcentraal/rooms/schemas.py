@@ -225,6 +225,10 @@ class BookingTransition(ApiModel):
         description="`confirmed`: the room's owner accepts a request; `cancelled`: the booker, "
         "their organisation's administrator or the room's owner cancels (or declines)."
     )
+    scope: Literal["this", "following"] = Field(
+        default="this",
+        description="`following`: cancel this one and the rest of its series.",
+    )
 
 
 # --- Norms and reports -------------------------------------------------------------------
@@ -360,3 +364,30 @@ class CalendarFeedCreated(CalendarFeedRead):
         description="The secret address to subscribe to (Outlook, Google Calendar). Shown "
         "once; anyone with it reads the feed until it is revoked."
     )
+
+
+class BookingUpdate(UpdateModel):
+    """A change to a booking, or to it and the rest of its series (`scope: following`). New
+    times keep each occurrence's own date, moved by as many days as this one moves."""
+
+    scope: Literal["this", "following"] = "this"
+    purpose: str | None = Field(default=None, min_length=1, max_length=300)
+    starts_at: AwareDatetime | None = None
+    ends_at: AwareDatetime | None = None
+    attendees: int | None = Field(default=None, ge=1, le=10_000)
+
+    @model_validator(mode="after")
+    def _times_together(self) -> Self:
+        if (self.starts_at is None) != (self.ends_at is None):
+            raise ValueError("give startsAt and endsAt together")
+        if (
+            self.starts_at is not None
+            and self.ends_at is not None
+            and self.ends_at <= self.starts_at
+        ):
+            raise ValueError("endsAt is not after startsAt")
+        return self
+
+
+class BookingsChanged(ReadModel):
+    items: list[BookingRead]

@@ -31,6 +31,7 @@ from kindcentraal.rooms.schemas import (
     BookingCreate,
     BookingCreated,
     BookingRead,
+    BookingUpdate,
     BuildingCreate,
     BuildingUpdate,
     HolidayCreate,
@@ -304,7 +305,7 @@ def _rule_errors(
     errors = []
 
     def error(location: str, code: str, detail: str) -> None:
-        errors.append({"in": "body", "location": f"#/{location}", "code": code, "detail": detail})
+        errors.append(_error(location, code, detail))
 
     if first[0] < now:
         error("startsAt", "inThePast", "A booking cannot start in the past.")
@@ -630,7 +631,12 @@ async def list_bookings(
 
 
 async def transition(
-    session: AsyncSession, principal: Principal, *, booking_id: uuid.UUID, to: str
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    booking_id: uuid.UUID,
+    to: str,
+    scope: str = "this",
 ) -> BookingRead:
     booking, room, centre_id = await _booking(session, principal, booking_id, lock=True)
     if to == "confirmed":
@@ -651,6 +657,96 @@ async def transition(
         if not policy.may_cancel(principal, booking, room, centre_id):
             raise Forbidden("Only the booker, their organisation or the room's owner cancels.")
         booking.status = BookingStatus.CANCELLED
+        if scope == "following" and booking.series_id is not None:
+            following = await session.scalars(
+                select(Booking).where(
+                    Booking.series_id == booking.series_id,
+                    Booking.starts_at > booking.starts_at,
+                    Booking.status != BookingStatus.CANCELLED,
+                )
+            )
+            for later in following:
+                later.status = BookingStatus.CANCELLED
     await _flush_or_conflict(session)
     await audit.record_write(session, principal, resource="booking", action=to)
     return (await reads(session, principal, [booking], {room.id: (room, centre_id)}))[0]
+
+
+async def update_booking(
+    session: AsyncSession, principal: Principal, *, booking_id: uuid.UUID, data: BookingUpdate
+) -> list[BookingRead]:
+    """Change one booking, or it and the following ones of its series; the rules of the room
+    and the conflict check apply to every changed occurrence, as when booking."""
+    booking, room, centre_id = await _booking(session, principal, booking_id, lock=True)
+    if not policy.may_cancel(principal, booking, room, centre_id):
+        raise Forbidden("Only the booker, their organisation or the room's owner changes it.")
+    if booking.status == BookingStatus.CANCELLED:
+        raise Conflict("A cancelled booking cannot be changed.")
+    affected = [booking]
+    if data.scope == "following" and booking.series_id is not None:
+        affected = list(
+            await session.scalars(
+                select(Booking)
+                .where(
+                    Booking.series_id == booking.series_id,
+                    Booking.starts_at >= booking.starts_at,
+                    Booking.status != BookingStatus.CANCELLED,
+                )
+                .order_by(Booking.starts_at)
+            )
+        )
+    moved: list[Occurrence] = []
+    if data.starts_at is not None and data.ends_at is not None:
+        old_day = local(booking.starts_at).date()
+        new_start, new_end = local(data.starts_at), local(data.ends_at)
+        shift = new_start.date() - old_day
+        wall = new_end.replace(tzinfo=None) - new_start.replace(tzinfo=None)
+        for occurrence in affected:
+            day = local(occurrence.starts_at).date() + shift
+            begin = datetime.combine(day, new_start.time(), tzinfo=AMSTERDAM)
+            finish = (begin.replace(tzinfo=None) + wall).replace(tzinfo=AMSTERDAM)
+            moved.append((begin.astimezone(UTC), finish.astimezone(UTC)))
+        errors = []
+        if moved[0][0] < datetime.now(UTC):
+            errors.append(_error("startsAt", "inThePast", "A booking cannot start in the past."))
+        closed = [o for o in moved if not _within_opening_hours(room, o)]
+        if closed:
+            errors.append(
+                _error(
+                    "startsAt",
+                    "outsideOpeningHours",
+                    f"{len(closed)} of the times fall outside the room's opening hours.",
+                )
+            )
+        if errors:
+            raise InvalidInput(errors)
+        ids = {b.id for b in affected}
+        taken = [
+            b
+            for b in await _confirmed_overlapping(session, room.id, (moved[0][0], moved[-1][1]))
+            if b.id not in ids
+        ]
+        conflicts = [(o, found) for o in moved if (found := _clashes(o, taken))]
+        if conflicts:
+            raise await _conflict(session, principal, room, centre_id, conflicts)
+    if data.attendees is not None and room.capacity is not None and data.attendees > room.capacity:
+        raise InvalidInput(
+            [_error("attendees", "overCapacity", f"The room holds {room.capacity} people.")]
+        )
+    needs_approval = room.needs_approval and booking.organisation_id != room.owner_organisation_id
+    for index, occurrence in enumerate(affected):
+        if moved:
+            occurrence.starts_at, occurrence.ends_at = moved[index]
+            if needs_approval and not policy.decides_for_room(principal, room, centre_id):
+                occurrence.status = BookingStatus.REQUESTED
+        if data.purpose is not None:
+            occurrence.purpose = data.purpose
+        if data.attendees is not None:
+            occurrence.attendees = data.attendees
+    await _flush_or_conflict(session)
+    await audit.record_write(session, principal, resource="booking", action="update")
+    return await reads(session, principal, affected, {room.id: (room, centre_id)})
+
+
+def _error(location: str, code: str, detail: str) -> dict[str, str]:
+    return {"in": "body", "location": f"#/{location}", "code": code, "detail": detail}

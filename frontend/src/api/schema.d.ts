@@ -1416,7 +1416,12 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update Booking
+         * @description Change a booking's purpose, attendees or times: this one, or this and the following
+         *     ones of its series (`scope`). A taken time answers 409 with the `conflicts`.
+         */
+        patch: operations["rooms:update_booking"];
         trace?: never;
     };
     "/bookings/{bookingId}/transitions": {
@@ -1839,6 +1844,39 @@ export interface components {
              * @enum {string}
              */
             to: "confirmed" | "cancelled";
+            /**
+             * Scope
+             * @description `following`: cancel this one and the rest of its series.
+             * @default this
+             * @enum {string}
+             */
+            scope: "this" | "following";
+        };
+        /**
+         * BookingUpdate
+         * @description A change to a booking, or to it and the rest of its series (`scope: following`). New
+         *     times keep each occurrence's own date, moved by as many days as this one moves.
+         */
+        BookingUpdate: {
+            /**
+             * Scope
+             * @default this
+             * @enum {string}
+             */
+            scope: "this" | "following";
+            /** Purpose */
+            purpose?: string | null;
+            /** Startsat */
+            startsAt?: string | null;
+            /** Endsat */
+            endsAt?: string | null;
+            /** Attendees */
+            attendees?: number | null;
+        };
+        /** BookingsChanged */
+        BookingsChanged: {
+            /** Items */
+            items: components["schemas"]["BookingRead"][];
         };
         /** BsnRead */
         BsnRead: {
@@ -7437,6 +7475,39 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:update_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookingUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingsChanged"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };

@@ -374,3 +374,104 @@ async def test_postgresql_itself_refuses_overlapping_confirmed_bookings(
         await session.flush()
     await savepoint.rollback()
     assert getattr(refused.value.orig, "sqlstate", None) == "23P01"
+
+
+async def test_a_series_changes_for_this_one_or_this_and_the_following(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await seed(session)
+    c = await _centre(client)
+    first = datetime(2027, 6, 2)  # four June Wednesdays
+    made = await client.post(
+        "/bookings",
+        headers=c.bso,
+        json=_booking(c.gym, _at(first, 15), _at(first, 16), recurrence="FREQ=WEEKLY;COUNT=4"),
+    )
+    assert made.status_code == 201, made.text
+    items = made.json()["items"]
+    second, third = items[1], items[2]
+
+    # This one: an hour later; the others keep their time.
+    moved = await client.patch(
+        f"/bookings/{second['id']}",
+        headers=c.bso,
+        json={
+            "startsAt": _at(first + timedelta(days=7), 16),
+            "endsAt": _at(first + timedelta(days=7), 17),
+        },
+    )
+    assert moved.status_code == 200, moved.text
+    (changed,) = moved.json()["items"]
+    assert datetime.fromisoformat(changed["startsAt"]) == datetime.fromisoformat(
+        _at(first + timedelta(days=7), 16)
+    )
+
+    # This and the following: 17:00-18:00 and a new purpose from the third on.
+    later = await client.patch(
+        f"/bookings/{third['id']}",
+        headers=c.bso,
+        json={
+            "scope": "following",
+            "purpose": "BSO: dans",
+            "startsAt": _at(first + timedelta(days=14), 17),
+            "endsAt": _at(first + timedelta(days=14), 18),
+        },
+    )
+    assert later.status_code == 200, later.text
+    assert len(later.json()["items"]) == 2
+    calendar = await client.get(
+        "/bookings",
+        headers=c.bso,
+        params={"roomId": c.gym, "from": "2027-06-01", "to": "2027-06-30"},
+    )
+    local_times = [
+        (datetime.fromisoformat(b["startsAt"]).astimezone(AMS).strftime("%d %H:%M"), b["purpose"])
+        for b in calendar.json()
+    ]
+    assert local_times == [
+        ("02 15:00", "Gym"),
+        ("09 16:00", "Gym"),
+        ("16 17:00", "BSO: dans"),
+        ("23 17:00", "BSO: dans"),
+    ]
+
+    # A move onto someone else's booking is refused, and nothing of it is kept.
+    blocker = await client.post(
+        "/bookings",
+        headers=c.teacher,
+        json=_booking(c.gym, _at(datetime(2027, 6, 23), 9), _at(datetime(2027, 6, 23), 10)),
+    )
+    assert blocker.status_code == 201
+    clash = await client.patch(
+        f"/bookings/{third['id']}",
+        headers=c.bso,
+        json={
+            "scope": "following",
+            "startsAt": _at(first + timedelta(days=14), 9),
+            "endsAt": _at(first + timedelta(days=14), 10),
+        },
+    )
+    assert clash.status_code == 409
+    assert len(clash.json()["conflicts"]) == 1
+    assert (
+        await client.patch(f"/bookings/{third['id']}", headers=c.teacher, json={"purpose": "x"})
+    ).status_code == 403
+
+    # Cancelling this and the following leaves the first two.
+    cancelled = await client.post(
+        f"/bookings/{third['id']}/transitions",
+        headers=c.bso,
+        json={"to": "cancelled", "scope": "following"},
+    )
+    assert cancelled.status_code == 200
+    left = await client.get(
+        "/bookings",
+        headers=c.bso,
+        params={
+            "roomId": c.gym,
+            "from": "2027-06-01",
+            "to": "2027-06-30",
+            "organisationId": c.childcare,
+        },
+    )
+    assert [b["id"] for b in left.json()] == [items[0]["id"], second["id"]]
