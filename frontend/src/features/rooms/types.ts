@@ -9,6 +9,7 @@ export type BookingRead = components['schemas']['BookingRead'];
 export type BookingCreate = components['schemas']['BookingCreate'];
 export type BookingCreated = components['schemas']['BookingCreated'];
 export type BookingStatus = components['schemas']['BookingStatus'];
+export type BookingTransition = components['schemas']['BookingTransition'];
 export type SkippedOccurrence = components['schemas']['SkippedOccurrence'];
 export type OrganisationType = components['schemas']['OrganisationType'];
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import type { BookingCreate, BookingCreated, BookingRead, BookingStatus } from '@/features/rooms/types';
+import type { BookingCreate, BookingCreated, BookingRead, BookingStatus, BookingTransition } from '@/features/rooms/types';
 
 export type BookingsWindow = {
   buildingId: string;
@@ -48,7 +48,9 @@ export function useCreateBooking(options: { onSuccess?: (created: BookingCreated
 
 /** POST /bookings/{id}/transitions: the room's owner confirms a request; cancelling declines it. */
 export function transitionBooking(bookingId: string, to: 'confirmed' | 'cancelled'): Promise<BookingRead> {
-  return unwrap(api().POST('/bookings/{bookingId}/transitions', { params: { path: { bookingId } }, body: { to } }));
+  // Only this booking (the server's default scope), not the rest of its series.
+  const body = { to } as BookingTransition;
+  return unwrap(api().POST('/bookings/{bookingId}/transitions', { params: { path: { bookingId } }, body }));
 }
 
 export function useTransitionBooking(options: { onSuccess?: (booking: BookingRead) => void } = {}) {

@@ -26,7 +26,7 @@ type Setup = {
   organisations?: BookingOrganisation[];
   initial?: Partial<BookingValues>;
   loaded?: BookingRead[];
-  write?: (request: Request) => Response | Promise<Response> | undefined;
+  write?: (request: Request) => Response | undefined | Promise<Response | undefined>;
 };
 
 function renderDialog({ organisations = [SCHOOL], initial = {}, loaded = [], write }: Setup = {}) {

@@ -135,7 +135,7 @@ export type RoomsApiOptions = {
   /** The calendar's bookings, per request (the `from` and `to` asked for). */
   bookings?: (query: URLSearchParams) => BookingRead[];
   /** Answers a write (POST /bookings, transitions) itself; undefined: the default answer. */
-  write?: (request: Request) => Response | Promise<Response> | undefined;
+  write?: (request: Request) => Response | undefined | Promise<Response | undefined>;
 };
 
 /** The rooms screens' API: /me, organisations, buildings, rooms, holidays, bookings. */

@@ -1,0 +1,40 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { routes } from '@/app/router';
+import { me, membership, roomsApi } from '@/features/rooms/testing/fixtures';
+import { renderRoutes, setupApi } from '@/test/utils';
+
+const parent = { ...me([]), isGuardian: true, displayName: 'Olga de Ouder' };
+const paths = (requests: Request[]) => requests.map((r) => new URL(r.url).pathname.replace('/api/v1', ''));
+
+describe('the rooms routes', () => {
+  it('offers "Ruimtes" to staff, with the calendar and the requests', async () => {
+    roomsApi();
+    renderRoutes({ routes, path: '/ruimtes', store: setupApi() });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ruimtes' })).toBeInTheDocument();
+    const main = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(main).getByRole('link', { name: 'Ruimtes' })).toHaveAttribute('href', '/ruimtes');
+    const sub = await screen.findByRole('navigation', { name: 'Ruimtes' });
+    expect(within(sub).getByRole('link', { name: 'Aanvragen' })).toHaveAttribute('href', '/ruimtes/aanvragen');
+    expect(await screen.findByTestId('room-calendar')).toBeInTheDocument();
+    expect(document.title).toBe('Ruimtes – KindCentraal');
+  });
+
+  it('shows the requests page', async () => {
+    roomsApi({ me: me([membership.school, membership.care]) });
+    renderRoutes({ routes, path: '/ruimtes/aanvragen', store: setupApi() });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Aanvragen' })).toBeInTheDocument();
+    expect(await screen.findByTestId('approvals-count')).toBeInTheDocument();
+  });
+
+  it('gives parents no menu entry and no calendar, and asks the API for no rooms', async () => {
+    const { requests } = roomsApi({ me: parent });
+    renderRoutes({ routes, path: '/ruimtes', store: setupApi() });
+    expect(await screen.findByTestId('rooms-only-staff')).toHaveTextContent(
+      'Deze pagina is voor medewerkers van de organisaties in het kindcentrum.',
+    );
+    expect(within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).queryByRole('link', { name: 'Ruimtes' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('navigation', { name: 'Ruimtes' })).not.toBeInTheDocument();
+    expect(paths(requests).filter((p) => /buildings|rooms|bookings|holidays/.test(p))).toEqual([]);
+  });
+});
