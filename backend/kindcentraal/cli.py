@@ -206,6 +206,28 @@ def audit_seal() -> None:
     typer.echo(f"Sealed {asyncio.run(run())} events.")
 
 
+rooms_app = typer.Typer(help="The centre's rooms.", no_args_is_help=True)
+app.add_typer(rooms_app, name="rooms")
+
+
+@rooms_app.command("release")
+def rooms_release() -> None:
+    """Release the bookings nobody checked in, in rooms that require it (the API does this
+    itself every `KC_ROOMS_RELEASE_INTERVAL_SECONDS`)."""
+    from kindcentraal.db import Database
+    from kindcentraal.rooms.service import release_no_shows
+
+    async def run() -> int:
+        database = Database(get_settings().async_database_url)
+        try:
+            async with database.sessionmaker() as session, session.begin():
+                return await release_no_shows(session)
+        finally:
+            await database.dispose()
+
+    typer.echo(f"Released {asyncio.run(run())} bookings nobody checked in.")
+
+
 @app.command("create-admin")
 def create_admin(
     email: Annotated[str, typer.Option(prompt=True)],

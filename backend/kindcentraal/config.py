@@ -34,6 +34,12 @@ class Settings(BaseSettings):
     refresh_token_days: int = 14
     login_max_failures: int = 10
     login_failure_window_minutes: int = 15
+    rooms_release_interval_seconds: float = Field(
+        default=60.0,
+        ge=0,
+        description="How often the API releases bookings nobody checked in (0: only "
+        "`kindcentraal rooms release`).",
+    )
     audit_seal_interval_seconds: float = Field(
         default=1.0,
         ge=0,

@@ -26,6 +26,7 @@ from kindcentraal.config import Settings, get_settings
 from kindcentraal.db import Database
 from kindcentraal.errors import install_error_handlers, problem
 from kindcentraal.openapi import HTTP_METHODS, install_openapi
+from kindcentraal.rooms.service import run_release
 
 API_VERSION = "1.0.0"
 API_PREFIX = "/api/v1"
@@ -176,11 +177,17 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             sealer = asyncio.create_task(
                 run_sealer(database.sessionmaker, settings.audit_seal_interval_seconds)
             )
+        release = None
+        if settings.rooms_release_interval_seconds > 0:
+            release = asyncio.create_task(
+                run_release(database.sessionmaker, settings.rooms_release_interval_seconds)
+            )
         yield
-        if sealer is not None:
-            sealer.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await sealer
+        for task in (sealer, release):
+            if task is not None:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
         await database.dispose()
 
     app = FastAPI(

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     Uuid,
+    false,
     func,
     text,
 )
@@ -89,6 +90,8 @@ class Room(TenantMixin, Base):
     # Organisation types that may book it (OrganisationType values).
     bookable_by: Mapped[list[str]] = mapped_column(JSON, default=list)
     needs_approval: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Bookings not checked in within 15 minutes of their start are released (no-shows).
+    check_in_required: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Holiday(TenantMixin, Base):
@@ -155,6 +158,9 @@ class Booking(TenantMixin, Base):
     trajectory_session_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("trajectory_session.id", ondelete="SET NULL")
     )
+    checked_in_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Set with status cancelled when a booking was released unused: a no-show.
+    released_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class RoomNorm(TenantMixin, Base):

@@ -89,6 +89,7 @@ class Hours:
     booked: float = 0.0
     after_school: float = 0.0
     holiday: float = 0.0
+    no_show: float = 0.0
     by_organisation: dict[uuid.UUID, float] = field(default_factory=lambda: defaultdict(float))
 
 
@@ -139,6 +140,11 @@ class Counter:
             if piece_start.date() in self.holidays:
                 room.holiday += hours
             self.heatmap[piece_start.weekday()][piece_start.hour] += hours
+
+    def add_no_show(self, booking: Booking) -> None:
+        start = max(booking.starts_at, self.window[0])
+        end = min(booking.ends_at, self.window[1])
+        self.rooms[booking.room_id].no_show += max(0.0, _hours(start, end))
 
 
 def opening_hours_between(room: Room, first: date, last: date) -> float | None:
@@ -227,6 +233,17 @@ async def _count(
         )
         for booking in bookings:
             counter.add(booking)
+        released = await session.scalars(
+            select(Booking).where(
+                Booking.tenant_id == building.tenant_id,
+                Booking.room_id.in_([room.id for room in rooms]),
+                Booking.released_at.is_not(None),
+                Booking.starts_at < window[1],
+                Booking.ends_at > window[0],
+            )
+        )
+        for booking in released:
+            counter.add_no_show(booking)
     return counter
 
 
@@ -279,7 +296,7 @@ async def room_utilisation(
                 utilisation=_ratio(hours.booked, opening),
                 after_school_hours=round(hours.after_school, 2),
                 holiday_hours=round(hours.holiday, 2),
-                no_show_hours=0.0,
+                no_show_hours=round(hours.no_show, 2),
                 organisation_count=len(hours.by_organisation),
                 by_organisation=[
                     OrganisationHours(

@@ -91,6 +91,12 @@ UPDATE_BOOKING = declare(
     rows="the booker, the booking organisation's administrators, the room's owner and the "
     "centre's administrators",
 )
+CHECK_IN = declare(
+    "bookings.check-in",
+    resource="booking",
+    action="check-in",
+    rows="the booking organisation's people, from 15 minutes before the start to the end",
+)
 TRANSITION_BOOKING = declare(
     "bookings.transition",
     resource="booking",
@@ -395,6 +401,21 @@ async def update_booking(
     ones of its series (`scope`). A taken time answers 409 with the `conflicts`."""
     items = await service.update_booking(session, principal, booking_id=booking_id, data=body)
     return BookingsChanged(items=items)
+
+
+@router.post(
+    "/bookings/{bookingId}/check-in",
+    response_model=BookingRead,
+    responses=problems(400, 401, 403, 404, 409),
+)
+async def check_in_booking(
+    booking_id: BookingId,
+    principal: Annotated[Principal, Depends(guard(CHECK_IN))],
+    session: SessionDep,
+) -> BookingRead:
+    """We are here: in a room that requires it, an unchecked booking is released 15 minutes
+    after its start and counts as a no-show."""
+    return await service.check_in(session, principal, booking_id=booking_id)
 
 
 @router.post(

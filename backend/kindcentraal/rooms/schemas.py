@@ -88,6 +88,11 @@ class RoomCreate(ApiModel):
         default=False,
         description="Bookings by other organisations wait for the owner's confirmation.",
     )
+    check_in_required: bool = Field(
+        default=False,
+        description="A booking not checked in within 15 minutes of its start is released "
+        "(and counts as a no-show).",
+    )
 
     @field_validator("features")
     @classmethod
@@ -108,6 +113,7 @@ class RoomUpdate(UpdateModel):
     opening_hours: WeekHours | None = None
     bookable_by: list[OrganisationType] | None = None
     needs_approval: bool | None = None
+    check_in_required: bool | None = None
 
 
 class RoomRead(Timestamps):
@@ -122,6 +128,7 @@ class RoomRead(Timestamps):
     opening_hours: WeekHours
     bookable_by: list[OrganisationType]
     needs_approval: bool
+    check_in_required: bool
 
 
 # --- Holidays ----------------------------------------------------------------------------
@@ -204,6 +211,8 @@ class BookingRead(ReadModel):
     attendees: int | None = None
     activity_id: uuid.UUID | None = None
     trajectory_session_id: uuid.UUID | None = None
+    checked_in_at: AwareDatetime | None = None
+    released: bool = Field(default=False, description="Released unused: a no-show.")
 
 
 class SkippedOccurrence(ReadModel):
@@ -275,7 +284,7 @@ class RoomUse(ReadModel):
     utilisation: float | None = Field(description="Booked hours / opening hours.")
     after_school_hours: float
     holiday_hours: float
-    no_show_hours: float = Field(description="Bookings released unused (check-in); 0 for now.")
+    no_show_hours: float = Field(description="Booked hours released unused (no check-in).")
     organisation_count: int
     by_organisation: list[OrganisationHours]
 

@@ -1,5 +1,7 @@
 """Buildings, rooms, holidays and bookings: the rules of the room, and no double booking."""
 
+import asyncio
+import logging
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
@@ -43,6 +45,7 @@ from kindcentraal.support.models import TrajectorySession
 from kindcentraal.user.models import User
 
 MAX_WINDOW = timedelta(days=62)
+log = logging.getLogger(__name__)
 
 
 # --- Buildings ---------------------------------------------------------------------------
@@ -388,6 +391,7 @@ async def reads(
             "ends_at": booking.ends_at,
             "status": booking.status,
             "series_id": booking.series_id,
+            "released": booking.released_at is not None,
         }
         if policy.sees_in_full(principal, booking, room, centre_id):
             result.append(
@@ -400,6 +404,7 @@ async def reads(
                     attendees=booking.attendees,
                     activity_id=booking.activity_id,
                     trajectory_session_id=booking.trajectory_session_id,
+                    checked_in_at=booking.checked_in_at,
                 )
             )
         else:
@@ -750,3 +755,60 @@ async def update_booking(
 
 def _error(location: str, code: str, detail: str) -> dict[str, str]:
     return {"in": "body", "location": f"#/{location}", "code": code, "detail": detail}
+
+
+CHECK_IN_GRACE = timedelta(minutes=15)
+
+
+async def check_in(
+    session: AsyncSession, principal: Principal, *, booking_id: uuid.UUID
+) -> BookingRead:
+    """The booking organisation's people check in from 15 minutes before the start to the end;
+    in a room that requires it, a booking left unchecked 15 minutes after its start is freed."""
+    booking, room, centre_id = await _booking(session, principal, booking_id)
+    if booking.organisation_id not in principal.organisation_ids():
+        raise Forbidden("Only the booking organisation checks in.")
+    now = datetime.now(UTC)
+    if booking.status != BookingStatus.CONFIRMED:
+        raise Conflict("Only a confirmed booking can be checked in.")
+    if not booking.starts_at - CHECK_IN_GRACE <= now < booking.ends_at:
+        raise Conflict("Check in from 15 minutes before the start until the end.")
+    if booking.checked_in_at is None:
+        booking.checked_in_at = now
+        await session.flush()
+        await audit.record_write(session, principal, resource="booking", action="check-in")
+    return (await reads(session, principal, [booking], {room.id: (room, centre_id)}))[0]
+
+
+async def release_no_shows(session: AsyncSession, now: datetime | None = None) -> int:
+    """Free the bookings of rooms that require check-in that nobody checked in within 15
+    minutes of their start; they count as no-shows. Returns how many."""
+    moment = now or datetime.now(UTC)
+    due = await session.scalars(
+        select(Booking)
+        .join(Room, Room.id == Booking.room_id)
+        .where(
+            Room.check_in_required,
+            Booking.status == BookingStatus.CONFIRMED,
+            Booking.checked_in_at.is_(None),
+            Booking.starts_at <= moment - CHECK_IN_GRACE,
+        )
+    )
+    released = 0
+    for booking in due:
+        booking.status = BookingStatus.CANCELLED
+        booking.released_at = moment
+        released += 1
+    await session.flush()
+    return released
+
+
+async def run_release(sessionmaker: Any, interval: float) -> None:
+    """Release no-shows every `interval` seconds until cancelled (started by the API)."""
+    while True:
+        await asyncio.sleep(interval)
+        try:
+            async with sessionmaker() as session, session.begin():
+                await release_no_shows(session)
+        except Exception as exc:  # the next round tries again
+            log.error("releasing no-shows failed: %s", type(exc).__name__)

@@ -1424,6 +1424,27 @@ export interface paths {
         patch: operations["rooms:update_booking"];
         trace?: never;
     };
+    "/bookings/{bookingId}/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check In Booking
+         * @description We are here: in a room that requires it, an unchecked booking is released 15 minutes
+         *     after its start and counts as a no-show.
+         */
+        post: operations["rooms:check_in_booking"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/bookings/{bookingId}/transitions": {
         parameters: {
             query?: never;
@@ -1830,6 +1851,14 @@ export interface components {
             activityId?: string | null;
             /** Trajectorysessionid */
             trajectorySessionId?: string | null;
+            /** Checkedinat */
+            checkedInAt?: string | null;
+            /**
+             * Released
+             * @description Released unused: a no-show.
+             * @default false
+             */
+            released: boolean;
         };
         /**
          * BookingStatus
@@ -3506,6 +3535,12 @@ export interface components {
              * @default false
              */
             needsApproval: boolean;
+            /**
+             * Checkinrequired
+             * @description A booking not checked in within 15 minutes of its start is released (and counts as a no-show).
+             * @default false
+             */
+            checkInRequired: boolean;
         };
         /** RoomNormRead */
         RoomNormRead: {
@@ -3593,6 +3628,8 @@ export interface components {
             bookableBy: components["schemas"]["OrganisationType"][];
             /** Needsapproval */
             needsApproval: boolean;
+            /** Checkinrequired */
+            checkInRequired: boolean;
         };
         /**
          * RoomType
@@ -3618,6 +3655,8 @@ export interface components {
             bookableBy?: components["schemas"]["OrganisationType"][] | null;
             /** Needsapproval */
             needsApproval?: boolean | null;
+            /** Checkinrequired */
+            checkInRequired?: boolean | null;
         };
         /** RoomUse */
         RoomUse: {
@@ -3654,7 +3693,7 @@ export interface components {
             holidayHours: number;
             /**
              * Noshowhours
-             * @description Bookings released unused (check-in); 0 for now.
+             * @description Booked hours released unused (no check-in).
              */
             noShowHours: number;
             /** Organisationcount */
@@ -7501,6 +7540,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BookingsChanged"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "rooms:check_in_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookingRead"];
                 };
             };
             400: components["responses"]["400"];

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.cli import alembic_config
 from kindcentraal.rooms.models import Booking, BookingStatus
+from kindcentraal.rooms.service import release_no_shows
 from kindcentraal.seed.demo import DEMO_PASSWORD, load_demo, seed
 from tests.backend.test_concurrency import _serve, _settings
 
@@ -475,3 +476,64 @@ async def test_a_series_changes_for_this_one_or_this_and_the_following(
         },
     )
     assert [b["id"] for b in left.json()] == [items[0]["id"], second["id"]]
+
+
+async def test_unchecked_bookings_are_released_and_count_as_no_shows(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await seed(session)
+    c = await _centre(client)
+    studio = await client.post(
+        "/rooms",
+        headers=c.admin,
+        json={
+            "buildingId": c.building,
+            "name": "Atelier",
+            "type": "crafts",
+            "floorAreaM2": 60,
+            "ownerOrganisationId": c.school,
+            "bookableBy": ["childcare"],
+            "checkInRequired": True,
+        },  # no opening hours: open at all times
+    )
+    assert studio.status_code == 201 and studio.json()["checkInRequired"] is True
+    room = studio.json()["id"]
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+
+    async def book(minutes_from_now: int) -> dict:
+        start = now + timedelta(minutes=minutes_from_now)
+        made = await client.post(
+            "/bookings",
+            headers=c.bso,
+            json=_booking(room, start.isoformat(), (start + timedelta(hours=1)).isoformat()),
+        )
+        assert made.status_code == 201, made.text
+        return made.json()["items"][0]
+
+    soon, later = await book(10), await book(75)
+    checked = await client.post(f"/bookings/{soon['id']}/check-in", headers=c.bso)
+    assert checked.status_code == 200 and checked.json()["checkedInAt"]
+    too_early = await client.post(f"/bookings/{later['id']}/check-in", headers=c.bso)
+    assert too_early.status_code == 409
+    assert (
+        await client.post(f"/bookings/{soon['id']}/check-in", headers=c.teacher)
+    ).status_code == 403
+
+    # 16 minutes after the later one's start, nobody checked it in: released, and the slot is free.
+    assert await release_no_shows(session, now + timedelta(minutes=75 + 16)) == 1
+    released = (await client.get(f"/bookings/{later['id']}", headers=c.bso)).json()
+    assert released["status"] == "cancelled" and released["released"] is True
+    kept = (await client.get(f"/bookings/{soon['id']}", headers=c.bso)).json()
+    assert kept["status"] == "confirmed"
+    day = now.astimezone(AMS).date()
+    report = await client.get(
+        "/reports/room-utilisation",
+        headers=c.admin,
+        params={
+            "buildingId": c.building,
+            "from": (day - timedelta(days=1)).isoformat(),
+            "to": (day + timedelta(days=1)).isoformat(),
+        },
+    )
+    atelier = next(r for r in report.json()["rooms"] if r["roomId"] == room)
+    assert atelier["noShowHours"] == 1 and atelier["bookedHours"] == 1
