@@ -34,6 +34,8 @@ type CalendarViewProps = {
   slotMaxTime: string;
   businessHours: BusinessHoursInput | false;
   selectable: boolean;
+  /** Bookings side by side in one day before the rest hide behind "+3" (all rooms at once). */
+  maxStack?: number;
   onDatesSet: (range: { view: CalendarViewType; startStr: string; endStr: string }) => void;
   onSelect: (range: { startStr: string; endStr: string }) => void;
 };
@@ -52,6 +54,7 @@ export function CalendarView({
   slotMaxTime,
   businessHours,
   selectable,
+  maxStack,
   onDatesSet,
   onSelect,
 }: CalendarViewProps) {
@@ -78,6 +81,10 @@ export function CalendarView({
         slotHeaderFormat={TIME_FORMAT}
         eventTimeFormat={TIME_FORMAT}
         businessHours={businessHours}
+        eventMaxStack={maxStack}
+        moreLinkText={(count: number) => t('rooms.calendar.more', { count })}
+        moreLinkHint={(count: number) => t('rooms.calendar.moreHint', { count })}
+        closeHint={t('rooms.calendar.close')}
         events={events}
         eventContent={(info) => {
           const props = info.event.extendedProps as CalendarEventProps;

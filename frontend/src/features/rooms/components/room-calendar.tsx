@@ -217,6 +217,7 @@ export function RoomCalendar({
         slotMaxTime={axis.max}
         businessHours={businessHours}
         selectable={canBook}
+        maxStack={roomId ? undefined : isWeek ? 2 : 6}
         onDatesSet={onDatesSet}
         onSelect={({ startStr, endStr }) => openDialog(valuesFromRange(startStr, endStr))}
       />

@@ -43,6 +43,7 @@ export function room(overrides: Partial<RoomRead> = {}): RoomRead {
     },
     bookableBy: ['school', 'childcare', 'sport'],
     needsApproval: true,
+    checkInRequired: false,
     ...overrides,
   };
 }
@@ -77,6 +78,8 @@ export function booking(overrides: Partial<BookingRead> = {}): BookingRead {
     attendees: 24,
     activityId: null,
     trajectorySessionId: null,
+    checkedInAt: null,
+    released: false,
     ...overrides,
   };
 }
