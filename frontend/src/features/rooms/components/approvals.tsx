@@ -1,6 +1,7 @@
 import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '@/features/rooms/components/rooms.css';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useConfirmStep } from '@/hooks/use-confirm-step';

@@ -1,5 +1,6 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import '@/features/rooms/components/rooms.css';
 import { SelectField } from '@/components/ui/select-field';
 import type { BuildingRead } from '@/features/rooms/types';
 
@@ -16,7 +17,7 @@ export function BuildingPicker({
   const { t } = useTranslation();
   if (buildings.length === 1) {
     return (
-      <Paragraph data-testid="building-name">
+      <Paragraph data-testid="building-name" className="kc-rooms__building">
         {t('rooms.building')}: <strong>{building.name}</strong>
       </Paragraph>
     );

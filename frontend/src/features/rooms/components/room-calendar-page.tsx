@@ -1,5 +1,5 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Loading } from '@/components/ui/loading';
@@ -10,7 +10,7 @@ import { RoomCalendar } from '@/features/rooms/components/room-calendar';
 import { useBuildingChoice } from '@/features/rooms/hooks/use-building-choice';
 import { useCentreOrganisations } from '@/features/rooms/hooks/use-centre-organisations';
 
-/** The building to show, its rooms and the room filter (`?ruimte=`), then its calendar. */
+/** The building to show, its rooms, the room filter (`?ruimte=`) and the date (`?datum=`), then its calendar. */
 export function RoomCalendarPage({ initialDate, now }: { initialDate?: string; now?: Date }) {
   const { t } = useTranslation();
   const { buildings, building, choose } = useBuildingChoice();
@@ -18,6 +18,11 @@ export function RoomCalendarPage({ initialDate, now }: { initialDate?: string; n
   const organisations = useCentreOrganisations(building?.centreId);
   const [params, setParams] = useSearchParams();
   const chosenRoom = params.get('ruimte') ?? '';
+  // `?datum=2027-01-11`: open on that day's week (a link, a reload); kept up to date below.
+  const [firstDate] = useState(() => {
+    const asked = params.get('datum') ?? '';
+    return /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : initialDate;
+  });
   const roomId = rooms.data?.some((room) => room.id === chosenRoom) ? chosenRoom : '';
 
   const chooseRoom = useCallback(
@@ -27,6 +32,20 @@ export function RoomCalendarPage({ initialDate, now }: { initialDate?: string; n
           const next = new URLSearchParams(current);
           if (id) next.set('ruimte', id);
           else next.delete('ruimte');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const keepDate = useCallback(
+    (from: string) =>
+      setParams(
+        (current) => {
+          if (current.get('datum') === from) return current;
+          const next = new URLSearchParams(current);
+          next.set('datum', from);
           return next;
         },
         { replace: true },
@@ -54,7 +73,8 @@ export function RoomCalendarPage({ initialDate, now }: { initialDate?: string; n
           organisations={organisations.forBooking}
           organisationName={organisations.organisationName}
           colourOf={organisations.colourOf}
-          initialDate={initialDate}
+          initialDate={firstDate}
+          onRangeChange={keepDate}
           now={now}
         />
       ) : null}

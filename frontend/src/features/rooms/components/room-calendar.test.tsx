@@ -132,6 +132,17 @@ describe('the room calendar', () => {
     expect(book).toHaveFocus();
   });
 
+  it('opens on the week of ?datum= and keeps the date shown in the address', async () => {
+    const { requests, router } = renderCalendar({}, '/ruimtes?datum=2026-04-01');
+    const user = userEvent.setup();
+    await screen.findByTestId('calendar-count');
+    expect(screen.getByTestId('calendar-title')).toHaveTextContent('Week 14: 30 maart 2026 tot en met 5 april 2026');
+    expect(bookingRequests(requests)[0]).toEqual({ buildingId: BUILDING_ID, from: '2026-03-30', to: '2026-04-05' });
+    await waitFor(() => expect(router.state.location.search).toBe('?datum=2026-03-30'));
+    await user.click(screen.getByRole('button', { name: 'Vorige week' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?datum=2026-03-23'));
+  });
+
   it('is only to look at for someone who books for no organisation', async () => {
     renderCalendar({ me: me([membership.analyst]) });
     await screen.findByTestId('calendar-count');

@@ -30,8 +30,10 @@ type RoomCalendarProps = {
   organisations: BookingOrganisation[];
   organisationName: (organisationId: string) => string | undefined;
   colourOf: (organisationId: string) => string;
-  /** The first day shown (tests); today by default. */
+  /** The first day shown; today by default. */
   initialDate?: string;
+  /** The first day of each range shown, to keep in the address. */
+  onRangeChange?: (from: string) => void;
   now?: Date;
 };
 
@@ -49,6 +51,7 @@ export function RoomCalendar({
   organisationName,
   colourOf,
   initialDate,
+  onRangeChange,
   now,
 }: RoomCalendarProps) {
   const { t } = useTranslation();
@@ -98,11 +101,15 @@ export function RoomCalendar({
     return [...names].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
   }, [shown]);
 
-  const onDatesSet = useCallback((info: { view: CalendarViewType; startStr: string; endStr: string }) => {
-    const from = info.startStr.slice(0, 10);
-    const to = addDays(info.endStr.slice(0, 10), -1);
-    setRange((current) => (current?.from === from && current.to === to && current.view === info.view ? current : { view: info.view, from, to }));
-  }, []);
+  const onDatesSet = useCallback(
+    (info: { view: CalendarViewType; startStr: string; endStr: string }) => {
+      const from = info.startStr.slice(0, 10);
+      const to = addDays(info.endStr.slice(0, 10), -1);
+      setRange((current) => (current?.from === from && current.to === to && current.view === info.view ? current : { view: info.view, from, to }));
+      onRangeChange?.(from);
+    },
+    [onRangeChange],
+  );
 
   const canBook = organisations.length > 0 && rooms.length > 0;
   const openDialog = (initial: Partial<BookingValues>) => setDialog({ initial: { roomId, ...initial } });
