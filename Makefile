@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
 .PHONY: run install test lint typecheck test-backend test-backend-sqlite test-backend-postgresql \
-        test-frontend test-e2e openapi openapi-check spectral bench clean
+        test-frontend test-e2e openapi openapi-check spectral bench bench-rooms clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,9 @@ test: lint typecheck test-backend test-frontend spectral test-e2e
 # The hot-path benchmark (bench/hot_path.py; needs wrk). Options: make bench BENCH_ARGS="--quick".
 bench: $(BIN)/.installed
 	$(BIN)/python bench/hot_path.py $(BENCH_ARGS)
+
+bench-rooms: $(BIN)/.installed
+	$(BIN)/python bench/rooms.py $(BENCH_ARGS)
 
 clean:
 	rm -rf var frontend/dist

@@ -120,6 +120,22 @@ def seed_trajectories(
     typer.echo(loaded.text())
 
 
+@seed_app.command("rooms")
+def seed_rooms_command(
+    rooms: Annotated[int, typer.Option(min=1, max=500, help="Rooms in the building.")] = 40,
+) -> None:
+    """Add a building to the demo centre with this many rooms and a school year of bookings
+    (six a weekday per room): the benchmark of the room calendar and the reports."""
+    from kindcentraal.seed.rooms_load import RoomsRefused, load_rooms
+
+    try:
+        loaded = asyncio.run(load_rooms(get_settings(), rooms=rooms))
+    except RoomsRefused as exc:
+        typer.echo(f"Refused: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(loaded.text())
+
+
 @app.command("openapi")
 def openapi(
     output: Annotated[

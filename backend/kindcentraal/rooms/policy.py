@@ -9,6 +9,7 @@
 """
 
 import uuid
+from collections.abc import Callable, Mapping
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -69,10 +70,19 @@ def decides_for_room(principal: Principal, room: Room, centre_id: uuid.UUID) -> 
     )
 
 
-def sees_in_full(principal: Principal, booking: Booking, room: Room, centre_id: uuid.UUID) -> bool:
-    return booking.organisation_id in principal.organisation_ids() or decides_for_room(
-        principal, room, centre_id
-    )
+def sees_in_full(
+    principal: Principal, rooms: Mapping[uuid.UUID, tuple[Room, uuid.UUID]]
+) -> Callable[[Booking], bool]:
+    """Whether the caller sees a booking of these rooms in full (else as busy): their own
+    organisations' bookings, and every booking of a room they decide on. Worked out once per
+    list, not per booking."""
+    own = principal.organisation_ids()
+    deciding = {
+        room_id
+        for room_id, (room, centre_id) in rooms.items()
+        if decides_for_room(principal, room, centre_id)
+    }
+    return lambda booking: booking.organisation_id in own or booking.room_id in deciding
 
 
 def may_cancel(principal: Principal, booking: Booking, room: Room, centre_id: uuid.UUID) -> bool:

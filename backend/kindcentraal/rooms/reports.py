@@ -4,9 +4,10 @@ confirmed bookings, cut at the edges of the period."""
 
 import uuid
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -32,6 +33,7 @@ from kindcentraal.rooms.schemas import (
     RoomUse,
     UtilisationReport,
 )
+from kindcentraal.rooms.service import MAX_DURATION
 
 DEFAULT_NORM = RoomNormRead(
     base_m2=200.0,
@@ -93,16 +95,6 @@ class Hours:
     by_organisation: dict[uuid.UUID, float] = field(default_factory=lambda: defaultdict(float))
 
 
-def _pieces(start: datetime, end: datetime) -> Iterator[tuple[datetime, datetime]]:
-    """The local time from start to end in pieces that stay within one clock hour."""
-    moment = start
-    while moment < end:
-        next_hour = moment.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
-        piece_end = min(end, next_hour)
-        yield moment, piece_end
-        moment = piece_end
-
-
 def _hours(a: datetime, b: datetime) -> float:
     return (b - a).total_seconds() / 3600
 
@@ -118,30 +110,44 @@ class Counter:
     rooms: dict[uuid.UUID, Hours] = field(default_factory=lambda: defaultdict(Hours))
     heatmap: list[list[float]] = field(default_factory=lambda: [[0.0] * 24 for _ in range(7)])
 
-    def after_school(self, piece_start: datetime, piece_end: datetime) -> float:
-        weekday = piece_start.weekday()
-        if weekday >= 5:
-            return _hours(piece_start, piece_end)
-        threshold = self.wednesday_afternoon_from if weekday == 2 else self.after_school_from
-        begins = piece_start.replace(
-            hour=threshold.hour, minute=threshold.minute, second=0, microsecond=0
-        )
-        return max(0.0, _hours(max(piece_start, begins), piece_end))
-
-    def add(self, booking: Booking) -> None:
+    def add(self, booking: Any) -> None:  # a Booking, or a row of its columns
+        """Count a booking, cut at the period's edges, day by day in local wall-clock time
+        (seconds of the day: a year of 55,000 bookings is counted in a fraction of a second)."""
         start = max(booking.starts_at, self.window[0]).astimezone(AMSTERDAM)
         end = min(booking.ends_at, self.window[1]).astimezone(AMSTERDAM)
-        room = self.rooms[booking.room_id]
-        for piece_start, piece_end in _pieces(start, end):
-            hours = _hours(piece_start, piece_end)
-            room.booked += hours
-            room.by_organisation[booking.organisation_id] += hours
-            room.after_school += self.after_school(piece_start, piece_end)
-            if piece_start.date() in self.holidays:
-                room.holiday += hours
-            self.heatmap[piece_start.weekday()][piece_start.hour] += hours
+        day = start.date()
+        first = start.hour * 3600 + start.minute * 60 + start.second
+        while True:
+            last_day = day == end.date()
+            until = end.hour * 3600 + end.minute * 60 + end.second if last_day else 86_400
+            if until > first:
+                self._add_day(booking, day, first, until)
+            if last_day:
+                return
+            day += timedelta(days=1)
+            first = 0
 
-    def add_no_show(self, booking: Booking) -> None:
+    def _add_day(self, booking: Any, day: date, first: int, until: int) -> None:
+        room = self.rooms[booking.room_id]
+        hours = (until - first) / 3600
+        room.booked += hours
+        room.by_organisation[booking.organisation_id] += hours
+        weekday = day.weekday()
+        if weekday >= 5:
+            threshold = 0
+        else:
+            clock = self.wednesday_afternoon_from if weekday == 2 else self.after_school_from
+            threshold = clock.hour * 3600 + clock.minute * 60
+        room.after_school += max(0, until - max(first, threshold)) / 3600
+        if day in self.holidays:
+            room.holiday += hours
+        heat = self.heatmap[weekday]
+        hour = first // 3600
+        while hour * 3600 < until:
+            heat[hour] += (min(until, (hour + 1) * 3600) - max(first, hour * 3600)) / 3600
+            hour += 1
+
+    def add_no_show(self, booking: Any) -> None:
         start = max(booking.starts_at, self.window[0])
         end = min(booking.ends_at, self.window[1])
         self.rooms[booking.room_id].no_show += max(0.0, _hours(start, end))
@@ -222,12 +228,16 @@ async def _count(
         _clock(norm.after_school_from), _clock(norm.wednesday_afternoon_from), days, window
     )
     if rooms:
-        bookings = await session.scalars(
-            select(Booking).where(
+        # Columns, not objects: a year of a building is tens of thousands of bookings.
+        bookings = await session.execute(
+            select(
+                Booking.room_id, Booking.organisation_id, Booking.starts_at, Booking.ends_at
+            ).where(
                 Booking.tenant_id == building.tenant_id,
                 Booking.room_id.in_([room.id for room in rooms]),
                 Booking.status == BookingStatus.CONFIRMED,
                 Booking.starts_at < window[1],
+                Booking.starts_at > window[0] - MAX_DURATION,
                 Booking.ends_at > window[0],
             )
         )
@@ -242,8 +252,8 @@ async def _count(
                 Booking.ends_at > window[0],
             )
         )
-        for booking in released:
-            counter.add_no_show(booking)
+        for no_show in released:
+            counter.add_no_show(no_show)
     return counter
 
 

@@ -159,6 +159,11 @@ async def test_the_rules_of_the_room_name_the_field_and_the_code(
             "outsideOpeningHours",
         ),
         (
+            _booking(c.gym, _at(wednesday, 10), _at(wednesday + timedelta(days=1), 11)),
+            "endsAt",
+            "tooLong",
+        ),
+        (
             _booking(c.gym, _at(wednesday, 10), _at(wednesday, 11), attendees=31),
             "attendees",
             "overCapacity",
