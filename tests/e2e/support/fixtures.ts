@@ -18,6 +18,8 @@ import { TrajectoryBoardPage } from '../pages/trajectory-board-page';
 import { TrajectoryPage } from '../pages/trajectory-page';
 import { TrajectoryNormsPage } from '../pages/trajectory-norms-page';
 import { CareCoordinatorsPage } from '../pages/care-coordinators-page';
+import { RoomsCalendarPage } from '../pages/rooms-calendar-page';
+import { RoomsApprovalsPage } from '../pages/rooms-approvals-page';
 
 type Fixtures = {
   api: Api;
@@ -31,6 +33,8 @@ type Fixtures = {
   trajectoryPage: TrajectoryPage;
   normsPage: TrajectoryNormsPage;
   careCoordinatorsPage: CareCoordinatorsPage;
+  roomsPage: RoomsCalendarPage;
+  approvalsPage: RoomsApprovalsPage;
   pageErrors: Error[];
 };
 
@@ -66,6 +70,8 @@ export const test = base.extend<Fixtures>({
   trajectoryPage: async ({ page }, use) => use(new TrajectoryPage(page)),
   normsPage: async ({ page }, use) => use(new TrajectoryNormsPage(page)),
   careCoordinatorsPage: async ({ page }, use) => use(new CareCoordinatorsPage(page)),
+  roomsPage: async ({ page }, use) => use(new RoomsCalendarPage(page)),
+  approvalsPage: async ({ page }, use) => use(new RoomsApprovalsPage(page)),
 });
 
 export { expect };

@@ -39,18 +39,20 @@ export function RoomCalendarPage({ initialDate, now }: { initialDate?: string; n
     [setParams],
   );
 
+  const shownDate = params.get('datum');
   const keepDate = useCallback(
-    (from: string) =>
+    (from: string) => {
+      if (shownDate === from) return;
       setParams(
         (current) => {
-          if (current.get('datum') === from) return current;
           const next = new URLSearchParams(current);
           next.set('datum', from);
           return next;
         },
         { replace: true },
-      ),
-    [setParams],
+      );
+    },
+    [setParams, shownDate],
   );
 
   if (buildings.isError) return <ProblemAlert error={buildings.error} />;

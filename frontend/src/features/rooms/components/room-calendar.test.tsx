@@ -138,9 +138,12 @@ describe('the room calendar', () => {
     await screen.findByTestId('calendar-count');
     expect(screen.getByTestId('calendar-title')).toHaveTextContent('Week 14: 30 maart 2026 tot en met 5 april 2026');
     expect(bookingRequests(requests)[0]).toEqual({ buildingId: BUILDING_ID, from: '2026-03-30', to: '2026-04-05' });
-    await waitFor(() => expect(router.state.location.search).toBe('?datum=2026-03-30'));
+    // Opening writes nothing (no navigation of its own); moving does.
+    expect(router.state.location.search).toBe('?datum=2026-04-01');
     await user.click(screen.getByRole('button', { name: 'Vorige week' }));
     await waitFor(() => expect(router.state.location.search).toBe('?datum=2026-03-23'));
+    await user.click(screen.getByRole('button', { name: 'Volgende week' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?datum=2026-03-30'));
   });
 
   it('is only to look at for someone who books for no organisation', async () => {

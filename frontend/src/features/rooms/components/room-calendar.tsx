@@ -101,12 +101,17 @@ export function RoomCalendar({
     return [...names].sort((a, b) => a[1].localeCompare(b[1], 'nl'));
   }, [shown]);
 
+  const shownRange = useRef<Range | null>(null);
   const onDatesSet = useCallback(
     (info: { view: CalendarViewType; startStr: string; endStr: string }) => {
-      const from = info.startStr.slice(0, 10);
-      const to = addDays(info.endStr.slice(0, 10), -1);
-      setRange((current) => (current?.from === from && current.to === to && current.view === info.view ? current : { view: info.view, from, to }));
-      onRangeChange?.(from);
+      const next: Range = { view: info.view, from: info.startStr.slice(0, 10), to: addDays(info.endStr.slice(0, 10), -1) };
+      const before = shownRange.current;
+      if (before && before.from === next.from && before.to === next.to && before.view === next.view) return;
+      shownRange.current = next;
+      setRange(next);
+      // Only a move the person made goes into the address: writing the first range would be a
+      // navigation of its own, racing a link clicked while the calendar is still loading.
+      if (before) onRangeChange?.(next.from);
     },
     [onRangeChange],
   );
