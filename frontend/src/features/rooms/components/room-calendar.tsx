@@ -59,9 +59,9 @@ export function RoomCalendar({
   const format = useRoomFormat();
   const calendarRef = useRef<CalendarRef>(null);
   const bookButtonRef = useRef<HTMLButtonElement>(null);
-  const [initialView] = useState<CalendarViewType>(() =>
-    typeof window !== 'undefined' && window.matchMedia?.('(max-width: 40em)').matches ? 'timeGridDay' : 'timeGridWeek',
-  );
+  // A phone shows one day, and fewer bookings side by side in it.
+  const [narrow] = useState(() => typeof window !== 'undefined' && Boolean(window.matchMedia?.('(max-width: 40em)').matches));
+  const [initialView] = useState<CalendarViewType>(narrow ? 'timeGridDay' : 'timeGridWeek');
   const [range, setRange] = useState<Range | null>(null);
   const [dialog, setDialog] = useState<{ initial: Partial<BookingValues> } | null>(null);
 
@@ -229,7 +229,7 @@ export function RoomCalendar({
         slotMaxTime={axis.max}
         businessHours={businessHours}
         selectable={canBook}
-        maxStack={roomId ? undefined : isWeek ? 2 : 6}
+        maxStack={roomId ? undefined : isWeek || narrow ? 2 : 6}
         onDatesSet={onDatesSet}
         onSelect={({ startStr, endStr }) => openDialog(valuesFromRange(startStr, endStr))}
       />
