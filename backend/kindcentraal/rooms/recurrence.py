@@ -4,6 +4,7 @@ The rule runs in Europe/Amsterdam wall-clock time: "every Wednesday 15:30-17:00"
 on both sides of a daylight-saving change, so its UTC times move by an hour there.
 """
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -27,8 +28,14 @@ def _refuse(code: str, detail: str) -> InvalidInput:
     return InvalidInput.field("recurrence", code, detail)
 
 
+_DATE_UNTIL = re.compile(r"(UNTIL=\d{8})(?=;|$)", re.IGNORECASE)
+
+
 def _rule(recurrence: str, local_start: datetime) -> rrule:
     text = recurrence.strip()
+    # UNTIL as a date means "up to and including that day" to the people who write it;
+    # dateutil reads it as that day's midnight, which would drop an afternoon occurrence on it.
+    text = _DATE_UNTIL.sub(r"\1T235959", text)
     if text.upper().startswith("RRULE:"):
         text = text[len("RRULE:") :]
     if not text or any(part in text.upper() for part in ("DTSTART", "\n", "RDATE", "EXDATE")):
