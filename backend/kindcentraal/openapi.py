@@ -33,6 +33,21 @@ PROBLEM_SCHEMA: dict[str, Any] = {
             "description": "Per invalid input: where it is and what is wrong.",
             "items": {"$ref": "#/components/schemas/InvalidParam"},
         },
+        "conflicts": {
+            "type": "array",
+            "description": "A booking's 409: per asked time, the bookings in the way (another "
+            "organisation's only as busy).",
+            "items": {"$ref": "#/components/schemas/BookingConflict"},
+        },
+    },
+}
+BOOKING_CONFLICT_SCHEMA: dict[str, Any] = {
+    "type": "object",
+    "required": ["startsAt", "endsAt", "takenBy"],
+    "properties": {
+        "startsAt": {"type": "string", "format": "date-time"},
+        "endsAt": {"type": "string", "format": "date-time"},
+        "takenBy": {"type": "array", "items": {"$ref": "#/components/schemas/BookingRead"}},
     },
 }
 INVALID_PARAM_SCHEMA: dict[str, Any] = {
@@ -63,6 +78,7 @@ def _shape(document: dict[str, Any]) -> dict[str, Any]:
     schemas.pop("ValidationError", None)
     schemas["Problem"] = PROBLEM_SCHEMA
     schemas["InvalidParam"] = INVALID_PARAM_SCHEMA
+    schemas["BookingConflict"] = BOOKING_CONFLICT_SCHEMA
     components.setdefault("headers", {})["API-Version"] = API_VERSION_HEADER
     components["responses"] = {
         status: {

@@ -4352,6 +4352,8 @@ export interface components {
             instance?: string;
             /** @description Per invalid input: where it is and what is wrong. */
             errors?: components["schemas"]["InvalidParam"][];
+            /** @description A booking's 409: per asked time, the bookings in the way (another organisation's only as busy). */
+            conflicts?: components["schemas"]["BookingConflict"][];
         };
         InvalidParam: {
             /** @enum {string} */
@@ -4360,6 +4362,13 @@ export interface components {
             location: string;
             code: string;
             detail: string;
+        };
+        BookingConflict: {
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            takenBy: components["schemas"]["BookingRead"][];
         };
     };
     responses: {
