@@ -236,7 +236,8 @@ class BookingTransition(ApiModel):
     )
     scope: Literal["this", "following"] = Field(
         default="this",
-        description="`following`: cancel this one and the rest of its series.",
+        description="`following`: confirm (the requested ones) or cancel this one and the rest "
+        "of its series.",
     )
 
 

@@ -667,6 +667,22 @@ def _calendar_query(by_status: bool, by_organisation: bool) -> Query:
     return Query(statement.order_by(Booking.starts_at, Booking.id))
 
 
+async def _following(
+    session: AsyncSession, booking: Booking, status: BookingStatus
+) -> list[Booking]:
+    """The later occurrences of the booking's series in this status."""
+    rows = await session.scalars(
+        select(Booking)
+        .where(
+            Booking.series_id == booking.series_id,
+            Booking.starts_at > booking.starts_at,
+            Booking.status == status,
+        )
+        .order_by(Booking.starts_at)
+    )
+    return list(rows)
+
+
 async def transition(
     session: AsyncSession,
     principal: Principal,
@@ -683,11 +699,20 @@ async def transition(
             )
         if not policy.decides_for_room(principal, room, centre_id):
             raise Forbidden("Only the room's owner confirms requests for it.")
-        occurrence = (booking.starts_at, booking.ends_at)
-        taken = await _confirmed_overlapping(session, room.id, occurrence, exclude=booking.id)
-        if taken:
-            raise await _conflict(session, principal, room, centre_id, [(occurrence, taken)])
-        booking.status = BookingStatus.CONFIRMED
+        asked = [booking]
+        if scope == "following" and booking.series_id is not None:
+            asked += await _following(session, booking, BookingStatus.REQUESTED)
+        span = (asked[0].starts_at, max(b.ends_at for b in asked))
+        taken = await _confirmed_overlapping(session, room.id, span)
+        conflicts = [
+            ((b.starts_at, b.ends_at), found)
+            for b in asked
+            if (found := _clashes((b.starts_at, b.ends_at), taken))
+        ]
+        if conflicts:
+            raise await _conflict(session, principal, room, centre_id, conflicts)
+        for confirmed in asked:
+            confirmed.status = BookingStatus.CONFIRMED
     else:
         if booking.status == BookingStatus.CANCELLED:
             raise Conflict("The booking is already cancelled.")
@@ -695,15 +720,9 @@ async def transition(
             raise Forbidden("Only the booker, their organisation or the room's owner cancels.")
         booking.status = BookingStatus.CANCELLED
         if scope == "following" and booking.series_id is not None:
-            following = await session.scalars(
-                select(Booking).where(
-                    Booking.series_id == booking.series_id,
-                    Booking.starts_at > booking.starts_at,
-                    Booking.status != BookingStatus.CANCELLED,
-                )
-            )
-            for later in following:
-                later.status = BookingStatus.CANCELLED
+            for status in (BookingStatus.REQUESTED, BookingStatus.CONFIRMED):
+                for later in await _following(session, booking, status):
+                    later.status = BookingStatus.CANCELLED
     await _flush_or_conflict(session)
     await audit.record_write(session, principal, resource="booking", action=to)
     return (await reads(session, principal, [booking], {room.id: (room, centre_id)}))[0]

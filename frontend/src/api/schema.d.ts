@@ -1875,7 +1875,7 @@ export interface components {
             to: "confirmed" | "cancelled";
             /**
              * Scope
-             * @description `following`: cancel this one and the rest of its series.
+             * @description `following`: confirm (the requested ones) or cancel this one and the rest of its series.
              * @default this
              * @enum {string}
              */

@@ -542,3 +542,50 @@ async def test_unchecked_bookings_are_released_and_count_as_no_shows(
     )
     atelier = next(r for r in report.json()["rooms"] if r["roomId"] == room)
     assert atelier["noShowHours"] == 1 and atelier["bookedHours"] == 1
+
+
+async def test_the_owner_confirms_a_requested_series_at_once(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await seed(session)
+    c = await _centre(client)
+    await client.patch(f"/rooms/{c.gym}", headers=c.admin, json={"needsApproval": True})
+    first = datetime(2027, 6, 2)
+    asked = await client.post(
+        "/bookings",
+        headers=c.bso,
+        json=_booking(c.gym, _at(first, 16), _at(first, 17), recurrence="FREQ=WEEKLY;COUNT=3"),
+    )
+    items = asked.json()["items"]
+    assert [b["status"] for b in items] == ["requested"] * 3
+    # The school takes the third Wednesday meanwhile: confirming the series names it.
+    third = first + timedelta(days=14)
+    taken = await client.post(
+        "/bookings", headers=c.teacher, json=_booking(c.gym, _at(third, 16), _at(third, 17))
+    )
+    assert taken.status_code == 201
+    path = f"/bookings/{items[0]['id']}/transitions"
+    refused = await client.post(
+        path, headers=c.admin, json={"to": "confirmed", "scope": "following"}
+    )
+    assert refused.status_code == 409 and len(refused.json()["conflicts"]) == 1
+    await client.post(
+        f"/bookings/{taken.json()['items'][0]['id']}/transitions",
+        headers=c.teacher,
+        json={"to": "cancelled"},
+    )
+    confirmed = await client.post(
+        path, headers=c.admin, json={"to": "confirmed", "scope": "following"}
+    )
+    assert confirmed.status_code == 200
+    listed = await client.get(
+        "/bookings",
+        headers=c.bso,
+        params={
+            "roomId": c.gym,
+            "from": "2027-06-01",
+            "to": "2027-06-30",
+            "organisationId": c.childcare,
+        },
+    )
+    assert [b["status"] for b in listed.json()] == ["confirmed"] * 3
