@@ -14,10 +14,14 @@ class NotificationKind(enum.StrEnum):
     CONSENT_NEEDED = "consent_needed"
     STATUS_CHANGED = "status_changed"
     GUARDIAN_NOTE = "guardian_note"
+    BOOKING_REQUESTED = "booking_requested"
+    BOOKING_CONFIRMED = "booking_confirmed"
+    BOOKING_DECLINED = "booking_declined"
 
 
 class Notification(TenantMixin, Base):
-    """That something happened, for which child; never the care content itself."""
+    """That something happened, for which child (or which room booking); never the care
+    content itself."""
 
     __tablename__ = "notification"
     __table_args__ = (
@@ -28,11 +32,16 @@ class Notification(TenantMixin, Base):
         Uuid, ForeignKey("user_account.id", ondelete="CASCADE")
     )
     kind: Mapped[NotificationKind] = mapped_column(str_enum(NotificationKind, "notification_kind"))
-    child_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("child.id", ondelete="CASCADE"))
+    child_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("child.id", ondelete="CASCADE")
+    )
     trajectory_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("support_trajectory.id", ondelete="CASCADE")
     )
     signal_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("signal.id", ondelete="CASCADE")
+    )
+    booking_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("booking.id", ondelete="CASCADE")
     )
     read_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

@@ -10,10 +10,11 @@ class NotificationRead(ReadModel):
     id: uuid.UUID
     kind: NotificationKind
     text: str = Field(description="What happened, in plain words; never care content.")
-    child_id: uuid.UUID
-    child_name: str
+    child_id: uuid.UUID | None = Field(description="Null for a notification about a booking.")
+    child_name: str | None
     trajectory_id: uuid.UUID | None
     signal_id: uuid.UUID | None
+    booking_id: uuid.UUID | None
     read: bool
     created_at: AwareDatetime
 

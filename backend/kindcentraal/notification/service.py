@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth.principal import Principal
@@ -21,6 +21,9 @@ ABOUT = {
     NotificationKind.CONSENT_NEEDED: "Support for the child waits for your consent.",
     NotificationKind.STATUS_CHANGED: "The status of the child's support changed.",
     NotificationKind.GUARDIAN_NOTE: "There is a new note for you about the child's support.",
+    NotificationKind.BOOKING_REQUESTED: "A booking of a room you manage waits for approval.",
+    NotificationKind.BOOKING_CONFIRMED: "Your room booking was approved.",
+    NotificationKind.BOOKING_DECLINED: "Your room booking was declined or cancelled.",
 }
 
 
@@ -30,9 +33,10 @@ async def notify(
     recipients: Iterable[uuid.UUID | None],
     kind: NotificationKind,
     *,
-    child_id: uuid.UUID,
+    child_id: uuid.UUID | None = None,
     trajectory_id: uuid.UUID | None = None,
     signal_id: uuid.UUID | None = None,
+    booking_id: uuid.UUID | None = None,
 ) -> None:
     """One notification per recipient, never to the caller who caused it."""
     for user_id in sorted(
@@ -46,6 +50,7 @@ async def notify(
                 child_id=child_id,
                 trajectory_id=trajectory_id,
                 signal_id=signal_id,
+                booking_id=booking_id,
             )
         )
 
@@ -64,13 +69,14 @@ async def guardians_with_authority(session: AsyncSession, child: Child) -> list[
 def _mine(principal: Principal, unread_only: bool) -> Select[Notification, str, str]:
     statement = (
         select(Notification, Child.given_name, Child.family_name)
-        .join(Child, Child.id == Notification.child_id)
+        .outerjoin(Child, Child.id == Notification.child_id)
         .where(
             Notification.tenant_id == principal.tenant_id,
             Notification.user_id == principal.user_id,
             # Only while the caller still relates to the child: a withdrawn consent or an
             # ended placement takes its notifications (the child's name) out of view too.
-            child_policy.readable_children(principal),
+            # A notification about a room booking names no child.
+            or_(Notification.child_id.is_(None), child_policy.readable_children(principal)),
         )
     )
     if unread_only:
@@ -78,15 +84,16 @@ def _mine(principal: Principal, unread_only: bool) -> Select[Notification, str, 
     return statement
 
 
-def _read(notification: Notification, given: str, family: str) -> NotificationRead:
+def _read(notification: Notification, given: str | None, family: str | None) -> NotificationRead:
     return NotificationRead(
         id=notification.id,
         kind=notification.kind,
         text=ABOUT[notification.kind],
         child_id=notification.child_id,
-        child_name=f"{given} {family}",
+        child_name=f"{given} {family}" if notification.child_id is not None else None,
         trajectory_id=notification.trajectory_id,
         signal_id=notification.signal_id,
+        booking_id=notification.booking_id,
         read=notification.read_at is not None,
         created_at=notification.created_at,
     )

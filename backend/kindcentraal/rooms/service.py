@@ -16,10 +16,12 @@ from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.common.repository import apply_changes, get_in_tenant
-from kindcentraal.common.roles import OrganisationType
+from kindcentraal.common.roles import OrganisationType, Role
 from kindcentraal.driver_reads import Query, entity_columns, fetch
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
-from kindcentraal.organisation.models import Organisation
+from kindcentraal.notification.models import NotificationKind
+from kindcentraal.notification.service import notify
+from kindcentraal.organisation.models import Membership, Organisation
 from kindcentraal.rooms import policy
 from kindcentraal.rooms.models import (
     Booking,
@@ -519,6 +521,14 @@ async def create_booking(
     session.add_all(made)
     await _flush_or_conflict(session)
     await audit.record_write(session, principal, resource="booking", action="create")
+    if status == BookingStatus.REQUESTED:
+        await notify(
+            session,
+            principal,
+            await _room_owners(session, room),
+            NotificationKind.BOOKING_REQUESTED,
+            booking_id=made[0].id,
+        )
     items = await reads(session, principal, made, {room.id: (room, centre_id)})
     skipped.sort(key=lambda s: s.starts_at)
     return BookingCreated(
@@ -667,6 +677,18 @@ def _calendar_query(by_status: bool, by_organisation: bool) -> Query:
     return Query(statement.order_by(Booking.starts_at, Booking.id))
 
 
+async def _room_owners(session: AsyncSession, room: Room) -> list[uuid.UUID]:
+    """Who decides on requests for the room: its owning organisation's administrators."""
+    rows = await session.scalars(
+        select(Membership.user_id).where(
+            Membership.tenant_id == room.tenant_id,
+            Membership.organisation_id == room.owner_organisation_id,
+            Membership.role == Role.ORG_ADMIN,
+        )
+    )
+    return list(rows)
+
+
 async def _following(
     session: AsyncSession, booking: Booking, status: BookingStatus
 ) -> list[Booking]:
@@ -713,12 +735,27 @@ async def transition(
             raise await _conflict(session, principal, room, centre_id, conflicts)
         for confirmed in asked:
             confirmed.status = BookingStatus.CONFIRMED
+        await notify(
+            session,
+            principal,
+            [booking.booked_by_id],
+            NotificationKind.BOOKING_CONFIRMED,
+            booking_id=booking.id,
+        )
     else:
         if booking.status == BookingStatus.CANCELLED:
             raise Conflict("The booking is already cancelled.")
         if not policy.may_cancel(principal, booking, room, centre_id):
             raise Forbidden("Only the booker, their organisation or the room's owner cancels.")
         booking.status = BookingStatus.CANCELLED
+        # Someone else than the booker declined or cancelled it: the booker hears of it.
+        await notify(
+            session,
+            principal,
+            [booking.booked_by_id],
+            NotificationKind.BOOKING_DECLINED,
+            booking_id=booking.id,
+        )
         if scope == "following" and booking.series_id is not None:
             for status in (BookingStatus.REQUESTED, BookingStatus.CONFIRMED):
                 for later in await _following(session, booking, status):

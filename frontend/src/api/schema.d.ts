@@ -3047,7 +3047,7 @@ export interface components {
          * NotificationKind
          * @enum {string}
          */
-        NotificationKind: "team_member_joined" | "signal_assigned" | "consent_needed" | "status_changed" | "guardian_note";
+        NotificationKind: "team_member_joined" | "signal_assigned" | "consent_needed" | "status_changed" | "guardian_note" | "booking_requested" | "booking_confirmed" | "booking_declined";
         /** NotificationPage */
         NotificationPage: {
             /** Items */
@@ -3075,15 +3075,17 @@ export interface components {
             text: string;
             /**
              * Childid
-             * Format: uuid
+             * @description Null for a notification about a booking.
              */
-            childId: string;
+            childId: string | null;
             /** Childname */
-            childName: string;
+            childName: string | null;
             /** Trajectoryid */
             trajectoryId: string | null;
             /** Signalid */
             signalId: string | null;
+            /** Bookingid */
+            bookingId: string | null;
             /** Read */
             read: boolean;
             /**

@@ -589,3 +589,45 @@ async def test_the_owner_confirms_a_requested_series_at_once(
         },
     )
     assert [b["status"] for b in listed.json()] == ["confirmed"] * 3
+
+
+async def test_requests_and_decisions_reach_the_owner_and_the_booker(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await seed(session)
+    c = await _centre(client)
+    await client.patch(f"/rooms/{c.gym}", headers=c.admin, json={"needsApproval": True})
+    school_admin = await _login(client, "administratie@regenboog.demo")  # the gym's owner
+    day = datetime(2027, 6, 2)
+
+    async def kinds(headers: dict[str, str]) -> list[tuple[str, str | None]]:
+        page = (await client.get("/notifications", headers=headers)).json()["items"]
+        return [(n["kind"], n["childId"]) for n in page if n["kind"].startswith("booking_")]
+
+    first = (
+        await client.post(
+            "/bookings", headers=c.bso, json=_booking(c.gym, _at(day, 16), _at(day, 17))
+        )
+    ).json()["items"][0]
+    second = (
+        await client.post(
+            "/bookings", headers=c.bso, json=_booking(c.gym, _at(day, 18), _at(day, 19))
+        )
+    ).json()["items"][0]
+    assert await kinds(school_admin) == [("booking_requested", None)] * 2
+    await client.post(
+        f"/bookings/{first['id']}/transitions", headers=school_admin, json={"to": "confirmed"}
+    )
+    await client.post(
+        f"/bookings/{second['id']}/transitions", headers=school_admin, json={"to": "cancelled"}
+    )
+    notes = (await client.get("/notifications", headers=c.bso)).json()["items"]
+    mine = [
+        (n["kind"], n["bookingId"], n["childName"])
+        for n in notes
+        if n["kind"].startswith("booking_")
+    ]
+    assert sorted(mine) == sorted(
+        [("booking_confirmed", first["id"], None), ("booking_declined", second["id"], None)]
+    )
+    assert await kinds(c.teacher) == []  # nobody else hears of it

@@ -13,6 +13,7 @@ const unread: NotificationRead = {
   childName: 'Noah de Vries',
   trajectoryId: 't1',
   signalId: null,
+  bookingId: null,
   read: false,
   createdAt: '2026-03-10T10:00:00+01:00',
 };
@@ -66,6 +67,10 @@ describe('notifications in the header', () => {
     expect(notificationTarget({ ...unread, kind: 'signal_assigned', trajectoryId: null, signalId: 's1' })).toBe('/zorg/signalen');
     expect(notificationTarget({ ...unread, kind: 'status_changed' })).toBe('/zorg/trajecten/t1');
     expect(notificationTarget({ ...unread, kind: 'consent_needed' })).toBe('/children/c1');
+    const booking = { ...unread, childId: null, childName: null, trajectoryId: null, bookingId: 'b1' };
+    expect(notificationTarget({ ...booking, kind: 'booking_requested' })).toBe('/ruimtes/aanvragen');
+    expect(notificationTarget({ ...booking, kind: 'booking_confirmed' })).toBe('/ruimtes');
+    expect(notificationTarget({ ...booking, kind: 'booking_declined' })).toBe('/ruimtes');
   });
 
   it('stays out of the way when the notifications cannot be loaded', async () => {

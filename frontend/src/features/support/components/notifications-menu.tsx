@@ -12,11 +12,22 @@ import {
 } from '@/features/support/api/notifications';
 import type { NotificationRead } from '@/features/support/types';
 
-const KINDS = ['team_member_joined', 'signal_assigned', 'consent_needed', 'status_changed', 'guardian_note'] as const;
+const KINDS = [
+  'team_member_joined',
+  'signal_assigned',
+  'consent_needed',
+  'status_changed',
+  'guardian_note',
+  'booking_requested',
+  'booking_confirmed',
+  'booking_declined',
+] as const;
 const isKnownKind = (kind: string): kind is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(kind);
 
 /** Where a notification leads: a parent asked for consent goes to the child page, where consent is given. */
 export function notificationTarget(notification: NotificationRead): string {
+  if (notification.kind === 'booking_requested') return '/ruimtes/aanvragen';
+  if (notification.bookingId || !notification.childId) return '/ruimtes';
   if (notification.kind === 'signal_assigned') return '/zorg/signalen';
   if (notification.trajectoryId && notification.kind !== 'consent_needed') {
     return `/zorg/trajecten/${notification.trajectoryId}`;
