@@ -49,8 +49,8 @@ export function FloorAreaOverview({ canEditNorm, today }: { canEditNorm: boolean
     <>
       <div className="kc-reports__filters">
         <BuildingSelect buildings={buildings.data} building={building} onChange={choose} />
-        <ReferenceDateForm key={shownDate} value={shownDate} onChange={chooseDate} />
       </div>
+      <ReferenceDateForm key={shownDate} value={shownDate} onChange={chooseDate} />
       {report.isPending ? <Loading /> : null}
       {report.isError ? <ReportProblem error={report.error} /> : null}
       {report.isSuccess ? (

@@ -4,12 +4,11 @@ import { useNumberFormat } from '@/features/room-reports/hooks/use-number-format
 import { useRoomReportsTranslation } from '@/features/room-reports/hooks/use-room-reports-translation';
 import type { OrganisationUse } from '@/features/room-reports/types';
 
-const WIDTH = 640;
-const LABEL_WIDTH = 210;
-const VALUE_WIDTH = 110;
-const ROW = 32;
-const BAR = 20;
-const MAX_LABEL = 26;
+/** Per organisation a line of text (name and hours) and its bar under it, in CSS pixels. */
+const ROW = 46;
+const BAR_TOP = 22;
+const BAR = 16;
+const MAX_LABEL = 40;
 
 function shorten(name: string): string {
   return name.length > MAX_LABEL ? `${name.slice(0, MAX_LABEL - 1)}…` : name;
@@ -30,9 +29,10 @@ export function OrganisationChart({ organisations }: { organisations: Organisati
     .sort((a, b) => b.bookedHours - a.bookedHours || a.organisationName.localeCompare(b.organisationName));
   if (rows.length === 0) return null;
   const max = Math.max(...rows.map((row) => row.bookedHours));
-  const area = WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const scale = (hours: number) => (max > 0 ? (hours / max) * area : 0);
-  const height = rows.length * ROW + 8;
+  // Bar widths in percent of the chart's width and no viewBox: the chart fills the column at
+  // any width while its text stays at the page's size (a scaled viewBox shrank it on a phone).
+  const percent = (hours: number) => `${max > 0 ? (hours / max) * 100 : 0}%`;
+  const height = rows.length * ROW;
 
   return (
     <section aria-labelledby={headingId} className="kc-section">
@@ -40,30 +40,25 @@ export function OrganisationChart({ organisations }: { organisations: Organisati
         {t('utilisation.chart.title')}
       </Heading>
       <figure className="kc-chart" data-testid="organisation-chart">
-        <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby={titleId} focusable="false">
+        <svg width="100%" height={height} role="img" aria-labelledby={titleId} focusable="false">
           <title id={titleId}>{t('utilisation.chart.label')}</title>
           {rows.map((row, index) => {
-            const y = index * ROW + 4;
-            const total = scale(row.bookedHours);
-            const others = scale(Math.min(row.hoursInRoomsOfOthers, row.bookedHours));
+            const y = index * ROW;
             return (
               <g key={row.organisationId} data-testid="chart-bar" data-hours={row.bookedHours}>
-                <text
-                  className="kc-chart__label"
-                  x={LABEL_WIDTH - 8}
-                  y={y + BAR / 2}
-                  textAnchor="end"
-                  dominantBaseline="central"
-                >
-                  {shorten(row.organisationName)}
+                <text className="kc-chart__label" x={0} y={y + 15}>
+                  {shorten(row.organisationName)}: {format.hoursText(row.bookedHours)}
                 </text>
-                <rect className="kc-chart__bar" x={LABEL_WIDTH} y={y} width={Math.max(total, 1)} height={BAR} />
-                {others > 0 ? (
-                  <rect className="kc-chart__bar--others" x={LABEL_WIDTH} y={y} width={others} height={BAR} />
+                <rect className="kc-chart__bar" x={0} y={y + BAR_TOP} width={percent(row.bookedHours)} height={BAR} />
+                {row.hoursInRoomsOfOthers > 0 ? (
+                  <rect
+                    className="kc-chart__bar--others"
+                    x={0}
+                    y={y + BAR_TOP}
+                    width={percent(Math.min(row.hoursInRoomsOfOthers, row.bookedHours))}
+                    height={BAR}
+                  />
                 ) : null}
-                <text className="kc-chart__value" x={LABEL_WIDTH + total + 6} y={y + BAR / 2} dominantBaseline="central">
-                  {format.hoursText(row.bookedHours)}
-                </text>
               </g>
             );
           })}
