@@ -58,6 +58,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/rooms-approvals')).default }),
       },
       {
+        path: 'ruimtes/gebruik',
+        lazy: async () => ({ Component: (await import('@/app/routes/room-reports-utilisation')).default }),
+      },
+      {
+        path: 'ruimtes/vierkante-meters',
+        lazy: async () => ({ Component: (await import('@/app/routes/room-reports-floor-area')).default }),
+      },
+      {
         path: 'security',
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },

@@ -15,6 +15,8 @@ export const USERS = {
   speechTherapist: 'logopedist@regenboog.demo',
   /** The intern begeleider: care coordinator of the centre, contact person of the parent's children. */
   careCoordinator: 'ib@regenboog.demo',
+  /** The municipality's analyst: reads the room reports, sees no child. */
+  analyst: 'gemeente@regenboog.demo',
 } as const;
 export type DemoUser = keyof typeof USERS;
 

@@ -6,6 +6,7 @@ import { AppLayout, type LayoutUser } from '@/components/layouts/app-layout';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
+import { isReportReader } from '@/features/room-reports/utils/roles';
 import { NotificationsMenu } from '@/features/support/components/notifications-menu';
 import { hasProblemType } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
@@ -69,7 +70,9 @@ export function ProtectedLayout() {
     if (me.data.isGuardian) roleLabels.push(t('header.guardian'));
     // Professionals of the centre's organisations; a municipality analyst sees no child.
     const showSupport = me.data.memberships.some((m) => m.role !== 'municipality_analyst');
-    return { displayName: me.data.displayName, roleLabels, showSupport };
+    // The room reports are for centre and organisation administrators and the municipality.
+    const showRoomReports = isReportReader(me.data);
+    return { displayName: me.data.displayName, roleLabels, showSupport, showRoomReports };
   }, [me.data, t]);
 
   if (!isAuthenticated) {

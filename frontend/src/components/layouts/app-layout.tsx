@@ -18,6 +18,8 @@ export type LayoutUser = {
   roleLabels: string[];
   /** Works at an organisation: the menu offers "Zorg & ondersteuning" and "Ruimtes". */
   showSupport?: boolean;
+  /** Reads the room reports (the municipality's analysts see no calendar, only these). */
+  showRoomReports?: boolean;
 };
 
 type AppLayoutProps = {
@@ -117,6 +119,13 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
               {user.showSupport ? (
                 <li>
                   <NavLink to="/ruimtes" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('rooms.title')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.showRoomReports && !user.showSupport ? (
+                <li>
+                  <NavLink to="/ruimtes/gebruik" className="utrecht-link utrecht-link--html-a kc-nav__link">
                     {t('rooms.title')}
                   </NavLink>
                 </li>
