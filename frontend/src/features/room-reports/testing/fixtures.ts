@@ -1,30 +1,24 @@
 import type { Me } from '@/features/auth/api/get-me';
+import {
+  BUILDING_ID,
+  building,
+  CENTRE_ID,
+  CLASSROOM_ID,
+  GYM_ID,
+  ORG_BSO,
+  ORG_SCHOOL,
+} from '@/features/rooms/testing/fixtures';
 import type { BuildingRead } from '@/features/rooms/types';
 import type { FloorAreaReport, RoomNormRead, Role, UtilisationReport } from '@/features/room-reports/types';
 import { json, mockFetch, problem } from '@/test/utils';
 
 /* Test data for the room reports, shaped as the API sends it. */
 
-export const CENTRE_ID = 'cccccccc-0000-4000-8000-000000000001';
-export const ORG_SCHOOL = 'aaaaaaaa-0000-4000-8000-000000000001';
-export const ORG_BSO = 'aaaaaaaa-0000-4000-8000-000000000004';
+// The ids and the building the rooms screens' tests use too: one world for both.
+export { BUILDING_ID, building, CENTRE_ID, CLASSROOM_ID, GYM_ID, ORG_BSO, ORG_SCHOOL };
 export const ORG_SPORT = 'aaaaaaaa-0000-4000-8000-000000000005';
-export const BUILDING_ID = 'bbbbbbbb-0000-4000-8000-000000000001';
 export const ANNEX_ID = 'bbbbbbbb-0000-4000-8000-000000000002';
-export const GYM_ID = 'dddddddd-0000-4000-8000-000000000001';
-export const CLASSROOM_ID = 'dddddddd-0000-4000-8000-000000000002';
 export const LIBRARY_ID = 'dddddddd-0000-4000-8000-000000000003';
-
-const stamp = { createdAt: '2026-01-05T09:00:00Z', updatedAt: '2026-01-05T09:00:00Z' };
-
-export const building: BuildingRead = {
-  ...stamp,
-  id: BUILDING_ID,
-  centreId: CENTRE_ID,
-  name: 'Hoofdgebouw De Regenboog',
-  address: 'Regenbooglaan 1, Hilversum',
-  grossFloorAreaM2: 2400,
-};
 
 export const annex: BuildingRead = { ...building, id: ANNEX_ID, name: 'Dependance', grossFloorAreaM2: null };
 
