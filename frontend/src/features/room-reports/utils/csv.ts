@@ -1,6 +1,4 @@
-import type { Language } from '@/lib/i18n';
-import { en } from '@/features/room-reports/locales/en';
-import { nl, type RoomReportsTexts } from '@/features/room-reports/locales/nl';
+import { type Language, resources } from '@/lib/i18n';
 import type { UtilisationReport } from '@/features/room-reports/types';
 
 /**
@@ -18,7 +16,6 @@ export const CSV_DIALECTS: Record<Language, CsvDialect> = {
   en: { separator: ',', decimal: '.' },
 };
 
-const TEXTS: Record<Language, RoomReportsTexts> = { nl, en };
 
 type Cell = string | number | null;
 
@@ -59,7 +56,7 @@ export function buildUtilisationCsv(
   language: Language,
 ): string {
   const dialect = CSV_DIALECTS[language];
-  const texts = TEXTS[language];
+  const texts = resources[language].translation.roomReports;
   const csv = texts.utilisation.csv;
   const percent = (value: number | null) => (value === null ? null : csvNumber(value * 100, dialect, 1));
   const lines: Cell[][] = [
