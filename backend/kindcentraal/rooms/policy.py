@@ -34,17 +34,26 @@ async def visible_centre_ids(session: AsyncSession, principal: Principal) -> set
 
 
 async def partner_centre_ids(session: AsyncSession, principal: Principal) -> set[uuid.UUID]:
-    """Centres in which one of the caller's organisations (as a booker) takes part."""
+    """Centres in which one of the caller's organisations (as a booker) takes part. Asked by
+    several steps of one request (the room, then the booking); read once per unit of work."""
+    cached = session.info.get(_PARTNER_CENTRES)
+    if cached is not None and cached[0] == principal.user_id:
+        return set(cached[1])
     organisations = principal.organisation_ids(BOOKERS)
-    if not organisations:
-        return set()
-    rows = await session.scalars(
-        select(OrganisationCentre.centre_id).where(
-            OrganisationCentre.tenant_id == principal.tenant_id,
-            OrganisationCentre.organisation_id.in_(organisations),
+    found: set[uuid.UUID] = set(principal.admin_centre_ids)
+    if organisations:
+        rows = await session.scalars(
+            select(OrganisationCentre.centre_id).where(
+                OrganisationCentre.tenant_id == principal.tenant_id,
+                OrganisationCentre.organisation_id.in_(organisations),
+            )
         )
-    )
-    return set(rows) | set(principal.admin_centre_ids)
+        found |= set(rows)
+    session.info[_PARTNER_CENTRES] = (principal.user_id, frozenset(found))
+    return set(found)
+
+
+_PARTNER_CENTRES = "kindcentraal.rooms.partner_centres"
 
 
 async def centre_organisation_ids(
