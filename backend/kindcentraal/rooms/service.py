@@ -364,19 +364,27 @@ def _clashes(occurrence: Occurrence, taken: Sequence[Booking]) -> list[Booking]:
 
 
 async def _names(
-    session: AsyncSession, bookings: Sequence[Booking]
+    session: AsyncSession,
+    tenant_id: uuid.UUID,
+    organisations: set[uuid.UUID],
+    people: set[uuid.UUID],
 ) -> tuple[dict[uuid.UUID, str], dict[uuid.UUID, str]]:
-    organisations = {b.organisation_id for b in bookings}
-    people = {b.booked_by_id for b in bookings}
+    """The names of these organisations and of these people, of the tenant."""
     org_names: dict[uuid.UUID, str] = {}
     user_names: dict[uuid.UUID, str] = {}
     if organisations:
         rows = await session.execute(
-            select(Organisation.id, Organisation.name).where(Organisation.id.in_(organisations))
+            select(Organisation.id, Organisation.name).where(
+                Organisation.tenant_id == tenant_id, Organisation.id.in_(organisations)
+            )
         )
         org_names = {row.id: row.name for row in rows}
     if people:
-        rows = await session.execute(select(User.id, User.display_name).where(User.id.in_(people)))
+        rows = await session.execute(
+            select(User.id, User.display_name).where(
+                User.tenant_id == tenant_id, User.id.in_(people)
+            )
+        )
         user_names = {row.id: row.display_name for row in rows}
     return org_names, user_names
 
@@ -388,11 +396,18 @@ async def reads(
     rooms: dict[uuid.UUID, tuple[Room, uuid.UUID]],
 ) -> list[BookingRead]:
     """Bookings as the caller may see them: in full, or only as "busy"."""
-    organisations, people = await _names(session, bookings)
     in_full = policy.sees_in_full(principal, rooms)
+    full_ids = {booking.id for booking in bookings if in_full(booking)}
+    organisations, people = await _names(
+        session,
+        principal.tenant_id,
+        {booking.organisation_id for booking in bookings},
+        # Only the bookers the caller may see: a busy booking names nobody.
+        {booking.booked_by_id for booking in bookings if booking.id in full_ids},
+    )
     result = []
     for booking in bookings:
-        full = in_full(booking)
+        full = booking.id in full_ids
         # Every field given: model_construct then fills no defaults (a week is 1,200 of these).
         result.append(
             BookingRead.model_construct(
