@@ -675,7 +675,15 @@ TABLE: dict[str, Row] = {
         other=only({"centre_admin": 403}, 403),
         foreign=only({"centre_admin": 400}, 403),
     ),
-    "GET /buildings/{buildingId}": obj_op(_building, own=SEE_ROOMS, other=ANALYST_ONLY),
+    # With every part of the calendar screen: the parts follow the building's visibility.
+    "GET /buildings/{buildingId}": obj_op(
+        lambda c: Call(
+            path={"buildingId": c.rooms("building")},
+            query={"expand": "rooms,holidays,organisations"},
+        ),
+        own=SEE_ROOMS,
+        other=ANALYST_ONLY,
+    ),
     "PATCH /buildings/{buildingId}": obj_op(
         lambda c: Call(path={"buildingId": c.rooms("building")}, json={"name": "Gebouw A"}),
         own=MANAGE_ROOMS,

@@ -1,20 +1,23 @@
 import uuid
 from datetime import date
-from typing import Annotated
+from typing import Annotated, cast
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from pydantic import TypeAdapter
 
 from kindcentraal.auth.dependencies import SessionDep, guard, public
 from kindcentraal.auth.principal import Principal
+from kindcentraal.common.expand import parse_expand
 from kindcentraal.common.responses import problems
 from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import IsoDate
+from kindcentraal.organisation.schemas import OrganisationRead
 from kindcentraal.policy.registry import declare
-from kindcentraal.rooms import feeds, reports, service
+from kindcentraal.rooms import building_page, feeds, reports, service
 from kindcentraal.rooms.models import BookingStatus
 from kindcentraal.rooms.policy import BOOKERS
 from kindcentraal.rooms.schemas import (
+    BUILDING_PARTS,
     BookingCreate,
     BookingCreated,
     BookingRead,
@@ -22,6 +25,8 @@ from kindcentraal.rooms.schemas import (
     BookingTransition,
     BookingUpdate,
     BuildingCreate,
+    BuildingDetail,
+    BuildingEmbedded,
     BuildingRead,
     BuildingUpdate,
     CalendarFeedCreate,
@@ -187,17 +192,43 @@ async def create_building(
 
 
 @router.get(
-    "/buildings/{buildingId}", response_model=BuildingRead, responses=problems(400, 401, 404)
+    "/buildings/{buildingId}",
+    response_model=BuildingDetail,
+    response_model_exclude_unset=True,
+    responses=problems(400, 401, 404),
 )
 async def read_building(
     building_id: BuildingId,
     principal: Annotated[Principal, Depends(guard(READ_BUILDING))],
     session: SessionDep,
-) -> BuildingRead:
-    """One building."""
-    return BuildingRead.model_validate(
-        await service.get_building(session, principal, building_id=building_id)
+    expand: Annotated[
+        str | None,
+        Query(
+            max_length=100,
+            description="Comma-separated parts to embed: "
+            + ", ".join(BUILDING_PARTS)
+            + ". What the building's calendar shows around its bookings, in one request.",
+        ),
+    ] = None,
+) -> BuildingDetail:
+    """One building, and the parts of its calendar asked for."""
+    parts = cast(frozenset[building_page.Part], parse_expand(expand, BUILDING_PARTS))
+    page = await building_page.read_building_page(
+        session, principal, building_id=building_id, expand=parts
     )
+    detail = BuildingDetail.model_validate(page.building)
+    if expand is not None:
+        embedded: dict[str, object] = {}
+        if page.rooms is not None:
+            embedded["rooms"] = [RoomRead.model_validate(room) for room in page.rooms]
+        if page.holidays is not None:
+            embedded["holidays"] = [HolidayRead.model_validate(h) for h in page.holidays]
+        if page.organisations is not None:
+            embedded["organisations"] = [
+                OrganisationRead.model_validate(o) for o in page.organisations
+            ]
+        detail.embedded = BuildingEmbedded(**embedded)
+    return detail
 
 
 @router.patch(

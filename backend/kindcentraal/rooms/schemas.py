@@ -6,6 +6,7 @@ from pydantic import AwareDatetime, Field, field_validator, model_validator
 
 from kindcentraal.common.roles import OrganisationType
 from kindcentraal.common.schemas import ApiModel, IsoDate, ReadModel, Timestamps, UpdateModel
+from kindcentraal.organisation.schemas import OrganisationRead
 from kindcentraal.rooms.models import BookingStatus, HolidayKind, RoomType
 
 Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -152,6 +153,31 @@ class HolidayRead(Timestamps):
     kind: HolidayKind
     start_date: IsoDate
     end_date: IsoDate
+
+
+# --- A building's calendar context -------------------------------------------------------
+BUILDING_PARTS = ("rooms", "holidays", "organisations")
+
+
+class BuildingEmbedded(ReadModel):
+    """The parts asked for with `?expand=`: what the building's calendar shows around its
+    bookings. A part that was not asked for is left out."""
+
+    rooms: list[RoomRead] | None = Field(default=None, description="The rooms, by name.")
+    holidays: list[HolidayRead] | None = Field(
+        default=None, description="The centre's school holidays and study days."
+    )
+    organisations: list[OrganisationRead] | None = Field(
+        default=None, description="The organisations of the building's centre, by name."
+    )
+
+
+class BuildingDetail(BuildingRead):
+    """A building, with the parts asked for in `?expand=` under `embedded`."""
+
+    embedded: BuildingEmbedded | None = Field(
+        default=None, description="Present when `expand` was given."
+    )
 
 
 # --- Bookings ----------------------------------------------------------------------------

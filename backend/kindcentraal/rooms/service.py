@@ -240,10 +240,10 @@ async def list_holidays(
     session: AsyncSession, principal: Principal, *, centre_id: uuid.UUID
 ) -> Sequence[Holiday]:
     await _visible_centre(session, principal, centre_id)
-    return await _holidays(session, principal.tenant_id, centre_id)
+    return await centre_holidays(session, principal.tenant_id, centre_id)
 
 
-async def _holidays(
+async def centre_holidays(
     session: AsyncSession, tenant_id: uuid.UUID, centre_id: uuid.UUID
 ) -> Sequence[Holiday]:
     rows = await session.scalars(
@@ -477,7 +477,9 @@ async def create_booking(
         if data.skip_holidays is not None
         else data.recurrence is not None and organisation.type == OrganisationType.SCHOOL
     )
-    holidays = await _holidays(session, principal.tenant_id, centre_id) if skip_holidays else []
+    holidays = (
+        await centre_holidays(session, principal.tenant_id, centre_id) if skip_holidays else []
+    )
     skip_dates = set(data.skip_dates)
     wanted: list[Occurrence] = []
     for occurrence in planned:

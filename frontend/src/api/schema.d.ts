@@ -1258,7 +1258,7 @@ export interface paths {
         };
         /**
          * Read Building
-         * @description One building.
+         * @description One building, and the parts of its calendar asked for.
          */
         get: operations["rooms:read_building"];
         put?: never;
@@ -1925,6 +1925,62 @@ export interface components {
             address?: string | null;
             /** Grossflooraream2 */
             grossFloorAreaM2?: number | null;
+        };
+        /**
+         * BuildingDetail
+         * @description A building, with the parts asked for in `?expand=` under `embedded`.
+         */
+        BuildingDetail: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /** Name */
+            name: string;
+            /** Address */
+            address: string | null;
+            /** Grossflooraream2 */
+            grossFloorAreaM2: number | null;
+            /** @description Present when `expand` was given. */
+            embedded?: components["schemas"]["BuildingEmbedded"] | null;
+        };
+        /**
+         * BuildingEmbedded
+         * @description The parts asked for with `?expand=`: what the building's calendar shows around its
+         *     bookings. A part that was not asked for is left out.
+         */
+        BuildingEmbedded: {
+            /**
+             * Rooms
+             * @description The rooms, by name.
+             */
+            rooms?: components["schemas"]["RoomRead"][] | null;
+            /**
+             * Holidays
+             * @description The centre's school holidays and study days.
+             */
+            holidays?: components["schemas"]["HolidayRead"][] | null;
+            /**
+             * Organisations
+             * @description The organisations of the building's centre, by name.
+             */
+            organisations?: components["schemas"]["OrganisationRead"][] | null;
         };
         /** BuildingRead */
         BuildingRead: {
@@ -7124,7 +7180,10 @@ export interface operations {
     };
     "rooms:read_building": {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Comma-separated parts to embed: rooms, holidays, organisations. What the building's calendar shows around its bookings, in one request. */
+                expand?: string | null;
+            };
             header?: never;
             path: {
                 buildingId: string;
@@ -7140,7 +7199,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["BuildingRead"];
+                    "application/json": components["schemas"]["BuildingDetail"];
                 };
             };
             400: components["responses"]["400"];

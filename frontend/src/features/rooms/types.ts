@@ -12,6 +12,16 @@ export type BookingStatus = components['schemas']['BookingStatus'];
 export type BookingTransition = components['schemas']['BookingTransition'];
 export type SkippedOccurrence = components['schemas']['SkippedOccurrence'];
 export type OrganisationType = components['schemas']['OrganisationType'];
+export type OrganisationRead = components['schemas']['OrganisationRead'];
+
+/** A building with what its calendar shows around the bookings (one request). */
+export type BuildingPage = {
+  building: BuildingRead;
+  rooms: RoomRead[];
+  holidays: HolidayRead[];
+  /** The organisations of the building's centre. */
+  organisations: OrganisationRead[];
+};
 
 /** One asked time the room is taken at (a 409's `conflicts`, a problem+json extension). */
 export type BookingConflict = { startsAt: string; endsAt: string; takenBy: BookingRead[] };

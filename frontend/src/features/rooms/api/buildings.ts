@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import type { BuildingRead, HolidayRead, RoomRead } from '@/features/rooms/types';
+import type { BuildingPage, BuildingRead } from '@/features/rooms/types';
 
 /** GET /buildings: the buildings of the centres the caller works in, by name. */
 export function getBuildings(): Promise<BuildingRead[]> {
@@ -14,30 +14,33 @@ export function useBuildings(options: { enabled?: boolean } = {}) {
   return useQuery({ ...buildingsQueryOptions(), enabled: options.enabled ?? true });
 }
 
-/** GET /rooms?buildingId=: the rooms of one building, by name. */
-export function getRooms(buildingId: string): Promise<RoomRead[]> {
-  return unwrap(api().GET('/rooms', { params: { query: { buildingId } } }));
+/** The parts of a building the rooms screens show around its bookings. */
+export const BUILDING_PAGE_PARTS = 'rooms,holidays,organisations';
+
+/**
+ * GET /buildings/{buildingId}?expand=rooms,holidays,organisations: the building with its rooms,
+ * its centre's holidays and organisations, in one request.
+ */
+export async function getBuildingPage(buildingId: string): Promise<BuildingPage> {
+  const detail = await unwrap(
+    api().GET('/buildings/{buildingId}', { params: { path: { buildingId }, query: { expand: BUILDING_PAGE_PARTS } } }),
+  );
+  const { embedded, ...building } = detail;
+  return {
+    building,
+    rooms: embedded?.rooms ?? [],
+    holidays: embedded?.holidays ?? [],
+    organisations: embedded?.organisations ?? [],
+  };
 }
 
-export const roomsQueryOptions = (buildingId: string) =>
-  queryOptions({ queryKey: ['rooms', { buildingId }], queryFn: () => getRooms(buildingId), staleTime: 5 * 60_000 });
-
-export function useRooms(buildingId: string | undefined) {
-  return useQuery({ ...roomsQueryOptions(buildingId ?? ''), enabled: Boolean(buildingId) });
-}
-
-/** GET /child-centres/{centreId}/holidays: the centre's school holidays and study days. */
-export function getHolidays(centreId: string): Promise<HolidayRead[]> {
-  return unwrap(api().GET('/child-centres/{centreId}/holidays', { params: { path: { centreId } } }));
-}
-
-export const holidaysQueryOptions = (centreId: string) =>
+export const buildingPageQueryOptions = (buildingId: string) =>
   queryOptions({
-    queryKey: ['child-centres', centreId, 'holidays'],
-    queryFn: () => getHolidays(centreId),
+    queryKey: ['buildings', buildingId, 'page'],
+    queryFn: () => getBuildingPage(buildingId),
     staleTime: 5 * 60_000,
   });
 
-export function useHolidays(centreId: string | undefined) {
-  return useQuery({ ...holidaysQueryOptions(centreId ?? ''), enabled: Boolean(centreId) });
+export function useBuildingPage(buildingId: string | undefined) {
+  return useQuery({ ...buildingPageQueryOptions(buildingId ?? ''), enabled: Boolean(buildingId) });
 }

@@ -2,7 +2,7 @@ import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { useRooms } from '@/features/rooms/api/buildings';
+import { useBuildingPage } from '@/features/rooms/api/buildings';
 import { Approvals } from '@/features/rooms/components/approvals';
 import { BuildingPicker } from '@/features/rooms/components/building-picker';
 import { useBuildingChoice } from '@/features/rooms/hooks/use-building-choice';
@@ -11,7 +11,8 @@ import { useBuildingChoice } from '@/features/rooms/hooks/use-building-choice';
 export function ApprovalsPage({ now }: { now?: Date }) {
   const { t } = useTranslation();
   const { buildings, building, choose } = useBuildingChoice();
-  const rooms = useRooms(building?.id);
+  // The calendar's page of the building: its rooms come with it, from the same cache.
+  const page = useBuildingPage(building?.id);
 
   if (buildings.isError) return <ProblemAlert error={buildings.error} />;
   if (buildings.isPending) return <Loading />;
@@ -20,8 +21,8 @@ export function ApprovalsPage({ now }: { now?: Date }) {
   return (
     <>
       <BuildingPicker buildings={buildings.data} building={building} onChange={choose} />
-      {rooms.isError ? <ProblemAlert error={rooms.error} /> : null}
-      {rooms.isPending ? <Loading /> : <Approvals key={building.id} building={building} rooms={rooms.data ?? []} now={now} />}
+      {page.isError ? <ProblemAlert error={page.error} /> : null}
+      {page.isPending ? <Loading /> : <Approvals key={building.id} building={building} rooms={page.data?.rooms ?? []} now={now} />}
     </>
   );
 }

@@ -4,18 +4,22 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { useRooms } from '@/features/rooms/api/buildings';
+import { useBuildingPage } from '@/features/rooms/api/buildings';
 import { BuildingPicker } from '@/features/rooms/components/building-picker';
 import { RoomCalendar } from '@/features/rooms/components/room-calendar';
 import { useBuildingChoice } from '@/features/rooms/hooks/use-building-choice';
 import { useCentreOrganisations } from '@/features/rooms/hooks/use-centre-organisations';
 
-/** The building to show, its rooms, the room filter (`?ruimte=`) and the date (`?datum=`), then its calendar. */
+/**
+ * The building to show, with its rooms, holidays and organisations in one request; the room
+ * filter (`?ruimte=`) and the date (`?datum=`); then its calendar.
+ */
 export function RoomCalendarPage({ initialDate, now }: { initialDate?: string; now?: Date }) {
   const { t } = useTranslation();
   const { buildings, building, choose } = useBuildingChoice();
-  const rooms = useRooms(building?.id);
-  const organisations = useCentreOrganisations(building?.centreId);
+  const page = useBuildingPage(building?.id);
+  const organisations = useCentreOrganisations(page.data?.organisations);
+  const rooms = page.data?.rooms;
   const [params, setParams] = useSearchParams();
   const chosenRoom = params.get('ruimte') ?? '';
   // `?datum=2027-01-11`: open on that day's week (a link, a reload); kept up to date below.
@@ -23,7 +27,7 @@ export function RoomCalendarPage({ initialDate, now }: { initialDate?: string; n
     const asked = params.get('datum') ?? '';
     return /^\d{4}-\d{2}-\d{2}$/.test(asked) ? asked : initialDate;
   });
-  const roomId = rooms.data?.some((room) => room.id === chosenRoom) ? chosenRoom : '';
+  const roomId = rooms?.some((room) => room.id === chosenRoom) ? chosenRoom : '';
 
   const chooseRoom = useCallback(
     (id: string) =>
@@ -62,14 +66,15 @@ export function RoomCalendarPage({ initialDate, now }: { initialDate?: string; n
   return (
     <>
       <BuildingPicker buildings={buildings.data} building={building} onChange={choose} />
-      {rooms.isError ? <ProblemAlert error={rooms.error} /> : null}
-      {rooms.isPending || organisations.isPending ? <Loading /> : null}
-      {rooms.isSuccess && rooms.data.length === 0 ? <Paragraph data-testid="no-rooms">{t('rooms.noRooms')}</Paragraph> : null}
-      {rooms.isSuccess && rooms.data.length > 0 && !organisations.isPending ? (
+      {page.isError ? <ProblemAlert error={page.error} /> : null}
+      {page.isPending || organisations.isPending ? <Loading /> : null}
+      {rooms && rooms.length === 0 ? <Paragraph data-testid="no-rooms">{t('rooms.noRooms')}</Paragraph> : null}
+      {page.data && rooms && rooms.length > 0 && !organisations.isPending ? (
         <RoomCalendar
           key={building.id}
           building={building}
-          rooms={rooms.data}
+          rooms={rooms}
+          holidays={page.data.holidays}
           roomId={roomId}
           onRoomChange={chooseRoom}
           organisations={organisations.forBooking}

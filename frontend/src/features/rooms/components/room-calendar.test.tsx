@@ -49,6 +49,12 @@ describe('the room calendar', () => {
     expect(await screen.findByTestId('calendar-count')).toHaveTextContent('3 boekingen in deze periode.');
     expect(screen.getByTestId('calendar-title')).toHaveTextContent('Week 13: 23 maart 2026 tot en met 29 maart 2026');
     expect(bookingRequests(requests)).toEqual([{ buildingId: BUILDING_ID, from: '2026-03-23', to: '2026-03-29' }]);
+    // The building's rooms, holidays and organisations come in one request, not four.
+    const paths = requests.map((r) => new URL(r.url).pathname + new URL(r.url).search);
+    expect(paths.filter((p) => p.startsWith(`/api/v1/buildings/${BUILDING_ID}`))).toEqual([
+      `/api/v1/buildings/${BUILDING_ID}?expand=rooms%2Cholidays%2Corganisations`,
+    ]);
+    expect(paths.filter((p) => /\/(rooms|organisations|holidays)\b/.test(p.split('?')[0]!))).toEqual([]);
 
     const events = screen.getAllByTestId('calendar-booking');
     const text = (id: string) => events.find((event) => event.getAttribute('data-booking-id') === id)?.textContent;

@@ -7,7 +7,6 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { SelectField } from '@/components/ui/select-field';
 import { useFormatters } from '@/hooks/use-formatters';
 import { useBookings } from '@/features/rooms/api/bookings';
-import { useHolidays } from '@/features/rooms/api/buildings';
 import { BookingDialog } from '@/features/rooms/components/booking-dialog';
 import { CalendarView, type CalendarEventProps, type CalendarViewType } from '@/features/rooms/components/calendar-view';
 import { useRoomFormat } from '@/features/rooms/hooks/use-room-format';
@@ -23,6 +22,8 @@ type Range = { view: CalendarViewType; from: string; to: string };
 type RoomCalendarProps = {
   building: BuildingRead;
   rooms: RoomRead[];
+  /** The centre's school holidays and study days, shaded. */
+  holidays: HolidayRead[];
   /** The room filter: '' shows every room of the building. */
   roomId: string;
   onRoomChange: (roomId: string) => void;
@@ -45,6 +46,7 @@ type RoomCalendarProps = {
 export function RoomCalendar({
   building,
   rooms,
+  holidays,
   roomId,
   onRoomChange,
   organisations,
@@ -66,7 +68,6 @@ export function RoomCalendar({
   const [dialog, setDialog] = useState<{ initial: Partial<BookingValues> } | null>(null);
 
   const bookings = useBookings(range ? { buildingId: building.id, from: range.from, to: range.to } : null);
-  const holidays = useHolidays(building.centreId);
   const room = rooms.find((option) => option.id === roomId);
   const roomName = useMemo(() => new Map(rooms.map((option) => [option.id, option.name])), [rooms]);
 
@@ -75,8 +76,8 @@ export function RoomCalendar({
     [bookings.data, roomId],
   );
   const inRange = useMemo(
-    () => (range ? (holidays.data ?? []).filter((holiday) => holiday.startDate <= range.to && holiday.endDate >= range.from) : []),
-    [holidays.data, range],
+    () => (range ? holidays.filter((holiday) => holiday.startDate <= range.to && holiday.endDate >= range.from) : []),
+    [holidays, range],
   );
 
   const events = useMemo<EventInput[]>(

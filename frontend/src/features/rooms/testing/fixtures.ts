@@ -141,7 +141,7 @@ export type RoomsApiOptions = {
   write?: (request: Request) => Response | undefined | Promise<Response | undefined>;
 };
 
-/** The rooms screens' API: /me, organisations, buildings, rooms, holidays, bookings. */
+/** The rooms screens' API: /me, buildings, a building's page (rooms, holidays, organisations), bookings. */
 export function roomsApi(options: RoomsApiOptions = {}) {
   return mockFetch(async (request) => {
     const url = new URL(request.url);
@@ -161,8 +161,21 @@ export function roomsApi(options: RoomsApiOptions = {}) {
     if (path === '/notifications') return json({ items: [], nextCursor: null, unreadCount: 0 });
     if (path === '/organisations') return json({ items: organisations, nextCursor: null });
     if (path === '/buildings') return json(options.buildings ?? [building]);
-    if (path === '/rooms') return json(options.rooms ?? [gym, classroom]);
-    if (path === `/child-centres/${CENTRE_ID}/holidays`) return json(options.holidays ?? []);
+    const page = /^\/buildings\/([\w-]+)$/.exec(path);
+    if (page) {
+      const found = (options.buildings ?? [building]).find((candidate) => candidate.id === page[1]);
+      if (!found) return problem(404, 'Not found');
+      const parts = new Set((url.searchParams.get('expand') ?? '').split(','));
+      const rooms = (options.rooms ?? [gym, classroom]).filter((room) => room.buildingId === found.id);
+      return json({
+        ...found,
+        embedded: {
+          ...(parts.has('rooms') ? { rooms } : {}),
+          ...(parts.has('holidays') ? { holidays: options.holidays ?? [] } : {}),
+          ...(parts.has('organisations') ? { organisations: organisations.filter((o) => o.centreIds.includes(found.centreId)) } : {}),
+        },
+      });
+    }
     if (path === '/bookings') return json(options.bookings?.(url.searchParams) ?? []);
     return problem(404, 'Not found');
   });
