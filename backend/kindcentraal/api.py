@@ -2,6 +2,8 @@
 
 from fastapi import APIRouter, FastAPI
 
+from kindcentraal.activities.router import router as activities_router
+from kindcentraal.attendance.router import router as attendance_router
 from kindcentraal.audit.router import router as access_log_router
 from kindcentraal.auth.router import router as auth_router
 from kindcentraal.careteam.router import router as care_team_router
@@ -35,6 +37,8 @@ DOCUMENT_ORDER = [
     placement_router,
     support_router,
     rooms_router,
+    activities_router,
+    attendance_router,
     notification_router,
     security_settings_router,
 ]
@@ -55,6 +59,8 @@ ROUTERS = [
     consent_router,
     placement_router,
     rooms_router,
+    activities_router,
+    attendance_router,
     notification_router,
     security_settings_router,
 ]

@@ -1,5 +1,12 @@
 """Every domain's models, imported for Alembic and the mapper registry."""
 
+from kindcentraal.activities.models import (
+    Activity,
+    ActivitySession,
+    Enrolment,
+    SessionAttendance,
+)
+from kindcentraal.attendance.models import Absence, DailyAttendance
 from kindcentraal.audit.models import (
     AuditEvent,
     AuditEventChild,
@@ -42,6 +49,9 @@ from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
 __all__ = [
+    "Absence",
+    "Activity",
+    "ActivitySession",
     "AuditEvent",
     "AuditEventChild",
     "AuditPending",
@@ -59,6 +69,8 @@ __all__ = [
     "Child",
     "ChildCentre",
     "Consent",
+    "DailyAttendance",
+    "Enrolment",
     "GoalProgress",
     "Group",
     "Guardian",
@@ -73,6 +85,7 @@ __all__ = [
     "RefreshToken",
     "Room",
     "RoomNorm",
+    "SessionAttendance",
     "Signal",
     "SupportTrajectory",
     "Tenant",

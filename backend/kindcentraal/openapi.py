@@ -39,6 +39,11 @@ PROBLEM_SCHEMA: dict[str, Any] = {
             "organisation's only as busy).",
             "items": {"$ref": "#/components/schemas/BookingConflict"},
         },
+        "reason": {
+            "type": "string",
+            "description": "A 409's machine-readable reason where a route has several, e.g. "
+            "`enrolmentClosed` or `alreadyEnrolled` for an enrolment.",
+        },
     },
 }
 BOOKING_CONFLICT_SCHEMA: dict[str, Any] = {

@@ -1,4 +1,6 @@
-from sqlalchemy import String, UniqueConstraint
+from typing import Any
+
+from sqlalchemy import JSON, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kindcentraal.db import Base, TenantMixin
@@ -12,3 +14,6 @@ class ChildCentre(TenantMixin, Base):
 
     name: Mapped[str] = mapped_column(String(200))
     address: Mapped[str | None] = mapped_column(String(300))
+    # School hours per weekday, local time ({"monday": {"opens": "08:30", "closes": "14:30"}});
+    # None: the usual Dutch week (DEFAULT_SCHOOL_HOURS).
+    school_hours: Mapped[dict[str, Any] | None] = mapped_column(JSON)

@@ -17,6 +17,7 @@ class NotificationKind(enum.StrEnum):
     BOOKING_REQUESTED = "booking_requested"
     BOOKING_CONFIRMED = "booking_confirmed"
     BOOKING_DECLINED = "booking_declined"
+    WAITLIST_MOVED_UP = "waitlist_moved_up"
 
 
 class Notification(TenantMixin, Base):

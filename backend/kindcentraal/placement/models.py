@@ -2,7 +2,7 @@ import enum
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Uuid
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kindcentraal.db import Base, TenantMixin, str_enum
@@ -43,3 +43,7 @@ class Placement(TenantMixin, Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     days: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The hours on those days, local "HH:MM"; None: the kind's usual hours (after-school care:
+    # from the end of the school day until 18:30).
+    from_time: Mapped[str | None] = mapped_column(String(5))
+    until_time: Mapped[str | None] = mapped_column(String(5))

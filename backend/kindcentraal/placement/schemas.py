@@ -1,11 +1,20 @@
 import uuid
 from datetime import date
-from typing import Self
+from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
 from kindcentraal.common.schemas import ApiModel, IsoDate, Timestamps, UpdateModel
 from kindcentraal.placement.models import PlacementKind, Weekday
+
+Clock = Annotated[
+    str,
+    Field(
+        pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
+        description="Local time (Europe/Amsterdam), HH:MM.",
+        examples=["15:00"],
+    ),
+]
 
 
 def _unique(days: list[Weekday] | None) -> list[Weekday] | None:
@@ -21,21 +30,29 @@ class PlacementCreate(ApiModel):
     start_date: IsoDate
     end_date: IsoDate | None = None
     days: list[Weekday] = Field(default_factory=list, max_length=7)
+    from_time: Clock | None = Field(
+        default=None, description="From (on the days); default: the kind's usual hours."
+    )
+    until_time: Clock | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Self:
         _unique(self.days)
         if self.end_date is not None and self.end_date < self.start_date:
             raise ValueError("endDate lies before startDate")
+        if self.from_time and self.until_time and self.until_time <= self.from_time:
+            raise ValueError("untilTime is not after fromTime")
         return self
 
 
 class PlacementUpdate(UpdateModel):
-    nullable = frozenset({"end_date"})
+    nullable = frozenset({"end_date", "from_time", "until_time"})
 
     start_date: IsoDate | None = None
     end_date: IsoDate | None = None
     days: list[Weekday] | None = Field(default=None, max_length=7)
+    from_time: Clock | None = None
+    until_time: Clock | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -53,3 +70,5 @@ class PlacementRead(Timestamps):
     start_date: date
     end_date: date | None
     days: list[Weekday]
+    from_time: str | None = None
+    until_time: str | None = None

@@ -123,6 +123,8 @@ async def create_placement(
         start_date=data.start_date,
         end_date=data.end_date,
         days=[day.value for day in data.days],
+        from_time=data.from_time,
+        until_time=data.until_time,
     )
     session.add(placement)
     await session.flush()
@@ -147,6 +149,8 @@ async def update_placement(
     apply_changes(placement, data, skip={"days"})
     if data.days is not None:
         placement.days = [day.value for day in data.days]
+    if placement.from_time and placement.until_time and placement.until_time <= placement.from_time:
+        raise InvalidInput.field("untilTime", "untilBeforeFrom", "untilTime is not after fromTime.")
     await session.flush()
     await _log(session, principal, placement, "update")
     return placement

@@ -1597,6 +1597,294 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Activities
+         * @description The catalogue: the activities of your centres, by title.
+         */
+        get: operations["activities:list_activities"];
+        put?: never;
+        /**
+         * Create Activity
+         * @description A partner of the centre offers an activity.
+         */
+        post: operations["activities:create_activity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{activityId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Activity */
+        get: operations["activities:read_activity"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Activity
+         * @description Remove an activity, its sessions (their room bookings are cancelled) and enrolments.
+         */
+        delete: operations["activities:delete_activity"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Activity
+         * @description Change an activity; more places move the waiting list up into them.
+         */
+        patch: operations["activities:update_activity"];
+        trace?: never;
+    };
+    "/activities/{activityId}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Sessions */
+        get: operations["activities:list_sessions"];
+        put?: never;
+        /**
+         * Create Sessions
+         * @description One session, or a series from a recurrence rule, each a room booking (409 with the
+         *     taken times, as for bookings).
+         */
+        post: operations["activities:create_sessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{activityId}/sessions/{sessionId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Session
+         * @description Call a session off; its room is free again.
+         */
+        post: operations["activities:cancel_session"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{activityId}/sessions/{sessionId}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Attendance
+         * @description The list for the session: the enrolled children, their mark, who is reported absent.
+         */
+        get: operations["activities:read_attendance"];
+        /**
+         * Record Attendance
+         * @description Mark children present, absent or excused (only the ones sent change).
+         */
+        put: operations["activities:record_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{activityId}/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Enrolments
+         * @description Enrolled, then the waiting list in order; the activity's people see all of them.
+         */
+        get: operations["activities:list_enrolments"];
+        put?: never;
+        /**
+         * Enrol
+         * @description Enrol a child: `enrolled` while there is a place, else `waitlisted` with a position.
+         *     Refused: outside the age range or the groups (400), outside the enrolment window or
+         *     twice (409, `code` says which), a child you have no relation with (404).
+         */
+        post: operations["activities:enrol"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/activities/{activityId}/enrolments/{enrolmentId}/cancellation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Enrolment
+         * @description Cancel: the place goes to the first on the waiting list, whose family is notified.
+         */
+        post: operations["activities:cancel_enrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/participation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Participation
+         * @description Participants per activity and category by age band, the share of the centre's children
+         *     taking part, attendance rates and waiting lists. Counts under 10 are suppressed.
+         */
+        get: operations["activities:participation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/absences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Absences
+         * @description The child's absence reports, the latest first.
+         */
+        get: operations["attendance:list_absences"];
+        put?: never;
+        /**
+         * Report Absence
+         * @description Report an absence for a day or a period; it reaches the teacher, the BSO and the
+         *     activities' staff on their lists for those days.
+         */
+        post: operations["attendance:report_absence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/absences/{absenceId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw Absence
+         * @description The child comes after all.
+         */
+        post: operations["attendance:withdraw_absence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/daily-attendance/{date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record Daily Attendance
+         * @description Check the child in or out for the day at the school or the BSO.
+         */
+        put: operations["attendance:record_daily_attendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Child Day
+         * @description Who has the child when, in order: school, activities, BSO, support sessions, and any
+         *     absence reported; each with who is responsible and where.
+         */
+        get: operations["attendance:child_day"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{groupId}/day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Group Day
+         * @description The group's day ("Vandaag"): who goes where after school, and who is absent.
+         */
+        get: operations["attendance:group_day"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -1665,6 +1953,68 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AbsenceCreate */
+        AbsenceCreate: {
+            /**
+             * From
+             * Format: date
+             * @description First day absent.
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             * @description Last day absent (the same day for one day).
+             */
+            to: string;
+            reason: components["schemas"]["AbsenceReason"];
+            /** Note */
+            note?: string | null;
+        };
+        /**
+         * AbsenceRead
+         * @description An absence report. The reason and the note are for the guardians and the child's
+         *     school and childcare staff; an activity's staff see only that the child is absent.
+         */
+        AbsenceRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            reason: components["schemas"]["AbsenceReason"] | null;
+            /** Note */
+            note: string | null;
+            /** Reportedbyname */
+            reportedByName: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Withdrawn */
+            withdrawn: boolean;
+        };
+        /**
+         * AbsenceReason
+         * @enum {string}
+         */
+        AbsenceReason: "ill" | "appointment" | "other";
         /**
          * AccessLogEntry
          * @description One read or change of the child's file, as guardians see it.
@@ -1698,6 +2048,164 @@ export interface components {
             /** Result */
             result: string;
         };
+        /**
+         * ActivityCategory
+         * @enum {string}
+         */
+        ActivityCategory: "sport" | "culture" | "media" | "welfare" | "study_support" | "nature" | "other";
+        /** ActivityCreate */
+        ActivityCreate: {
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /**
+             * Organisationid
+             * @description The providing organisation; may be left out when you belong to one.
+             */
+            organisationId?: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @description In plain words.
+             * @default
+             */
+            description: string;
+            category: components["schemas"]["ActivityCategory"];
+            /** Minage */
+            minAge?: number | null;
+            /** Maxage */
+            maxAge?: number | null;
+            /**
+             * Groupids
+             * @description Only these groups; empty: any group.
+             */
+            groupIds?: string[];
+            /** Capacity */
+            capacity: number;
+            /**
+             * Costcents
+             * @description Cost in euro cents; null or 0: free.
+             */
+            costCents?: number | null;
+            /** Enrolmentopens */
+            enrolmentOpens?: string | null;
+            /** Enrolmentcloses */
+            enrolmentCloses?: string | null;
+        };
+        /** ActivityParticipation */
+        ActivityParticipation: {
+            /**
+             * Activityid
+             * Format: uuid
+             */
+            activityId: string;
+            /** Title */
+            title: string;
+            category: components["schemas"]["ActivityCategory"];
+            participants: components["schemas"]["Count"];
+            /** Byageband */
+            byAgeBand: {
+                [key: string]: components["schemas"]["Count"];
+            };
+            waitlisted: components["schemas"]["Count"];
+            /**
+             * Attendancerate
+             * @description Present marks over all marks; null without (unsuppressed) marks.
+             */
+            attendanceRate: number | null;
+        };
+        /** ActivityRead */
+        ActivityRead: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Organisationname */
+            organisationName: string;
+            /** Title */
+            title: string;
+            /** Description */
+            description: string;
+            category: components["schemas"]["ActivityCategory"];
+            /** Minage */
+            minAge: number | null;
+            /** Maxage */
+            maxAge: number | null;
+            /** Groupids */
+            groupIds: string[];
+            /** Capacity */
+            capacity: number;
+            /** Costcents */
+            costCents: number | null;
+            /** Enrolmentopens */
+            enrolmentOpens: string | null;
+            /** Enrolmentcloses */
+            enrolmentCloses: string | null;
+            /** Enrolledcount */
+            enrolledCount: number;
+            /** Waitlistcount */
+            waitlistCount: number;
+            /** Placesleft */
+            placesLeft: number;
+            /**
+             * Weekdays
+             * @description The weekdays of its coming sessions (local).
+             */
+            weekdays: string[];
+            /** Nextsessionat */
+            nextSessionAt: string | null;
+            /**
+             * Enrolmentopen
+             * @description Today is within the enrolment window.
+             */
+            enrolmentOpen: boolean;
+        };
+        /** ActivityUpdate */
+        ActivityUpdate: {
+            /** Title */
+            title?: string | null;
+            /** Description */
+            description?: string | null;
+            category?: components["schemas"]["ActivityCategory"] | null;
+            /** Minage */
+            minAge?: number | null;
+            /** Maxage */
+            maxAge?: number | null;
+            /** Groupids */
+            groupIds?: string[] | null;
+            /** Capacity */
+            capacity?: number | null;
+            /** Costcents */
+            costCents?: number | null;
+            /** Enrolmentopens */
+            enrolmentOpens?: string | null;
+            /** Enrolmentcloses */
+            enrolmentCloses?: string | null;
+        };
         /** ApiRoot */
         ApiRoot: {
             /** Name */
@@ -1712,6 +2220,41 @@ export interface components {
          * @enum {string}
          */
         Attendance: "planned" | "attended" | "absent" | "cancelled";
+        /** AttendanceMark */
+        AttendanceMark: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            status: components["schemas"]["SessionAttendanceStatus"];
+        };
+        /**
+         * AttendanceRow
+         * @description One enrolled child at one session.
+         */
+        AttendanceRow: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            /** Groupname */
+            groupName: string | null;
+            status: components["schemas"]["SessionAttendanceStatus"] | null;
+            /**
+             * Reportedabsent
+             * @description A guardian reported the child absent that day.
+             */
+            reportedAbsent: boolean;
+        };
+        /** AttendanceUpdate */
+        AttendanceUpdate: {
+            /** Items */
+            items: components["schemas"]["AttendanceMark"][];
+        };
         /** Body_auth:create_token */
         Body_auth_create_token: {
             /**
@@ -2195,6 +2738,15 @@ export interface components {
             /** Untildate */
             untilDate?: string | null;
         };
+        /** CategoryParticipation */
+        CategoryParticipation: {
+            category: components["schemas"]["ActivityCategory"];
+            participants: components["schemas"]["Count"];
+            /** Byageband */
+            byAgeBand: {
+                [key: string]: components["schemas"]["Count"];
+            };
+        };
         /** ChildCentreCreate */
         ChildCentreCreate: {
             /** Name */
@@ -2255,6 +2807,21 @@ export interface components {
              * @description Only where an organisation's legal task needs it; never returned here.
              */
             bsn?: string | null;
+        };
+        /** ChildDay */
+        ChildDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Entries */
+            entries: components["schemas"]["DayEntry"][];
         };
         /**
          * ChildDetail
@@ -2371,6 +2938,10 @@ export interface components {
             endDate: string | null;
             /** Days */
             days: components["schemas"]["Weekday"][];
+            /** Fromtime */
+            fromTime?: string | null;
+            /** Untiltime */
+            untilTime?: string | null;
             /** Organisationname */
             organisationName: string;
         };
@@ -2542,10 +3113,143 @@ export interface components {
              */
             since: string;
         };
+        /**
+         * Count
+         * @description A count of children; below 10 it is suppressed (null) so that no child stands out.
+         */
+        Count: {
+            /** Value */
+            value: number | null;
+            /** Suppressed */
+            suppressed: boolean;
+        };
+        /** DailyAttendanceRead */
+        DailyAttendanceRead: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Checkedinat */
+            checkedInAt: string | null;
+            /** Checkedoutat */
+            checkedOutAt: string | null;
+        };
+        /**
+         * DailyAttendanceUpdate
+         * @description Check a child in or out for the day at your organisation (school or BSO).
+         */
+        DailyAttendanceUpdate: {
+            /** Checkedinat */
+            checkedInAt?: string | null;
+            /** Checkedoutat */
+            checkedOutAt?: string | null;
+            /**
+             * Organisationid
+             * @description Where the child is checked in; may be left out when only one of your organisations has the child placed.
+             */
+            organisationId?: string | null;
+        };
+        /** DayEntry */
+        DayEntry: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "school" | "activity" | "out_of_school_care" | "childcare" | "support_session" | "absence";
+            /** Title */
+            title: string;
+            /**
+             * Startsat
+             * @description Null for an absence of the whole day.
+             */
+            startsAt: string | null;
+            /** Endsat */
+            endsAt: string | null;
+            responsible: components["schemas"]["Responsible"] | null;
+            where: components["schemas"]["Place"] | null;
+            /**
+             * Absent
+             * @description Reported absent for this part of the day.
+             */
+            absent: boolean;
+            /** @description Only for the guardians and the school and childcare staff. */
+            absenceReason?: components["schemas"]["AbsenceReason"] | null;
+            /**
+             * Attendance
+             * @description Recorded attendance: present, absent, excused (activities), or checked_in, checked_out (school and BSO).
+             */
+            attendance?: string | null;
+            /** Activityid */
+            activityId?: string | null;
+            /** Sessionid */
+            sessionId?: string | null;
+        };
         /** EnrolmentConfirmation */
         EnrolmentConfirmation: {
             /** Code */
             code: string;
+        };
+        /** EnrolmentCreate */
+        EnrolmentCreate: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+        };
+        /**
+         * EnrolmentRead
+         * @description An enrolment as the activity's staff and the family see it: the child's name and
+         *     group, nothing else of the child.
+         */
+        EnrolmentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Activityid
+             * Format: uuid
+             */
+            activityId: string;
+            /** Activitytitle */
+            activityTitle: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            /** Groupname */
+            groupName: string | null;
+            status: components["schemas"]["EnrolmentStatus"];
+            /**
+             * Position
+             * @description Place on the waiting list (1 is next).
+             */
+            position: number | null;
+            /**
+             * Requestedat
+             * Format: date-time
+             */
+            requestedAt: string;
+            /** Enrolledat */
+            enrolledAt: string | null;
+            /** Cancelledat */
+            cancelledAt: string | null;
         };
         /** EnrolmentStarted */
         EnrolmentStarted: {
@@ -2560,6 +3264,11 @@ export interface components {
              */
             otpauthUri: string;
         };
+        /**
+         * EnrolmentStatus
+         * @enum {string}
+         */
+        EnrolmentStatus: "enrolled" | "waitlisted" | "cancelled";
         /** FloorAreaReport */
         FloorAreaReport: {
             /**
@@ -2705,6 +3414,18 @@ export interface components {
             /** Dailyteamadvice */
             dailyTeamAdvice?: string | null;
         };
+        /** GroupChildDay */
+        GroupChildDay: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            /** Entries */
+            entries: components["schemas"]["DayEntry"][];
+        };
         /** GroupCreate */
         GroupCreate: {
             /**
@@ -2725,6 +3446,23 @@ export interface components {
              * @description Groep 1-8; school classes only.
              */
             grade?: number | null;
+        };
+        /** GroupDay */
+        GroupDay: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * Groupid
+             * Format: uuid
+             */
+            groupId: string;
+            /** Groupname */
+            groupName: string;
+            /** Children */
+            children: components["schemas"]["GroupChildDay"][];
         };
         /**
          * GroupKind
@@ -3103,7 +3841,7 @@ export interface components {
          * NotificationKind
          * @enum {string}
          */
-        NotificationKind: "team_member_joined" | "signal_assigned" | "consent_needed" | "status_changed" | "guardian_note" | "booking_requested" | "booking_confirmed" | "booking_declined";
+        NotificationKind: "team_member_joined" | "signal_assigned" | "consent_needed" | "status_changed" | "guardian_note" | "booking_requested" | "booking_confirmed" | "booking_declined" | "waitlist_moved_up";
         /** NotificationPage */
         NotificationPage: {
             /** Items */
@@ -3350,6 +4088,40 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        /** ParticipationReport */
+        ParticipationReport: {
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            /**
+             * Children
+             * @description Children of the centre.
+             */
+            children: number;
+            /** @description Children in at least one activity. */
+            participants: components["schemas"]["Count"];
+            /** Shareparticipating */
+            shareParticipating: number | null;
+            /** Attendancerate */
+            attendanceRate: number | null;
+            waitlisted: components["schemas"]["Count"];
+            /** Activities */
+            activities: components["schemas"]["ActivityParticipation"][];
+            /** Categories */
+            categories: components["schemas"]["CategoryParticipation"][];
+        };
         /** PasswordChange */
         PasswordChange: {
             /** Currentpassword */
@@ -3366,6 +4138,18 @@ export interface components {
             userId: string;
             /** Displayname */
             displayName: string;
+        };
+        /** Place */
+        Place: {
+            /** Roomid */
+            roomId: string | null;
+            /**
+             * Name
+             * @description The room, or where the session is (home, school).
+             */
+            name: string;
+            /** Buildingname */
+            buildingName: string | null;
         };
         /** PlacementCreate */
         PlacementCreate: {
@@ -3389,6 +4173,13 @@ export interface components {
             endDate?: string | null;
             /** Days */
             days?: components["schemas"]["Weekday"][];
+            /**
+             * Fromtime
+             * @description From (on the days); default: the kind's usual hours.
+             */
+            fromTime?: string | null;
+            /** Untiltime */
+            untilTime?: string | null;
         };
         /**
          * PlacementKind
@@ -3432,6 +4223,10 @@ export interface components {
             endDate: string | null;
             /** Days */
             days: components["schemas"]["Weekday"][];
+            /** Fromtime */
+            fromTime?: string | null;
+            /** Untiltime */
+            untilTime?: string | null;
         };
         /** PlacementUpdate */
         PlacementUpdate: {
@@ -3441,6 +4236,10 @@ export interface components {
             endDate?: string | null;
             /** Days */
             days?: components["schemas"]["Weekday"][] | null;
+            /** Fromtime */
+            fromTime?: string | null;
+            /** Untiltime */
+            untilTime?: string | null;
         };
         /** PlanGoal */
         PlanGoal: {
@@ -3548,6 +4347,18 @@ export interface components {
         RefreshRequest: {
             /** Refreshtoken */
             refreshToken: string;
+        };
+        /** Responsible */
+        Responsible: {
+            /** Organisationid */
+            organisationId: string | null;
+            /** Organisationname */
+            organisationName: string | null;
+            /**
+             * Personname
+             * @description The teacher, coach or professional, if known.
+             */
+            personName: string | null;
         };
         /**
          * Role
@@ -3769,77 +4580,22 @@ export interface components {
             /** Mandatorytwofactorroles */
             mandatoryTwoFactorRoles: components["schemas"]["Role"][];
         };
-        /** SessionCreate */
-        SessionCreate: {
-            /**
-             * Startsat
-             * Format: date-time
-             */
-            startsAt: string;
-            /**
-             * Endsat
-             * Format: date-time
-             */
-            endsAt: string;
-            location: components["schemas"]["SessionLocation"];
-            /**
-             * Locationdetail
-             * @description The room of the centre, as free text for now.
-             */
-            locationDetail?: string | null;
-            /**
-             * Professionalid
-             * @description Who gives the session; defaults to the caller.
-             */
-            professionalId?: string | null;
+        /** SessionAttendanceRead */
+        SessionAttendanceRead: {
+            session: components["schemas"]["kindcentraal__activities__schemas__SessionRead"];
+            /** Items */
+            items: components["schemas"]["AttendanceRow"][];
         };
+        /**
+         * SessionAttendanceStatus
+         * @enum {string}
+         */
+        SessionAttendanceStatus: "present" | "absent" | "excused";
         /**
          * SessionLocation
          * @enum {string}
          */
         SessionLocation: "centre_room" | "home" | "partner" | "online";
-        /** SessionRead */
-        SessionRead: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Trajectoryid
-             * Format: uuid
-             */
-            trajectoryId: string;
-            /**
-             * Childid
-             * Format: uuid
-             */
-            childId: string;
-            /** Childname */
-            childName: string;
-            trajectoryType: components["schemas"]["TrajectoryType"];
-            /**
-             * Professionalid
-             * Format: uuid
-             */
-            professionalId: string;
-            /** Professionalname */
-            professionalName: string;
-            /**
-             * Startsat
-             * Format: date-time
-             */
-            startsAt: string;
-            /**
-             * Endsat
-             * Format: date-time
-             */
-            endsAt: string;
-            location: components["schemas"]["SessionLocation"];
-            /** Locationdetail */
-            locationDetail: string | null;
-            attendance: components["schemas"]["Attendance"];
-        };
         /** SessionUpdate */
         SessionUpdate: {
             /** Startsat */
@@ -3850,6 +4606,13 @@ export interface components {
             /** Locationdetail */
             locationDetail?: string | null;
             attendance?: components["schemas"]["Attendance"] | null;
+        };
+        /** SessionsCreated */
+        SessionsCreated: {
+            /** Items */
+            items: components["schemas"]["kindcentraal__activities__schemas__SessionRead"][];
+            /** Skipped */
+            skipped: components["schemas"]["SkippedOccurrence"][];
         };
         /**
          * SignalCategory
@@ -4136,7 +4899,7 @@ export interface components {
             /** Goals */
             goals?: components["schemas"]["GoalRead"][] | null;
             /** Sessions */
-            sessions?: components["schemas"]["SessionRead"][] | null;
+            sessions?: components["schemas"]["kindcentraal__support__schemas__SessionRead"][] | null;
             /** Notes */
             notes?: components["schemas"]["NoteRead"][] | null;
             /** Team */
@@ -4400,6 +5163,144 @@ export interface components {
          * @enum {string}
          */
         Weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+        /** SessionCreate */
+        kindcentraal__activities__schemas__SessionCreate: {
+            /**
+             * Roomid
+             * Format: uuid
+             */
+            roomId: string;
+            /**
+             * Startsat
+             * Format: date-time
+             * @description The (first) session's start.
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             * @description The (first) session's end.
+             */
+            endsAt: string;
+            /**
+             * Recurrence
+             * @description An RFC 5545 RRULE in Europe/Amsterdam local time, e.g. `FREQ=WEEKLY;BYDAY=TU;UNTIL=20261218` (every Tuesday until 18 December).
+             */
+            recurrence?: string | null;
+            /**
+             * Skipholidays
+             * @description Leave out the centre's holidays.
+             * @default true
+             */
+            skipHolidays: boolean;
+            /** Skipdates */
+            skipDates?: string[];
+            /**
+             * Skipconflicts
+             * @description Create the free sessions and report the taken times under `skipped`.
+             * @default false
+             */
+            skipConflicts: boolean;
+        };
+        /** SessionRead */
+        kindcentraal__activities__schemas__SessionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Activityid
+             * Format: uuid
+             */
+            activityId: string;
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            /** Roomid */
+            roomId: string | null;
+            /** Roomname */
+            roomName: string | null;
+            /** Bookingid */
+            bookingId: string | null;
+            /** @description `requested` while the room's owner has not yet approved. */
+            bookingStatus: components["schemas"]["BookingStatus"] | null;
+            /** Cancelled */
+            cancelled: boolean;
+        };
+        /** SessionCreate */
+        kindcentraal__support__schemas__SessionCreate: {
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            location: components["schemas"]["SessionLocation"];
+            /**
+             * Locationdetail
+             * @description The room of the centre, as free text for now.
+             */
+            locationDetail?: string | null;
+            /**
+             * Professionalid
+             * @description Who gives the session; defaults to the caller.
+             */
+            professionalId?: string | null;
+        };
+        /** SessionRead */
+        kindcentraal__support__schemas__SessionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trajectoryid
+             * Format: uuid
+             */
+            trajectoryId: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            trajectoryType: components["schemas"]["TrajectoryType"];
+            /**
+             * Professionalid
+             * Format: uuid
+             */
+            professionalId: string;
+            /** Professionalname */
+            professionalName: string;
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            location: components["schemas"]["SessionLocation"];
+            /** Locationdetail */
+            locationDetail: string | null;
+            attendance: components["schemas"]["Attendance"];
+        };
         /** @description An RFC 9457 problem detail. */
         Problem: {
             /** Format: uri */
@@ -4412,6 +5313,8 @@ export interface components {
             errors?: components["schemas"]["InvalidParam"][];
             /** @description A booking's 409: per asked time, the bookings in the way (another organisation's only as busy). */
             conflicts?: components["schemas"]["BookingConflict"][];
+            /** @description A 409's machine-readable reason where a route has several, e.g. `enrolmentClosed` or `alreadyEnrolled` for an enrolment. */
+            reason?: string;
         };
         InvalidParam: {
             /** @enum {string} */
@@ -6727,7 +7630,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionRead"][];
+                    "application/json": components["schemas"]["kindcentraal__support__schemas__SessionRead"][];
                 };
             };
             400: components["responses"]["400"];
@@ -6747,7 +7650,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SessionCreate"];
+                "application/json": components["schemas"]["kindcentraal__support__schemas__SessionCreate"];
             };
         };
         responses: {
@@ -6758,7 +7661,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionRead"];
+                    "application/json": components["schemas"]["kindcentraal__support__schemas__SessionRead"];
                 };
             };
             400: components["responses"]["400"];
@@ -6792,7 +7695,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionRead"];
+                    "application/json": components["schemas"]["kindcentraal__support__schemas__SessionRead"];
                 };
             };
             400: components["responses"]["400"];
@@ -6823,7 +7726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionRead"][];
+                    "application/json": components["schemas"]["kindcentraal__support__schemas__SessionRead"][];
                 };
             };
             400: components["responses"]["400"];
@@ -7896,6 +8799,614 @@ export interface operations {
                 };
             };
             400: components["responses"]["400"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:list_activities": {
+        parameters: {
+            query?: {
+                centreId?: string | null;
+                category?: components["schemas"]["ActivityCategory"] | null;
+                /** @description Has sessions on this day. */
+                weekday?: ("monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday") | null;
+                /** @description For a child of this age. */
+                age?: number | null;
+                organisationId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:create_activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:read_activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:delete_activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:update_activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:list_sessions": {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["kindcentraal__activities__schemas__SessionRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:create_sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["kindcentraal__activities__schemas__SessionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionsCreated"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:cancel_session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["kindcentraal__activities__schemas__SessionRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:read_attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAttendanceRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:record_attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttendanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionAttendanceRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:list_enrolments": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["EnrolmentStatus"] | null;
+            };
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolmentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:cancel_enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                activityId: string;
+                enrolmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "activities:participation": {
+        parameters: {
+            query: {
+                centreId: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipationReport"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "attendance:list_absences": {
+        parameters: {
+            query?: {
+                from?: string | null;
+                to?: string | null;
+            };
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "attendance:report_absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AbsenceCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "attendance:withdraw_absence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+                absenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AbsenceRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "attendance:record_daily_attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+                date: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DailyAttendanceUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyAttendanceRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "attendance:child_day": {
+        parameters: {
+            query?: {
+                /** @description Default: today (local). */
+                date?: string | null;
+            };
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildDay"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "attendance:group_day": {
+        parameters: {
+            query?: {
+                /** @description Default: today (local). */
+                date?: string | null;
+            };
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GroupDay"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
             404: components["responses"]["404"];
             500: components["responses"]["500"];
         };
