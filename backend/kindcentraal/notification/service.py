@@ -24,7 +24,9 @@ ABOUT = {
     NotificationKind.BOOKING_REQUESTED: "A booking of a room you manage waits for approval.",
     NotificationKind.BOOKING_CONFIRMED: "Your room booking was approved.",
     NotificationKind.BOOKING_DECLINED: "Your room booking was declined or cancelled.",
-    NotificationKind.WAITLIST_MOVED_UP: "A place came free: your child moved up from the waiting list.",
+    NotificationKind.WAITLIST_MOVED_UP: (
+        "A place came free: your child moved up from the waiting list."
+    ),
 }
 
 

@@ -28,9 +28,9 @@ async def club(client: httpx.AsyncClient, session: AsyncSession) -> Club:
     centre = await _centre(client)
     parent = await _login(client, "ouder@regenboog.demo")
     own = (await client.get("/children", headers=parent, params={"limit": 10})).json()["items"]
-    pupils = (
-        await client.get("/children", headers=centre.admin, params={"limit": 60})
-    ).json()["items"]
+    pupils = (await client.get("/children", headers=centre.admin, params={"limit": 60})).json()[
+        "items"
+    ]
     own_ids = {c["id"] for c in own}
     today = datetime.now(AMS).date()
 

@@ -45,9 +45,7 @@ async def test_past_capacity_the_child_waits_and_moves_up_when_a_place_frees(
     ]
 
     enrolled_first = next(e for e in everyone.json() if e["childId"] == first["id"])
-    cancelled = await client.post(
-        f"{path}/{enrolled_first['id']}/cancellation", headers=admin
-    )
+    cancelled = await client.post(f"{path}/{enrolled_first['id']}/cancellation", headers=admin)
     assert cancelled.status_code == 200, cancelled.text
     assert cancelled.json()["status"] == "cancelled"
 
@@ -55,25 +53,19 @@ async def test_past_capacity_the_child_waits_and_moves_up_when_a_place_frees(
     assert after[younger["id"]]["status"] == "enrolled"
     assert after[older["id"]]["status"] == "waitlisted" and after[older["id"]]["position"] == 1
     notices = (await client.get("/notifications", headers=c.parent)).json()["items"]
-    assert [n["childId"] for n in notices if n["kind"] == "waitlist_moved_up"] == [
-        younger["id"]
-    ]
+    assert [n["childId"] for n in notices if n["kind"] == "waitlist_moved_up"] == [younger["id"]]
 
     # Cancelling twice is refused; the first cancellation stands.
     again = await client.post(f"{path}/{enrolled_first['id']}/cancellation", headers=admin)
     assert again.status_code == 409 and again.json()["reason"] == "alreadyCancelled"
 
     # More places: the rest of the list moves up too.
-    more = await client.patch(
-        f"/activities/{judo['id']}", headers=c.coach, json={"capacity": 3}
-    )
+    more = await client.patch(f"/activities/{judo['id']}", headers=c.coach, json={"capacity": 3})
     assert more.status_code == 200 and more.json()["waitlistCount"] == 0
     assert more.json()["enrolledCount"] == 3
 
 
-async def test_refusals_name_their_reason(
-    client: httpx.AsyncClient, session: AsyncSession
-) -> None:
+async def test_refusals_name_their_reason(client: httpx.AsyncClient, session: AsyncSession) -> None:
     c = await club(client, session)
     younger, older = c.parent_children
     from datetime import datetime
@@ -105,7 +97,8 @@ async def test_refusals_name_their_reason(
 
     open_one = await activity(client, c, capacity=5)
     path = f"/activities/{open_one['id']}/enrolments"
-    assert (await client.post(path, headers=c.parent, json={"childId": older["id"]})).status_code == 201
+    first = await client.post(path, headers=c.parent, json={"childId": older["id"]})
+    assert first.status_code == 201
     twice = await client.post(path, headers=c.parent, json={"childId": older["id"]})
     assert twice.status_code == 409 and twice.json()["reason"] == "alreadyEnrolled"
 
@@ -149,6 +142,4 @@ async def test_the_coach_sees_name_and_group_only_and_not_the_child_page(
     assert row["childName"] and row["groupName"] == "Groep 3"
     assert not {"dateOfBirth", "bsn", "hasBsn", "contactPerson"} & set(row)
     assert (await client.get(f"/children/{younger['id']}", headers=c.coach)).status_code == 404
-    assert (
-        await client.get(f"/children/{younger['id']}/day", headers=c.coach)
-    ).status_code == 404
+    assert (await client.get(f"/children/{younger['id']}/day", headers=c.coach)).status_code == 404
