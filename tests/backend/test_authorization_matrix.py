@@ -1066,6 +1066,7 @@ EXPAND_PARTS = (
     "plan",
     "trajectories",
     "signals",
+    "day",
 )
 #                      anon ca oa ss cs cad cpw cpo cp gw gwo an  out
 _ANY_RELATION = "401 e  e  e  e  e   e   404 e  e  e   404 404"
@@ -1081,6 +1082,7 @@ EXPAND_TABLE: dict[str, str] = {
     "plan": _PLAN,
     "trajectories": _ANY_RELATION,  # the list's filter decides which, as for `?childId=`
     "signals": _CARE_DATA,  # as `GET /children/{childId}/signals`
+    "day": _ANY_RELATION,  # as `GET /children/{childId}/day`
 }
 # The access log names a part as its own endpoint names its resource.
 AUDIT_PART_NAMES = {

@@ -48,6 +48,7 @@ from kindcentraal.rooms import policy as rooms_policy
 from kindcentraal.rooms import service as rooms
 from kindcentraal.rooms.models import Booking, BookingStatus, Room
 from kindcentraal.rooms.recurrence import AMSTERDAM
+from kindcentraal.rooms.recurrence import local_today as today
 from kindcentraal.rooms.schemas import WEEKDAYS, BookingCreate
 
 RESOURCE = "enrolment"
@@ -63,10 +64,6 @@ class EnrolmentConflict(Conflict):
 
 def age_on(born: date, day: date) -> int:
     return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
-def today() -> date:
-    return datetime.now(AMSTERDAM).date()
 
 
 # --- Activities --------------------------------------------------------------------------

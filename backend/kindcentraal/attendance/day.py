@@ -369,17 +369,22 @@ async def _support_sessions(
 
 
 # --- The routes' reads -------------------------------------------------------------------
+async def day_of(session: AsyncSession, principal: Principal, child: Any, day: date) -> ChildDay:
+    """The day of a child the caller has already been let in to (and logged for)."""
+    subject = DayChild(
+        child.id, child.centre_id, child.group_id, f"{child.given_name} {child.family_name}"
+    )
+    entries = await days_of(session, principal, [subject], day)
+    return ChildDay(date=day, child_id=child.id, entries=entries[child.id])
+
+
 async def child_day(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, day: date
 ) -> ChildDay:
     child, _ = await child_service.access_child(
         session, principal, child_id=child_id, resource="day", action="read"
     )
-    subject = DayChild(
-        child.id, child.centre_id, child.group_id, f"{child.given_name} {child.family_name}"
-    )
-    entries = await days_of(session, principal, [subject], day)
-    return ChildDay(date=day, child_id=child.id, entries=entries[child.id])
+    return await day_of(session, principal, child, day)
 
 
 async def group_day(

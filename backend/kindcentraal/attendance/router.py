@@ -4,7 +4,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from kindcentraal.activities.service import today
 from kindcentraal.attendance import day as days
 from kindcentraal.attendance import service
 from kindcentraal.attendance.schemas import (
@@ -20,6 +19,7 @@ from kindcentraal.auth.principal import Principal
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import IsoDate
 from kindcentraal.policy.registry import declare
+from kindcentraal.rooms.recurrence import local_today
 
 router = APIRouter(tags=["attendance"])
 ChildId = Annotated[uuid.UUID, Path(alias="childId")]
@@ -62,7 +62,7 @@ GROUP_DAY = declare(
 
 
 def _today(asked: date | None) -> date:
-    return asked or today()
+    return asked or local_today()
 
 
 @router.post(

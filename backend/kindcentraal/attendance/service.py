@@ -17,7 +17,7 @@ from kindcentraal.auth.principal import Principal
 from kindcentraal.child import service as child_service
 from kindcentraal.child.policy import ChildRelations
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
-from kindcentraal.rooms.recurrence import AMSTERDAM
+from kindcentraal.rooms.recurrence import AMSTERDAM, local_today
 from kindcentraal.user.models import User
 
 
@@ -64,7 +64,7 @@ async def report_absence(
         action="create",
         ensure=ensure_can_report_absence,
     )
-    if data.from_ < datetime.now(AMSTERDAM).date():
+    if data.from_ < local_today():
         raise InvalidInput.field("from", "inThePast", "Report an absence from today on.")
     absence = Absence(
         tenant_id=principal.tenant_id,

@@ -9,6 +9,8 @@ from typing import Any, Literal, get_args
 from sqlalchemy import Uuid, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.attendance.day import day_of
+from kindcentraal.attendance.schemas import ChildDay
 from kindcentraal.auth.principal import Principal
 from kindcentraal.careteam import service as careteam_service
 from kindcentraal.careteam.schemas import CareTeamMemberRead
@@ -22,6 +24,7 @@ from kindcentraal.driver_reads import Query, entity_columns, fetch
 from kindcentraal.errors import Forbidden
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement
+from kindcentraal.rooms.recurrence import local_today as today
 from kindcentraal.support import policy as support_policy
 from kindcentraal.support import service as support_service
 from kindcentraal.support import signals as support_signals
@@ -38,6 +41,7 @@ Part = Literal[
     "plan",
     "trajectories",
     "signals",
+    "day",
 ]
 PARTS: tuple[Part, ...] = get_args(Part)
 # The policy of each part beyond seeing the child at all (the plan's is its own: see below).
@@ -52,6 +56,7 @@ AUDIT_NAMES: dict[Part, str] = {
     "plan": "plan",
     "trajectories": "trajectory",
     "signals": "signal",
+    "day": "day",
 }
 
 
@@ -82,6 +87,7 @@ class ChildPage:
     plan: ChildPlan | None = None
     trajectories: list[TrajectoryRead] | None = None
     signals: list[SignalRead] | None = None
+    day: ChildDay | None = None
     read: list[Part] = field(default_factory=list)
 
 
@@ -132,6 +138,8 @@ async def read_child_page(
             page.trajectories = await support_service.trajectories_of(session, principal, child.id)
         elif part == "signals":
             page.signals = await support_signals.signals_of(session, principal, child.id, relations)
+        elif part == "day":
+            page.day = await day_of(session, principal, child, today())
     await child_service.log_access(
         session,
         principal,

@@ -288,6 +288,8 @@ def _embedded(page: child_page.ChildPage) -> ChildEmbedded:
         parts["plan"] = page.plan
     if page.trajectories is not None:
         parts["trajectories"] = page.trajectories
+    if page.day is not None:
+        parts["day"] = page.day
     if page.signals is not None:
         parts["signals"] = page.signals
     return ChildEmbedded(**parts)

@@ -4,6 +4,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, AwareDatetime, Field
 
+from kindcentraal.attendance.schemas import ChildDay
 from kindcentraal.careteam.schemas import CareTeamMemberRead
 from kindcentraal.child.bsn import is_valid_bsn
 from kindcentraal.child.models import GuardianRelation
@@ -145,6 +146,9 @@ class ChildEmbedded(ReadModel):
         default=None,
         description="As `GET /children/{childId}/signals`: all for the child's deciders, "
         "their own for other professionals and guardians.",
+    )
+    day: ChildDay | None = Field(
+        default=None, description="Today, as `GET /children/{childId}/day` gives it."
     )
 
 

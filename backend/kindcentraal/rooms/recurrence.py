@@ -20,6 +20,11 @@ MAX_SPAN = timedelta(days=731)  # two years, a leap day included
 Occurrence = tuple[datetime, datetime]  # start and end, UTC
 
 
+def local_today() -> date:
+    """Today in the centre's time zone (not the server's)."""
+    return datetime.now(AMSTERDAM).date()
+
+
 def local(moment: datetime) -> datetime:
     return moment.astimezone(AMSTERDAM)
 

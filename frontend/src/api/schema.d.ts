@@ -2897,6 +2897,8 @@ export interface components {
              * @description As `GET /children/{childId}/signals`: all for the child's deciders, their own for other professionals and guardians.
              */
             signals?: components["schemas"]["SignalRead"][] | null;
+            /** @description Today, as `GET /children/{childId}/day` gives it. */
+            day?: components["schemas"]["ChildDay"] | null;
         };
         /**
          * ChildPlacementRead
@@ -6478,7 +6480,7 @@ export interface operations {
     "children:read_child": {
         parameters: {
             query?: {
-                /** @description Comma-separated parts to embed: guardians, placements, contactPerson, careTeam, consents, plan, trajectories, signals. Each part passes its own policy; one access-log event names them all. */
+                /** @description Comma-separated parts to embed: guardians, placements, contactPerson, careTeam, consents, plan, trajectories, signals, day. Each part passes its own policy; one access-log event names them all. */
                 expand?: string | null;
             };
             header?: never;
