@@ -24,6 +24,16 @@ from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.activities.models import (
+    Activity,
+    ActivityCategory,
+    ActivitySession,
+    Enrolment,
+    EnrolmentStatus,
+    SessionAttendance,
+    SessionAttendanceStatus,
+)
+from kindcentraal.attendance.models import Absence, AbsenceReason
 from kindcentraal.auth.models import AuthSession, RefreshToken
 from kindcentraal.auth.tokens import issue_access_token
 from kindcentraal.careteam.models import CareTeamMember
@@ -378,6 +388,99 @@ async def _rooms(
     }
 
 
+async def _activities(
+    session: AsyncSession,
+    centre_id: uuid.UUID,
+    provider: Organisation,
+    staff: User,
+    room_id: uuid.UUID,
+    child: Child,
+    guardian: User,
+) -> dict[str, uuid.UUID]:
+    """An activity of `provider` in the centre with a session tomorrow afternoon (a booking of
+    the room), `child` enrolled and marked present; a second activity without enrolments
+    ("activity_open"); and the child's absence report for the day after tomorrow."""
+    tenant_id = provider.tenant_id
+
+    def offer(title: str) -> Activity:
+        return Activity(
+            tenant_id=tenant_id,
+            centre_id=centre_id,
+            organisation_id=provider.id,
+            title=title,
+            description="",
+            category=ActivityCategory.SPORT,
+            group_ids=[],
+            capacity=5,
+            created_by_id=staff.id,
+        )
+
+    activity, open_activity = offer("Judo"), offer("Toneel")
+    session.add_all([activity, open_activity])
+    await session.flush()
+    starts = datetime.now(UTC).replace(hour=14, minute=0, second=0, microsecond=0) + timedelta(
+        days=1
+    )
+    booking = Booking(
+        tenant_id=tenant_id,
+        room_id=room_id,
+        organisation_id=provider.id,
+        booked_by_id=staff.id,
+        purpose="Judo",
+        starts_at=starts,
+        ends_at=starts + timedelta(hours=1),
+        status=BookingStatus.CONFIRMED,
+        activity_id=activity.id,
+    )
+    session.add(booking)
+    await session.flush()
+    meeting = ActivitySession(
+        tenant_id=tenant_id,
+        activity_id=activity.id,
+        booking_id=booking.id,
+        room_id=room_id,
+        starts_at=booking.starts_at,
+        ends_at=booking.ends_at,
+    )
+    enrolment = Enrolment(
+        tenant_id=tenant_id,
+        activity_id=activity.id,
+        child_id=child.id,
+        status=EnrolmentStatus.ENROLLED,
+        requested_at=datetime.now(UTC),
+        enrolled_at=datetime.now(UTC),
+        enrolled_by_id=guardian.id,
+    )
+    absence = Absence(
+        tenant_id=tenant_id,
+        child_id=child.id,
+        from_date=date.today() + timedelta(days=2),
+        to_date=date.today() + timedelta(days=2),
+        reason=AbsenceReason.APPOINTMENT,
+        reported_by_id=guardian.id,
+    )
+    session.add_all([meeting, enrolment, absence])
+    await session.flush()
+    session.add(
+        SessionAttendance(
+            tenant_id=tenant_id,
+            session_id=meeting.id,
+            child_id=child.id,
+            status=SessionAttendanceStatus.PRESENT,
+            recorded_by_id=staff.id,
+        )
+    )
+    await session.flush()
+    return {
+        "activity": activity.id,
+        "activity_open": open_activity.id,
+        "session": meeting.id,
+        "session_booking": booking.id,
+        "enrolment": enrolment.id,
+        "absence": absence.id,
+    }
+
+
 async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWorld:
     tenant = await make_tenant(session)
     centre_x = await make_centre(session, tenant, name="IKC X")
@@ -557,6 +660,28 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
     rooms_x = await _rooms(session, centre_x.id, school, users["school_staff"])
     rooms_y = await _rooms(session, centre_y.id, school_y, users["y_staff"])
     rooms_t2 = await _rooms(session, centre_t2.id, school_t2, staff_t2, feed_revoked=True)
+    # Activities: run by the childcare organisation in X (A enrolled), by school Y in Y (D).
+    activities_x = await _activities(
+        session,
+        centre_x.id,
+        childcare,
+        users["childcare_staff"],
+        rooms_x["room"],
+        child_a,
+        users["guardian_with_authority"],
+    )
+    activities_y = await _activities(
+        session,
+        centre_y.id,
+        school_y,
+        users["y_staff"],
+        rooms_y["room"],
+        child_d,
+        users["parent_d"],
+    )
+    activities_t2 = await _activities(
+        session, centre_t2.id, school_t2, staff_t2, rooms_t2["room"], child_c, parent_t2
+    )
 
     tokens: dict[str, str] = {}
     refresh_tokens: dict[str, str] = {}
@@ -590,7 +715,10 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         }
         | {f"{kind}_x": row for kind, row in rooms_x.items()}
         | {f"{kind}_y": row for kind, row in rooms_y.items()}
-        | {f"{kind}_t2": row for kind, row in rooms_t2.items()},
+        | {f"{kind}_t2": row for kind, row in rooms_t2.items()}
+        | {f"{kind}_x": row for kind, row in activities_x.items()}
+        | {f"{kind}_y": row for kind, row in activities_y.items()}
+        | {f"{kind}_t2": row for kind, row in activities_t2.items()},
         users={name: user.id for name, user in users.items()}
         | {"staff_t2": staff_t2.id, "admin_t2": admin_t2.id},
         emails={name: user.email for name, user in users.items()},
@@ -639,5 +767,6 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         support_c.signal,
         notification_t2,
         *rooms_t2.values(),
+        *activities_t2.values(),
     }
     return world

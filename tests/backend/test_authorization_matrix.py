@@ -25,8 +25,10 @@ import uuid
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from datetime import time as dt_time
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import httpx
 import pyotp
@@ -227,6 +229,42 @@ def _building(ctx: Ctx) -> Call:
     return Call(path={"buildingId": ctx.rooms("building")})
 
 
+# Routes on which the activity's people (childcare runs X's activity) see A, not otherwise
+# visible to them, by name and group only (docs/activities.md).
+ENROLMENT_LISTS = {
+    "GET /activities/{activityId}/enrolments",
+    "POST /activities/{activityId}/enrolments/{enrolmentId}/cancellation",
+    "GET /activities/{activityId}/sessions/{sessionId}/attendance",
+    "PUT /activities/{activityId}/sessions/{sessionId}/attendance",
+}
+ACTIVITY_RUNNERS_X = {"childcare_staff", "childcare_admin"}
+
+
+def _activity(ctx: Ctx) -> Call:
+    return Call(path={"activityId": ctx.rooms("activity")})
+
+
+def _activity_session(ctx: Ctx, json: Any = None) -> Call:
+    return Call(
+        path={"activityId": ctx.rooms("activity"), "sessionId": ctx.rooms("session")}, json=json
+    )
+
+
+def _enrolled(ctx: Ctx) -> uuid.UUID:
+    """The child enrolled in the activity of the object's centre (A, D or C)."""
+    return ctx.world.children[{OWN: "A", OTHER: "D", FOREIGN: "C"}[ctx.obj]].id
+
+
+def _later(days: int, hour: int) -> str:
+    moment = datetime.now(UTC).replace(hour=hour, minute=0, second=0, microsecond=0)
+    return (moment + timedelta(days=days)).isoformat()
+
+
+def _local_noon() -> str:
+    noon = dt_time(12)
+    return datetime.combine(date.today(), noon, tzinfo=ZoneInfo("Europe/Amsterdam")).isoformat()
+
+
 def _room(ctx: Ctx) -> Call:
     return Call(path={"roomId": ctx.rooms("room")})
 
@@ -298,6 +336,11 @@ def _group_body(ctx: Ctx) -> Call:
 SEE_CHILD = "401 200 200 200 200 200 200 404 200 200 200 404 404"
 # Rooms of centre X: its organisations, its admin and the analyst; welfare takes part in none.
 SEE_ROOMS = "401 200 200 200 200 200 200 200 404 404 404 200 404"
+# The catalogue of centre X: its organisations, guardians of its children, analysts.
+SEE_ACTIVITY = "401 200 200 200 200 200 200 200 404 200 200 200 404"
+# Running X's activity (of the childcare organisation): its people and the centre's admins.
+RUN_ACTIVITY = "401 200 403 403 200 200 403 403 404 403 403 403 404"
+RUNNERS_400 = "401 400 400 400 400 400 400 400 400 403 403 403 403"
 ANALYST_ONLY = only({"municipality_analyst": 200}, 404)
 MANAGE_ROOMS = "401 200 403 403 403 403 403 403 404 404 404 403 404"
 MANAGE_ELSEWHERE = only({"municipality_analyst": 403}, 404)
@@ -814,6 +857,108 @@ TABLE: dict[str, Row] = {
         # the school staff member made it; the school's and the centre's administrators revoke
         own="401 204 204 204 404 404 404 404 404 404 404 404 404",
     ),
+    # Activities (docs/activities.md): run by childcare in X (A enrolled), by school Y in Y.
+    "GET /activities": self_op(every(200), lambda c: Call()),
+    "POST /activities": obj_op(
+        lambda c: Call(
+            json={"centreId": str(c.centre()), "title": "Judo", "category": "sport", "capacity": 8}
+        ),
+        own="401 201 201 201 201 201 201 201 400 403 403 403 403",
+        other=RUNNERS_400,
+        foreign=RUNNERS_400,
+    ),
+    "GET /activities/{activityId}": obj_op(_activity, own=SEE_ACTIVITY, other=ANALYST_ONLY),
+    "PATCH /activities/{activityId}": obj_op(
+        lambda c: Call(path={"activityId": c.rooms("activity")}, json={"capacity": 6}),
+        own=RUN_ACTIVITY,
+        other=MANAGE_ELSEWHERE,
+    ),
+    "DELETE /activities/{activityId}": obj_op(
+        lambda c: Call(path={"activityId": c.rooms("activity_open")}),
+        own=status(RUN_ACTIVITY, 204),
+        other=MANAGE_ELSEWHERE,
+    ),
+    "GET /activities/{activityId}/sessions": obj_op(
+        _activity, own=SEE_ACTIVITY, other=ANALYST_ONLY
+    ),
+    # Sessions are bookings of the providing organisation: a centre admin of another one
+    # cannot book for it.
+    "POST /activities/{activityId}/sessions": obj_op(
+        lambda c: Call(
+            path={"activityId": c.rooms("activity")},
+            json={
+                "roomId": str(c.rooms("room")),
+                "startsAt": _later(3, 16),
+                "endsAt": _later(3, 17),
+            },
+        ),
+        own="401 403 403 403 201 201 403 403 404 403 403 403 404",
+        other=MANAGE_ELSEWHERE,
+    ),
+    "POST /activities/{activityId}/sessions/{sessionId}/cancellation": obj_op(
+        _activity_session, own=RUN_ACTIVITY, other=MANAGE_ELSEWHERE
+    ),
+    "GET /activities/{activityId}/sessions/{sessionId}/attendance": obj_op(
+        _activity_session, own=RUN_ACTIVITY, other=MANAGE_ELSEWHERE
+    ),
+    "PUT /activities/{activityId}/sessions/{sessionId}/attendance": obj_op(
+        lambda c: _activity_session(
+            c, json={"items": [{"childId": str(_enrolled(c)), "status": "excused"}]}
+        ),
+        own=RUN_ACTIVITY,
+        other=MANAGE_ELSEWHERE,
+    ),
+    "POST /activities/{activityId}/enrolments": obj_op(
+        lambda c: Call(
+            path={"activityId": c.rooms("activity_open")}, json={"childId": str(c.child().id)}
+        ),
+        own="401 201 201 201 201 201 403 404 404 201 403 404 404",
+    ),
+    "GET /activities/{activityId}/enrolments": obj_op(
+        _activity, own=SEE_ACTIVITY, other=ANALYST_ONLY
+    ),
+    "POST /activities/{activityId}/enrolments/{enrolmentId}/cancellation": obj_op(
+        lambda c: Call(
+            path={"activityId": c.rooms("activity"), "enrolmentId": c.rooms("enrolment")}
+        ),
+        own="401 200 200 200 200 200 403 404 404 200 403 404 404",
+    ),
+    "GET /reports/participation": obj_op(
+        lambda c: Call(query={"centreId": c.centre(), "from": today(-30), "to": today(30)}),
+        own="401 200 200 403 403 200 403 403 403 403 403 200 403",
+        other="401 404 404 403 403 404 403 403 403 403 403 200 403",
+        foreign="401 404 404 403 403 404 403 403 403 403 403 404 403",
+    ),
+    # Absences and the day (docs/activities.md) --------------------------------------------
+    "POST /children/{childId}/absences": obj_op(
+        lambda c: Call(
+            path={"childId": c.child().id},
+            json={"from": today(3), "to": today(4), "reason": "ill"},
+        ),
+        own="401 201 201 201 201 201 403 404 201 201 403 404 404",
+    ),
+    "GET /children/{childId}/absences": obj_op(_child, own=SEE_CHILD),
+    "POST /children/{childId}/absences/{absenceId}/withdrawal": obj_op(
+        lambda c: Call(path={"childId": _enrolled(c), "absenceId": c.rooms("absence")}),
+        own="401 200 200 200 404 404 403 404 200 200 403 404 404",
+    ),
+    "PUT /children/{childId}/daily-attendance/{date}": obj_op(
+        lambda c: Call(
+            path={"childId": c.child().id, "date": today()},
+            json={
+                "checkedInAt": _local_noon(),
+                "organisationId": str(
+                    c.world.ids["childcare" if c.child_key() == "B" else "school"]
+                ),
+            },
+        ),
+        own=PLACE,
+    ),
+    "GET /children/{childId}/day": obj_op(_child, own=SEE_CHILD),
+    "GET /groups/{groupId}/day": obj_op(
+        lambda c: Call(path={"groupId": c.group()}),
+        own="401 200 200 200 200 200 404 404 404 404 404 404 404",
+    ),
     "GET /support-trajectories": obj_op(
         lambda c: Call(query={"childId": c.child().id, "limit": 100}),
         own=every(200),
@@ -1020,6 +1165,9 @@ async def test_authorization_matrix(
                 if 200 <= actual < 300 and response.content:
                     found = set(UUID_RE.findall(response.text))
                     leaked = found & (foreign | invisible)
+                    if key in ENROLMENT_LISTS and principal in ACTIVITY_RUNNERS_X:
+                        # The activity's people see its enrolled child (A) by name and group.
+                        leaked -= {str(world.children["A"].id)}
                     if leaked:
                         leaks.append(f"{key} as {principal} ({obj}): {sorted(leaked)}")
 
