@@ -12,7 +12,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -72,8 +72,9 @@ class DayChild:
 
 
 def _at(day: date, clock: str) -> datetime:
+    """A local wall-clock time on that date, in UTC like every other time in the API."""
     hours, minutes = (int(part) for part in clock.split(":"))
-    return datetime.combine(day, time(hours, minutes), tzinfo=AMSTERDAM)
+    return datetime.combine(day, time(hours, minutes), tzinfo=AMSTERDAM).astimezone(UTC)
 
 
 def _window(day: date) -> tuple[datetime, datetime]:

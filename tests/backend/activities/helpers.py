@@ -9,6 +9,7 @@ import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.seed.demo import seed
+from kindcentraal.seed.rooms_demo import HOLIDAYS
 from tests.backend.rooms.test_bookings import Centre, _centre, _login
 
 AMS = ZoneInfo("Europe/Amsterdam")
@@ -67,6 +68,19 @@ def next_weekday(weekday: int, *, weeks: int = 1) -> date:
     """A date of that weekday (0 = Monday) at least a week on."""
     today = datetime.now(AMS).date()
     return today + timedelta(days=(weekday - today.weekday()) % 7 + 7 * weeks)
+
+
+def school_weeks(weekday: int, weeks: int = 1) -> date:
+    """The first date of that weekday, at least a week on, that starts `weeks` weeks in a row
+    outside the demo centre's holidays."""
+    day = next_weekday(weekday)
+    while any(
+        start <= day + timedelta(days=7 * week) <= end
+        for week in range(weeks)
+        for _, _, start, end in HOLIDAYS
+    ):
+        day += timedelta(days=7)
+    return day
 
 
 def at(day: date, hour: int, minute: int = 0) -> str:
