@@ -14,7 +14,8 @@ Usage
                                  a message when that command fails or does not exist yet);
                                  support: the demo plus `kindcentraal seed trajectories
                                  --count 2000` (the trajectory board of a 2,000-trajectory centre)
-    --endpoints ...              list,deep-page,search,child,me,access-log,board,plan
+    --endpoints ...              list,deep-page,search,child,me,access-log,board,plan,day,
+                                 catalogue
                                  (default all; board and plan where the dataset has trajectories)
     --connections 1,16           wrk connections (default 1,16)
     --workers 1,2                uvicorn worker processes (default 1,2)
@@ -52,6 +53,8 @@ URLs are found through the API itself:
                                                           first child (without expand, and said
                                                           so, if the API answers 400)
     me          GET /api/v1/me                            teacher
+    day         GET /api/v1/groups/{groupId}/day          teacher, "Vandaag" of Groep 5 (today)
+    catalogue   GET /api/v1/activities                    parent, the activities catalogue
     access-log  GET /api/v1/children/{childId}/access-log parent, the same child
 
 Each URL's response body and Content-Type are captured once per database (from the first
@@ -132,8 +135,20 @@ LARGE_CHILDREN = 100_000
 
 DATABASES = ("sqlite", "postgresql")
 DATASETS = ("demo", "100k", "support")
-ENDPOINTS = ("list", "deep-page", "search", "child", "me", "access-log", "board", "plan")
-NOT_LOGGED = frozenset({"me"})  # reads no child's file, so writes no access-log event
+ENDPOINTS = (
+    "list",
+    "deep-page",
+    "search",
+    "child",
+    "me",
+    "access-log",
+    "board",
+    "plan",
+    "day",
+    "catalogue",
+)
+# Read no child's file, so write no access-log event.
+NOT_LOGGED = frozenset({"me", "catalogue"})
 
 
 class BenchError(RuntimeError):
@@ -497,6 +512,22 @@ def discover(
         "search", TEACHER, f"/children?q={quote(fragment)}", f"GET /children?q={fragment}"
     )
     targets["me"] = Target("me", TEACHER, "/me", "GET /me (teacher)")
+    if "day" in wanted:
+        groups = _get(client, "/groups?limit=100", teacher).json()["items"]
+        own = next(g for g in groups if g["name"] == "Groep 5")
+        targets["day"] = Target(
+            "day",
+            TEACHER,
+            f"/groups/{own['id']}/day",
+            "GET /groups/{groupId}/day (teacher, Vandaag: today's day of each child)",
+        )
+    if "catalogue" in wanted:
+        targets["catalogue"] = Target(
+            "catalogue",
+            PARENT,
+            "/activities",
+            "GET /activities (parent, the catalogue)",
+        )
 
     if {"child", "access-log"} & set(wanted):
         parent = tokens.get(client, PARENT)

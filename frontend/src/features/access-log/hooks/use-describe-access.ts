@@ -19,6 +19,11 @@ const RESOURCES = [
   'support-request',
   'bsn',
   'access-log',
+  'day',
+  'absence',
+  'enrolment',
+  'activity-attendance',
+  'daily-attendance',
 ] as const;
 const ACTIONS = ['read', 'list', 'create', 'update', 'delete'] as const;
 const ROLES = ['centre_admin', 'org_admin', 'staff', 'care_professional', 'municipality_analyst'] as const;

@@ -14,6 +14,7 @@ export const PART_ORDER = [
   'plan',
   'trajectory',
   'signal',
+  'day',
   'access-log',
   'bsn',
 ] as const;

@@ -21,12 +21,14 @@ const KINDS = [
   'booking_requested',
   'booking_confirmed',
   'booking_declined',
+  'waitlist_moved_up',
 ] as const;
 const isKnownKind = (kind: string): kind is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(kind);
 
 /** Where a notification leads: a parent asked for consent goes to the child page, where consent is given. */
 export function notificationTarget(notification: NotificationRead): string {
   if (notification.kind === 'booking_requested') return '/ruimtes/aanvragen';
+  if (notification.kind === 'waitlist_moved_up') return '/activiteiten';
   if (notification.bookingId || !notification.childId) return '/ruimtes';
   if (notification.kind === 'signal_assigned') return '/zorg/signalen';
   if (notification.trajectoryId && notification.kind !== 'consent_needed') {
