@@ -258,7 +258,7 @@ async def days_of(
         entries[child_id].append(
             DayEntry(
                 kind="support_session",
-                title="Ondersteuning",
+                title="Support session",
                 starts_at=meeting.starts_at,
                 ends_at=meeting.ends_at,
                 responsible=Responsible(
@@ -284,7 +284,7 @@ async def days_of(
                 0,
                 DayEntry(
                     kind="absence",
-                    title="Afgemeld",
+                    title="Absent",
                     starts_at=None,
                     ends_at=None,
                     responsible=None,
@@ -325,10 +325,10 @@ def _placement_times(
         return None
     if placement.kind == PlacementKind.OUT_OF_SCHOOL_CARE:
         opens = placement.from_time or (school_day["closes"] if school_day else BSO_HOLIDAY_FROM)
-        return ("out_of_school_care", "BSO", opens, placement.until_time or BSO_UNTIL)
+        return ("out_of_school_care", "After-school care", opens, placement.until_time or BSO_UNTIL)
     return (
         "childcare",
-        "Kinderopvang",
+        "Childcare",
         placement.from_time or CHILDCARE_HOURS[0],
         placement.until_time or CHILDCARE_HOURS[1],
     )

@@ -89,7 +89,10 @@ class Place(ReadModel):
 
 class DayEntry(ReadModel):
     kind: EntryKind
-    title: str
+    title: str = Field(
+        description="The activity's title; for the other kinds a plain English label (a client "
+        "shows its own words for the kind)."
+    )
     starts_at: AwareDatetime | None = Field(description="Null for an absence of the whole day.")
     ends_at: AwareDatetime | None
     responsible: Responsible | None

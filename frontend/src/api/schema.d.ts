@@ -3169,7 +3169,10 @@ export interface components {
              * @enum {string}
              */
             kind: "school" | "activity" | "out_of_school_care" | "childcare" | "support_session" | "absence";
-            /** Title */
+            /**
+             * Title
+             * @description The activity's title; for the other kinds a plain English label (a client shows its own words for the kind).
+             */
             title: string;
             /**
              * Startsat
