@@ -9,15 +9,15 @@ from kindcentraal.activities.policy import RUNNERS
 from kindcentraal.activities.schemas import (
     ActivityCreate,
     ActivityRead,
+    ActivitySessionCreate,
+    ActivitySessionRead,
+    ActivitySessionsCreated,
     ActivityUpdate,
     AttendanceUpdate,
     EnrolmentCreate,
     EnrolmentRead,
     ParticipationReport,
     SessionAttendanceRead,
-    SessionCreate,
-    SessionRead,
-    SessionsCreated,
 )
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
@@ -171,7 +171,7 @@ async def delete_activity(
 # --- Sessions ----------------------------------------------------------------------------
 @router.get(
     "/activities/{activityId}/sessions",
-    response_model=list[SessionRead],
+    response_model=list[ActivitySessionRead],
     responses=problems(400, 401, 404),
 )
 async def list_sessions(
@@ -180,7 +180,7 @@ async def list_sessions(
     session: SessionDep,
     from_: Annotated[IsoDate | None, Query(alias="from")] = None,
     to: IsoDate | None = None,
-) -> list[SessionRead]:
+) -> list[ActivitySessionRead]:
     return await service.list_sessions(
         session, principal, activity_id=activity_id, start=from_, end=to
     )
@@ -189,15 +189,15 @@ async def list_sessions(
 @router.post(
     "/activities/{activityId}/sessions",
     status_code=201,
-    response_model=SessionsCreated,
+    response_model=ActivitySessionsCreated,
     responses=problems(400, 401, 403, 404, 409),
 )
 async def create_sessions(
     activity_id: ActivityId,
-    body: SessionCreate,
+    body: ActivitySessionCreate,
     principal: Annotated[Principal, Depends(guard(CREATE_SESSIONS))],
     session: SessionDep,
-) -> SessionsCreated:
+) -> ActivitySessionsCreated:
     """One session, or a series from a recurrence rule, each a room booking (409 with the
     taken times, as for bookings)."""
     return await service.create_sessions(session, principal, activity_id=activity_id, data=body)
@@ -205,7 +205,7 @@ async def create_sessions(
 
 @router.post(
     "/activities/{activityId}/sessions/{sessionId}/cancellation",
-    response_model=SessionRead,
+    response_model=ActivitySessionRead,
     responses=problems(400, 401, 403, 404, 409),
 )
 async def cancel_session(
@@ -213,7 +213,7 @@ async def cancel_session(
     session_id: SessionId,
     principal: Annotated[Principal, Depends(guard(CANCEL_SESSION))],
     session: SessionDep,
-) -> SessionRead:
+) -> ActivitySessionRead:
     """Call a session off; its room is free again."""
     return await service.cancel_session(
         session, principal, activity_id=activity_id, session_id=session_id

@@ -90,7 +90,7 @@ class ActivityRead(Timestamps):
 
 
 # --- Sessions ----------------------------------------------------------------------------
-class SessionCreate(ApiModel):
+class ActivitySessionCreate(ApiModel):
     room_id: uuid.UUID
     starts_at: AwareDatetime = Field(description="The (first) session's start.")
     ends_at: AwareDatetime = Field(description="The (first) session's end.")
@@ -114,7 +114,7 @@ class SessionCreate(ApiModel):
         return self
 
 
-class SessionRead(ReadModel):
+class ActivitySessionRead(ReadModel):
     id: uuid.UUID
     activity_id: uuid.UUID
     starts_at: AwareDatetime
@@ -128,8 +128,8 @@ class SessionRead(ReadModel):
     cancelled: bool
 
 
-class SessionsCreated(ReadModel):
-    items: list[SessionRead]
+class ActivitySessionsCreated(ReadModel):
+    items: list[ActivitySessionRead]
     skipped: list[SkippedOccurrence]
 
 
@@ -176,7 +176,7 @@ class AttendanceRow(ReadModel):
 
 
 class SessionAttendanceRead(ReadModel):
-    session: SessionRead
+    session: ActivitySessionRead
     items: list[AttendanceRow]
 
 

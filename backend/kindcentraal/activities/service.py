@@ -22,15 +22,15 @@ from kindcentraal.activities.models import (
 from kindcentraal.activities.schemas import (
     ActivityCreate,
     ActivityRead,
+    ActivitySessionCreate,
+    ActivitySessionRead,
+    ActivitySessionsCreated,
     ActivityUpdate,
     AttendanceRow,
     AttendanceUpdate,
     EnrolmentCreate,
     EnrolmentRead,
     SessionAttendanceRead,
-    SessionCreate,
-    SessionRead,
-    SessionsCreated,
 )
 from kindcentraal.attendance.models import Absence
 from kindcentraal.audit import service as audit
@@ -315,8 +315,12 @@ def _window_open(activity: Activity, day: date) -> bool:
 
 # --- Sessions ----------------------------------------------------------------------------
 async def create_sessions(
-    session: AsyncSession, principal: Principal, *, activity_id: uuid.UUID, data: SessionCreate
-) -> SessionsCreated:
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    activity_id: uuid.UUID,
+    data: ActivitySessionCreate,
+) -> ActivitySessionsCreated:
     """The sessions as room bookings of the providing organisation: the rooms' rules and the
     conflict check apply (a 409 names the taken times, or `skipConflicts` leaves them out)."""
     activity = await _visible_activity(session, principal, activity_id)
@@ -357,7 +361,7 @@ async def create_sessions(
         made.append((row, booking.status))
     await session.flush()
     await audit.record_write(session, principal, resource="activity-session", action="create")
-    return SessionsCreated(
+    return ActivitySessionsCreated(
         items=[_session_read(row, room.name, status) for row, status in made],
         skipped=booked.skipped,
     )
@@ -365,8 +369,8 @@ async def create_sessions(
 
 def _session_read(
     row: ActivitySession, room_name: str | None, status: BookingStatus | None
-) -> SessionRead:
-    return SessionRead(
+) -> ActivitySessionRead:
+    return ActivitySessionRead(
         id=row.id,
         activity_id=row.activity_id,
         starts_at=row.starts_at,
@@ -386,7 +390,7 @@ async def list_sessions(
     activity_id: uuid.UUID,
     start: date | None,
     end: date | None,
-) -> list[SessionRead]:
+) -> list[ActivitySessionRead]:
     activity = await _visible_activity(session, principal, activity_id)
     statement = (
         select(ActivitySession, Room.name, Booking.status)
@@ -425,7 +429,7 @@ async def _activity_session(
 
 async def cancel_session(
     session: AsyncSession, principal: Principal, *, activity_id: uuid.UUID, session_id: uuid.UUID
-) -> SessionRead:
+) -> ActivitySessionRead:
     """Call a session off: its room booking is cancelled, the room free again."""
     activity, row = await _activity_session(session, principal, activity_id, session_id)
     policy.ensure_runs(principal, activity)
