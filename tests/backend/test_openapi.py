@@ -55,3 +55,10 @@ def test_operation_ids_are_tag_colon_name() -> None:
     ]
     assert len(ids) == len(set(ids))
     assert all(":" in operation_id for operation_id in ids)
+
+
+def test_schema_names_are_unique_and_plain() -> None:
+    """Two models of one name in different modules get module-path names
+    (`kindcentraal__support__schemas__SessionRead`) that break the SPA's generated types."""
+    names = _document()["components"]["schemas"]
+    assert not [name for name in names if "__" in name]
