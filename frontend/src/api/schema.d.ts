@@ -2184,6 +2184,85 @@ export interface components {
              */
             enrolmentOpen: boolean;
         };
+        /** ActivitySessionCreate */
+        ActivitySessionCreate: {
+            /**
+             * Roomid
+             * Format: uuid
+             */
+            roomId: string;
+            /**
+             * Startsat
+             * Format: date-time
+             * @description The (first) session's start.
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             * @description The (first) session's end.
+             */
+            endsAt: string;
+            /**
+             * Recurrence
+             * @description An RFC 5545 RRULE in Europe/Amsterdam local time, e.g. `FREQ=WEEKLY;BYDAY=TU;UNTIL=20261218` (every Tuesday until 18 December).
+             */
+            recurrence?: string | null;
+            /**
+             * Skipholidays
+             * @description Leave out the centre's holidays.
+             * @default true
+             */
+            skipHolidays: boolean;
+            /** Skipdates */
+            skipDates?: string[];
+            /**
+             * Skipconflicts
+             * @description Create the free sessions and report the taken times under `skipped`.
+             * @default false
+             */
+            skipConflicts: boolean;
+        };
+        /** ActivitySessionRead */
+        ActivitySessionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Activityid
+             * Format: uuid
+             */
+            activityId: string;
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            /** Roomid */
+            roomId: string | null;
+            /** Roomname */
+            roomName: string | null;
+            /** Bookingid */
+            bookingId: string | null;
+            /** @description `requested` while the room's owner has not yet approved. */
+            bookingStatus: components["schemas"]["BookingStatus"] | null;
+            /** Cancelled */
+            cancelled: boolean;
+        };
+        /** ActivitySessionsCreated */
+        ActivitySessionsCreated: {
+            /** Items */
+            items: components["schemas"]["ActivitySessionRead"][];
+            /** Skipped */
+            skipped: components["schemas"]["SkippedOccurrence"][];
+        };
         /** ActivityUpdate */
         ActivityUpdate: {
             /** Title */
@@ -4587,7 +4666,7 @@ export interface components {
         };
         /** SessionAttendanceRead */
         SessionAttendanceRead: {
-            session: components["schemas"]["kindcentraal__activities__schemas__SessionRead"];
+            session: components["schemas"]["ActivitySessionRead"];
             /** Items */
             items: components["schemas"]["AttendanceRow"][];
         };
@@ -4596,11 +4675,77 @@ export interface components {
          * @enum {string}
          */
         SessionAttendanceStatus: "present" | "absent" | "excused";
+        /** SessionCreate */
+        SessionCreate: {
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            location: components["schemas"]["SessionLocation"];
+            /**
+             * Locationdetail
+             * @description The room of the centre, as free text for now.
+             */
+            locationDetail?: string | null;
+            /**
+             * Professionalid
+             * @description Who gives the session; defaults to the caller.
+             */
+            professionalId?: string | null;
+        };
         /**
          * SessionLocation
          * @enum {string}
          */
         SessionLocation: "centre_room" | "home" | "partner" | "online";
+        /** SessionRead */
+        SessionRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Trajectoryid
+             * Format: uuid
+             */
+            trajectoryId: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childname */
+            childName: string;
+            trajectoryType: components["schemas"]["TrajectoryType"];
+            /**
+             * Professionalid
+             * Format: uuid
+             */
+            professionalId: string;
+            /** Professionalname */
+            professionalName: string;
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            location: components["schemas"]["SessionLocation"];
+            /** Locationdetail */
+            locationDetail: string | null;
+            attendance: components["schemas"]["Attendance"];
+        };
         /** SessionUpdate */
         SessionUpdate: {
             /** Startsat */
@@ -4611,13 +4756,6 @@ export interface components {
             /** Locationdetail */
             locationDetail?: string | null;
             attendance?: components["schemas"]["Attendance"] | null;
-        };
-        /** SessionsCreated */
-        SessionsCreated: {
-            /** Items */
-            items: components["schemas"]["kindcentraal__activities__schemas__SessionRead"][];
-            /** Skipped */
-            skipped: components["schemas"]["SkippedOccurrence"][];
         };
         /**
          * SignalCategory
@@ -4904,7 +5042,7 @@ export interface components {
             /** Goals */
             goals?: components["schemas"]["GoalRead"][] | null;
             /** Sessions */
-            sessions?: components["schemas"]["kindcentraal__support__schemas__SessionRead"][] | null;
+            sessions?: components["schemas"]["SessionRead"][] | null;
             /** Notes */
             notes?: components["schemas"]["NoteRead"][] | null;
             /** Team */
@@ -5168,144 +5306,6 @@ export interface components {
          * @enum {string}
          */
         Weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
-        /** SessionCreate */
-        kindcentraal__activities__schemas__SessionCreate: {
-            /**
-             * Roomid
-             * Format: uuid
-             */
-            roomId: string;
-            /**
-             * Startsat
-             * Format: date-time
-             * @description The (first) session's start.
-             */
-            startsAt: string;
-            /**
-             * Endsat
-             * Format: date-time
-             * @description The (first) session's end.
-             */
-            endsAt: string;
-            /**
-             * Recurrence
-             * @description An RFC 5545 RRULE in Europe/Amsterdam local time, e.g. `FREQ=WEEKLY;BYDAY=TU;UNTIL=20261218` (every Tuesday until 18 December).
-             */
-            recurrence?: string | null;
-            /**
-             * Skipholidays
-             * @description Leave out the centre's holidays.
-             * @default true
-             */
-            skipHolidays: boolean;
-            /** Skipdates */
-            skipDates?: string[];
-            /**
-             * Skipconflicts
-             * @description Create the free sessions and report the taken times under `skipped`.
-             * @default false
-             */
-            skipConflicts: boolean;
-        };
-        /** SessionRead */
-        kindcentraal__activities__schemas__SessionRead: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Activityid
-             * Format: uuid
-             */
-            activityId: string;
-            /**
-             * Startsat
-             * Format: date-time
-             */
-            startsAt: string;
-            /**
-             * Endsat
-             * Format: date-time
-             */
-            endsAt: string;
-            /** Roomid */
-            roomId: string | null;
-            /** Roomname */
-            roomName: string | null;
-            /** Bookingid */
-            bookingId: string | null;
-            /** @description `requested` while the room's owner has not yet approved. */
-            bookingStatus: components["schemas"]["BookingStatus"] | null;
-            /** Cancelled */
-            cancelled: boolean;
-        };
-        /** SessionCreate */
-        kindcentraal__support__schemas__SessionCreate: {
-            /**
-             * Startsat
-             * Format: date-time
-             */
-            startsAt: string;
-            /**
-             * Endsat
-             * Format: date-time
-             */
-            endsAt: string;
-            location: components["schemas"]["SessionLocation"];
-            /**
-             * Locationdetail
-             * @description The room of the centre, as free text for now.
-             */
-            locationDetail?: string | null;
-            /**
-             * Professionalid
-             * @description Who gives the session; defaults to the caller.
-             */
-            professionalId?: string | null;
-        };
-        /** SessionRead */
-        kindcentraal__support__schemas__SessionRead: {
-            /**
-             * Id
-             * Format: uuid
-             */
-            id: string;
-            /**
-             * Trajectoryid
-             * Format: uuid
-             */
-            trajectoryId: string;
-            /**
-             * Childid
-             * Format: uuid
-             */
-            childId: string;
-            /** Childname */
-            childName: string;
-            trajectoryType: components["schemas"]["TrajectoryType"];
-            /**
-             * Professionalid
-             * Format: uuid
-             */
-            professionalId: string;
-            /** Professionalname */
-            professionalName: string;
-            /**
-             * Startsat
-             * Format: date-time
-             */
-            startsAt: string;
-            /**
-             * Endsat
-             * Format: date-time
-             */
-            endsAt: string;
-            location: components["schemas"]["SessionLocation"];
-            /** Locationdetail */
-            locationDetail: string | null;
-            attendance: components["schemas"]["Attendance"];
-        };
         /** @description An RFC 9457 problem detail. */
         Problem: {
             /** Format: uri */
@@ -7635,7 +7635,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["kindcentraal__support__schemas__SessionRead"][];
+                    "application/json": components["schemas"]["SessionRead"][];
                 };
             };
             400: components["responses"]["400"];
@@ -7655,7 +7655,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["kindcentraal__support__schemas__SessionCreate"];
+                "application/json": components["schemas"]["SessionCreate"];
             };
         };
         responses: {
@@ -7666,7 +7666,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["kindcentraal__support__schemas__SessionRead"];
+                    "application/json": components["schemas"]["SessionRead"];
                 };
             };
             400: components["responses"]["400"];
@@ -7700,7 +7700,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["kindcentraal__support__schemas__SessionRead"];
+                    "application/json": components["schemas"]["SessionRead"];
                 };
             };
             400: components["responses"]["400"];
@@ -7731,7 +7731,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["kindcentraal__support__schemas__SessionRead"][];
+                    "application/json": components["schemas"]["SessionRead"][];
                 };
             };
             400: components["responses"]["400"];
@@ -8975,7 +8975,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["kindcentraal__activities__schemas__SessionRead"][];
+                    "application/json": components["schemas"]["ActivitySessionRead"][];
                 };
             };
             400: components["responses"]["400"];
@@ -8995,7 +8995,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["kindcentraal__activities__schemas__SessionCreate"];
+                "application/json": components["schemas"]["ActivitySessionCreate"];
             };
         };
         responses: {
@@ -9006,7 +9006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionsCreated"];
+                    "application/json": components["schemas"]["ActivitySessionsCreated"];
                 };
             };
             400: components["responses"]["400"];
@@ -9036,7 +9036,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["kindcentraal__activities__schemas__SessionRead"];
+                    "application/json": components["schemas"]["ActivitySessionRead"];
                 };
             };
             400: components["responses"]["400"];

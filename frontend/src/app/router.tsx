@@ -26,6 +26,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/child-detail')).default }),
       },
       {
+        path: 'children/:childId/afmelden',
+        lazy: async () => ({ Component: (await import('@/app/routes/absence-report')).default }),
+      },
+      {
+        path: 'vandaag',
+        lazy: async () => ({ Component: (await import('@/app/routes/today')).default }),
+      },
+      {
         path: 'zorg',
         lazy: async () => ({ Component: (await import('@/app/routes/support-board')).default }),
       },
@@ -64,6 +72,14 @@ export const routes: RouteObject[] = [
       {
         path: 'ruimtes/vierkante-meters',
         lazy: async () => ({ Component: (await import('@/app/routes/room-reports-floor-area')).default }),
+      },
+      {
+        path: 'activiteiten',
+        lazy: async () => ({ Component: (await import('@/app/routes/activities-catalogue')).default }),
+      },
+      {
+        path: 'activiteiten/:activityId',
+        lazy: async () => ({ Component: (await import('@/app/routes/activity-detail')).default }),
       },
       {
         path: 'security',

@@ -181,4 +181,53 @@ describe('the child page', () => {
     expect(screen.queryByRole('button', { name: 'Toestemming geven' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Stuur een e-mail aan Juf Anna' })).toBeInTheDocument();
   });
+
+  it('shows today ("Vandaag") from the same one request, and offers a guardian "Ziek of afwezig melden"', async () => {
+    const store = setupApi();
+    const today = '2026-03-25';
+    const { requests } = backend({
+      embedded: {
+        day: {
+          date: today,
+          childId: CHILD_ID,
+          entries: [
+            { kind: 'activity', title: 'Judo', startsAt: `${today}T14:00:00Z`, endsAt: `${today}T15:00:00Z`, responsible: { organisationId: 'o2', organisationName: 'Sportclub Gooi', personName: 'Trainer Tom' }, where: { roomId: 'r1', name: 'Gymzaal', buildingName: null }, absent: true },
+            { kind: 'school', title: 'School, Groep 4b', startsAt: `${today}T07:30:00Z`, endsAt: `${today}T13:30:00Z`, responsible: { organisationId: ORG, organisationName: 'Basisschool De Regenboog', personName: null }, where: { roomId: null, name: 'Groep 4b', buildingName: null }, absent: true },
+            { kind: 'absence', title: 'Afgemeld', startsAt: null, endsAt: null, responsible: null, where: null, absent: true, absenceReason: 'ill' },
+          ],
+        },
+      },
+    });
+    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+
+    const heading = await screen.findByRole('heading', { level: 2, name: 'Vandaag' });
+    const section = heading.closest('section')!;
+    const items = within(within(section).getByRole('list')).getAllByRole('listitem');
+    expect(items.map((item) => item.textContent)).toEqual([
+      expect.stringContaining('Afgemeld voor de hele dag'),
+      expect.stringContaining('School, Groep 4b'),
+      expect.stringContaining('Judo'),
+    ]);
+    expect(items[0]).toHaveTextContent('Reden: ziek');
+    expect(within(section).getByRole('link', { name: 'Ziek of afwezig melden' })).toHaveAttribute(
+      'href',
+      `/children/${CHILD_ID}/afmelden`,
+    );
+    await waitFor(() => expect(screen.queryByText('Bezig met laden…')).not.toBeInTheDocument());
+
+    // Still one request for the whole page, with the day among its parts.
+    expect(childRequests(requests)).toHaveLength(1);
+    const expand = new URL(childRequests(requests)[0]!.url).searchParams.get('expand')!.split(',');
+    expect(expand).toContain('day');
+    expect(requests.some((r) => /\/day(\?|$)/.test(new URL(r.url).pathname))).toBe(false);
+  });
+
+  it('gives a guardian without parental authority no way to report the child absent', async () => {
+    const store = setupApi();
+    backend({ authority: false, embedded: { day: { date: '2026-03-25', childId: CHILD_ID, entries: [] } } });
+    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    expect(await screen.findByRole('heading', { level: 2, name: 'Vandaag' })).toBeInTheDocument();
+    expect(screen.getByText('Er staat deze dag niets op de planning.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Ziek of afwezig melden' })).not.toBeInTheDocument();
+  });
 });

@@ -7,6 +7,7 @@ import type { ChildDetail } from '@/features/children/api/get-child-detail';
 import { useOrganisations } from '@/features/children/api/get-organisations';
 import { ChildDetails } from '@/features/children/components/child-details';
 import { Consents } from '@/features/consent/components/consents';
+import { ChildDaySection } from '@/features/day/components/child-day-section';
 import { ChildSupport } from '@/features/support/components/child-support';
 
 /**
@@ -45,6 +46,7 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
 
   return (
     <>
+      <ChildDaySection childId={child.id} day={embedded.day} canReportAbsence={canManageConsent} />
       {embedded.careTeam ? <CareTeam members={embedded.careTeam} /> : null}
       {embedded.consents ? (
         <Consents

@@ -6,6 +6,7 @@ import { AppLayout, type LayoutUser } from '@/components/layouts/app-layout';
 import { Loading } from '@/components/ui/loading';
 import { useMe } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
+import { isDayStaff } from '@/features/day/utils/roles';
 import { isReportReader } from '@/features/room-reports/utils/roles';
 import { NotificationsMenu } from '@/features/support/components/notifications-menu';
 import { hasProblemType } from '@/lib/api-client';
@@ -72,7 +73,9 @@ export function ProtectedLayout() {
     const showSupport = me.data.memberships.some((m) => m.role !== 'municipality_analyst');
     // The room reports are for centre and organisation administrators and the municipality.
     const showRoomReports = isReportReader(me.data);
-    return { displayName: me.data.displayName, roleLabels, showSupport, showRoomReports };
+    // A group's day ("Vandaag") is for the school's and the childcare's staff.
+    const showToday = isDayStaff(me.data);
+    return { displayName: me.data.displayName, roleLabels, showSupport, showRoomReports, showToday };
   }, [me.data, t]);
 
   if (!isAuthenticated) {

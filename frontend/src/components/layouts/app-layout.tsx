@@ -20,6 +20,8 @@ export type LayoutUser = {
   showSupport?: boolean;
   /** Reads the room reports (the municipality's analysts see no calendar, only these). */
   showRoomReports?: boolean;
+  /** Staff or administrator of a school or childcare: the menu offers "Vandaag" (a group's day). */
+  showToday?: boolean;
 };
 
 type AppLayoutProps = {
@@ -109,6 +111,13 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
                   {t('header.children')}
                 </NavLink>
               </li>
+              {user.showToday ? (
+                <li>
+                  <NavLink to="/vandaag" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('day.title')}
+                  </NavLink>
+                </li>
+              ) : null}
               {user.showSupport ? (
                 <li>
                   <NavLink to="/zorg" className="utrecht-link utrecht-link--html-a kc-nav__link">
@@ -130,6 +139,11 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
                   </NavLink>
                 </li>
               ) : null}
+              <li>
+                <NavLink to="/activiteiten" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                  {t('activities.title')}
+                </NavLink>
+              </li>
               <li>
                 <NavLink to="/security" className="utrecht-link utrecht-link--html-a kc-nav__link">
                   {t('header.security')}

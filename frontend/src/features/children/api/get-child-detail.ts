@@ -15,6 +15,8 @@ export const CHILD_PAGE_PARTS = [
   'contactPerson',
   'careTeam',
   'consents',
+  // Today's timeline ("Vandaag"): who has the child when and where.
+  'day',
 ] as const satisfies readonly (keyof ChildEmbedded)[];
 
 /**

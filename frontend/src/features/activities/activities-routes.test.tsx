@@ -1,0 +1,31 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { routes } from '@/app/router';
+import { activitiesApi, coach, FOOTBALL_ID, guardian } from '@/features/activities/testing/fixtures';
+import { renderRoutes, setupApi } from '@/test/utils';
+
+describe('the activities routes', () => {
+  it.each([
+    ['a guardian', guardian, 'Hier vindt u de activiteiten na schooltijd'],
+    ['staff', coach, 'Alle activiteiten in het kindcentrum.'],
+  ])('offers "Activiteiten" in the main menu to %s, and the catalogue at /activiteiten', async (_who, me, intro) => {
+    activitiesApi({ me });
+    renderRoutes({ routes, path: '/activiteiten', store: setupApi() });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Activiteiten' })).toBeInTheDocument();
+    const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(nav).getByRole('link', { name: 'Activiteiten' })).toHaveAttribute('href', '/activiteiten');
+    expect(within(nav).getByRole('link', { name: 'Activiteiten' })).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByText(new RegExp(intro))).toBeInTheDocument();
+    expect(await screen.findByTestId('activity-catalogue')).toBeInTheDocument();
+    expect(document.title).toBe('Activiteiten – KindCentraal');
+  });
+
+  it('shows an activity at /activiteiten/:activityId, titled after it, with a way back', async () => {
+    activitiesApi({ me: coach });
+    renderRoutes({ routes, path: `/activiteiten/${FOOTBALL_ID}`, store: setupApi() });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Voetbal' })).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: '← Alle activiteiten' })).toHaveAttribute('href', '/activiteiten');
+    expect(await screen.findByTestId('sessions-section')).toBeInTheDocument();
+    expect(document.title).toBe('Voetbal – KindCentraal');
+  });
+});

@@ -1,0 +1,124 @@
+import { Paragraph } from '@utrecht/component-library-react';
+import { useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '@/components/ui/loading';
+import { ProblemAlert } from '@/components/ui/problem-alert';
+import type { ChildRead } from '@/features/children/api/get-children';
+import { todayInZone } from '@/features/rooms/utils/time';
+import { useEnrolments } from '@/features/activities/api/enrolments';
+import { CancelEnrolment } from '@/features/activities/components/cancel-enrolment';
+import { EnrolForm } from '@/features/activities/components/enrol-form';
+import { useActivityTexts } from '@/features/activities/hooks/use-activity-texts';
+import type { ActivityRead, EnrolmentRead } from '@/features/activities/types';
+
+type Message = { title: string; text: string };
+
+/**
+ * A guardian at one activity: their children on its list (with "Uitschrijven"), and
+ * "Inschrijven" for the others. What just happened is said in the status line above.
+ */
+export function GuardianEnrolment({
+  activity,
+  ownChildren,
+  now,
+}: {
+  activity: ActivityRead;
+  now?: Date;
+  /** The guardian's children (GET /children); undefined while they load, empty when that failed. */
+  ownChildren: ChildRead[] | undefined;
+}) {
+  const { t } = useTranslation();
+  const listId = useId();
+  const texts = useActivityTexts();
+  const enrolments = useEnrolments(activity.id);
+  const [message, setMessage] = useState<Message | null>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+
+  const ownIds = useMemo(() => new Set((ownChildren ?? []).map((child) => child.id)), [ownChildren]);
+  // Someone who is also on the activity's staff gets every child from the server: show only their own.
+  const mine = useMemo(
+    () =>
+      (enrolments.data ?? []).filter(
+        (enrolment) => enrolment.status !== 'cancelled' && (ownIds.size === 0 || ownIds.has(enrolment.childId)),
+      ),
+    [enrolments.data, ownChildren, ownIds],
+  );
+  const inCentre = useMemo(
+    () => (ownChildren ?? []).filter((child) => child.centreId === activity.centreId),
+    [ownChildren, activity.centreId],
+  );
+  const eligible = useMemo(() => {
+    const listed = new Set(mine.map((enrolment) => enrolment.childId));
+    return inCentre.filter((child) => !listed.has(child.id));
+  }, [inCentre, mine]);
+
+  const announce = (next: Message) => {
+    setMessage(next);
+    statusRef.current?.focus();
+  };
+
+  const onEnrolled = (enrolment: EnrolmentRead) =>
+    announce(
+      enrolment.status === 'waitlisted'
+        ? {
+            title: t('activities.enrol.waitlisted', { position: enrolment.position ?? '' }),
+            text: t('activities.enrol.waitlistedText', { child: enrolment.childName, activity: activity.title }),
+          }
+        : {
+            title: t('activities.enrol.enrolled'),
+            text: t('activities.enrol.enrolledText', { child: enrolment.childName, activity: activity.title }),
+          },
+    );
+
+  const onCancelled = (enrolment: EnrolmentRead) =>
+    announce({
+      title: t('activities.cancel.done'),
+      text: t('activities.cancel.doneText', { child: enrolment.childName, activity: activity.title }),
+    });
+
+  const loading = enrolments.isPending || ownChildren === undefined;
+
+  return (
+    <div className="kc-activity-enrolment" data-testid="guardian-enrolment">
+      <div ref={statusRef} tabIndex={-1} aria-live="polite" className="kc-status" data-testid="enrolment-message">
+        {message ? (
+          <div className="kc-activity-message">
+            <Paragraph>
+              <strong>{message.title}</strong>
+            </Paragraph>
+            <Paragraph>{message.text}</Paragraph>
+          </div>
+        ) : null}
+      </div>
+      {enrolments.isError ? <ProblemAlert error={enrolments.error} /> : null}
+      {mine.length > 0 ? (
+        <>
+          <Paragraph id={listId} className="kc-activity-own__title">
+            {t('activities.own.title')}
+          </Paragraph>
+          <ul className="kc-plain-list kc-activity-own" aria-labelledby={listId} data-testid="own-enrolments">
+            {mine.map((enrolment) => (
+              <li key={enrolment.id} className="kc-activity-own__item" data-testid="own-enrolment">
+                <Paragraph className="kc-card__text">
+                  <strong>{enrolment.childName}</strong>
+                  {': '}
+                  {enrolment.status === 'waitlisted'
+                    ? t('activities.own.waitlisted', { position: enrolment.position ?? '' })
+                    : t('activities.own.enrolled')}
+                </Paragraph>
+                <CancelEnrolment activity={activity} enrolment={enrolment} onCancelled={onCancelled} />
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {loading && !enrolments.isError ? <Loading /> : null}
+      {!loading && !activity.enrolmentOpen && eligible.length > 0 ? (
+        <Paragraph data-testid="enrolment-closed">{texts.enrolment(activity, todayInZone(now))}</Paragraph>
+      ) : null}
+      {!loading && activity.enrolmentOpen && eligible.length > 0 ? (
+        <EnrolForm activity={activity} eligible={eligible} onEnrolled={onEnrolled} />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,249 @@
+import type { Me } from '@/features/auth/api/get-me';
+import type { ChildRead } from '@/features/children/api/get-children';
+import { building, CENTRE_ID, GYM_ID, gym, classroom, me, membership, problemWith } from '@/features/rooms/testing/fixtures';
+import type { BuildingRead, RoomRead } from '@/features/rooms/types';
+import type {
+  ActivityRead,
+  ActivitySession,
+  AttendanceMark,
+  AttendanceRow,
+  EnrolmentRead,
+  SessionCreate,
+} from '@/features/activities/types';
+import { json, mockFetch, problem } from '@/test/utils';
+
+/* Test data for the activities screens, shaped as the API sends it. */
+
+export { CENTRE_ID, GYM_ID, problemWith };
+export const ORG_SPORT = 'aaaaaaaa-0000-4000-8000-000000000005';
+export const FOOTBALL_ID = '10000000-0000-4000-8000-000000000001';
+export const DRAWING_ID = '10000000-0000-4000-8000-000000000002';
+export const SAM_ID = '20000000-0000-4000-8000-000000000001';
+export const NOOR_ID = '20000000-0000-4000-8000-000000000002';
+export const OTHER_CENTRE_CHILD_ID = '20000000-0000-4000-8000-000000000003';
+export const SESSION_TODAY = '30000000-0000-4000-8000-000000000001';
+export const SESSION_NEXT = '30000000-0000-4000-8000-000000000002';
+export const SESSION_PAST = '30000000-0000-4000-8000-000000000003';
+
+const stamp = { createdAt: '2026-01-05T09:00:00Z', updatedAt: '2026-01-05T09:00:00Z' };
+
+export function activity(overrides: Partial<ActivityRead> = {}): ActivityRead {
+  return {
+    ...stamp,
+    id: FOOTBALL_ID,
+    centreId: CENTRE_ID,
+    organisationId: ORG_SPORT,
+    organisationName: 'Sportclub Gooi',
+    title: 'Voetbal',
+    description: 'Samen voetballen in de gymzaal.',
+    category: 'sport',
+    minAge: 8,
+    maxAge: 12,
+    groupIds: [],
+    capacity: 16,
+    costCents: null,
+    enrolmentOpens: null,
+    enrolmentCloses: null,
+    enrolledCount: 11,
+    waitlistCount: 0,
+    placesLeft: 5,
+    weekdays: ['tuesday', 'thursday'],
+    nextSessionAt: '2026-09-08T13:00:00Z',
+    enrolmentOpen: true,
+    ...overrides,
+  };
+}
+
+export const football = activity();
+export const drawing = activity({
+  id: DRAWING_ID,
+  organisationId: 'aaaaaaaa-0000-4000-8000-000000000006',
+  organisationName: 'Kunstwerkplaats',
+  title: 'Tekenen en schilderen',
+  category: 'culture',
+  minAge: 6,
+  maxAge: null,
+  capacity: 10,
+  costCents: 1250,
+  enrolledCount: 10,
+  waitlistCount: 3,
+  placesLeft: 0,
+  weekdays: ['wednesday'],
+  nextSessionAt: '2026-09-09T12:30:00Z',
+});
+
+export function child(overrides: Partial<ChildRead> = {}): ChildRead {
+  return {
+    ...stamp,
+    id: SAM_ID,
+    centreId: CENTRE_ID,
+    groupId: null,
+    givenName: 'Sam',
+    familyName: 'Jansen',
+    dateOfBirth: '2016-04-02',
+    hasBsn: false,
+    contactPerson: null,
+    ...overrides,
+  };
+}
+
+export const sam = child();
+export const noor = child({ id: NOOR_ID, givenName: 'Noor', dateOfBirth: '2017-11-20' });
+/** A child of another centre: never offered here. */
+export const cousin = child({ id: OTHER_CENTRE_CHILD_ID, givenName: 'Ties', centreId: 'cccccccc-0000-4000-8000-000000000009' });
+
+let next = 0;
+
+export function enrolment(overrides: Partial<EnrolmentRead> = {}): EnrolmentRead {
+  next += 1;
+  return {
+    id: `40000000-0000-4000-8000-${String(next).padStart(12, '0')}`,
+    activityId: FOOTBALL_ID,
+    activityTitle: 'Voetbal',
+    childId: SAM_ID,
+    childName: 'Sam Jansen',
+    groupName: 'Groep 5',
+    status: 'enrolled',
+    position: null,
+    requestedAt: '2026-06-01T08:00:00Z',
+    enrolledAt: '2026-06-01T08:00:00Z',
+    cancelledAt: null,
+    ...overrides,
+  };
+}
+
+export function session(overrides: Partial<ActivitySession> = {}): ActivitySession {
+  return {
+    id: SESSION_TODAY,
+    activityId: FOOTBALL_ID,
+    startsAt: '2026-09-08T13:00:00Z',
+    endsAt: '2026-09-08T14:00:00Z',
+    roomId: GYM_ID,
+    roomName: 'Gymzaal',
+    bookingId: 'b1',
+    bookingStatus: 'confirmed',
+    cancelled: false,
+    ...overrides,
+  };
+}
+
+export function attendanceRow(overrides: Partial<AttendanceRow> = {}): AttendanceRow {
+  return {
+    childId: SAM_ID,
+    childName: 'Sam Jansen',
+    groupName: 'Groep 5',
+    status: null,
+    reportedAbsent: false,
+    ...overrides,
+  };
+}
+
+/** A parent with no job at an organisation. */
+export const guardian: Me = { ...me([]), id: 'u-olga', displayName: 'Olga Jansen', isGuardian: true };
+
+/** A coach of the sports club that runs "Voetbal". */
+export const coach: Me = me([
+  { id: 'm5', organisationId: ORG_SPORT, organisationName: 'Sportclub Gooi', organisationType: 'sport', role: 'staff' },
+] as unknown as Me['memberships']);
+
+/** A teacher of the school: sees the catalogue, runs none of it. */
+export const teacher: Me = me([membership.school]);
+
+export type ActivitiesApiOptions = {
+  me?: Me;
+  /** The catalogue, per request (its query: weekday, category, age). */
+  activities?: (query: URLSearchParams) => ActivityRead[];
+  enrolments?: (activityId: string) => EnrolmentRead[];
+  sessions?: (activityId: string) => ActivitySession[];
+  attendance?: (sessionId: string) => AttendanceRow[];
+  children?: ChildRead[];
+  rooms?: RoomRead[];
+  buildings?: BuildingRead[];
+  /** Answers a write itself; undefined: the default answer. */
+  write?: (request: Request) => Response | undefined | Promise<Response | undefined>;
+};
+
+/** The activities screens' API: /me, the catalogue, one activity, sessions, enrolments, attendance. */
+export function activitiesApi(options: ActivitiesApiOptions = {}) {
+  const catalogue = options.activities ?? (() => [football, drawing]);
+  const all = () => catalogue(new URLSearchParams());
+  return mockFetch(async (request) => {
+    const url = new URL(request.url);
+    const path = url.pathname.replace('/api/v1', '');
+    if (request.method !== 'GET') {
+      const answer = await options.write?.(request.clone());
+      if (answer) return answer;
+      return defaultWrite(request, path, options);
+    }
+    if (path === '/me') return json(options.me ?? guardian);
+    if (path === '/notifications') return json({ items: [], nextCursor: null, unreadCount: 0 });
+    if (path === '/children') return json({ items: options.children ?? [sam, noor, cousin], nextCursor: null });
+    if (path === '/rooms') return json(options.rooms ?? [gym, classroom]);
+    if (path === '/buildings') return json(options.buildings ?? [building]);
+    if (path === '/activities') return json(catalogue(url.searchParams));
+    const one = /^\/activities\/([\w-]+)$/.exec(path);
+    if (one) {
+      const found = all().find((candidate) => candidate.id === one[1]);
+      return found ? json(found) : problem(404, 'The activity does not exist or is not visible to you.');
+    }
+    const enrolments = /^\/activities\/([\w-]+)\/enrolments$/.exec(path);
+    if (enrolments) return json(options.enrolments?.(enrolments[1]!) ?? []);
+    const sessions = /^\/activities\/([\w-]+)\/sessions$/.exec(path);
+    if (sessions) return json(options.sessions?.(sessions[1]!) ?? []);
+    const attendance = /^\/activities\/([\w-]+)\/sessions\/([\w-]+)\/attendance$/.exec(path);
+    if (attendance) {
+      const found = (options.sessions?.(attendance[1]!) ?? []).find((s) => s.id === attendance[2]);
+      if (!found) return problem(404, 'Not found');
+      return json({ session: found, items: options.attendance?.(attendance[2]!) ?? [] });
+    }
+    return problem(404, 'Not found');
+  });
+}
+
+async function defaultWrite(request: Request, path: string, options: ActivitiesApiOptions): Promise<Response> {
+  const enrol = /^\/activities\/([\w-]+)\/enrolments$/.exec(path);
+  if (enrol && request.method === 'POST') {
+    const { childId } = (await request.json()) as { childId: string };
+    const found = (options.children ?? [sam, noor]).find((c) => c.id === childId);
+    return json(
+      enrolment({ activityId: enrol[1]!, childId, childName: found ? `${found.givenName} ${found.familyName}` : 'Kind' }),
+      { status: 201 },
+    );
+  }
+  const cancel = /^\/activities\/([\w-]+)\/enrolments\/([\w-]+)\/cancellation$/.exec(path);
+  if (cancel) {
+    const found = (options.enrolments?.(cancel[1]!) ?? []).find((e) => e.id === cancel[2]);
+    return json({ ...(found ?? enrolment({ id: cancel[2]! })), status: 'cancelled', position: null, cancelledAt: '2026-09-01T10:00:00Z' });
+  }
+  const create = /^\/activities\/([\w-]+)\/sessions$/.exec(path);
+  if (create && request.method === 'POST') {
+    const body = (await request.json()) as SessionCreate;
+    return json(
+      { items: [session({ id: 'new-1', startsAt: body.startsAt, endsAt: body.endsAt, roomId: body.roomId })], skipped: [] },
+      { status: 201 },
+    );
+  }
+  const attendance = /^\/activities\/([\w-]+)\/sessions\/([\w-]+)\/attendance$/.exec(path);
+  if (attendance && request.method === 'PUT') {
+    const { items } = (await request.json()) as { items: AttendanceMark[] };
+    const rows = (options.attendance?.(attendance[2]!) ?? []).map((row) => {
+      const mark = items.find((item) => item.childId === row.childId);
+      return mark ? { ...row, status: mark.status } : row;
+    });
+    const found = (options.sessions?.(attendance[1]!) ?? []).find((s) => s.id === attendance[2]) ?? session();
+    return json({ session: found, items: rows });
+  }
+  return problem(404, 'Not found');
+}
+
+/** The requests sent to a path (without the API prefix), optionally of one method. */
+export function sent(requests: Request[], pattern: RegExp, method?: string): Request[] {
+  return requests.filter(
+    (r) => (!method || r.method === method) && pattern.test(new URL(r.url).pathname.replace('/api/v1', '')),
+  );
+}
+
+/** A 409 of an enrolment, its reason in the problem's `reason` member. */
+export function enrolmentConflict(reason: string, detail = 'Refused.'): Response {
+  return problemWith(409, detail, { reason });
+}
