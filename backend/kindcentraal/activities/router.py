@@ -21,6 +21,7 @@ from kindcentraal.activities.schemas import (
 )
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
+from kindcentraal.common.expand import parse_expand
 from kindcentraal.common.responses import problems
 from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import IsoDate
@@ -94,7 +95,12 @@ PARTICIPATION = declare(
 
 
 # --- Activities --------------------------------------------------------------------------
-@router.get("/activities", response_model=list[ActivityRead], responses=problems(400, 401))
+@router.get(
+    "/activities",
+    response_model=list[ActivityRead],
+    response_model_exclude_unset=True,
+    responses=problems(400, 401),
+)
 async def list_activities(
     principal: Annotated[Principal, Depends(guard(LIST_ACTIVITIES))],
     session: SessionDep,
@@ -103,8 +109,13 @@ async def list_activities(
     weekday: Annotated[Weekday | None, Query(description="Has sessions on this day.")] = None,
     age: Annotated[int | None, Query(ge=0, le=18, description="For a child of this age.")] = None,
     organisation_id: Annotated[uuid.UUID | None, Query(alias="organisationId")] = None,
+    expand: Annotated[
+        str | None,
+        Query(max_length=50, description="`myEnrolments`: your own children's enrolments."),
+    ] = None,
 ) -> list[ActivityRead]:
     """The catalogue: the activities of your centres, by title."""
+    parts = parse_expand(expand, ("myEnrolments",))
     return await service.list_activities(
         session,
         principal,
@@ -113,6 +124,7 @@ async def list_activities(
         weekday=weekday,
         age=age,
         organisation_id=organisation_id,
+        my_enrolments="myEnrolments" in parts,
     )
 
 

@@ -87,6 +87,11 @@ class ActivityRead(Timestamps):
     weekdays: list[str] = Field(description="The weekdays of its coming sessions (local).")
     next_session_at: AwareDatetime | None
     enrolment_open: bool = Field(description="Today is within the enrolment window.")
+    my_enrolments: list["EnrolmentRead"] | None = Field(
+        default=None,
+        description="With `?expand=myEnrolments`: your own children's enrolments in it "
+        "(enrolled or waiting), so the catalogue is one request.",
+    )
 
 
 # --- Sessions ----------------------------------------------------------------------------

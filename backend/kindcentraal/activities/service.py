@@ -207,6 +207,7 @@ async def list_activities(
     weekday: str | None,
     age: int | None,
     organisation_id: uuid.UUID | None,
+    my_enrolments: bool = False,
 ) -> list[ActivityRead]:
     centres = await policy.catalogue_centre_ids(session, principal)
     if centre_id is not None:
@@ -229,7 +230,70 @@ async def list_activities(
     result = await _reads(session, found)
     if weekday is not None:
         result = [a for a in result if weekday in a.weekdays]
+    if my_enrolments:
+        await _embed_own_enrolments(session, principal, result, found)
     return result
+
+
+async def _embed_own_enrolments(
+    session: AsyncSession,
+    principal: Principal,
+    result: list[ActivityRead],
+    activities: Sequence[Activity],
+) -> None:
+    """Each activity's enrolments of the caller's own children (a guardian's), with their
+    place on the waiting list; one access-log event for the children shown."""
+    own = await policy.guardian_child_ids(session, principal)
+    by_activity: dict[uuid.UUID, list[EnrolmentRead]] = {a.id: [] for a in result}
+    if own and result:
+        ids = [a.id for a in result]
+        queue_order: dict[uuid.UUID, list[uuid.UUID]] = {}
+        for activity_id, enrolment_id in (
+            await session.execute(
+                select(Enrolment.activity_id, Enrolment.id)
+                .where(
+                    Enrolment.activity_id.in_(ids),
+                    Enrolment.status == EnrolmentStatus.WAITLISTED,
+                )
+                .order_by(Enrolment.requested_at, Enrolment.id)
+            )
+        ).all():
+            queue_order.setdefault(activity_id, []).append(enrolment_id)
+        titles = {a.id: a for a in activities}
+        rows = (
+            await session.execute(
+                select(Enrolment, Child.given_name, Child.family_name, Group.name)
+                .join(Child, Child.id == Enrolment.child_id)
+                .outerjoin(Group, Group.id == Child.group_id)
+                .where(
+                    Enrolment.activity_id.in_(ids),
+                    Enrolment.child_id.in_(own),
+                    Enrolment.status != EnrolmentStatus.CANCELLED,
+                )
+                .order_by(Enrolment.requested_at, Enrolment.id)
+            )
+        ).all()
+        for enrolment, given, family, group in rows:
+            queue = queue_order.get(enrolment.activity_id, [])
+            by_activity[enrolment.activity_id].append(
+                _enrolment_read(
+                    _Listed(enrolment, f"{given} {family}", group),
+                    titles[enrolment.activity_id],
+                    queue.index(enrolment.id) + 1 if enrolment.id in queue else None,
+                )
+            )
+        shown = sorted({e.child_id for items in by_activity.values() for e in items}, key=str)
+        if shown:
+            await audit.record(
+                session,
+                audit.actor_of(principal),
+                resource=RESOURCE,
+                action="list",
+                child_ids=shown,
+                basis="guardian",
+            )
+    for activity in result:
+        activity.my_enrolments = by_activity[activity.id]
 
 
 async def _reads(session: AsyncSession, activities: Sequence[Activity]) -> list[ActivityRead]:

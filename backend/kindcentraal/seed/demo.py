@@ -23,6 +23,7 @@ from kindcentraal.organisation.models import (
     Role,
 )
 from kindcentraal.placement.models import Placement, PlacementKind
+from kindcentraal.seed.activities_demo import ActivitiesCast, seed_activities
 from kindcentraal.seed.rooms_demo import RoomsCast, seed_rooms
 from kindcentraal.seed.support_demo import SupportCast, seed_support
 from kindcentraal.tenant.models import Tenant
@@ -444,12 +445,35 @@ async def seed(session: AsyncSession) -> dict[str, int]:
             coach=coach,
         ),
     )
+    activities = await seed_activities(
+        session,
+        rng,
+        ActivitiesCast(
+            tenant_id=tenant.id,
+            centre=centre,
+            childcare=orgs.childcare,
+            library=orgs.library,
+            welfare=orgs.welfare,
+            sport=orgs.sport,
+            librarian=librarian,
+            coach=coach,
+            welzijn=welzijn,
+            password_hash=password_hash,
+            demo_parent=demo_parent,
+            demo_children=demo_children,
+            children=children,
+            groups=groups,
+            guardians=guardians,
+            placements=placements,
+        ),
+    )
     return {
         "children": len(children),
         "placements": len(placements),
         "guardians": len(guardians),
         **support,
         **rooms,
+        **activities,
     }
 
 

@@ -2183,6 +2183,11 @@ export interface components {
              * @description Today is within the enrolment window.
              */
             enrolmentOpen: boolean;
+            /**
+             * Myenrolments
+             * @description With `?expand=myEnrolments`: your own children's enrolments in it (enrolled or waiting), so the catalogue is one request.
+             */
+            myEnrolments?: components["schemas"]["EnrolmentRead"][] | null;
         };
         /** ActivitySessionCreate */
         ActivitySessionCreate: {
@@ -8818,6 +8823,8 @@ export interface operations {
                 /** @description For a child of this age. */
                 age?: number | null;
                 organisationId?: string | null;
+                /** @description `myEnrolments`: your own children's enrolments. */
+                expand?: string | null;
             };
             header?: never;
             path?: never;

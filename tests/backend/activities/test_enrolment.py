@@ -29,6 +29,18 @@ async def test_past_capacity_the_child_waits_and_moves_up_when_a_place_frees(
     behind = await client.post(path, headers=c.parent, json={"childId": older["id"]})
     assert behind.json()["status"] == "waitlisted" and behind.json()["position"] == 2
 
+    # The catalogue in one request: each activity with the family's own enrolments.
+    catalogue = await client.get("/activities", headers=c.parent, params={"expand": "myEnrolments"})
+    (entry,) = [a for a in catalogue.json() if a["id"] == judo["id"]]
+    assert [(e["childId"], e["position"]) for e in entry["myEnrolments"]] == [
+        (younger["id"], 1),
+        (older["id"], 2),
+    ]
+    plain = await client.get("/activities", headers=c.parent)
+    assert all("myEnrolments" not in a for a in plain.json())
+    bad = await client.get("/activities", headers=c.parent, params={"expand": "everything"})
+    assert bad.status_code == 400
+
     listed = await client.get(f"/activities/{judo['id']}", headers=c.parent)
     assert listed.json()["enrolledCount"] == 2 and listed.json()["waitlistCount"] == 2
     assert listed.json()["placesLeft"] == 0

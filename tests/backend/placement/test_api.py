@@ -23,6 +23,8 @@ PLACEMENT_KEYS = {
     "startDate",
     "endDate",
     "days",
+    "fromTime",
+    "untilTime",
     "createdAt",
     "updatedAt",
 }
@@ -469,6 +471,7 @@ async def test_placing_at_an_unknown_organisation_is_a_field_error(
         ({"days": ["monday", "monday"]}, "#", "value_error"),
         ({"days": ["maandag"]}, "#/days/0", "enum"),
         ({"days": "monday"}, "#/days", "list_type"),
+        ({"fromTime": "25:00"}, "#/fromTime", "string_pattern_mismatch"),
         ({"kind": "holiday"}, "#/kind", "enum"),
         ({"startDate": "1-2-2026"}, "#/startDate", "value_error"),
         ({"startDate": None}, "#/startDate", "value_error"),
