@@ -60,7 +60,6 @@ DEFAULT_SCHOOL_HOURS: dict[str, dict[str, str]] = {
 BSO_UNTIL = "18:30"
 BSO_HOLIDAY_FROM = "08:00"  # after-school care takes the whole day in the holidays
 CHILDCARE_HOURS = ("07:30", "18:30")
-CHILDCARE_KINDS = (PlacementKind.DAYCARE, PlacementKind.PRESCHOOL)
 
 
 @dataclass(frozen=True)
@@ -391,8 +390,8 @@ async def child_day(
 async def group_day(
     session: AsyncSession, principal: Principal, *, group_id: uuid.UUID, day: date
 ) -> GroupDay:
-    """The group's "who goes where after school" list: a school class's children, or the
-    children placed with a childcare group's organisation that weekday."""
+    """The group's "who goes where after school" list: a school class's children; for a
+    childcare group its own children and those whose placement is in it, on their days."""
     group = await session.scalar(
         select(Group).where(Group.id == group_id, Group.tenant_id == principal.tenant_id)
     )
@@ -403,14 +402,14 @@ async def group_day(
         raise NotFound("group")
     members = Child.group_id == group.id
     if group.kind == GroupKind.CHILDCARE_GROUP:
+        # A BSO group: also the children whose childcare placement is in it.
         placed = select(Placement.child_id).where(
-            Placement.organisation_id == group.organisation_id,
+            Placement.group_id == group.id,
             Placement.tenant_id == principal.tenant_id,
-            Placement.kind.in_((PlacementKind.OUT_OF_SCHOOL_CARE, *CHILDCARE_KINDS)),
             Placement.start_date <= day,
             or_(Placement.end_date.is_(None), Placement.end_date >= day),
         )
-        members = or_(members, (Child.id.in_(placed)) & (Child.centre_id == group.centre_id))
+        members = or_(members, Child.id.in_(placed))
     visible = child_policy.readable_children(principal)
     rows = (
         await session.execute(
@@ -423,7 +422,7 @@ async def group_day(
     children = [DayChild(r[0], r[1], r[2], f"{r[3]} {r[4]}") for r in rows]
     entries = await days_of(session, principal, children, day)
     if group.kind == GroupKind.CHILDCARE_GROUP:
-        # A BSO group: the children who come to it that day.
+        # Of those placed in it, the ones who come that day.
         children = [
             c
             for c in children

@@ -45,5 +45,9 @@ class Placement(TenantMixin, Base):
     days: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The hours on those days, local "HH:MM"; None: the kind's usual hours (after-school care:
     # from the end of the school day until 18:30).
+    # The childcare group the child goes to (a BSO group); its "Vandaag" list shows the child.
+    group_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("child_group.id", ondelete="SET NULL"), index=True
+    )
     from_time: Mapped[str | None] = mapped_column(String(5))
     until_time: Mapped[str | None] = mapped_column(String(5))

@@ -30,6 +30,9 @@ class PlacementCreate(ApiModel):
     start_date: IsoDate
     end_date: IsoDate | None = None
     days: list[Weekday] = Field(default_factory=list, max_length=7)
+    group_id: uuid.UUID | None = Field(
+        default=None, description="The childcare group (of the organisation) the child goes to."
+    )
     from_time: Clock | None = Field(
         default=None, description="From (on the days); default: the kind's usual hours."
     )
@@ -46,11 +49,12 @@ class PlacementCreate(ApiModel):
 
 
 class PlacementUpdate(UpdateModel):
-    nullable = frozenset({"end_date", "from_time", "until_time"})
+    nullable = frozenset({"end_date", "group_id", "from_time", "until_time"})
 
     start_date: IsoDate | None = None
     end_date: IsoDate | None = None
     days: list[Weekday] | None = Field(default=None, max_length=7)
+    group_id: uuid.UUID | None = None
     from_time: Clock | None = None
     until_time: Clock | None = None
 
@@ -70,5 +74,6 @@ class PlacementRead(Timestamps):
     start_date: date
     end_date: date | None
     days: list[Weekday]
+    group_id: uuid.UUID | None = None
     from_time: str | None = None
     until_time: str | None = None

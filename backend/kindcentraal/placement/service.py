@@ -14,6 +14,7 @@ from kindcentraal.child.models import Child
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
 from kindcentraal.common.repository import apply_changes, get_in_tenant
 from kindcentraal.errors import Forbidden, InvalidInput, NotFound
+from kindcentraal.group.models import Group
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement
 from kindcentraal.placement.schemas import PlacementCreate, PlacementUpdate
@@ -100,6 +101,22 @@ def _ensure_can_place(principal: Principal, child: Child, organisation_id: uuid.
     raise Forbidden("You may only place children at your own organisation.")
 
 
+async def _check_group(
+    session: AsyncSession,
+    principal: Principal,
+    group_id: uuid.UUID | None,
+    organisation_id: uuid.UUID,
+    centre_id: uuid.UUID,
+) -> None:
+    if group_id is None:
+        return
+    group = await get_in_tenant(session, Group, tenant_id=principal.tenant_id, id=group_id)
+    if group is None or group.organisation_id != organisation_id or group.centre_id != centre_id:
+        raise InvalidInput.field(
+            "groupId", "unknown_reference", "No such group of this organisation in the centre."
+        )
+
+
 async def create_placement(
     session: AsyncSession, principal: Principal, *, data: PlacementCreate
 ) -> Placement:
@@ -115,6 +132,7 @@ async def create_placement(
     ):
         raise InvalidInput.field("organisationId", "unknown_reference", "No such organisation.")
     _ensure_can_place(principal, child, data.organisation_id)
+    await _check_group(session, principal, data.group_id, data.organisation_id, child.centre_id)
     placement = Placement(
         tenant_id=principal.tenant_id,
         child_id=child.id,
@@ -123,6 +141,7 @@ async def create_placement(
         start_date=data.start_date,
         end_date=data.end_date,
         days=[day.value for day in data.days],
+        group_id=data.group_id,
         from_time=data.from_time,
         until_time=data.until_time,
     )
@@ -146,6 +165,10 @@ async def update_placement(
     end = data.end_date if "end_date" in data.model_fields_set else placement.end_date
     if end is not None and end < start:
         raise InvalidInput.field("endDate", "end_before_start", "endDate lies before startDate.")
+    if data.group_id is not None:
+        await _check_group(
+            session, principal, data.group_id, placement.organisation_id, child.centre_id
+        )
     apply_changes(placement, data, skip={"days"})
     if data.days is not None:
         placement.days = [day.value for day in data.days]

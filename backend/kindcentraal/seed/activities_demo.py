@@ -70,6 +70,10 @@ MARKS = (
 )
 
 
+# The after-school care group: its children come to it by their BSO placement.
+BSO_GROUP = "BSO De Regenboog"
+
+
 @dataclass
 class ActivitiesCast:
     """What the demo seed already made, that activities build on."""
@@ -533,6 +537,7 @@ def _after_school_care(
         child_id=child.id,
         organisation_id=cast.childcare.id,
         kind=PlacementKind.OUT_OF_SCHOOL_CARE,
+        group_id=cast.groups[BSO_GROUP].id,
         start_date=YEAR_START,
         end_date=None,
         days=[weekday],

@@ -23,7 +23,7 @@ from kindcentraal.organisation.models import (
     Role,
 )
 from kindcentraal.placement.models import Placement, PlacementKind
-from kindcentraal.seed.activities_demo import ActivitiesCast, seed_activities
+from kindcentraal.seed.activities_demo import BSO_GROUP, ActivitiesCast, seed_activities
 from kindcentraal.seed.rooms_demo import RoomsCast, seed_rooms
 from kindcentraal.seed.support_demo import SupportCast, seed_support
 from kindcentraal.tenant.models import Tenant
@@ -227,7 +227,7 @@ async def seed(session: AsyncSession) -> dict[str, int]:
             kind=GroupKind.SCHOOL_CLASS,
             grade=grade,
         )
-    for name in ("Baby's Maantje", "Peuters Zonnetje"):
+    for name in ("Baby's Maantje", "Peuters Zonnetje", BSO_GROUP):
         groups[name] = Group(
             tenant_id=tenant.id,
             centre_id=centre.id,
@@ -354,6 +354,7 @@ async def seed(session: AsyncSession) -> dict[str, int]:
                         child_id=record.id,
                         organisation_id=orgs.childcare.id,
                         kind=PlacementKind.OUT_OF_SCHOOL_CARE,
+                        group_id=groups[BSO_GROUP].id,
                         start_date=SCHOOL_YEAR_START,
                         end_date=None,
                         days=sorted(rng.sample(WEEKDAYS, 2), key=WEEKDAYS.index),

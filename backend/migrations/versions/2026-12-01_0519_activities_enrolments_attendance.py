@@ -190,6 +190,15 @@ def upgrade() -> None:
     with op.batch_alter_table('placement', schema=None) as batch_op:
         batch_op.add_column(sa.Column('from_time', sa.String(length=5), nullable=True))
         batch_op.add_column(sa.Column('until_time', sa.String(length=5), nullable=True))
+        batch_op.add_column(sa.Column('group_id', sa.Uuid(), nullable=True))
+        batch_op.create_index(batch_op.f('ix_placement_group_id'), ['group_id'], unique=False)
+        batch_op.create_foreign_key(
+            batch_op.f('fk_placement_group_id_child_group'),
+            'child_group',
+            ['group_id'],
+            ['id'],
+            ondelete='SET NULL',
+        )
 
     # Autogenerate sees no changed CHECK: written by hand.
     with op.batch_alter_table("notification", schema=None) as batch_op:
@@ -205,6 +214,9 @@ def downgrade() -> None:
         batch_op.drop_constraint(op.f("ck_notification_notification_kind"), type_="check")
         batch_op.create_check_constraint("notification_kind", _kinds(OLD_KINDS))
     with op.batch_alter_table('placement', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('fk_placement_group_id_child_group'), type_='foreignkey')
+        batch_op.drop_index(batch_op.f('ix_placement_group_id'))
+        batch_op.drop_column('group_id')
         batch_op.drop_column('until_time')
         batch_op.drop_column('from_time')
 

@@ -3024,6 +3024,8 @@ export interface components {
             endDate: string | null;
             /** Days */
             days: components["schemas"]["Weekday"][];
+            /** Groupid */
+            groupId?: string | null;
             /** Fromtime */
             fromTime?: string | null;
             /** Untiltime */
@@ -4263,6 +4265,11 @@ export interface components {
             /** Days */
             days?: components["schemas"]["Weekday"][];
             /**
+             * Groupid
+             * @description The childcare group (of the organisation) the child goes to.
+             */
+            groupId?: string | null;
+            /**
              * Fromtime
              * @description From (on the days); default: the kind's usual hours.
              */
@@ -4312,6 +4319,8 @@ export interface components {
             endDate: string | null;
             /** Days */
             days: components["schemas"]["Weekday"][];
+            /** Groupid */
+            groupId?: string | null;
             /** Fromtime */
             fromTime?: string | null;
             /** Untiltime */
@@ -4325,6 +4334,8 @@ export interface components {
             endDate?: string | null;
             /** Days */
             days?: components["schemas"]["Weekday"][] | null;
+            /** Groupid */
+            groupId?: string | null;
             /** Fromtime */
             fromTime?: string | null;
             /** Untiltime */

@@ -108,6 +108,7 @@ async def test_one_absence_report_reaches_the_teacher_the_bso_and_the_coach(
             "childId": younger["id"],
             "organisationId": c.centre.childcare,
             "kind": "out_of_school_care",
+            "groupId": groups["BSO De Regenboog"],
             "startDate": date.today().isoformat(),
             "days": ["wednesday"],
         },
@@ -165,7 +166,7 @@ async def test_one_absence_report_reaches_the_teacher_the_bso_and_the_coach(
     assert all(e["absent"] for e in rest) and {e["kind"] for e in rest} >= {"activity"}
 
     bso_list = await client.get(
-        f"/groups/{groups['Peuters Zonnetje']}/day",
+        f"/groups/{groups['BSO De Regenboog']}/day",
         headers=c.centre.bso,
         params={"date": wednesday.isoformat()},
     )
@@ -174,11 +175,18 @@ async def test_one_absence_report_reaches_the_teacher_the_bso_and_the_coach(
     # A child not placed at the BSO that day is not on the BSO's list.
     thursday = date.fromordinal(wednesday.toordinal() + 1)
     other_day = await client.get(
-        f"/groups/{groups['Peuters Zonnetje']}/day",
+        f"/groups/{groups['BSO De Regenboog']}/day",
         headers=c.centre.bso,
         params={"date": thursday.isoformat()},
     )
     assert younger["id"] not in {r["childId"] for r in other_day.json()["children"]}
+    # Nor on the toddlers' group's list: the placement is in the BSO group.
+    toddlers = await client.get(
+        f"/groups/{groups['Peuters Zonnetje']}/day",
+        headers=c.centre.bso,
+        params={"date": wednesday.isoformat()},
+    )
+    assert younger["id"] not in {r["childId"] for r in toddlers.json()["children"]}
 
     coach_list = await client.get(
         f"/activities/{judo['id']}/sessions/{session_id}/attendance", headers=c.coach

@@ -23,6 +23,7 @@ PLACEMENT_KEYS = {
     "startDate",
     "endDate",
     "days",
+    "groupId",
     "fromTime",
     "untilTime",
     "createdAt",
