@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { routes } from '@/app/router';
-import { activitiesApi, coach, FOOTBALL_ID, guardian } from '@/features/activities/testing/fixtures';
+import { activitiesApi, coach, enrolment, football, FOOTBALL_ID, guardian, sent } from '@/features/activities/testing/fixtures';
 import { renderRoutes, setupApi } from '@/test/utils';
 
 describe('the activities routes', () => {
@@ -18,6 +18,18 @@ describe('the activities routes', () => {
     expect(await screen.findByText(new RegExp(intro))).toBeInTheDocument();
     expect(await screen.findByTestId('activity-catalogue')).toBeInTheDocument();
     expect(document.title).toBe('Activiteiten – KindCentraal');
+  });
+
+  it("loads a guardian's /activiteiten in one catalogue request, their enrolments in it", async () => {
+    const { requests } = activitiesApi({
+      me: guardian,
+      activities: () => [{ ...football, myEnrolments: [enrolment({ status: 'waitlisted', position: 2, enrolledAt: null })] }],
+    });
+    renderRoutes({ routes, path: '/activiteiten?soort=sport', store: setupApi() });
+    expect(await screen.findByTestId('own-enrolment')).toHaveTextContent('Sam Jansen: op de wachtlijst, plaats 2');
+    const catalogue = sent(requests, /^\/activities$/, 'GET').map((r) => Object.fromEntries(new URL(r.url).searchParams));
+    expect(catalogue).toEqual([{ category: 'sport', expand: 'myEnrolments' }]);
+    expect(sent(requests, /\/enrolments$/, 'GET')).toEqual([]);
   });
 
   it('shows an activity at /activiteiten/:activityId, titled after it, with a way back', async () => {

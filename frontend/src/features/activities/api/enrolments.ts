@@ -20,7 +20,12 @@ export function useEnrolments(activityId: string, options: { enabled?: boolean }
   return useQuery({ ...enrolmentsQueryOptions(activityId), enabled: options.enabled ?? true });
 }
 
-/** After a change the counts move, and a place may go to the first on the waiting list. */
+/**
+ * After a change the counts move, and a place may go to the first on the waiting list. The
+ * catalogue (one request, the guardian's enrolments in it) is refetched when it is on screen;
+ * the activity's page, its enrolments included, likewise. What is not on screen is only marked
+ * stale, so the catalogue asks for no activity's enrolments.
+ */
 function useRefresh(activityId: string) {
   const queryClient = useQueryClient();
   return () =>

@@ -6,7 +6,10 @@ import { ActivityFacts } from '@/features/activities/components/activity-facts';
 import { GuardianEnrolment } from '@/features/activities/components/guardian-enrolment';
 import type { ActivityRead } from '@/features/activities/types';
 
-/** One activity in the catalogue; a guardian enrols their children right here. */
+/**
+ * One activity in the catalogue; a guardian enrols their children right here, their enrolments
+ * coming with the activity (`myEnrolments`) rather than asked for per card.
+ */
 export function ActivityCard({
   activity,
   guardian,
@@ -28,7 +31,9 @@ export function ActivityCard({
         {activity.organisationName}
       </Paragraph>
       <ActivityFacts activity={activity} now={now} />
-      {guardian ? <GuardianEnrolment activity={activity} ownChildren={ownChildren} now={now} /> : null}
+      {guardian ? (
+        <GuardianEnrolment activity={activity} ownChildren={ownChildren} enrolments={activity.myEnrolments ?? []} now={now} />
+      ) : null}
     </article>
   );
 }

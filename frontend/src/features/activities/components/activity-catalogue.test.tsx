@@ -6,6 +6,8 @@ import {
   activitiesApi,
   activity,
   coach,
+  drawing,
+  DRAWING_ID,
   enrolment,
   enrolmentConflict,
   football,
@@ -27,6 +29,9 @@ function renderCatalogue(options: ActivitiesApiOptions = {}, path = '/activiteit
 
 const catalogueQueries = (requests: Request[]) =>
   sent(requests, /^\/activities$/, 'GET').map((r) => Object.fromEntries(new URL(r.url).searchParams));
+
+/** GETs of an activity's enrolments: the catalogue must send none. */
+const enrolmentReads = (requests: Request[]) => sent(requests, /\/enrolments$/, 'GET');
 
 const card = (title: string) =>
   screen.getAllByTestId('activity-card').find((element) => within(element).queryByRole('heading', { name: title }))!;
@@ -91,6 +96,25 @@ describe('the activities catalogue', () => {
     );
   });
 
+  it("loads a guardian's catalogue in one request, their children's enrolments and waiting-list places in it", async () => {
+    const { requests } = renderCatalogue(
+      {
+        activities: () => [
+          { ...football, myEnrolments: [enrolment({ childId: NOOR_ID, childName: 'Noor Jansen', status: 'waitlisted', position: 3, enrolledAt: null })] },
+          { ...drawing, myEnrolments: [enrolment({ activityId: DRAWING_ID, activityTitle: drawing.title, childId: SAM_ID, childName: 'Sam Jansen' })] },
+        ],
+      },
+      '/activiteiten?dag=tuesday',
+    );
+    const voetbal = await screen.findAllByTestId('activity-card').then(() => card('Voetbal'));
+    expect(await within(voetbal).findByTestId('own-enrolment')).toHaveTextContent('Noor Jansen: op de wachtlijst, plaats 3');
+    expect(within(card('Tekenen en schilderen')).getByTestId('own-enrolment')).toHaveTextContent('Sam Jansen: ingeschreven');
+    // Noor is on the waiting list: only Sam is offered for Voetbal.
+    expect(within(voetbal).getByRole('button', { name: 'Inschrijven voor Voetbal' })).toBeInTheDocument();
+    expect(catalogueQueries(requests)).toEqual([{ weekday: 'tuesday', expand: 'myEnrolments' }]);
+    expect(enrolmentReads(requests)).toEqual([]);
+  });
+
   it('lets a guardian enrol one of their children and says the place on the waiting list', async () => {
     let listed = [enrolment({ childId: SAM_ID, childName: 'Sam Jansen' })];
     const { requests } = renderCatalogue({
@@ -128,6 +152,9 @@ describe('the activities catalogue', () => {
         'Noor Jansen: op de wachtlijst, plaats 2Uitschrijven Noor Jansen',
       ),
     );
+    // The catalogue is asked again (with the enrolments in it), not the activity's enrolments.
+    expect(catalogueQueries(requests)).toEqual([{ expand: 'myEnrolments' }, { expand: 'myEnrolments' }]);
+    expect(enrolmentReads(requests)).toEqual([]);
   });
 
   it('says "Ingeschreven" when there was a place', async () => {
@@ -223,11 +250,14 @@ describe('the activities catalogue', () => {
     const [post] = sent(requests, /cancellation$/, 'POST');
     expect(new URL(post!.url).pathname).toBe(`/api/v1/activities/${FOOTBALL_ID}/enrolments/${sams.id}/cancellation`);
     await waitFor(() => expect(screen.queryByTestId('own-enrolment')).not.toBeInTheDocument());
+    expect(catalogueQueries(requests)).toEqual([{ expand: 'myEnrolments' }, { expand: 'myEnrolments' }]);
+    expect(enrolmentReads(requests)).toEqual([]);
   });
 
-  it('asks the enrolments of each activity only for a guardian', async () => {
+  it('asks staff for the catalogue without anyone\'s enrolments or children', async () => {
     const { requests } = renderCatalogue({ me: coach });
     await screen.findAllByTestId('activity-card');
+    expect(catalogueQueries(requests)).toEqual([{}]);
     expect(sent(requests, /enrolments|children/)).toEqual([]);
   });
 });

@@ -14,14 +14,15 @@ import { isGuardian } from '@/features/activities/utils/roles';
 
 /**
  * The catalogue: the filters (in the address), then a card per activity. A guardian gets
- * their children's enrolments and "Inschrijven" on each card.
+ * their children's enrolments and "Inschrijven" on each card; those enrolments come in the same
+ * one request (`GET /activities?expand=myEnrolments`), so it waits until we know who asks.
  */
 export function ActivityCatalogue({ now }: { now?: Date }) {
   const { t } = useTranslation();
   const me = useMe();
   const guardian = isGuardian(me.data);
   const { filters, change, clear } = useActivityFilters();
-  const activities = useActivities(filters);
+  const activities = useActivities(filters, { myEnrolments: guardian, enabled: !me.isPending });
   const ownChildren = useOwnChildren({ enabled: guardian });
   const list = activities.data;
 

@@ -12,7 +12,7 @@ import { useSessions } from '@/features/activities/api/sessions';
 import { ActivityFacts } from '@/features/activities/components/activity-facts';
 import { AttendanceSection } from '@/features/activities/components/attendance-section';
 import { EnrolmentsSection } from '@/features/activities/components/enrolments-section';
-import { GuardianEnrolment } from '@/features/activities/components/guardian-enrolment';
+import { GuardianEnrolmentWithQuery } from '@/features/activities/components/guardian-enrolment';
 import { SessionsSection } from '@/features/activities/components/sessions-section';
 import { isGuardian, runsActivity } from '@/features/activities/utils/roles';
 import { defaultSessionId } from '@/features/activities/utils/sessions';
@@ -65,7 +65,7 @@ function OwnSection({ activity, now }: { activity: ActivityRead; now?: Date }) {
         {t('activities.own.sectionTitle')}
       </Heading>
       {ownChildren.isError ? <ProblemAlert error={ownChildren.error} /> : null}
-      <GuardianEnrolment activity={activity} ownChildren={ownChildren.isError ? [] : ownChildren.data} now={now} />
+      <GuardianEnrolmentWithQuery activity={activity} ownChildren={ownChildren.isError ? [] : ownChildren.data} now={now} />
     </section>
   );
 }

@@ -14,23 +14,54 @@ import type { ActivityRead, EnrolmentRead } from '@/features/activities/types';
 type Message = { title: string; text: string };
 
 /**
- * A guardian at one activity: their children on its list (with "Uitschrijven"), and
- * "Inschrijven" for the others. What just happened is said in the status line above.
+ * A guardian at one activity, on its own page: asks for the activity's enrolments (the guardian's
+ * own). The catalogue has them in its one request and uses {@link GuardianEnrolment} directly.
  */
-export function GuardianEnrolment({
+export function GuardianEnrolmentWithQuery({
   activity,
   ownChildren,
   now,
 }: {
   activity: ActivityRead;
   now?: Date;
+  ownChildren: ChildRead[] | undefined;
+}) {
+  const enrolments = useEnrolments(activity.id);
+  return (
+    <GuardianEnrolment
+      activity={activity}
+      ownChildren={ownChildren}
+      enrolments={enrolments.data}
+      enrolmentsError={enrolments.isError ? enrolments.error : null}
+      now={now}
+    />
+  );
+}
+
+/**
+ * A guardian at one activity: their children on its list (with "Uitschrijven"), and
+ * "Inschrijven" for the others. What just happened is said in the status line above.
+ */
+export function GuardianEnrolment({
+  activity,
+  ownChildren,
+  enrolments,
+  enrolmentsError = null,
+  now,
+}: {
+  activity: ActivityRead;
+  now?: Date;
   /** The guardian's children (GET /children); undefined while they load, empty when that failed. */
   ownChildren: ChildRead[] | undefined;
+  /** The guardian's children's enrolments here (the catalogue's `myEnrolments`); undefined while they load. */
+  enrolments: EnrolmentRead[] | undefined;
+  /** Why the enrolments could not be read, if they could not. */
+  enrolmentsError?: unknown;
 }) {
   const { t } = useTranslation();
   const listId = useId();
   const texts = useActivityTexts();
-  const enrolments = useEnrolments(activity.id);
+  const failed = enrolmentsError !== null && enrolmentsError !== undefined;
   const [message, setMessage] = useState<Message | null>(null);
   const statusRef = useRef<HTMLDivElement>(null);
 
@@ -38,10 +69,10 @@ export function GuardianEnrolment({
   // Someone who is also on the activity's staff gets every child from the server: show only their own.
   const mine = useMemo(
     () =>
-      (enrolments.data ?? []).filter(
+      (enrolments ?? []).filter(
         (enrolment) => enrolment.status !== 'cancelled' && (ownIds.size === 0 || ownIds.has(enrolment.childId)),
       ),
-    [enrolments.data, ownChildren, ownIds],
+    [enrolments, ownIds],
   );
   const inCentre = useMemo(
     () => (ownChildren ?? []).filter((child) => child.centreId === activity.centreId),
@@ -76,7 +107,7 @@ export function GuardianEnrolment({
       text: t('activities.cancel.doneText', { child: enrolment.childName, activity: activity.title }),
     });
 
-  const loading = enrolments.isPending || ownChildren === undefined;
+  const loading = (enrolments === undefined && !failed) || ownChildren === undefined;
 
   return (
     <div className="kc-activity-enrolment" data-testid="guardian-enrolment">
@@ -90,7 +121,7 @@ export function GuardianEnrolment({
           </div>
         ) : null}
       </div>
-      {enrolments.isError ? <ProblemAlert error={enrolments.error} /> : null}
+      {failed ? <ProblemAlert error={enrolmentsError} /> : null}
       {mine.length > 0 ? (
         <>
           <Paragraph id={listId} className="kc-activity-own__title">
@@ -112,7 +143,7 @@ export function GuardianEnrolment({
           </ul>
         </>
       ) : null}
-      {loading && !enrolments.isError ? <Loading /> : null}
+      {loading ? <Loading /> : null}
       {!loading && !activity.enrolmentOpen && eligible.length > 0 ? (
         <Paragraph data-testid="enrolment-closed">{texts.enrolment(activity, todayInZone(now))}</Paragraph>
       ) : null}

@@ -151,8 +151,15 @@ export const teacher: Me = me([membership.school]);
 
 export type ActivitiesApiOptions = {
   me?: Me;
-  /** The catalogue, per request (its query: weekday, category, age). */
+  /**
+   * The catalogue, per request (its query: weekday, category, age, expand). An activity's own
+   * `myEnrolments`, if given, is what `?expand=myEnrolments` answers for it.
+   */
   activities?: (query: URLSearchParams) => ActivityRead[];
+  /**
+   * An activity's enrolments: GET /activities/{id}/enrolments, and (the own children's, not
+   * cancelled) the catalogue's `myEnrolments` when the activity does not bring its own.
+   */
   enrolments?: (activityId: string) => EnrolmentRead[];
   sessions?: (activityId: string) => ActivitySession[];
   attendance?: (sessionId: string) => AttendanceRow[];
@@ -180,7 +187,7 @@ export function activitiesApi(options: ActivitiesApiOptions = {}) {
     if (path === '/children') return json({ items: options.children ?? [sam, noor, cousin], nextCursor: null });
     if (path === '/rooms') return json(options.rooms ?? [gym, classroom]);
     if (path === '/buildings') return json(options.buildings ?? [building]);
-    if (path === '/activities') return json(catalogue(url.searchParams));
+    if (path === '/activities') return json(withMyEnrolments(catalogue(url.searchParams), url.searchParams, options));
     const one = /^\/activities\/([\w-]+)$/.exec(path);
     if (one) {
       const found = all().find((candidate) => candidate.id === one[1]);
@@ -200,6 +207,22 @@ export function activitiesApi(options: ActivitiesApiOptions = {}) {
   });
 }
 
+/**
+ * As the server answers GET /activities: `myEnrolments` only when asked for with
+ * `?expand=myEnrolments`, then the caller's own children's enrolments, enrolled or waiting.
+ */
+function withMyEnrolments(list: ActivityRead[], query: URLSearchParams, options: ActivitiesApiOptions): ActivityRead[] {
+  const expanded = (query.get('expand') ?? '').split(',').includes('myEnrolments');
+  const own = new Set((options.children ?? [sam, noor, cousin]).map((c) => c.id));
+  return list.map(({ myEnrolments, ...rest }) => {
+    if (!expanded) return rest;
+    const mine =
+      myEnrolments ??
+      (options.enrolments?.(rest.id) ?? []).filter((e) => e.status !== 'cancelled' && own.has(e.childId));
+    return { ...rest, myEnrolments: mine };
+  });
+}
+
 async function defaultWrite(request: Request, path: string, options: ActivitiesApiOptions): Promise<Response> {
   const enrol = /^\/activities\/([\w-]+)\/enrolments$/.exec(path);
   if (enrol && request.method === 'POST') {
@@ -212,7 +235,11 @@ async function defaultWrite(request: Request, path: string, options: ActivitiesA
   }
   const cancel = /^\/activities\/([\w-]+)\/enrolments\/([\w-]+)\/cancellation$/.exec(path);
   if (cancel) {
-    const found = (options.enrolments?.(cancel[1]!) ?? []).find((e) => e.id === cancel[2]);
+    const listed = [
+      ...(options.enrolments?.(cancel[1]!) ?? []),
+      ...(options.activities?.(new URLSearchParams()) ?? []).flatMap((a) => a.myEnrolments ?? []),
+    ];
+    const found = listed.find((e) => e.id === cancel[2]);
     return json({ ...(found ?? enrolment({ id: cancel[2]! })), status: 'cancelled', position: null, cancelledAt: '2026-09-01T10:00:00Z' });
   }
   const create = /^\/activities\/([\w-]+)\/sessions$/.exec(path);
