@@ -1,0 +1,134 @@
+import { test, expect } from '../support/fixtures';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { API_BASE_URL } from '../support/env';
+
+/**
+ * The rich school day on a 360 px phone: a guardian enrols a child in a full activity and lands
+ * on the waiting list; places free up and the child moves up; the guardian reports the child
+ * absent on its BSO day; the BSO's "Vandaag" list shows it.
+ */
+const WIDTH = 360;
+test.use({ viewport: { width: WIDTH, height: 740 } });
+
+type Activity = {
+  id: string;
+  title: string;
+  minAge: number | null;
+  maxAge: number | null;
+  placesLeft: number;
+  weekdays: string[];
+  myEnrolments?: { childId: string; status: string }[];
+};
+type Enrolment = { id: string; childId: string; status: string; position: number | null };
+type Child = { id: string; givenName: string; familyName: string; dateOfBirth: string };
+type Placement = { kind: string; days: string[]; groupId: string | null; organisationId: string };
+const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday'];
+
+async function get<T>(request: APIRequestContext, token: string, path: string): Promise<T> {
+  const response = await request.get(`${API_BASE_URL}${path}`, { headers: { Authorization: `Bearer ${token}` } });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as T;
+}
+
+function ageOn(born: string, day: Date): number {
+  const birth = new Date(born);
+  let age = day.getFullYear() - birth.getFullYear();
+  if (day.getMonth() < birth.getMonth() || (day.getMonth() === birth.getMonth() && day.getDate() < birth.getDate())) age -= 1;
+  return age;
+}
+
+/** The next date (YYYY-MM-DD, at least tomorrow) on that weekday outside the centre's holidays. */
+async function nextDay(request: APIRequestContext, token: string, weekday: string, centreId: string): Promise<string> {
+  const holidays = await get<{ startDate: string; endDate: string }[]>(request, token, `/child-centres/${centreId}/holidays`);
+  const day = new Date();
+  for (let i = 1; i < 60; i += 1) {
+    day.setDate(day.getDate() + 1);
+    const iso = day.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+    const name = WEEKDAYS[(day.getDay() + 6) % 7];
+    if (name === weekday && !holidays.some((h) => h.startDate <= iso && iso <= h.endDate)) return iso;
+  }
+  throw new Error(`no ${weekday} without holidays in the coming weeks`);
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
+  expect(width, 'no horizontal scrolling at 360 px').toBeLessThanOrEqual(WIDTH + 1);
+}
+
+test('a guardian waits for a full activity, moves up, reports the child absent, and the BSO sees it', async ({ api, request, loginPage, header, page }) => {
+  const parent = await api.token('parent');
+  const admin = await api.token('admin');
+  const children = (await get<{ items: Child[] }>(request, parent, '/children')).items;
+  const catalogue = await get<Activity[]>(request, parent, '/activities?expand=myEnrolments');
+  // A full activity one of the parent's children may join and is not on yet.
+  const today = new Date();
+  const pick = catalogue
+    .filter((a) => a.placesLeft === 0 && a.weekdays.length > 0)
+    .flatMap((activity) =>
+      children
+        .filter((child) => {
+          const age = ageOn(child.dateOfBirth, today);
+          return (activity.minAge ?? 0) <= age && age <= (activity.maxAge ?? 18) && !activity.myEnrolments?.some((e) => e.childId === child.id);
+        })
+        .map((child) => ({ activity, child })),
+    )[0];
+  expect(pick, 'the demo has a full activity for one of the parent’s children').toBeTruthy();
+  const { activity, child } = pick!;
+  const name = `${child.givenName} ${child.familyName}`;
+
+  // 1. The guardian enrols the child on a phone: the activity is full, so the waiting list.
+  await loginPage.loginAs('parent');
+  await page.goto('/activiteiten');
+  const card = page.getByTestId('activity-card').filter({ hasText: activity.title });
+  await expect(card).toContainText('Vol — wachtlijst');
+  await expectNoHorizontalScroll(page);
+  await card.getByRole('button', { name: `Inschrijven voor ${activity.title}` }).click();
+  const form = card.getByTestId('enrol-form');
+  await form.getByLabel(name).check();
+  await form.getByRole('button', { name: 'Inschrijven', exact: true }).click();
+  const message = card.getByTestId('enrolment-message');
+  await expect(message).toContainText(/Op de wachtlijst, plaats \d+/);
+  await expect(message).toContainText(`${name} staat op de wachtlijst`);
+  await expectNoHorizontalScroll(page);
+
+  // 2. Other children cancel (the centre's administrator takes them off): the child moves up.
+  const enrolments = await get<Enrolment[]>(request, admin, `/activities/${activity.id}/enrolments`);
+  const own = enrolments.find((e) => e.childId === child.id)!;
+  expect(own.status).toBe('waitlisted');
+  const ahead = enrolments.filter((e) => e.status === 'waitlisted' && (e.position ?? 0) < (own.position ?? 0));
+  const enrolled = enrolments.find((e) => e.status === 'enrolled')!;
+  for (const other of [...ahead, enrolled]) {
+    const cancelled = await request.post(`${API_BASE_URL}/activities/${activity.id}/enrolments/${other.id}/cancellation`, {
+      headers: { Authorization: `Bearer ${admin}` },
+    });
+    expect(cancelled.status(), await cancelled.text()).toBe(200);
+  }
+  await page.reload();
+  const moved = page.getByTestId('activity-card').filter({ hasText: activity.title });
+  await expect(moved.getByTestId('own-enrolment').filter({ hasText: name })).toContainText(`${name}: ingeschreven`);
+
+  // 3. The guardian reports the child ill on its next BSO day.
+  const placements = (await get<{ items: Placement[] }>(request, admin, `/placements?childId=${child.id}&limit=100`)).items;
+  const bso = placements.find((p) => p.kind === 'out_of_school_care' && p.groupId && p.days.length > 0);
+  expect(bso, 'the demo child goes to the BSO on some days').toBeTruthy();
+  const centreId = (await get<{ items: { id: string; name: string }[] }>(request, admin, '/child-centres')).items.find(
+    (c) => c.name === 'IKC De Regenboog',
+  )!.id;
+  const day = await nextDay(request, admin, bso!.days[0]!, centreId);
+  await page.goto(`/children/${child.id}/afmelden`);
+  const absence = page.getByTestId('absence-form');
+  await absence.getByLabel('Eerste dag').fill(day);
+  await absence.getByLabel('Laatste dag').fill(day);
+  await absence.getByRole('radio', { name: /^Ziek/ }).check();
+  await absence.getByRole('button', { name: 'Afmelden' }).click();
+  await expect(page.getByTestId('absence-done')).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  // 4. The BSO's "Vandaag" list for that day shows the child as reported absent.
+  await header.logout.click();
+  await loginPage.loginAs('childcare');
+  await page.goto(`/vandaag?groep=${bso!.groupId}&datum=${day}`);
+  const row = page.getByTestId('group-day-row').filter({ hasText: name });
+  await expect(row).toContainText('Afgemeld: ziek');
+  await expectNoHorizontalScroll(page);
+});
