@@ -4,6 +4,9 @@ import type { components, paths } from '@/api/schema';
 
 export type ActivityRead = components['schemas']['ActivityRead'];
 export type ActivityCategory = components['schemas']['ActivityCategory'];
+export type ActivityCreate = components['schemas']['ActivityCreate'];
+export type ActivityUpdate = components['schemas']['ActivityUpdate'];
+export type ChildCentreRead = components['schemas']['ChildCentreRead'];
 export type ActivitySession = components['schemas']['ActivitySessionRead'];
 export type SessionCreate = components['schemas']['ActivitySessionCreate'];
 export type SessionsCreated = components['schemas']['ActivitySessionsCreated'];

@@ -1,6 +1,6 @@
-import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
-import type { ActivityRead } from '@/features/activities/types';
+import type { ActivityCreate, ActivityRead, ActivityUpdate } from '@/features/activities/types';
 import type { ActivityFilters } from '@/features/activities/utils/filters';
 
 /** What the catalogue asks for besides the filters. */
@@ -50,4 +50,66 @@ export const activityQueryOptions = (activityId: string) =>
 
 export function useActivity(activityId: string) {
   return useQuery(activityQueryOptions(activityId));
+}
+
+/** POST /activities: a new activity of the caller's organisation (201: as read). */
+export function createActivity(body: ActivityCreate): Promise<ActivityRead> {
+  return unwrap(api().POST('/activities', { body }));
+}
+
+export function useCreateActivity(options: { onSuccess?: (created: ActivityRead) => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createActivity,
+    onSuccess: async (created) => {
+      // Its page opens next, from what the answer says; the catalogue has one more.
+      queryClient.setQueryData(activityQueryOptions(created.id).queryKey, created);
+      await queryClient.invalidateQueries({ queryKey: ['activities', 'list'] });
+      options.onSuccess?.(created);
+    },
+  });
+}
+
+/**
+ * PATCH /activities/{activityId}: only the fields sent change. More places move the waiting
+ * list up into them, so the enrolments are asked again too.
+ */
+export function updateActivity(activityId: string, body: ActivityUpdate): Promise<ActivityRead> {
+  return unwrap(api().PATCH('/activities/{activityId}', { params: { path: { activityId } }, body }));
+}
+
+export function useUpdateActivity(activityId: string, options: { onSuccess?: (updated: ActivityRead) => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ActivityUpdate) => updateActivity(activityId, body),
+    onSuccess: async (updated) => {
+      queryClient.setQueryData(activityQueryOptions(activityId).queryKey, updated);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['activities', 'detail', activityId, 'enrolments'] }),
+        queryClient.invalidateQueries({ queryKey: ['activities', 'list'] }),
+      ]);
+      options.onSuccess?.(updated);
+    },
+  });
+}
+
+/** DELETE /activities/{activityId}: with its sessions (their rooms free again) and enrolments. */
+export async function deleteActivity(activityId: string): Promise<void> {
+  await unwrap(api().DELETE('/activities/{activityId}', { params: { path: { activityId } } }));
+}
+
+export function useDeleteActivity(activityId: string, options: { onSuccess?: () => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => deleteActivity(activityId),
+    onSuccess: async () => {
+      // Leave the page first (its queries would ask for what is gone), then forget it.
+      options.onSuccess?.();
+      queryClient.removeQueries({ queryKey: ['activities', 'detail', activityId] });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['activities', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['bookings'] }),
+      ]);
+    },
+  });
 }

@@ -37,3 +37,28 @@ export function useCreateSessions(activityId: string, options: { onSuccess?: (cr
     },
   });
 }
+
+/** POST /activities/{activityId}/sessions/{sessionId}/cancellation: called off, its room free again. */
+export function cancelSession(activityId: string, sessionId: string): Promise<ActivitySession> {
+  return unwrap(
+    api().POST('/activities/{activityId}/sessions/{sessionId}/cancellation', {
+      params: { path: { activityId, sessionId } },
+    }),
+  );
+}
+
+export function useCancelSession(activityId: string, options: { onSuccess?: (cancelled: ActivitySession) => void } = {}) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sessionId: string) => cancelSession(activityId, sessionId),
+    onSuccess: async (cancelled) => {
+      // The list shows it called off; the activity's days and next session may change with it.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['activities', 'detail', activityId] }),
+        queryClient.invalidateQueries({ queryKey: ['activities', 'list'] }),
+        queryClient.invalidateQueries({ queryKey: ['bookings'] }),
+      ]);
+      options.onSuccess?.(cancelled);
+    },
+  });
+}

@@ -1,21 +1,25 @@
 import { Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { useLocation } from 'react-router';
 import '@/features/activities/components/activities.css';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useMe } from '@/features/auth/api/get-me';
 import { useActivities } from '@/features/activities/api/activities';
 import { useOwnChildren } from '@/features/activities/api/children';
+import type { DeletedActivityState } from '@/features/activities/components/activity-admin';
 import { ActivityCard } from '@/features/activities/components/activity-card';
 import { ActivityFiltersForm } from '@/features/activities/components/activity-filters';
+import { NewActivity } from '@/features/activities/components/new-activity';
 import { useActivityFilters } from '@/features/activities/hooks/use-activity-filters';
 import { hasFilters } from '@/features/activities/utils/filters';
-import { isGuardian } from '@/features/activities/utils/roles';
+import { isGuardian, offersActivities } from '@/features/activities/utils/roles';
 
 /**
  * The catalogue: the filters (in the address), then a card per activity. A guardian gets
  * their children's enrolments and "Inschrijven" on each card; those enrolments come in the same
- * one request (`GET /activities?expand=myEnrolments`), so it waits until we know who asks.
+ * one request (`GET /activities?expand=myEnrolments`), so it waits until we know who asks. The
+ * staff of an organisation get "Nieuwe activiteit" above the filters.
  */
 export function ActivityCatalogue({ now }: { now?: Date }) {
   const { t } = useTranslation();
@@ -25,9 +29,14 @@ export function ActivityCatalogue({ now }: { now?: Date }) {
   const activities = useActivities(filters, { myEnrolments: guardian, enabled: !me.isPending });
   const ownChildren = useOwnChildren({ enabled: guardian });
   const list = activities.data;
+  const deleted = (useLocation().state as Partial<DeletedActivityState> | null)?.deletedActivity;
 
   return (
     <div className="kc-activities" data-testid="activity-catalogue">
+      <div aria-live="polite" className="kc-status" data-testid="activity-deleted">
+        {deleted ? <Paragraph className="kc-activity-message">{t('activities.remove.done', { activity: deleted })}</Paragraph> : null}
+      </div>
+      {me.data && offersActivities(me.data) ? <NewActivity me={me.data} /> : null}
       <ActivityFiltersForm filters={filters} onChange={change} onClear={clear} forGuardian={guardian} />
       <div aria-live="polite" data-testid="activity-count">
         {list ? (

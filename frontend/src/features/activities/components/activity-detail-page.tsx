@@ -9,6 +9,7 @@ import { useMe } from '@/features/auth/api/get-me';
 import { useActivity } from '@/features/activities/api/activities';
 import { useOwnChildren } from '@/features/activities/api/children';
 import { useSessions } from '@/features/activities/api/sessions';
+import { ActivityAdmin } from '@/features/activities/components/activity-admin';
 import { ActivityFacts } from '@/features/activities/components/activity-facts';
 import { AttendanceSection } from '@/features/activities/components/attendance-section';
 import { EnrolmentsSection } from '@/features/activities/components/enrolments-section';
@@ -21,7 +22,8 @@ import type { ActivityRead } from '@/features/activities/types';
 /**
  * One activity. Everyone who sees it gets its details; a guardian their own children's
  * enrolments; the providing organisation's people (and the centre's administrators) also the
- * attendance list, the sessions and every enrolment with the waiting list.
+ * attendance list, the sessions and every enrolment with the waiting list, and may change or
+ * remove the activity.
  */
 export function ActivityDetailPage({ activityId, now }: { activityId: string; now?: Date }) {
   const { t } = useTranslation();
@@ -48,6 +50,7 @@ export function ActivityDetailPage({ activityId, now }: { activityId: string; no
       <Paragraph className="kc-activity-card__organisation">{data.organisationName}</Paragraph>
       {data.description ? <Paragraph className="kc-pre kc-card__text">{data.description}</Paragraph> : null}
       <ActivityFacts activity={data} full now={now} />
+      {runs ? <ActivityAdmin activity={data} /> : null}
       {guardian ? <OwnSection activity={data} now={now} /> : null}
       {runs ? <RunSections activity={data} now={now} /> : null}
     </div>

@@ -64,9 +64,9 @@ describe('the activity page for its organisation', () => {
 
     const coming = await screen.findByTestId('sessions-coming');
     expect(within(coming).getAllByTestId('session').map((item) => item.textContent)).toEqual([
-      'dinsdag 8 september 15:00–16:00, GymzaalAanwezigheid dinsdag 8 september 15:00–16:00',
-      'donderdag 10 september 15:00–16:00, Gymzaal Ruimte nog niet goedgekeurdAanwezigheid donderdag 10 september 15:00–16:00',
-      'dinsdag 15 september 15:00–16:00, Gymzaal Afgelast',
+      'dinsdag 8 september 15:00–16:00, GymzaalAanwezigheid dinsdag 8 september 15:00–16:00Afzeggen dinsdag 8 september 15:00–16:00',
+      'donderdag 10 september 15:00–16:00, Gymzaal Ruimte nog niet goedgekeurdAanwezigheid donderdag 10 september 15:00–16:00Afzeggen donderdag 10 september 15:00–16:00',
+      'dinsdag 15 september 15:00–16:00, Gymzaal Afgezegd',
     ]);
     expect(screen.getByText('Eerdere sessie (1)')).toBeInTheDocument();
 

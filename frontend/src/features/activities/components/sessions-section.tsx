@@ -6,11 +6,15 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useBuildings } from '@/features/rooms/api/buildings';
 import { useRoomFormat } from '@/features/rooms/hooks/use-room-format';
 import { useRooms } from '@/features/activities/api/rooms';
+import { CancelSession } from '@/features/activities/components/cancel-session';
 import { SessionForm } from '@/features/activities/components/session-form';
 import { splitSessions } from '@/features/activities/utils/sessions';
 import type { ActivityRead, ActivitySession } from '@/features/activities/types';
 
-/** The activity's sessions: the coming ones, the ones held (folded away), and "Sessies toevoegen". */
+/**
+ * The activity's sessions: the coming ones (each can be called off, "Afzeggen"), the ones held
+ * (folded away), and "Sessies toevoegen".
+ */
 export function SessionsSection({
   activity,
   sessions,
@@ -27,17 +31,35 @@ export function SessionsSection({
   const headingId = useId();
   const [adding, setAdding] = useState(false);
   const addRef = useRef<HTMLButtonElement>(null);
+  const statusRef = useRef<HTMLDivElement>(null);
+  const [message, setMessage] = useState('');
+  const format = useRoomFormat();
   const { coming, past } = useMemo(() => splitSessions(sessions, now), [sessions, now]);
+
+  const onCancelled = (session: ActivitySession) => {
+    setMessage(t('activities.sessions.cancelledMessage', { when: format.span(session.startsAt, session.endsAt) }));
+    // The question and its buttons are gone: the focus goes to what happened.
+    statusRef.current?.focus();
+  };
 
   return (
     <section id="sessies" aria-labelledby={headingId} className="kc-section" data-testid="sessions-section">
       <Heading level={2} id={headingId}>
         {t('activities.sessions.title')}
       </Heading>
+      <div ref={statusRef} tabIndex={-1} aria-live="polite" className="kc-status" data-testid="sessions-message">
+        {message ? <Paragraph className="kc-activity-message">{message}</Paragraph> : null}
+      </div>
       {coming.length === 0 ? (
         <Paragraph data-testid="sessions-none">{t('activities.sessions.noneComing')}</Paragraph>
       ) : (
-        <SessionList sessions={coming} label={t('activities.sessions.coming')} onAttendance={onAttendance} testId="sessions-coming" />
+        <SessionList
+          sessions={coming}
+          label={t('activities.sessions.coming')}
+          onAttendance={onAttendance}
+          cancel={{ activityId: activity.id, now, onCancelled }}
+          testId="sessions-coming"
+        />
       )}
       {past.length > 0 ? (
         <details className="kc-activity-past">
@@ -69,11 +91,14 @@ function SessionList({
   sessions,
   label,
   onAttendance,
+  cancel,
   testId,
 }: {
   sessions: ActivitySession[];
   label: string;
   onAttendance: (sessionId: string) => void;
+  /** "Afzeggen" for the sessions that have not begun and are not called off yet. */
+  cancel?: { activityId: string; now?: Date; onCancelled: (session: ActivitySession) => void };
   testId: string;
 }) {
   const { t } = useTranslation();
@@ -82,6 +107,8 @@ function SessionList({
     <ul className="kc-plain-list kc-activity-sessions" aria-label={label} data-testid={testId}>
       {sessions.map((session) => {
         const when = format.span(session.startsAt, session.endsAt);
+        const cancellable =
+          cancel !== undefined && !session.cancelled && Date.parse(session.startsAt) > (cancel.now ?? new Date()).getTime();
         return (
           <li key={session.id} className="kc-activity-session" data-testid="session">
             <div className="kc-card__text">
@@ -100,10 +127,15 @@ function SessionList({
               ) : null}
             </div>
             {!session.cancelled ? (
-              <Button type="button" appearance="subtle-button" className="kc-activity-session__attendance" onClick={() => onAttendance(session.id)}>
-                {t('activities.sessions.attendance')}
-                {' '}<span className="kc-visually-hidden">{when}</span>
-              </Button>
+              <div className="kc-activity-session__actions">
+                <Button type="button" appearance="subtle-button" className="kc-activity-session__attendance" onClick={() => onAttendance(session.id)}>
+                  {t('activities.sessions.attendance')}
+                  {' '}<span className="kc-visually-hidden">{when}</span>
+                </Button>
+                {cancellable ? (
+                  <CancelSession activityId={cancel.activityId} session={session} when={when} onCancelled={cancel.onCancelled} />
+                ) : null}
+              </div>
             ) : null}
           </li>
         );

@@ -3,10 +3,13 @@ import type { ChildRead } from '@/features/children/api/get-children';
 import { building, CENTRE_ID, GYM_ID, gym, classroom, me, membership, problemWith } from '@/features/rooms/testing/fixtures';
 import type { BuildingRead, RoomRead } from '@/features/rooms/types';
 import type {
+  ActivityCreate,
   ActivityRead,
   ActivitySession,
+  ActivityUpdate,
   AttendanceMark,
   AttendanceRow,
+  ChildCentreRead,
   EnrolmentRead,
   SessionCreate,
 } from '@/features/activities/types';
@@ -24,6 +27,8 @@ export const OTHER_CENTRE_CHILD_ID = '20000000-0000-4000-8000-000000000003';
 export const SESSION_TODAY = '30000000-0000-4000-8000-000000000001';
 export const SESSION_NEXT = '30000000-0000-4000-8000-000000000002';
 export const SESSION_PAST = '30000000-0000-4000-8000-000000000003';
+export const NEW_ACTIVITY_ID = '10000000-0000-4000-8000-000000000099';
+export const OTHER_CENTRE_ID = 'cccccccc-0000-4000-8000-000000000009';
 
 const stamp = { createdAt: '2026-01-05T09:00:00Z', updatedAt: '2026-01-05T09:00:00Z' };
 
@@ -149,6 +154,23 @@ export const coach: Me = me([
 /** A teacher of the school: sees the catalogue, runs none of it. */
 export const teacher: Me = me([membership.school]);
 
+/** Someone of the municipality: reads the figures, runs no activity. */
+export const analyst: Me = me([membership.analyst]);
+
+/** Someone working for two organisations: chooses which one offers a new activity. */
+export const twoJobs: Me = me([
+  { id: 'm5', organisationId: ORG_SPORT, organisationName: 'Sportclub Gooi', organisationType: 'sport', role: 'staff' },
+  membership.school,
+  membership.analyst,
+] as unknown as Me['memberships']);
+
+export function centre(overrides: Partial<ChildCentreRead> = {}): ChildCentreRead {
+  return { ...stamp, id: CENTRE_ID, name: 'Kindcentrum De Regenboog', address: 'Schoolstraat 1, Hilversum', ...overrides };
+}
+
+export const regenboog = centre();
+export const zonnebloem = centre({ id: OTHER_CENTRE_ID, name: 'Kindcentrum De Zonnebloem', address: null });
+
 export type ActivitiesApiOptions = {
   me?: Me;
   /**
@@ -166,6 +188,8 @@ export type ActivitiesApiOptions = {
   children?: ChildRead[];
   rooms?: RoomRead[];
   buildings?: BuildingRead[];
+  /** GET /child-centres (one page). */
+  centres?: ChildCentreRead[];
   /** Answers a write itself; undefined: the default answer. */
   write?: (request: Request) => Response | undefined | Promise<Response | undefined>;
 };
@@ -187,6 +211,7 @@ export function activitiesApi(options: ActivitiesApiOptions = {}) {
     if (path === '/children') return json({ items: options.children ?? [sam, noor, cousin], nextCursor: null });
     if (path === '/rooms') return json(options.rooms ?? [gym, classroom]);
     if (path === '/buildings') return json(options.buildings ?? [building]);
+    if (path === '/child-centres') return json({ items: options.centres ?? [regenboog], nextCursor: null });
     if (path === '/activities') return json(withMyEnrolments(catalogue(url.searchParams), url.searchParams, options));
     const one = /^\/activities\/([\w-]+)$/.exec(path);
     if (one) {
@@ -224,6 +249,38 @@ function withMyEnrolments(list: ActivityRead[], query: URLSearchParams, options:
 }
 
 async function defaultWrite(request: Request, path: string, options: ActivitiesApiOptions): Promise<Response> {
+  if (path === '/activities' && request.method === 'POST') {
+    const { groupIds, organisationId, ...body } = (await request.json()) as ActivityCreate;
+    return json(
+      activity({
+        ...body,
+        id: NEW_ACTIVITY_ID,
+        organisationId: organisationId ?? ORG_SPORT,
+        groupIds: groupIds ?? [],
+        enrolledCount: 0,
+        waitlistCount: 0,
+        placesLeft: body.capacity,
+        weekdays: [],
+        nextSessionAt: null,
+      }),
+      { status: 201 },
+    );
+  }
+  const one = /^\/activities\/([\w-]+)$/.exec(path);
+  if (one && request.method === 'PATCH') {
+    const found = (options.activities?.(new URLSearchParams()) ?? [football, drawing]).find((a) => a.id === one[1]);
+    if (!found) return problem(404, 'The activity does not exist or is not visible to you.');
+    const changes = (await request.json()) as ActivityUpdate;
+    const kept = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+    return json({ ...found, ...kept });
+  }
+  if (one && request.method === 'DELETE') return new Response(null, { status: 204 });
+  const called = /^\/activities\/([\w-]+)\/sessions\/([\w-]+)\/cancellation$/.exec(path);
+  if (called && request.method === 'POST') {
+    const found = (options.sessions?.(called[1]!) ?? []).find((s) => s.id === called[2]);
+    if (!found) return problem(404, 'Not found');
+    return json({ ...found, cancelled: true, bookingStatus: 'cancelled' });
+  }
   const enrol = /^\/activities\/([\w-]+)\/enrolments$/.exec(path);
   if (enrol && request.method === 'POST') {
     const { childId } = (await request.json()) as { childId: string };

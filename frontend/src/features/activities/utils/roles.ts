@@ -20,3 +20,21 @@ export function runsActivity(me: Pick<Me, 'memberships'> | undefined, activity: 
 export function isGuardian(me: Pick<Me, 'isGuardian'> | undefined): boolean {
   return Boolean(me?.isGuardian);
 }
+
+/**
+ * The organisations someone may offer an activity for: those where they have a role that runs
+ * activities (the API's RUNNERS), each once, by name. Empty for a guardian without a job at an
+ * organisation and for the municipality's analyst.
+ */
+export function runnerOrganisations(me: Pick<Me, 'memberships'> | undefined): { id: string; name: string }[] {
+  const found = new Map<string, string>();
+  for (const m of me?.memberships ?? []) {
+    if (isRunnerRole(m.role) && !found.has(m.organisationId)) found.set(m.organisationId, m.organisationName);
+  }
+  return [...found].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** True for the staff of an organisation, who may offer a new activity ("Nieuwe activiteit"). */
+export function offersActivities(me: Pick<Me, 'memberships'> | undefined): boolean {
+  return runnerOrganisations(me).length > 0;
+}

@@ -27,7 +27,8 @@ describe('the absence form', () => {
     renderRoutes({ routes, path: PATH, store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Ziek of afwezig melden' })).toBeInTheDocument();
-    expect(document.title).toBe('Ziek of afwezig melden – KindCentraal');
+    // The title is set in an effect after the first paint: wait for it, do not race it.
+    await waitFor(() => expect(document.title).toBe('Ziek of afwezig melden – KindCentraal'));
     const today = todayInZone();
     expect(screen.getByLabelText('Eerste dag')).toHaveValue(today);
     expect(screen.getByLabelText('Laatste dag')).toHaveValue(today);
