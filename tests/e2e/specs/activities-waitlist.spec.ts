@@ -1,6 +1,6 @@
 import { test, expect } from '../support/fixtures';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { API_BASE_URL } from '../support/env';
+import { API_BASE_URL, DEMO_PASSWORD } from '../support/env';
 
 /**
  * The rich school day on a 360 px phone: a guardian enrols a child in a full activity and lands
@@ -50,6 +50,15 @@ async function nextDay(request: APIRequestContext, token: string, weekday: strin
   throw new Error(`no ${weekday} without holidays in the coming weeks`);
 }
 
+/** The sport club's coach (not one of the shared demo users of the page objects). */
+async function coachToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post(`${API_BASE_URL}/auth/token`, {
+    form: { grant_type: 'password', username: 'sport@regenboog.demo', password: DEMO_PASSWORD },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
 async function expectNoHorizontalScroll(page: Page) {
   const width = await page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth));
   expect(width, 'no horizontal scrolling at 360 px').toBeLessThanOrEqual(WIDTH + 1);
@@ -59,28 +68,35 @@ test('a guardian waits for a full activity, moves up, reports the child absent, 
   const parent = await api.token('parent');
   const admin = await api.token('admin');
   const children = (await get<{ items: Child[] }>(request, parent, '/children')).items;
-  const catalogue = await get<Activity[]>(request, parent, '/activities?expand=myEnrolments');
-  // A full activity one of the parent's children may join and is not on yet.
-  const today = new Date();
-  const pick = catalogue
-    .filter((a) => a.placesLeft === 0 && a.weekdays.length > 0)
-    .flatMap((activity) =>
-      children
-        .filter((child) => {
-          const age = ageOn(child.dateOfBirth, today);
-          return (activity.minAge ?? 0) <= age && age <= (activity.maxAge ?? 18) && !activity.myEnrolments?.some((e) => e.childId === child.id);
-        })
-        .map((child) => ({ activity, child })),
-    )[0];
-  expect(pick, 'the demo has a full activity for one of the parent’s children').toBeTruthy();
-  const { activity, child } = pick!;
+  // The younger child: the access-log spec reads the older one and expects no writes on it.
+  const child = [...children].sort((a, b) => b.dateOfBirth.localeCompare(a.dateOfBirth))[0]!;
   const name = `${child.givenName} ${child.familyName}`;
+  const centreId = (await get<{ items: { id: string; name: string }[] }>(request, admin, '/child-centres')).items.find(
+    (c) => c.name === 'IKC De Regenboog',
+  )!.id;
+  // A full activity of the sport club: one place, taken by another pupil.
+  const coach = await coachToken(request);
+  const made = await request.post(`${API_BASE_URL}/activities`, {
+    headers: { Authorization: `Bearer ${coach}` },
+    data: { centreId, title: 'Judo voor beginners', category: 'sport', minAge: 4, maxAge: 12, capacity: 1 },
+  });
+  expect(made.status(), await made.text()).toBe(201);
+  const activity = (await made.json()) as Activity;
+  const family = new Set(children.map((c) => c.id));
+  const pupils = (await get<{ items: Child[] }>(request, admin, '/children?limit=100')).items.filter(
+    (c) => !family.has(c.id) && ageOn(c.dateOfBirth, new Date()) >= 5 && ageOn(c.dateOfBirth, new Date()) <= 11,
+  );
+  const other = await request.post(`${API_BASE_URL}/activities/${activity.id}/enrolments`, {
+    headers: { Authorization: `Bearer ${admin}` },
+    data: { childId: pupils[0]!.id },
+  });
+  expect(other.status(), await other.text()).toBe(201);
 
   // 1. The guardian enrols the child on a phone: the activity is full, so the waiting list.
   await loginPage.loginAs('parent');
   await page.goto('/activiteiten');
   const card = page.getByTestId('activity-card').filter({ hasText: activity.title });
-  await expect(card).toContainText('Vol — wachtlijst');
+  await expect(card).toContainText('Vol');
   await expectNoHorizontalScroll(page);
   await card.getByRole('button', { name: `Inschrijven voor ${activity.title}` }).click();
   const form = card.getByTestId('enrol-form');
@@ -111,9 +127,6 @@ test('a guardian waits for a full activity, moves up, reports the child absent, 
   const placements = (await get<{ items: Placement[] }>(request, admin, `/placements?childId=${child.id}&limit=100`)).items;
   const bso = placements.find((p) => p.kind === 'out_of_school_care' && p.groupId && p.days.length > 0);
   expect(bso, 'the demo child goes to the BSO on some days').toBeTruthy();
-  const centreId = (await get<{ items: { id: string; name: string }[] }>(request, admin, '/child-centres')).items.find(
-    (c) => c.name === 'IKC De Regenboog',
-  )!.id;
   const day = await nextDay(request, admin, bso!.days[0]!, centreId);
   await page.goto(`/children/${child.id}/afmelden`);
   const absence = page.getByTestId('absence-form');
