@@ -3,6 +3,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { vi } from 'vitest';
 import { AppProvider } from '@/app/provider';
+import type { Me } from '@/features/auth/api/get-me';
 import { configureApi, createApiClient } from '@/lib/api-client';
 import { createTokenStore, type Tokens, type TokenStore } from '@/lib/auth';
 import { createQueryClient } from '@/lib/query';
@@ -34,6 +35,19 @@ export function typedProblem(status: number, kind: string, detail = 'Problem') {
   );
 }
 
+/** A problem+json answer with extension members (`errors`, `conflicts`, `reason`). */
+export function problemWith(status: number, detail: string, extra: Record<string, unknown>): Response {
+  return new Response(
+    JSON.stringify({ type: `https://kindcentraal.nl/problems/${status}`, title: 'Error', status, detail, ...extra }),
+    { status, headers: { 'Content-Type': 'application/problem+json' } },
+  );
+}
+
+/** A 400 naming one field (its JSON pointer) and a code, as the API refuses a body. */
+export function invalid(location: string, code: string, detail = 'Refused.'): Response {
+  return problemWith(400, detail, { title: 'Invalid input', errors: [{ in: 'body', location, code, detail }] });
+}
+
 /** Stubs the global fetch: every request the app sends is recorded and answered by `handler`. */
 export function mockFetch(handler: Handler) {
   const requests: Request[] = [];
@@ -44,6 +58,54 @@ export function mockFetch(handler: Handler) {
   });
   vi.stubGlobal('fetch', fetchMock);
   return { fetchMock, requests };
+}
+
+/** Answers a write itself (a test's own answer); undefined: the fixture's default answer. */
+export type WriteAnswer = (request: Request) => Response | undefined | Promise<Response | undefined>;
+
+/**
+ * A feature's API for its screens' tests, on `mockFetch`. A write is answered by the test's
+ * `write` first, then by `defaultWrite`; a read by `read`. Both see the path without the API
+ * prefix. /me answers `me`, /notifications an empty list, and what nothing answers is a 404.
+ */
+export function mockApi({
+  me,
+  write,
+  defaultWrite,
+  read,
+}: {
+  me: Me;
+  write?: WriteAnswer;
+  defaultWrite?: (request: Request, path: string) => Response | undefined | Promise<Response | undefined>;
+  read: (path: string, query: URLSearchParams) => Response | undefined;
+}) {
+  return mockFetch(async (request) => {
+    const url = new URL(request.url);
+    const path = url.pathname.replace('/api/v1', '');
+    if (request.method !== 'GET') {
+      const answer = (await write?.(request.clone())) ?? (await defaultWrite?.(request, path));
+      return answer ?? problem(404, 'Not found');
+    }
+    if (path === '/me') return json(me);
+    if (path === '/notifications') return json({ items: [], nextCursor: null, unreadCount: 0 });
+    return read(path, url.searchParams) ?? problem(404, 'Not found');
+  });
+}
+
+/** Who is logged in (GET /me): Lotte, with these memberships (her roles follow from them). */
+export function testMe(memberships: Me['memberships'] = [], overrides: Partial<Me> = {}): Me {
+  return {
+    id: 'u-lotte',
+    tenantId: 't',
+    email: 'lotte@regenboog.demo',
+    displayName: 'Lotte Leerkracht',
+    roles: memberships.map((m) => m.role),
+    memberships,
+    isGuardian: false,
+    careCoordinatorCentreIds: [],
+    twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
+    ...overrides,
+  } as Me;
 }
 
 export function testTokens(overrides: Partial<Tokens> = {}): Tokens {

@@ -2,6 +2,7 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ConfirmActions } from '@/components/ui/confirm-actions';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useConfirmStep } from '@/hooks/use-confirm-step';
 import { useDeleteActivity } from '@/features/activities/api/activities';
@@ -107,22 +108,15 @@ function DeleteActivity({ activity }: { activity: ActivityRead }) {
       {removal.isError ? (
         <ProblemAlert error={removal.error} messages={{ 403: t('activities.remove.forbidden'), 404: t('activities.detail.notFound') }} />
       ) : null}
-      <ButtonGroup className="kc-activity-actions">
-        <Button
-          type="button"
-          appearance="primary-action-button"
-          hint="danger"
-          busy={removal.isPending}
-          onClick={() => {
-            if (!removal.isPending) removal.mutate();
-          }}
-        >
-          {t('activities.remove.confirm')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" disabled={removal.isPending} onClick={cancel}>
-          {t('activities.remove.keep')}
-        </Button>
-      </ButtonGroup>
+      <ConfirmActions
+        className="kc-activity-actions"
+        danger
+        confirmLabel={t('activities.remove.confirm')}
+        keepLabel={t('activities.remove.keep')}
+        busy={removal.isPending}
+        onConfirm={() => removal.mutate()}
+        onKeep={cancel}
+      />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmActions } from '@/components/ui/confirm-actions';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useConfirmStep } from '@/hooks/use-confirm-step';
 import { useCancelEnrolment } from '@/features/activities/api/enrolments';
@@ -24,7 +25,6 @@ export function CancelEnrolment({
   const questionId = useId();
   const { confirming, startRef, questionRef, ask, cancel } = useConfirmStep();
   const cancellation = useCancelEnrolment(activity.id, { onSuccess: onCancelled });
-  const pending = cancellation.isPending;
   const names = { child: enrolment.childName, activity: activity.title };
   const waiting = enrolment.status === 'waitlisted';
 
@@ -36,29 +36,17 @@ export function CancelEnrolment({
           <Paragraph id={questionId} ref={questionRef} tabIndex={-1}>
             {t(waiting ? 'activities.cancel.questionWaiting' : 'activities.cancel.question', names)}
           </Paragraph>
-          <ButtonGroup className="kc-activity-actions">
-            <Button
-              type="button"
-              appearance="primary-action-button"
-              busy={pending}
-              onClick={() => {
-                if (!pending) cancellation.mutate(enrolment.id);
-              }}
-            >
-              {t('activities.cancel.confirm')}
-            </Button>
-            <Button
-              type="button"
-              appearance="secondary-action-button"
-              disabled={pending}
-              onClick={() => {
-                cancellation.reset();
-                cancel();
-              }}
-            >
-              {t('activities.cancel.keep')}
-            </Button>
-          </ButtonGroup>
+          <ConfirmActions
+            className="kc-activity-actions"
+            confirmLabel={t('activities.cancel.confirm')}
+            keepLabel={t('activities.cancel.keep')}
+            busy={cancellation.isPending}
+            onConfirm={() => cancellation.mutate(enrolment.id)}
+            onKeep={() => {
+              cancellation.reset();
+              cancel();
+            }}
+          />
         </div>
       ) : (
         <ButtonGroup className="kc-activity-actions">

@@ -1,6 +1,7 @@
-import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmActions } from '@/components/ui/confirm-actions';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useConfirmStep } from '@/hooks/use-confirm-step';
 import { useCancelSession } from '@/features/activities/api/sessions';
@@ -26,7 +27,6 @@ export function CancelSession({
   const questionId = useId();
   const { confirming, startRef, questionRef, ask, cancel } = useConfirmStep();
   const cancellation = useCancelSession(activityId, { onSuccess: onCancelled });
-  const pending = cancellation.isPending;
 
   if (!confirming) {
     return (
@@ -58,29 +58,17 @@ export function CancelSession({
           />
         </div>
       ) : null}
-      <ButtonGroup className="kc-activity-actions">
-        <Button
-          type="button"
-          appearance="primary-action-button"
-          busy={pending}
-          onClick={() => {
-            if (!pending) cancellation.mutate(session.id);
-          }}
-        >
-          {t('activities.sessions.cancelConfirm')}
-        </Button>
-        <Button
-          type="button"
-          appearance="secondary-action-button"
-          disabled={pending}
-          onClick={() => {
-            cancellation.reset();
-            cancel();
-          }}
-        >
-          {t('activities.sessions.cancelKeep')}
-        </Button>
-      </ButtonGroup>
+      <ConfirmActions
+        className="kc-activity-actions"
+        confirmLabel={t('activities.sessions.cancelConfirm')}
+        keepLabel={t('activities.sessions.cancelKeep')}
+        busy={cancellation.isPending}
+        onConfirm={() => cancellation.mutate(session.id)}
+        onKeep={() => {
+          cancellation.reset();
+          cancel();
+        }}
+      />
     </div>
   );
 }

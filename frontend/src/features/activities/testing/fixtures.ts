@@ -1,6 +1,6 @@
 import type { Me } from '@/features/auth/api/get-me';
 import type { ChildRead } from '@/features/children/api/get-children';
-import { building, CENTRE_ID, GYM_ID, gym, classroom, me, membership, problemWith } from '@/features/rooms/testing/fixtures';
+import { building, CENTRE_ID, GYM_ID, gym, classroom, me, membership } from '@/features/rooms/testing/fixtures';
 import type { BuildingRead, RoomRead } from '@/features/rooms/types';
 import type {
   ActivityCreate,
@@ -13,7 +13,7 @@ import type {
   EnrolmentRead,
   SessionCreate,
 } from '@/features/activities/types';
-import { json, mockFetch, problem } from '@/test/utils';
+import { json, mockApi, problem, problemWith, type WriteAnswer } from '@/test/utils';
 
 /* Test data for the activities screens, shaped as the API sends it. */
 
@@ -191,44 +191,40 @@ export type ActivitiesApiOptions = {
   /** GET /child-centres (one page). */
   centres?: ChildCentreRead[];
   /** Answers a write itself; undefined: the default answer. */
-  write?: (request: Request) => Response | undefined | Promise<Response | undefined>;
+  write?: WriteAnswer;
 };
 
 /** The activities screens' API: /me, the catalogue, one activity, sessions, enrolments, attendance. */
 export function activitiesApi(options: ActivitiesApiOptions = {}) {
   const catalogue = options.activities ?? (() => [football, drawing]);
   const all = () => catalogue(new URLSearchParams());
-  return mockFetch(async (request) => {
-    const url = new URL(request.url);
-    const path = url.pathname.replace('/api/v1', '');
-    if (request.method !== 'GET') {
-      const answer = await options.write?.(request.clone());
-      if (answer) return answer;
-      return defaultWrite(request, path, options);
-    }
-    if (path === '/me') return json(options.me ?? guardian);
-    if (path === '/notifications') return json({ items: [], nextCursor: null, unreadCount: 0 });
-    if (path === '/children') return json({ items: options.children ?? [sam, noor, cousin], nextCursor: null });
-    if (path === '/rooms') return json(options.rooms ?? [gym, classroom]);
-    if (path === '/buildings') return json(options.buildings ?? [building]);
-    if (path === '/child-centres') return json({ items: options.centres ?? [regenboog], nextCursor: null });
-    if (path === '/activities') return json(withMyEnrolments(catalogue(url.searchParams), url.searchParams, options));
-    const one = /^\/activities\/([\w-]+)$/.exec(path);
-    if (one) {
-      const found = all().find((candidate) => candidate.id === one[1]);
-      return found ? json(found) : problem(404, 'The activity does not exist or is not visible to you.');
-    }
-    const enrolments = /^\/activities\/([\w-]+)\/enrolments$/.exec(path);
-    if (enrolments) return json(options.enrolments?.(enrolments[1]!) ?? []);
-    const sessions = /^\/activities\/([\w-]+)\/sessions$/.exec(path);
-    if (sessions) return json(options.sessions?.(sessions[1]!) ?? []);
-    const attendance = /^\/activities\/([\w-]+)\/sessions\/([\w-]+)\/attendance$/.exec(path);
-    if (attendance) {
-      const found = (options.sessions?.(attendance[1]!) ?? []).find((s) => s.id === attendance[2]);
-      if (!found) return problem(404, 'Not found');
-      return json({ session: found, items: options.attendance?.(attendance[2]!) ?? [] });
-    }
-    return problem(404, 'Not found');
+  return mockApi({
+    me: options.me ?? guardian,
+    write: options.write,
+    defaultWrite: (request, path) => defaultWrite(request, path, options),
+    read: (path, query) => {
+      if (path === '/children') return json({ items: options.children ?? [sam, noor, cousin], nextCursor: null });
+      if (path === '/rooms') return json(options.rooms ?? [gym, classroom]);
+      if (path === '/buildings') return json(options.buildings ?? [building]);
+      if (path === '/child-centres') return json({ items: options.centres ?? [regenboog], nextCursor: null });
+      if (path === '/activities') return json(withMyEnrolments(catalogue(query), query, options));
+      const one = /^\/activities\/([\w-]+)$/.exec(path);
+      if (one) {
+        const found = all().find((candidate) => candidate.id === one[1]);
+        return found ? json(found) : problem(404, 'The activity does not exist or is not visible to you.');
+      }
+      const enrolments = /^\/activities\/([\w-]+)\/enrolments$/.exec(path);
+      if (enrolments) return json(options.enrolments?.(enrolments[1]!) ?? []);
+      const sessions = /^\/activities\/([\w-]+)\/sessions$/.exec(path);
+      if (sessions) return json(options.sessions?.(sessions[1]!) ?? []);
+      const attendance = /^\/activities\/([\w-]+)\/sessions\/([\w-]+)\/attendance$/.exec(path);
+      if (attendance) {
+        const found = (options.sessions?.(attendance[1]!) ?? []).find((s) => s.id === attendance[2]);
+        if (!found) return problem(404, 'Not found');
+        return json({ session: found, items: options.attendance?.(attendance[2]!) ?? [] });
+      }
+      return undefined;
+    },
   });
 }
 
@@ -248,7 +244,7 @@ function withMyEnrolments(list: ActivityRead[], query: URLSearchParams, options:
   });
 }
 
-async function defaultWrite(request: Request, path: string, options: ActivitiesApiOptions): Promise<Response> {
+async function defaultWrite(request: Request, path: string, options: ActivitiesApiOptions): Promise<Response | undefined> {
   if (path === '/activities' && request.method === 'POST') {
     const { groupIds, organisationId, ...body } = (await request.json()) as ActivityCreate;
     return json(
@@ -317,7 +313,7 @@ async function defaultWrite(request: Request, path: string, options: ActivitiesA
     const found = (options.sessions?.(attendance[1]!) ?? []).find((s) => s.id === attendance[2]) ?? session();
     return json({ session: found, items: rows });
   }
-  return problem(404, 'Not found');
+  return undefined;
 }
 
 /** The requests sent to a path (without the API prefix), optionally of one method. */

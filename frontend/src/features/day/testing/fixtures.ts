@@ -1,9 +1,11 @@
 import type { Me } from '@/features/auth/api/get-me';
 import type { AbsenceRead, DayEntry, GroupDay, GroupRead } from '@/features/day/types';
-import { json, mockFetch, problem } from '@/test/utils';
+import { json, mockApi, testMe as me, type WriteAnswer } from '@/test/utils';
 
 /* Test data for the day screens, shaped as the API sends it. Times are UTC instants; 25 March
    2026 is winter time in Amsterdam (UTC+1), so 07:30Z is 08:30 on the clock. */
+
+export { invalid as invalidField, testMe as me } from '@/test/utils';
 
 export const DATE = '2026-03-25';
 export const CENTRE_ID = 'cccccccc-0000-4000-8000-000000000001';
@@ -128,21 +130,6 @@ export const memberships = {
   care: { id: 'm3', organisationId: 'aaaaaaaa-0000-4000-8000-000000000002', organisationName: 'Zorgpartners Gooi', organisationType: 'care_provider', role: 'care_professional' },
 } as const;
 
-export function me(memberships: Me['memberships'] = [], overrides: Partial<Me> = {}): Me {
-  return {
-    id: 'u-lotte',
-    tenantId: 't',
-    email: 'lotte@regenboog.demo',
-    displayName: 'Lotte Leerkracht',
-    roles: memberships.map((m) => m.role),
-    memberships,
-    isGuardian: false,
-    careCoordinatorCentreIds: [],
-    twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
-    ...overrides,
-  } as Me;
-}
-
 export const parent = me([], { id: 'u-sanne', displayName: 'Sanne de Vries', isGuardian: true });
 
 export type DayApiOptions = {
@@ -154,17 +141,15 @@ export type DayApiOptions = {
   /** GET /children/{id}/absences */
   absences?: AbsenceRead[];
   /** Answers a write itself; undefined: the default answer. */
-  write?: (request: Request) => Response | undefined | Promise<Response | undefined>;
+  write?: WriteAnswer;
 };
 
 /** The day screens' API: /me, /groups, a group's day, absences, and the writes. */
 export function dayApi(options: DayApiOptions = {}) {
-  return mockFetch(async (request) => {
-    const url = new URL(request.url);
-    const path = url.pathname.replace('/api/v1', '');
-    if (request.method !== 'GET') {
-      const answer = await options.write?.(request.clone());
-      if (answer) return answer;
+  return mockApi({
+    me: options.me ?? me([memberships.schoolStaff]),
+    write: options.write,
+    defaultWrite: async (request, path) => {
       const check = /^\/children\/([\w-]+)\/daily-attendance\/([\d-]+)$/.exec(path);
       if (check && request.method === 'PUT') {
         const body = (await request.json()) as Record<string, string>;
@@ -183,39 +168,25 @@ export function dayApi(options: DayApiOptions = {}) {
       }
       const withdrawal = /^\/children\/([\w-]+)\/absences\/([\w-]+)\/withdrawal$/.exec(path);
       if (withdrawal) return json(absence({ id: withdrawal[2]!, withdrawn: true }));
-      return problem(404, 'Not found');
-    }
-    if (path === '/me') return json(options.me ?? me([memberships.schoolStaff]));
-    if (path === '/notifications') return json({ items: [], nextCursor: null, unreadCount: 0 });
-    if (path === '/groups') {
-      const organisationId = url.searchParams.get('organisationId');
-      const centreId = url.searchParams.get('centreId');
-      const items = (options.groups ?? [groups.g4b, groups.g5a, groups.bso]).filter(
-        (candidate) =>
-          (!organisationId || candidate.organisationId === organisationId) && (!centreId || candidate.centreId === centreId),
-      );
-      return json({ items, nextCursor: null });
-    }
-    const day = /^\/groups\/([\w-]+)\/day$/.exec(path);
-    if (day) {
-      const answer = options.groupDay?.(day[1]!, url.searchParams.get('date')) ?? groupDay({ groupId: day[1]! });
-      return answer instanceof Response ? answer : json(answer);
-    }
-    if (/^\/children\/[\w-]+\/absences$/.test(path)) return json(options.absences ?? []);
-    return problem(404, 'Not found');
+      return undefined;
+    },
+    read: (path, query) => {
+      if (path === '/groups') {
+        const organisationId = query.get('organisationId');
+        const centreId = query.get('centreId');
+        const items = (options.groups ?? [groups.g4b, groups.g5a, groups.bso]).filter(
+          (candidate) =>
+            (!organisationId || candidate.organisationId === organisationId) && (!centreId || candidate.centreId === centreId),
+        );
+        return json({ items, nextCursor: null });
+      }
+      const day = /^\/groups\/([\w-]+)\/day$/.exec(path);
+      if (day) {
+        const answer = options.groupDay?.(day[1]!, query.get('date')) ?? groupDay({ groupId: day[1]! });
+        return answer instanceof Response ? answer : json(answer);
+      }
+      if (/^\/children\/[\w-]+\/absences$/.test(path)) return json(options.absences ?? []);
+      return undefined;
+    },
   });
-}
-
-/** A problem+json 400 naming one field, as the API answers. */
-export function invalidField(location: string, code: string, detail = 'Refused.'): Response {
-  return new Response(
-    JSON.stringify({
-      type: 'https://kindcentraal.nl/problems/400',
-      title: 'Invalid input',
-      status: 400,
-      detail,
-      errors: [{ in: 'body', location, code, detail }],
-    }),
-    { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
-  );
 }

@@ -2,6 +2,7 @@ import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-libr
 import { useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import '@/features/rooms/components/rooms.css';
+import { ConfirmActions } from '@/components/ui/confirm-actions';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useConfirmStep } from '@/hooks/use-confirm-step';
@@ -116,29 +117,16 @@ function Approval({ booking, room, announce }: { booking: BookingRead; room: str
           <Paragraph id={questionId} ref={questionRef} tabIndex={-1}>
             {t('rooms.approvals.declineQuestion', names)}
           </Paragraph>
-          <ButtonGroup>
-            <Button
-              type="button"
-              appearance="primary-action-button"
-              busy={pending}
-              onClick={() => {
-                if (!pending) transition.mutate({ bookingId: booking.id, to: 'cancelled' });
-              }}
-            >
-              {t('rooms.approvals.declineConfirm')}
-            </Button>
-            <Button
-              type="button"
-              appearance="secondary-action-button"
-              disabled={pending}
-              onClick={() => {
-                transition.reset();
-                cancel();
-              }}
-            >
-              {t('rooms.approvals.declineCancel')}
-            </Button>
-          </ButtonGroup>
+          <ConfirmActions
+            confirmLabel={t('rooms.approvals.declineConfirm')}
+            keepLabel={t('rooms.approvals.declineCancel')}
+            busy={pending}
+            onConfirm={() => transition.mutate({ bookingId: booking.id, to: 'cancelled' })}
+            onKeep={() => {
+              transition.reset();
+              cancel();
+            }}
+          />
         </div>
       ) : (
         <ButtonGroup className="kc-card__actions">

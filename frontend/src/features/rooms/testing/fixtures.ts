@@ -1,8 +1,10 @@
 import type { Me } from '@/features/auth/api/get-me';
 import type { BookingRead, BuildingRead, HolidayRead, RoomRead } from '@/features/rooms/types';
-import { json, mockFetch, problem } from '@/test/utils';
+import { json, mockApi, problem, testMe, type WriteAnswer } from '@/test/utils';
 
 /* Test data for the rooms screens, shaped as the API sends it. */
+
+export { invalid, problemWith } from '@/test/utils';
 
 export const CENTRE_ID = 'cccccccc-0000-4000-8000-000000000001';
 export const ORG_SCHOOL = 'aaaaaaaa-0000-4000-8000-000000000001';
@@ -111,17 +113,9 @@ export const membership = {
   analyst: { id: 'm3', organisationId: 'aaaaaaaa-0000-4000-8000-000000000009', organisationName: 'Gemeente', organisationType: 'municipality', role: 'municipality_analyst' },
 } as const;
 
+/** Lotte, by default a teacher of the school. */
 export function me(memberships: Me['memberships'] = [membership.school]): Me {
-  return {
-    id: 'u-lotte',
-    tenantId: 't',
-    email: 'lotte@regenboog.demo',
-    displayName: 'Lotte Leerkracht',
-    roles: memberships.map((m) => m.role),
-    memberships,
-    isGuardian: false,
-    twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
-  } as Me;
+  return testMe(memberships);
 }
 
 export const organisations = [
@@ -138,58 +132,41 @@ export type RoomsApiOptions = {
   /** The calendar's bookings, per request (the `from` and `to` asked for). */
   bookings?: (query: URLSearchParams) => BookingRead[];
   /** Answers a write (POST /bookings, transitions) itself; undefined: the default answer. */
-  write?: (request: Request) => Response | undefined | Promise<Response | undefined>;
+  write?: WriteAnswer;
 };
 
 /** The rooms screens' API: /me, buildings, a building's page (rooms, holidays, organisations), bookings. */
 export function roomsApi(options: RoomsApiOptions = {}) {
-  return mockFetch(async (request) => {
-    const url = new URL(request.url);
-    const path = url.pathname.replace('/api/v1', '');
-    if (request.method !== 'GET') {
-      const answer = await options.write?.(request.clone());
-      if (answer) return answer;
+  return mockApi({
+    me: options.me ?? me(),
+    write: options.write,
+    defaultWrite: async (request, path) => {
       if (path === '/bookings') return json({ seriesId: null, items: [booking()], skipped: [] }, { status: 201 });
       const transition = /^\/bookings\/([\w-]+)\/transitions$/.exec(path);
-      if (transition) {
-        const { to } = (await request.json()) as { to: 'confirmed' | 'cancelled' };
-        return json(booking({ id: transition[1]!, status: to }));
+      if (!transition) return undefined;
+      const { to } = (await request.json()) as { to: 'confirmed' | 'cancelled' };
+      return json(booking({ id: transition[1]!, status: to }));
+    },
+    read: (path, query) => {
+      if (path === '/organisations') return json({ items: organisations, nextCursor: null });
+      if (path === '/buildings') return json(options.buildings ?? [building]);
+      const page = /^\/buildings\/([\w-]+)$/.exec(path);
+      if (page) {
+        const found = (options.buildings ?? [building]).find((candidate) => candidate.id === page[1]);
+        if (!found) return problem(404, 'Not found');
+        const parts = new Set((query.get('expand') ?? '').split(','));
+        const rooms = (options.rooms ?? [gym, classroom]).filter((room) => room.buildingId === found.id);
+        return json({
+          ...found,
+          embedded: {
+            ...(parts.has('rooms') ? { rooms } : {}),
+            ...(parts.has('holidays') ? { holidays: options.holidays ?? [] } : {}),
+            ...(parts.has('organisations') ? { organisations: organisations.filter((o) => o.centreIds.includes(found.centreId)) } : {}),
+          },
+        });
       }
-      return problem(404, 'Not found');
-    }
-    if (path === '/me') return json(options.me ?? me());
-    if (path === '/notifications') return json({ items: [], nextCursor: null, unreadCount: 0 });
-    if (path === '/organisations') return json({ items: organisations, nextCursor: null });
-    if (path === '/buildings') return json(options.buildings ?? [building]);
-    const page = /^\/buildings\/([\w-]+)$/.exec(path);
-    if (page) {
-      const found = (options.buildings ?? [building]).find((candidate) => candidate.id === page[1]);
-      if (!found) return problem(404, 'Not found');
-      const parts = new Set((url.searchParams.get('expand') ?? '').split(','));
-      const rooms = (options.rooms ?? [gym, classroom]).filter((room) => room.buildingId === found.id);
-      return json({
-        ...found,
-        embedded: {
-          ...(parts.has('rooms') ? { rooms } : {}),
-          ...(parts.has('holidays') ? { holidays: options.holidays ?? [] } : {}),
-          ...(parts.has('organisations') ? { organisations: organisations.filter((o) => o.centreIds.includes(found.centreId)) } : {}),
-        },
-      });
-    }
-    if (path === '/bookings') return json(options.bookings?.(url.searchParams) ?? []);
-    return problem(404, 'Not found');
+      if (path === '/bookings') return json(options.bookings?.(query) ?? []);
+      return undefined;
+    },
   });
-}
-
-/** A problem+json answer with extension members (`errors`, `conflicts`). */
-export function problemWith(status: number, detail: string, extra: Record<string, unknown>): Response {
-  return new Response(
-    JSON.stringify({ type: `https://kindcentraal.nl/problems/${status}`, title: 'Error', status, detail, ...extra }),
-    { status, headers: { 'Content-Type': 'application/problem+json' } },
-  );
-}
-
-/** A 400 naming one field and a code, as the rules of a room answer. */
-export function invalid(location: string, code: string, detail = 'Refused.'): Response {
-  return problemWith(400, detail, { errors: [{ in: 'body', location, code, detail }] });
 }
