@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kindcentraal.activities.models import Activity
 from kindcentraal.auth.principal import Principal
 from kindcentraal.child.models import Child, Guardian
-from kindcentraal.child.policy import ChildRelations
+from kindcentraal.child.policy import ChildRelations, acts_for_family
 from kindcentraal.common.roles import Role
 from kindcentraal.errors import Forbidden
 from kindcentraal.rooms import policy as rooms_policy
@@ -62,10 +62,5 @@ def ensure_runs(principal: Principal, activity: Activity) -> None:
 
 
 def ensure_can_enrol(relations: ChildRelations) -> None:
-    if not (
-        relations.guardian_with_authority
-        or relations.is_contact_person
-        or relations.own_placing_organisation_ids
-        or relations.is_centre_admin
-    ):
+    if not acts_for_family(relations):
         raise Forbidden("A guardian with parental authority enrols the child.")

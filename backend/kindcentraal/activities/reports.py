@@ -6,7 +6,7 @@ worked out from them: a small group can point at a child.
 
 import uuid
 from collections import defaultdict
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -29,10 +29,9 @@ from kindcentraal.activities.schemas import (
 from kindcentraal.activities.service import age_on
 from kindcentraal.auth.principal import Principal
 from kindcentraal.child.models import Child
-from kindcentraal.common.roles import Role
-from kindcentraal.errors import Forbidden, InvalidInput, NotFound
+from kindcentraal.errors import InvalidInput, NotFound
 from kindcentraal.rooms import policy as rooms_policy
-from kindcentraal.rooms.recurrence import AMSTERDAM
+from kindcentraal.rooms.recurrence import local_days
 
 SMALLEST_SHOWN = 10
 AGE_BANDS = (("0-3", 0, 3), ("4-6", 4, 6), ("7-9", 7, 9), ("10-13", 10, 13))
@@ -70,18 +69,7 @@ async def _ensure_may_read(
 ) -> None:
     if centre_id not in await rooms_policy.visible_centre_ids(session, principal):
         raise NotFound("centre")
-    organisations = await rooms_policy.centre_organisation_ids(
-        session, principal.tenant_id, centre_id
-    )
-    if not (
-        principal.has_role(Role.MUNICIPALITY_ANALYST)
-        or principal.administers_centre(centre_id)
-        or principal.organisation_ids(frozenset({Role.ORG_ADMIN})) & organisations
-    ):
-        raise Forbidden(
-            "The figures are for the centre's management, its organisations' administrators "
-            "and the municipality."
-        )
+    await rooms_policy.ensure_reads_centre_figures(session, principal, centre_id)
 
 
 async def participation(
@@ -96,8 +84,7 @@ async def participation(
         )
     await _ensure_may_read(session, principal, centre_id)
     tenant = principal.tenant_id
-    first = datetime.combine(start, time(0), tzinfo=AMSTERDAM)
-    after = datetime.combine(end + timedelta(days=1), time(0), tzinfo=AMSTERDAM)
+    first, after = local_days(start, end)
 
     in_period = (
         select(ActivitySession.activity_id)

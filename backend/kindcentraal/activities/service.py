@@ -3,7 +3,7 @@
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
@@ -47,7 +47,7 @@ from kindcentraal.organisation.models import Organisation
 from kindcentraal.rooms import policy as rooms_policy
 from kindcentraal.rooms import service as rooms
 from kindcentraal.rooms.models import Booking, BookingStatus, Room
-from kindcentraal.rooms.recurrence import AMSTERDAM
+from kindcentraal.rooms.recurrence import AMSTERDAM, local_days
 from kindcentraal.rooms.recurrence import local_today as today
 from kindcentraal.rooms.schemas import WEEKDAYS, BookingCreate
 
@@ -464,15 +464,11 @@ async def list_sessions(
         .order_by(ActivitySession.starts_at, ActivitySession.id)
     )
     if start is not None:
-        statement = statement.where(ActivitySession.ends_at > _local_midnight(start))
+        statement = statement.where(ActivitySession.ends_at > local_days(start, start)[0])
     if end is not None:
-        statement = statement.where(ActivitySession.starts_at < _local_midnight(end, days=1))
+        statement = statement.where(ActivitySession.starts_at < local_days(end, end)[1])
     rows = (await session.execute(statement)).all()
     return [_session_read(row, name, status) for row, name, status in rows]
-
-
-def _local_midnight(day: date, *, days: int = 0) -> datetime:
-    return datetime.combine(day + timedelta(days=days), time(0), tzinfo=AMSTERDAM)
 
 
 async def _activity_session(

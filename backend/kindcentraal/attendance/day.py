@@ -12,7 +12,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -25,6 +25,7 @@ from kindcentraal.activities.models import (
     EnrolmentStatus,
     SessionAttendance,
 )
+from kindcentraal.attendance import policy
 from kindcentraal.attendance.models import Absence, DailyAttendance
 from kindcentraal.attendance.schemas import (
     ChildDay,
@@ -34,7 +35,7 @@ from kindcentraal.attendance.schemas import (
     Place,
     Responsible,
 )
-from kindcentraal.auth.principal import PLACEMENT_ACCESS_ROLES, Principal
+from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
@@ -44,7 +45,7 @@ from kindcentraal.group.models import Group, GroupKind
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement, PlacementKind
 from kindcentraal.rooms.models import Booking, BookingStatus, Building, Holiday, Room
-from kindcentraal.rooms.recurrence import AMSTERDAM
+from kindcentraal.rooms.recurrence import AMSTERDAM, local_days
 from kindcentraal.rooms.schemas import WEEKDAYS
 from kindcentraal.support import policy as support_policy
 from kindcentraal.support.models import SupportTrajectory, TrajectorySession
@@ -76,13 +77,6 @@ def _at(day: date, clock: str) -> datetime:
     return datetime.combine(day, time(hours, minutes), tzinfo=AMSTERDAM).astimezone(UTC)
 
 
-def _window(day: date) -> tuple[datetime, datetime]:
-    return (
-        datetime.combine(day, time(0), tzinfo=AMSTERDAM),
-        datetime.combine(day + timedelta(days=1), time(0), tzinfo=AMSTERDAM),
-    )
-
-
 def _placed_on(placement: Placement, weekday: str) -> bool:
     return not placement.days or weekday in placement.days
 
@@ -95,7 +89,7 @@ async def days_of(
         return {}
     ids = [c.id for c in children]
     weekday = WEEKDAYS[day.weekday()]
-    start, end = _window(day)
+    start, end = local_days(day, day)
     tenant = principal.tenant_id
 
     centre_ids = {c.centre_id for c in children}
@@ -395,10 +389,7 @@ async def group_day(
     group = await session.scalar(
         select(Group).where(Group.id == group_id, Group.tenant_id == principal.tenant_id)
     )
-    if group is None or not (
-        group.organisation_id in principal.organisation_ids(PLACEMENT_ACCESS_ROLES)
-        or principal.administers_centre(group.centre_id)
-    ):
+    if group is None or not policy.sees_group_day(principal, group):
         raise NotFound("group")
     members = Child.group_id == group.id
     if group.kind == GroupKind.CHILDCARE_GROUP:

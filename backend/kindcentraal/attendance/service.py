@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.attendance import policy
 from kindcentraal.attendance.models import Absence, DailyAttendance
 from kindcentraal.attendance.schemas import (
     AbsenceCreate,
@@ -15,26 +16,9 @@ from kindcentraal.attendance.schemas import (
 )
 from kindcentraal.auth.principal import Principal
 from kindcentraal.child import service as child_service
-from kindcentraal.child.policy import ChildRelations
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.rooms.recurrence import AMSTERDAM, local_today
 from kindcentraal.user.models import User
-
-
-def ensure_can_report_absence(relations: ChildRelations) -> None:
-    """The family reports; the school or BSO may note a parent's phone call."""
-    if not (
-        relations.guardian_with_authority
-        or relations.is_contact_person
-        or relations.own_placing_organisation_ids
-        or relations.is_centre_admin
-    ):
-        raise Forbidden("A guardian with parental authority reports an absence.")
-
-
-def ensure_checks_in(relations: ChildRelations) -> None:
-    if not (relations.own_placing_organisation_ids or relations.is_centre_admin):
-        raise Forbidden("Only the school or childcare of the child checks it in and out.")
 
 
 def _read(absence: Absence, reporter: str | None) -> AbsenceRead:
@@ -62,7 +46,7 @@ async def report_absence(
         child_id=child_id,
         resource="absence",
         action="create",
-        ensure=ensure_can_report_absence,
+        ensure=policy.ensure_can_report_absence,
     )
     if data.from_ < local_today():
         raise InvalidInput.field("from", "inThePast", "Report an absence from today on.")
@@ -115,7 +99,7 @@ async def withdraw_absence(
         child_id=child_id,
         resource="absence",
         action="withdraw",
-        ensure=ensure_can_report_absence,
+        ensure=policy.ensure_can_report_absence,
     )
     absence = await session.scalar(
         select(Absence).where(
@@ -151,7 +135,7 @@ async def record_daily_attendance(
         child_id=child_id,
         resource="daily-attendance",
         action="update",
-        ensure=ensure_checks_in,
+        ensure=policy.ensure_checks_in,
     )
     own = relations.own_placing_organisation_ids
     if data.organisation_id is not None:

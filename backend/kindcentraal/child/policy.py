@@ -497,6 +497,17 @@ async def relations_with(
     return result
 
 
+def acts_for_family(relations: ChildRelations) -> bool:
+    """A guardian with parental authority, or a professional acting on the family's behalf:
+    the contact person, staff of an organisation placing the child, the centre's admins."""
+    return (
+        relations.guardian_with_authority
+        or relations.is_contact_person
+        or bool(relations.own_placing_organisation_ids)
+        or relations.is_centre_admin
+    )
+
+
 def can_manage(principal: Principal, relations: ChildRelations) -> bool:
     """Centre admins of the child's centre and admins of an organisation placing the child."""
     admin_orgs = principal.organisation_ids(frozenset({Role.ORG_ADMIN}))

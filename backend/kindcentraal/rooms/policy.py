@@ -67,6 +67,21 @@ async def centre_organisation_ids(
     return set(rows)
 
 
+async def ensure_reads_centre_figures(
+    session: AsyncSession, principal: Principal, centre_id: uuid.UUID
+) -> None:
+    """The centre's figures (room use, participation): its management, the administrators of
+    its organisations and the municipality's analysts."""
+    if principal.has_role(Role.MUNICIPALITY_ANALYST) or principal.administers_centre(centre_id):
+        return
+    administered = principal.organisation_ids(frozenset({Role.ORG_ADMIN}))
+    if not administered & await centre_organisation_ids(session, principal.tenant_id, centre_id):
+        raise Forbidden(
+            "The figures are for the centre's management, its organisations' administrators "
+            "and the municipality."
+        )
+
+
 def ensure_manages_centre(principal: Principal, centre_id: uuid.UUID) -> None:
     if not principal.administers_centre(centre_id):
         raise Forbidden("Only an administrator of this centre may change its rooms.")

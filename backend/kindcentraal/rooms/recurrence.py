@@ -6,7 +6,7 @@ on both sides of a daylight-saving change, so its UTC times move by an hour ther
 
 import re
 from collections.abc import Iterable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrule, rrulestr
@@ -23,6 +23,15 @@ Occurrence = tuple[datetime, datetime]  # start and end, UTC
 def local_today() -> date:
     """Today in the centre's time zone (not the server's)."""
     return datetime.now(AMSTERDAM).date()
+
+
+def local_days(first: date, last: date) -> tuple[datetime, datetime]:
+    """The moments a run of local days (Europe/Amsterdam, `last` inclusive) begins and ends:
+    local midnights, so a day across a daylight-saving change has its 23 or 25 hours."""
+    return (
+        datetime.combine(first, time(0), tzinfo=AMSTERDAM),
+        datetime.combine(last + timedelta(days=1), time(0), tzinfo=AMSTERDAM),
+    )
 
 
 def local(moment: datetime) -> datetime:

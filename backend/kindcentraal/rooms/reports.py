@@ -21,7 +21,7 @@ from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement, PlacementKind
 from kindcentraal.rooms import policy, service
 from kindcentraal.rooms.models import Booking, BookingStatus, Building, Holiday, Room, RoomNorm
-from kindcentraal.rooms.recurrence import AMSTERDAM
+from kindcentraal.rooms.recurrence import AMSTERDAM, local_days
 from kindcentraal.rooms.schemas import (
     WEEKDAYS,
     FloorAreaReport,
@@ -172,18 +172,7 @@ async def _readable_building(
     session: AsyncSession, principal: Principal, building_id: uuid.UUID
 ) -> Building:
     building = await service.get_building(session, principal, building_id=building_id)
-    centre_organisations = await policy.centre_organisation_ids(
-        session, principal.tenant_id, building.centre_id
-    )
-    if not (
-        principal.has_role(Role.MUNICIPALITY_ANALYST)
-        or principal.administers_centre(building.centre_id)
-        or principal.organisation_ids(frozenset({Role.ORG_ADMIN})) & centre_organisations
-    ):
-        raise Forbidden(
-            "The reports are for the centre's management, its organisations' administrators "
-            "and the municipality."
-        )
+    await policy.ensure_reads_centre_figures(session, principal, building.centre_id)
     return building
 
 
@@ -195,10 +184,7 @@ def _period(first: date, last: date) -> tuple[datetime, datetime]:
             f"`to` is on or after `from`, at most {MAX_DAYS} days on.",
             "query",
         )
-    return (
-        datetime.combine(first, time(0), tzinfo=AMSTERDAM),
-        datetime.combine(last + timedelta(days=1), time(0), tzinfo=AMSTERDAM),
-    )
+    return local_days(first, last)
 
 
 async def _count(

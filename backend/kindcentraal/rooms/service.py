@@ -31,7 +31,14 @@ from kindcentraal.rooms.models import (
     Holiday,
     Room,
 )
-from kindcentraal.rooms.recurrence import AMSTERDAM, Occurrence, local, local_dates, occurrences
+from kindcentraal.rooms.recurrence import (
+    AMSTERDAM,
+    Occurrence,
+    local,
+    local_dates,
+    local_days,
+    occurrences,
+)
 from kindcentraal.rooms.schemas import (
     WEEKDAYS,
     BookingCreate,
@@ -648,8 +655,7 @@ async def list_bookings(
     rooms = {room.id: (room, centre) for room, centre in (await session.execute(statement)).all()}
     if not rooms:
         return []
-    window_start = datetime.combine(start, time(0), tzinfo=AMSTERDAM)
-    window_end = datetime.combine(end + timedelta(days=1), time(0), tzinfo=AMSTERDAM)
+    window_start, window_end = local_days(start, end)
     found = await fetch(
         session,
         _calendar_query(status is not None, organisation_id is not None),
