@@ -7,6 +7,8 @@
   children only the ones the caller sees.
 """
 
+from sqlalchemy import ColumnElement, or_
+
 from kindcentraal.auth.principal import PLACEMENT_ACCESS_ROLES, Principal
 from kindcentraal.child.policy import ChildRelations, acts_for_family
 from kindcentraal.errors import Forbidden
@@ -21,6 +23,14 @@ def ensure_can_report_absence(relations: ChildRelations) -> None:
 def ensure_checks_in(relations: ChildRelations) -> None:
     if not (relations.own_placing_organisation_ids or relations.is_centre_admin):
         raise Forbidden("Only the school or childcare of the child checks it in and out.")
+
+
+def group_day_filter(principal: Principal) -> ColumnElement[bool]:
+    """`sees_group_day` as a filter on groups: the groups of the caller's "Vandaag"."""
+    return or_(
+        Group.organisation_id.in_(principal.organisation_ids(PLACEMENT_ACCESS_ROLES)),
+        Group.centre_id.in_(principal.admin_centre_ids),
+    )
 
 
 def sees_group_day(principal: Principal, group: Group) -> bool:

@@ -58,6 +58,13 @@ async def list_groups(
     centre_id: Annotated[uuid.UUID | None, Query(alias="centreId")] = None,
     organisation_id: Annotated[uuid.UUID | None, Query(alias="organisationId")] = None,
     kind: Annotated[GroupKind | None, Query()] = None,
+    mine: Annotated[
+        bool,
+        Query(
+            description="Only the groups whose day you read (`GET /groups/{groupId}/day`): "
+            "your organisations' groups and all groups of the centres you administer."
+        ),
+    ] = False,
 ) -> Page[GroupRead]:
     """School classes and childcare groups, by name."""
     items, cursor = await group_service.list_groups(
@@ -66,6 +73,7 @@ async def list_groups(
         centre_id=centre_id,
         organisation_id=organisation_id,
         kind=kind,
+        mine=mine,
         page=page,
     )
     return Page[GroupRead](items=[GroupRead.model_validate(g) for g in items], next_cursor=cursor)

@@ -5,6 +5,7 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.attendance.policy import group_day_filter
 from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
@@ -24,8 +25,11 @@ async def list_groups(
     organisation_id: uuid.UUID | None,
     kind: GroupKind | None,
     page: PageParams,
+    mine: bool = False,
 ) -> tuple[list[Group], str | None]:
     statement = select(Group).where(Group.tenant_id == principal.tenant_id)
+    if mine:
+        statement = statement.where(group_day_filter(principal))
     if centre_id is not None:
         statement = statement.where(Group.centre_id == centre_id)
     if organisation_id is not None:

@@ -6289,6 +6289,8 @@ export interface operations {
                 centreId?: string | null;
                 organisationId?: string | null;
                 kind?: components["schemas"]["GroupKind"] | null;
+                /** @description Only the groups whose day you read (`GET /groups/{groupId}/day`): your organisations' groups and all groups of the centres you administer. */
+                mine?: boolean;
                 /** @description Page size, at most 100. */
                 limit?: number;
                 /** @description The `nextCursor` of the previous page. */

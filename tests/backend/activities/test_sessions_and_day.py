@@ -330,3 +330,26 @@ async def test_participation_counts_under_ten_are_suppressed(
     # A teacher is no reader of the figures.
     refused = await client.get("/reports/participation", headers=c.centre.teacher, params=params)
     assert refused.status_code == 403
+
+
+async def test_mine_lists_the_groups_whose_day_the_caller_reads(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    c = await club(client, session)
+    groups = await _groups(client, c)
+
+    async def mine(headers: dict[str, str]) -> set[str]:
+        found = await client.get("/groups", headers=headers, params={"mine": "true", "limit": 100})
+        assert found.status_code == 200, found.text
+        return {g["name"] for g in found.json()["items"]}
+
+    childcare = await mine(c.centre.bso)
+    assert childcare == {"Baby's Maantje", "Peuters Zonnetje", "BSO De Regenboog"}
+    assert "Groep 3" in await mine(c.centre.teacher) and not childcare & await mine(
+        c.centre.teacher
+    )
+    assert await mine(c.centre.admin) == set(groups)  # the centre's administrator: every group
+    assert await mine(c.parent) == set() and await mine(c.coach) == set()
+    for name in childcare:
+        day = await client.get(f"/groups/{groups[name]}/day", headers=c.centre.bso)
+        assert day.status_code == 200

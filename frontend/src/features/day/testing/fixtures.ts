@@ -134,7 +134,7 @@ export const parent = me([], { id: 'u-sanne', displayName: 'Sanne de Vries', isG
 
 export type DayApiOptions = {
   me?: Me;
-  /** GET /groups, as filtered by `organisationId` / `centreId`. */
+  /** GET /groups, as filtered by `organisationId` / `centreId` / `mine`. */
   groups?: GroupRead[];
   /** GET /groups/{id}/day?date= */
   groupDay?: (groupId: string, date: string | null) => GroupDay | Response;
@@ -146,8 +146,15 @@ export type DayApiOptions = {
 
 /** The day screens' API: /me, /groups, a group's day, absences, and the writes. */
 export function dayApi(options: DayApiOptions = {}) {
+  const caller = options.me ?? me([memberships.schoolStaff]);
+  // `?mine=true` as the API decides it: the caller's organisations (staff and administrators),
+  // and every group of the centres of a centre administrator.
+  const ownOrganisations = new Set(
+    caller.memberships.filter((m) => ['staff', 'org_admin', 'centre_admin'].includes(m.role)).map((m) => m.organisationId),
+  );
+  const administers = caller.memberships.some((m) => m.role === 'centre_admin');
   return mockApi({
-    me: options.me ?? me([memberships.schoolStaff]),
+    me: caller,
     write: options.write,
     defaultWrite: async (request, path) => {
       const check = /^\/children\/([\w-]+)\/daily-attendance\/([\d-]+)$/.exec(path);
@@ -174,9 +181,12 @@ export function dayApi(options: DayApiOptions = {}) {
       if (path === '/groups') {
         const organisationId = query.get('organisationId');
         const centreId = query.get('centreId');
+        const mine = query.get('mine') === 'true';
         const items = (options.groups ?? [groups.g4b, groups.g5a, groups.bso]).filter(
           (candidate) =>
-            (!organisationId || candidate.organisationId === organisationId) && (!centreId || candidate.centreId === centreId),
+            (!organisationId || candidate.organisationId === organisationId) &&
+            (!centreId || candidate.centreId === centreId) &&
+            (!mine || administers || ownOrganisations.has(candidate.organisationId)),
         );
         return json({ items, nextCursor: null });
       }
