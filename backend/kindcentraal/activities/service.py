@@ -691,20 +691,23 @@ async def list_enrolments(
 ) -> list[EnrolmentRead]:
     """The activity's people: every enrolment; a family: its own children's."""
     activity = await _visible_activity(session, principal, activity_id)
-    if policy.runs(principal, activity):
+    runner = policy.runs(principal, activity)
+    if runner:
         listed = await _listed(session, activity.id, None)
         basis = "activity-provider"
     else:
         own = await policy.guardian_child_ids(session, principal)
         listed = await _listed(session, activity.id, own) if own else []
         basis = "guardian"
-    queue = [i.enrolment.id for i in listed if i.enrolment.status == EnrolmentStatus.WAITLISTED]
-    everyone = [e.id for e in await _queue(session, activity.id)]
+    waiting = [i.enrolment.id for i in listed if i.enrolment.status == EnrolmentStatus.WAITLISTED]
+    # The whole list is in order already (`_listed` sorts first come, first served); a family
+    # sees only its own children, so their places come from the whole queue.
+    queue = waiting if runner or not waiting else [e.id for e in await _queue(session, activity.id)]
     result = [
         _enrolment_read(
             item,
             activity,
-            everyone.index(item.enrolment.id) + 1 if item.enrolment.id in queue else None,
+            queue.index(item.enrolment.id) + 1 if item.enrolment.id in waiting else None,
         )
         for item in listed
         if status is None or item.enrolment.status == status
@@ -824,12 +827,15 @@ async def _attendance(
                 )
             )
         )
-    names = await session.execute(select(Room.name).where(Room.id == row.room_id))
-    booking_status = (
-        await session.scalar(select(Booking.status).where(Booking.id == row.booking_id))
-        if row.booking_id
-        else None
-    )
+    room_name, booking_status = (
+        await session.execute(
+            select(Room.name, Booking.status)
+            .select_from(ActivitySession)
+            .outerjoin(Room, Room.id == ActivitySession.room_id)
+            .outerjoin(Booking, Booking.id == ActivitySession.booking_id)
+            .where(ActivitySession.id == row.id)
+        )
+    ).one()
     if ids:
         await audit.record(
             session,
@@ -840,7 +846,7 @@ async def _attendance(
             basis="activity-provider",
         )
     return SessionAttendanceRead(
-        session=_session_read(row, names.scalar(), booking_status),
+        session=_session_read(row, room_name, booking_status),
         items=[
             AttendanceRow(
                 child_id=item.enrolment.child_id,
