@@ -11,6 +11,7 @@ from kindcentraal.centre.router import router as centre_router
 from kindcentraal.child.router import router as child_router
 from kindcentraal.common.router import router as root_router
 from kindcentraal.consent.router import router as consent_router
+from kindcentraal.family.router import router as family_router
 from kindcentraal.group.router import router as group_router
 from kindcentraal.notification.router import router as notification_router
 from kindcentraal.organisation.router import membership_router
@@ -34,6 +35,7 @@ DOCUMENT_ORDER = [
     care_team_router,
     consent_router,
     access_log_router,
+    family_router,
     placement_router,
     support_router,
     rooms_router,
@@ -48,6 +50,7 @@ ROUTERS = [
     child_router,
     access_log_router,
     user_router,
+    family_router,
     support_router,
     root_router,
     auth_router,

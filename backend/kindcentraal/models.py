@@ -21,6 +21,7 @@ from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child.models import Child, Guardian
 from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
+from kindcentraal.family.models import DataExport
 from kindcentraal.group.models import Group
 from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
@@ -70,6 +71,7 @@ __all__ = [
     "ChildCentre",
     "Consent",
     "DailyAttendance",
+    "DataExport",
     "Enrolment",
     "GoalProgress",
     "Group",

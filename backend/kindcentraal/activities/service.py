@@ -913,3 +913,36 @@ async def record_attendance(
             found.recorded_by_id = principal.user_id
     await session.flush()
     return await _attendance(session, principal, activity, row, action="update")
+
+
+async def enrolments_of_child(
+    session: AsyncSession, *, tenant_id: uuid.UUID, child_id: uuid.UUID
+) -> list[EnrolmentRead]:
+    """A child's current enrolments and waiting-list places, with each place in its queue;
+    the caller checked access to the child and logs it."""
+    rows = (
+        await session.execute(
+            select(Enrolment, Activity, Child.given_name, Child.family_name, Group.name)
+            .join(Activity, Activity.id == Enrolment.activity_id)
+            .join(Child, Child.id == Enrolment.child_id)
+            .outerjoin(Group, Group.id == Child.group_id)
+            .where(
+                Enrolment.child_id == child_id,
+                Enrolment.tenant_id == tenant_id,
+                Enrolment.status != EnrolmentStatus.CANCELLED,
+            )
+            .order_by(Activity.title, Enrolment.id)
+        )
+    ).all()
+    result = []
+    for enrolment, activity, given, family, group in rows:
+        position = None
+        if enrolment.status == EnrolmentStatus.WAITLISTED:
+            queue = await _queue(session, activity.id)
+            position = next(
+                (n for n, waiting in enumerate(queue, 1) if waiting.id == enrolment.id), None
+            )
+        result.append(
+            _enrolment_read(_Listed(enrolment, f"{given} {family}", group), activity, position)
+        )
+    return result

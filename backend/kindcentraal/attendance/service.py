@@ -76,10 +76,24 @@ async def list_absences(
     await child_service.access_child(
         session, principal, child_id=child_id, resource="absence", action="list"
     )
+    return await absences_of(
+        session, tenant_id=principal.tenant_id, child_id=child_id, start=start, end=end
+    )
+
+
+async def absences_of(
+    session: AsyncSession,
+    *,
+    tenant_id: uuid.UUID,
+    child_id: uuid.UUID,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[AbsenceRead]:
+    """A child's absences, the latest first; the caller checked access and logs it."""
     statement = (
         select(Absence, User.display_name)
         .outerjoin(User, User.id == Absence.reported_by_id)
-        .where(Absence.child_id == child_id, Absence.tenant_id == principal.tenant_id)
+        .where(Absence.child_id == child_id, Absence.tenant_id == tenant_id)
         .order_by(Absence.from_date.desc(), Absence.created_at.desc())
     )
     if start is not None:

@@ -1,6 +1,7 @@
 """Who may call: session and principal dependencies, and `guard(policy)` for every route."""
 
 from collections.abc import AsyncIterator, Callable, Coroutine
+from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from typing import Annotated, Any
 
@@ -35,6 +36,16 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
         unit = state.database.session()
     async with unit as session:
         yield session
+
+
+JobSessions = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+
+
+async def get_job_sessions(request: Request) -> JobSessions:
+    """Units of work for work that runs after the response (a background export): each
+    step of such a job commits on its own, so its progress can be read while it runs."""
+    sessions: JobSessions = request.app.state.database.session
+    return sessions
 
 
 async def get_settings_dep(request: Request) -> Settings:

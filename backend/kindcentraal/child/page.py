@@ -9,15 +9,26 @@ from typing import Any, Literal, get_args
 from sqlalchemy import Uuid, bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.activities import service as activities_service
+from kindcentraal.activities.schemas import EnrolmentRead
+from kindcentraal.attendance import service as attendance_service
 from kindcentraal.attendance.day import day_of
-from kindcentraal.attendance.schemas import ChildDay
+from kindcentraal.attendance.schemas import AbsenceRead, ChildDay
 from kindcentraal.auth.principal import Principal
 from kindcentraal.careteam import service as careteam_service
 from kindcentraal.careteam.schemas import CareTeamMemberRead
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
+from kindcentraal.child.daily_team import daily_team_of
 from kindcentraal.child.models import Guardian
 from kindcentraal.child.policy import ChildRelations
+from kindcentraal.child.schemas import (
+    ChildEmbedded,
+    ChildPlacementRead,
+    ContactPersonRead,
+    DailyTeamMember,
+    GuardianRead,
+)
 from kindcentraal.consent import service as consent_service
 from kindcentraal.consent.schemas import ConsentRead
 from kindcentraal.driver_reads import Query, entity_columns, fetch
@@ -42,6 +53,9 @@ Part = Literal[
     "trajectories",
     "signals",
     "day",
+    "dailyTeam",
+    "enrolments",
+    "absences",
 ]
 PARTS: tuple[Part, ...] = get_args(Part)
 # The policy of each part beyond seeing the child at all (the plan's is its own: see below).
@@ -57,6 +71,9 @@ AUDIT_NAMES: dict[Part, str] = {
     "trajectories": "trajectory",
     "signals": "signal",
     "day": "day",
+    "dailyTeam": "daily-team",
+    "enrolments": "enrolment",
+    "absences": "absence",
 }
 
 
@@ -88,6 +105,9 @@ class ChildPage:
     trajectories: list[TrajectoryRead] | None = None
     signals: list[SignalRead] | None = None
     day: ChildDay | None = None
+    daily_team: list[DailyTeamMember] | None = None
+    enrolments: list[EnrolmentRead] | None = None
+    absences: list[AbsenceRead] | None = None
     read: list[Part] = field(default_factory=list)
 
 
@@ -106,7 +126,12 @@ def _allowed(part: Part, relations: ChildRelations) -> bool:
 
 
 async def read_child_page(
-    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, expand: frozenset[Part]
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    child_id: uuid.UUID,
+    expand: frozenset[Part],
+    log: bool = True,
 ) -> ChildPage:
     """The child, plus each asked-for part the caller's relation allows; a part it does not
     allow is left out, never an error, so one page serves every relation."""
@@ -140,13 +165,65 @@ async def read_child_page(
             page.signals = await support_signals.signals_of(session, principal, child.id, relations)
         elif part == "day":
             page.day = await day_of(session, principal, child, today())
-    await child_service.log_access(
-        session,
-        principal,
-        relations,
-        child.id,
-        resource="child",
-        action="read",
-        parts=["child", *(AUDIT_NAMES[part] for part in page.read)] if expand else None,
-    )
+        elif part == "dailyTeam":
+            page.daily_team = await daily_team_of(session, child, today())
+        elif part == "enrolments":
+            page.enrolments = await activities_service.enrolments_of_child(
+                session, tenant_id=child.tenant_id, child_id=child.id
+            )
+        elif part == "absences":
+            page.absences = await attendance_service.absences_of(
+                session, tenant_id=child.tenant_id, child_id=child.id, start=today()
+            )
+    if log:  # the data export logs its own event
+        await child_service.log_access(
+            session,
+            principal,
+            relations,
+            child.id,
+            resource="child",
+            action="read",
+            parts=["child", *(AUDIT_NAMES[part] for part in page.read)] if expand else None,
+        )
     return page
+
+
+def embedded(page: ChildPage) -> ChildEmbedded:
+    """The page's parts as the API answers them under `embedded`."""
+    parts: dict[str, object] = {}
+    if page.guardians is not None:
+        parts["guardians"] = [GuardianRead.model_validate(row) for row in page.guardians]
+    if page.placements is not None:
+        parts["placements"] = [ChildPlacementRead.model_validate(row) for row in page.placements]
+    if page.contact_person:
+        child = page.child
+        parts["contact_person"] = (
+            ContactPersonRead(
+                user_id=child.contact_person_id,
+                display_name=child.contact_person_name,
+                email=child.contact_person_email,
+                phone=child.contact_person_phone,
+                since=child.contact_person_since,
+            )
+            if child.contact_person_id is not None and child.contact_person_since is not None
+            else None
+        )
+    if page.care_team is not None:
+        parts["care_team"] = page.care_team
+    if page.consents is not None:
+        parts["consents"] = page.consents
+    if page.plan is not None:
+        parts["plan"] = page.plan
+    if page.trajectories is not None:
+        parts["trajectories"] = page.trajectories
+    if page.day is not None:
+        parts["day"] = page.day
+    if page.signals is not None:
+        parts["signals"] = page.signals
+    if page.daily_team is not None:
+        parts["daily_team"] = page.daily_team
+    if page.enrolments is not None:
+        parts["enrolments"] = page.enrolments
+    if page.absences is not None:
+        parts["absences"] = page.absences
+    return ChildEmbedded(**parts)

@@ -13,8 +13,6 @@ from kindcentraal.child.schemas import (
     BsnRead,
     ChildCreate,
     ChildDetail,
-    ChildEmbedded,
-    ChildPlacementRead,
     ChildRead,
     ChildUpdate,
     ContactPersonAssign,
@@ -254,45 +252,12 @@ async def read_child(
     )
     detail = _child_read(ChildDetail, child, contact)
     if expand is not None:
-        detail.embedded = _embedded(page)
+        detail.embedded = child_page.embedded(page)
     return detail
 
 
 def _parse_expand(expand: str | None) -> frozenset[child_page.Part]:
     return cast(frozenset[child_page.Part], parse_expand(expand, child_page.PARTS))
-
-
-def _embedded(page: child_page.ChildPage) -> ChildEmbedded:
-    parts: dict[str, object] = {}
-    if page.guardians is not None:
-        parts["guardians"] = [GuardianRead.model_validate(row) for row in page.guardians]
-    if page.placements is not None:
-        parts["placements"] = [ChildPlacementRead.model_validate(row) for row in page.placements]
-    if page.contact_person:
-        child = page.child
-        parts["contact_person"] = (
-            ContactPersonRead(
-                user_id=child.contact_person_id,
-                display_name=child.contact_person_name,
-                email=child.contact_person_email,
-                since=child.contact_person_since,
-            )
-            if child.contact_person_id is not None and child.contact_person_since is not None
-            else None
-        )
-    if page.care_team is not None:
-        parts["care_team"] = page.care_team
-    if page.consents is not None:
-        parts["consents"] = page.consents
-    if page.plan is not None:
-        parts["plan"] = page.plan
-    if page.trajectories is not None:
-        parts["trajectories"] = page.trajectories
-    if page.day is not None:
-        parts["day"] = page.day
-    if page.signals is not None:
-        parts["signals"] = page.signals
-    return ChildEmbedded(**parts)
 
 
 @router.patch("/{childId}", response_model=ChildRead, responses=problems(400, 401, 403, 404))
@@ -407,7 +372,11 @@ async def read_contact_person(
     """The one person the family deals with; 404 while none is assigned."""
     user, since = await child_service.get_contact_person(session, principal, child_id=child_id)
     return ContactPersonRead(
-        user_id=user.id, display_name=user.display_name, email=user.email, since=since
+        user_id=user.id,
+        display_name=user.display_name,
+        email=user.email,
+        phone=user.phone,
+        since=since,
     )
 
 
@@ -427,5 +396,9 @@ async def assign_contact_person(
         session, principal, child_id=child_id, user_id=body.user_id
     )
     return ContactPersonRead(
-        user_id=user.id, display_name=user.display_name, email=user.email, since=since
+        user_id=user.id,
+        display_name=user.display_name,
+        email=user.email,
+        phone=user.phone,
+        since=since,
     )

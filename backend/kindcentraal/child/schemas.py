@@ -1,10 +1,11 @@
 import uuid
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, AwareDatetime, Field
 
-from kindcentraal.attendance.schemas import ChildDay
+from kindcentraal.activities.schemas import EnrolmentRead
+from kindcentraal.attendance.schemas import AbsenceRead, ChildDay
 from kindcentraal.careteam.schemas import CareTeamMemberRead
 from kindcentraal.child.bsn import is_valid_bsn
 from kindcentraal.child.models import GuardianRelation
@@ -112,7 +113,19 @@ class ContactPersonRead(ReadModel):
     user_id: uuid.UUID
     display_name: str
     email: str
+    phone: str | None = Field(default=None, description="A work phone number, when on record.")
     since: AwareDatetime
+
+
+class DailyTeamMember(ReadModel):
+    """Who is around the child day to day: its contact person, the school and childcare
+    groups it is placed in, and the activities it takes part in."""
+
+    kind: Literal["contact_person", "school", "childcare", "activity"]
+    organisation_name: str | None
+    group_name: str | None
+    person_name: str | None
+    activity_name: str | None
 
 
 class ChildPlacementRead(PlacementRead):
@@ -149,6 +162,16 @@ class ChildEmbedded(ReadModel):
     )
     day: ChildDay | None = Field(
         default=None, description="Today, as `GET /children/{childId}/day` gives it."
+    )
+    daily_team: list[DailyTeamMember] | None = Field(
+        default=None,
+        description="The contact person, the groups the child is placed in and its activities.",
+    )
+    enrolments: list[EnrolmentRead] | None = Field(
+        default=None, description="The child's enrolments and waiting-list places, not cancelled."
+    )
+    absences: list[AbsenceRead] | None = Field(
+        default=None, description="Absences from today on, as `GET /children/{childId}/absences`."
     )
 
 

@@ -125,6 +125,7 @@ _PAGE_CHILD_COLUMNS = (
     Child.contact_person_since,
     User.display_name.label("contact_person_name"),
     User.email.label("contact_person_email"),
+    User.phone.label("contact_person_phone"),
     Child.created_at,
     Child.updated_at,
 )

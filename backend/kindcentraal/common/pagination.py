@@ -51,6 +51,11 @@ def _encode(values: Sequence[Any]) -> str:
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
+def cursor_after(sort_value: Any, id_value: Any) -> str:
+    """The cursor of a page that ends at this row (for pages of things built from rows)."""
+    return _encode([sort_value, id_value])
+
+
 def _decode(cursor: str, expected: int) -> list[str]:
     try:
         padded = cursor + "=" * (-len(cursor) % 4)

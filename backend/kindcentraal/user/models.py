@@ -25,3 +25,7 @@ class User(TenantMixin, Base):
     totp_pending_secret: Mapped[str | None] = mapped_column(String(255))
     totp_enabled_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     totp_last_step: Mapped[int | None] = mapped_column(BigInteger)
+    # The language the account chose in the app (nl, en, ar, tr, pl, uk); none: the browser's.
+    language: Mapped[str | None] = mapped_column(String(2))
+    # A work phone number that parents see for their child's contact person.
+    phone: Mapped[str | None] = mapped_column(String(40))

@@ -170,6 +170,7 @@ class OwnMembership:
 class OwnAccount:
     email: str
     display_name: str
+    language: str | None
     is_guardian: bool
     recovery_codes_left: int
     memberships: tuple[OwnMembership, ...]
@@ -191,6 +192,7 @@ _OWN_ACCOUNT = Query(
     select(
         User.email,
         User.display_name,
+        User.language,
         _IS_GUARDIAN.label("is_guardian"),
         _RECOVERY_CODES_LEFT.label("recovery_codes_left"),
         Membership.id.label("membership_id"),
@@ -222,6 +224,7 @@ async def own_account(
     return OwnAccount(
         email=first.email,
         display_name=first.display_name,
+        language=first.language,
         is_guardian=bool(first.is_guardian),
         recovery_codes_left=int(first.recovery_codes_left or 0),
         memberships=tuple(

@@ -11,7 +11,7 @@ from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import Page
 from kindcentraal.policy.registry import declare
 from kindcentraal.user import service as user_service
-from kindcentraal.user.schemas import MeRead, UserCreate, UserRead, UserUpdate
+from kindcentraal.user.schemas import MeRead, MeUpdate, UserCreate, UserRead, UserUpdate
 
 # Tags per route, not per router: /me is listed with the other /me operations under "auth",
 # so its operationId stays auth:read_me for generated clients.
@@ -47,6 +47,13 @@ ME = declare(
     "me.read",
     resource="me",
     action="read",
+    rows="the caller's own account",
+    during_enrolment=True,
+)
+UPDATE_ME = declare(
+    "me.update",
+    resource="me",
+    action="update",
     rows="the caller's own account",
     during_enrolment=True,
 )
@@ -121,3 +128,19 @@ async def read_me(
 ) -> MeRead:
     """The logged-in user with memberships, roles and two-factor status."""
     return await user_service.read_me(session, principal)
+
+
+@router.patch(
+    "/me",
+    tags=["auth"],
+    response_model=MeRead,
+    responses=problems(400, 401),
+    summary="Update the current user's preferences",
+)
+async def update_me(
+    body: MeUpdate,
+    principal: Annotated[Principal, Depends(guard(UPDATE_ME))],
+    session: SessionDep,
+) -> MeRead:
+    """Remember the app's language for this account, on every device."""
+    return await user_service.update_me(session, principal, data=body)

@@ -1,6 +1,7 @@
 """Accounts: administrators create and list them; everyone reads their own."""
 
 import uuid
+from typing import cast
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -17,7 +18,14 @@ from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.organisation.models import Membership
 from kindcentraal.user import repository as user_repository
 from kindcentraal.user.models import User
-from kindcentraal.user.schemas import MembershipSummary, MeRead, UserCreate, UserUpdate
+from kindcentraal.user.schemas import (
+    Language,
+    MembershipSummary,
+    MeRead,
+    MeUpdate,
+    UserCreate,
+    UserUpdate,
+)
 
 
 def _visible_users(principal: Principal) -> Select[User]:
@@ -116,6 +124,7 @@ async def read_me(session: AsyncSession, principal: Principal) -> MeRead:
         tenant_id=principal.tenant_id,
         email=account.email,
         display_name=account.display_name,
+        language=cast(Language | None, account.language),
         roles=sorted(principal.roles),
         memberships=[
             MembershipSummary(
@@ -133,3 +142,14 @@ async def read_me(session: AsyncSession, principal: Principal) -> MeRead:
             session, principal, recovery_codes_left=account.recovery_codes_left
         ),
     )
+
+
+async def update_me(session: AsyncSession, principal: Principal, *, data: MeUpdate) -> MeRead:
+    """The caller's own preferences (the app's language)."""
+    user = await session.get(User, principal.user_id)
+    if user is None or user.tenant_id != principal.tenant_id:
+        raise NotFound("user")
+    apply_changes(user, data)
+    await session.flush()
+    await audit.record_write(session, principal, resource="me", action="update")
+    return await read_me(session, principal)

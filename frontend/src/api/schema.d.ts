@@ -425,7 +425,11 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Update the current user's preferences
+         * @description Remember the app's language for this account, on every device.
+         */
+        patch: operations["auth:update_me"];
         trace?: never;
     };
     "/groups": {
@@ -728,6 +732,110 @@ export interface paths {
          * @description Who looked at or changed the child's file, from which organisation, when; newest first.
          */
         get: operations["access-log:read_access_log"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/access-log/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Access Visits
+         * @description The access log grouped per visit: one person from one organisation, events at most 30
+         *     minutes apart; newest first. A page holds whole visits.
+         */
+        get: operations["access-log:read_access_visits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Home
+         * @description The parent app's home in one request: each of the caller's children (oldest first)
+         *     with today's day, the contact person and what waits for the guardian. One access-log
+         *     event per child.
+         */
+        get: operations["family:read_home"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/data-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Export
+         * @description Export everything stored about the child and about you (AVG art. 15). It is prepared
+         *     in the background: follow `progress` at `GET /data-exports/{exportId}`.
+         */
+        post: operations["family:create_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/data-exports/{exportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Export
+         * @description Status and progress of an export, for the guardian who asked for it.
+         */
+        get: operations["family:read_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/data-exports/{exportId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Export Content
+         * @description The file, once ready, as JSON or as a readable HTML page; each download is logged.
+         */
+        get: operations["family:read_export_content"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2049,6 +2157,43 @@ export interface components {
             result: string;
         };
         /**
+         * AccessVisit
+         * @description One visit to the child's file: consecutive events of one person from one organisation,
+         *     at most 30 minutes apart. What a guardian reads in "who looked at my child's file".
+         */
+        AccessVisit: {
+            /**
+             * Startedat
+             * Format: date-time
+             */
+            startedAt: string;
+            /**
+             * Endedat
+             * Format: date-time
+             */
+            endedAt: string;
+            /** Actorname */
+            actorName: string;
+            /** Organisationname */
+            organisationName: string | null;
+            /** Role */
+            role: string | null;
+            /** Eventcount */
+            eventCount: number;
+            /**
+             * Resources
+             * @description The parts of the file read or changed, in order.
+             */
+            resources: string[];
+            /** Actions */
+            actions: string[];
+            /**
+             * Denied
+             * @description How many of the visit's requests were refused.
+             */
+            denied: number;
+        };
+        /**
          * ActivityCategory
          * @enum {string}
          */
@@ -2983,6 +3128,21 @@ export interface components {
             signals?: components["schemas"]["SignalRead"][] | null;
             /** @description Today, as `GET /children/{childId}/day` gives it. */
             day?: components["schemas"]["ChildDay"] | null;
+            /**
+             * Dailyteam
+             * @description The contact person, the groups the child is placed in and its activities.
+             */
+            dailyTeam?: components["schemas"]["DailyTeamMember"][] | null;
+            /**
+             * Enrolments
+             * @description The child's enrolments and waiting-list places, not cancelled.
+             */
+            enrolments?: components["schemas"]["EnrolmentRead"][] | null;
+            /**
+             * Absences
+             * @description Absences from today on, as `GET /children/{childId}/absences`.
+             */
+            absences?: components["schemas"]["AbsenceRead"][] | null;
         };
         /**
          * ChildPlacementRead
@@ -3196,6 +3356,11 @@ export interface components {
             /** Email */
             email: string;
             /**
+             * Phone
+             * @description A work phone number, when on record.
+             */
+            phone?: string | null;
+            /**
              * Since
              * Format: date-time
              */
@@ -3247,6 +3412,70 @@ export interface components {
              * @description Where the child is checked in; may be left out when only one of your organisations has the child placed.
              */
             organisationId?: string | null;
+        };
+        /**
+         * DailyTeamMember
+         * @description Who is around the child day to day: its contact person, the school and childcare
+         *     groups it is placed in, and the activities it takes part in.
+         */
+        DailyTeamMember: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "contact_person" | "school" | "childcare" | "activity";
+            /** Organisationname */
+            organisationName: string | null;
+            /** Groupname */
+            groupName: string | null;
+            /** Personname */
+            personName: string | null;
+            /** Activityname */
+            activityName: string | null;
+        };
+        /**
+         * DataExportRead
+         * @description An export of everything stored about a child and about the guardian who asked.
+         */
+        DataExportRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "ready" | "failed" | "expired";
+            /**
+             * Progress
+             * @description Percent done.
+             */
+            progress: number;
+            /**
+             * Caredataincluded
+             * @description False for a guardian without parental authority: the care data (care team, consents, support, access log) is left out.
+             */
+            careDataIncluded: boolean;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Readyat */
+            readyAt: string | null;
+            /**
+             * Expiresat
+             * Format: date-time
+             * @description After this the file is erased.
+             */
+            expiresAt: string;
         };
         /** DayEntry */
         DayEntry: {
@@ -3715,6 +3944,49 @@ export interface components {
              */
             endDate: string;
         };
+        /** HomeChild */
+        HomeChild: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Givenname */
+            givenName: string;
+            /** Familyname */
+            familyName: string;
+            /**
+             * Dateofbirth
+             * Format: date
+             */
+            dateOfBirth: string;
+            /**
+             * Hasparentalauthority
+             * @description Whether the caller holds parental authority (gezag) over this child.
+             */
+            hasParentalAuthority: boolean;
+            contactPerson: components["schemas"]["HomeContactPerson"] | null;
+            day: components["schemas"]["ChildDay"];
+            /**
+             * Actions
+             * @description Only for a guardian with parental authority: only they can consent.
+             */
+            actions: components["schemas"]["ParentAction"][];
+        };
+        /** HomeContactPerson */
+        HomeContactPerson: {
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /** Displayname */
+            displayName: string;
+            /** Email */
+            email: string;
+            /** Phone */
+            phone: string | null;
+        };
         /** Link */
         Link: {
             /** Href */
@@ -3743,6 +4015,11 @@ export interface components {
             email: string;
             /** Displayname */
             displayName: string;
+            /**
+             * Language
+             * @description The language this account chose; null: none chosen yet.
+             */
+            language: ("nl" | "en" | "ar" | "tr" | "pl" | "uk") | null;
             /** Roles */
             roles: components["schemas"]["Role"][];
             /** Memberships */
@@ -3755,6 +4032,14 @@ export interface components {
              */
             careCoordinatorCentreIds: string[];
             twoFactor: components["schemas"]["TwoFactorStatus"];
+        };
+        /** MeUpdate */
+        MeUpdate: {
+            /**
+             * Language
+             * @description The app's language for this account, remembered across devices.
+             */
+            language?: ("nl" | "en" | "ar" | "tr" | "pl" | "uk") | null;
         };
         /** MembershipCreate */
         MembershipCreate: {
@@ -4089,6 +4374,16 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        /** Page[AccessVisit] */
+        Page_AccessVisit_: {
+            /** Items */
+            items: components["schemas"]["AccessVisit"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
         /** Page[ChildCentreRead] */
         Page_ChildCentreRead_: {
             /** Items */
@@ -4178,6 +4473,40 @@ export interface components {
              * @description Opaque cursor for the next page; null on the last page.
              */
             nextCursor: string | null;
+        };
+        /**
+         * ParentAction
+         * @description Something that waits for the guardian: a consent to give, a place to take up.
+         */
+        ParentAction: {
+            /**
+             * Kind
+             * @description care_team_consent: an organisation on the care team has no consent; trajectory_consent: support waits for consent; place_offered: a place came free in an activity.
+             * @enum {string}
+             */
+            kind: "care_team_consent" | "trajectory_consent" | "place_offered";
+            /** Organisationname */
+            organisationName: string | null;
+            /** Trajectoryid */
+            trajectoryId?: string | null;
+            /** Trajectorytype */
+            trajectoryType?: string | null;
+            /** Activityid */
+            activityId?: string | null;
+            /** Activityname */
+            activityName?: string | null;
+            /** Notificationid */
+            notificationId?: string | null;
+        };
+        /**
+         * ParentHome
+         * @description The parent app's home in one request: each of the caller's children, oldest first.
+         */
+        ParentHome: {
+            /** Children */
+            children: components["schemas"]["HomeChild"][];
+            /** Unreadnotifications */
+            unreadNotifications: number;
         };
         /** ParticipationReport */
         ParticipationReport: {
@@ -5267,6 +5596,8 @@ export interface components {
             email: string;
             /** Displayname */
             displayName: string;
+            /** Phone */
+            phone: string | null;
             /** Isactive */
             isActive: boolean;
         };
@@ -5274,6 +5605,11 @@ export interface components {
         UserUpdate: {
             /** Displayname */
             displayName?: string | null;
+            /**
+             * Phone
+             * @description A work phone number; parents see it for their child's contact person.
+             */
+            phone?: string | null;
             /**
              * Isactive
              * @description false disables the account; its sessions end at once.
@@ -6283,6 +6619,34 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
+    "auth:update_me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
     "groups:list_groups": {
         parameters: {
             query?: {
@@ -6501,7 +6865,7 @@ export interface operations {
     "children:read_child": {
         parameters: {
             query?: {
-                /** @description Comma-separated parts to embed: guardians, placements, contactPerson, careTeam, consents, plan, trajectories, signals, day. Each part passes its own policy; one access-log event names them all. */
+                /** @description Comma-separated parts to embed: guardians, placements, contactPerson, careTeam, consents, plan, trajectories, signals, day, dailyTeam, enrolments, absences. Each part passes its own policy; one access-log event names them all. */
                 expand?: string | null;
             };
             header?: never;
@@ -7031,6 +7395,149 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AccessLogEntry_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "access-log:read_access_visits": {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AccessVisit_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "family:read_home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParentHome"];
+                };
+            };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "family:create_export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "family:read_export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "family:read_export_content": {
+        parameters: {
+            query?: {
+                /** @description json: the data; html: a readable page to print. */
+                format?: "json" | "html";
+            };
+            header?: never;
+            path: {
+                exportId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export file. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/html": unknown;
                 };
             };
             400: components["responses"]["400"];
