@@ -1,10 +1,8 @@
-import { Heading } from '@utrecht/component-library-react';
-import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useParams } from 'react-router';
+import { AbsenceScreen } from '@/features/parent-child/components/absence-screen';
 
-/** Parent app screen (being built). */
+/** /ouder/kinderen/:childId/afmelden: report the child ill or absent. */
 export default function ParentAbsenceRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('parentChild.absenceTitle'));
-  return <Heading level={1}>{t('parentChild.absenceTitle')}</Heading>;
+  const { childId = '' } = useParams();
+  return <AbsenceScreen key={childId} childId={childId} />;
 }

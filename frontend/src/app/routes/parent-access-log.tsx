@@ -1,10 +1,8 @@
-import { Heading } from '@utrecht/component-library-react';
-import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useParams } from 'react-router';
+import { AccessVisitsScreen } from '@/features/parent-child/components/access-visits-screen';
 
-/** Parent app screen (being built). */
+/** /ouder/kinderen/:childId/bekeken: who looked at the child's file, per visit. */
 export default function ParentAccessLogRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('parentChild.accessLogTitle'));
-  return <Heading level={1}>{t('parentChild.accessLogTitle')}</Heading>;
+  const { childId = '' } = useParams();
+  return <AccessVisitsScreen key={childId} childId={childId} />;
 }

@@ -1,10 +1,8 @@
-import { Heading } from '@utrecht/component-library-react';
-import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useParams } from 'react-router';
+import { ChildActivitiesScreen } from '@/features/parent-child/components/child-activities-screen';
 
-/** Parent app screen (being built). */
+/** /ouder/kinderen/:childId/activiteiten: the activities for one child, and its enrolments. */
 export default function ParentActivitiesRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('parentChild.activitiesTitle'));
-  return <Heading level={1}>{t('parentChild.activitiesTitle')}</Heading>;
+  const { childId = '' } = useParams();
+  return <ChildActivitiesScreen key={childId} childId={childId} />;
 }

@@ -1,10 +1,8 @@
-import { Heading } from '@utrecht/component-library-react';
-import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useParams } from 'react-router';
+import { ChildOverview } from '@/features/parent-child/components/child-overview';
 
-/** Parent app screen (being built). */
+/** /ouder/kinderen/:childId: Mijn kind. Another child is another screen: start afresh. */
 export default function ParentChildRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('parentChild.title'));
-  return <Heading level={1}>{t('parentChild.title')}</Heading>;
+  const { childId = '' } = useParams();
+  return <ChildOverview key={childId} childId={childId} />;
 }

@@ -1,10 +1,8 @@
-import { Heading } from '@utrecht/component-library-react';
-import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '@/hooks/use-document-title';
+import { useParams } from 'react-router';
+import { ConsentsScreen } from '@/features/parent-child/components/consents-screen';
 
-/** Parent app screen (being built). */
+/** /ouder/kinderen/:childId/toestemming: give or withdraw consent for one child. */
 export default function ParentConsentsRoute() {
-  const { t } = useTranslation();
-  useDocumentTitle(t('parentChild.consentsTitle'));
-  return <Heading level={1}>{t('parentChild.consentsTitle')}</Heading>;
+  const { childId = '' } = useParams();
+  return <ConsentsScreen key={childId} childId={childId} />;
 }

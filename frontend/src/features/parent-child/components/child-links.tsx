@@ -1,0 +1,41 @@
+import { Heading } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { RouterLink } from '@/components/ui/router-link';
+import { childPaths } from '@/features/parent-child/utils/paths';
+
+type LinkKey = 'consents' | 'accessLog' | 'absence' | 'activities' | 'myData';
+
+/**
+ * The ways from Mijn kind to the rest, each with a line saying what it is. Consent, the access
+ * log and reporting absence are for a guardian with parental authority: without it they are
+ * left out (the screen says why above).
+ */
+export function ChildLinks({ childId, name, hasAuthority }: { childId: string; name: string; hasAuthority: boolean }) {
+  const { t } = useTranslation();
+  const paths = childPaths(childId);
+  const keys: LinkKey[] = [
+    ...(hasAuthority ? (['consents', 'accessLog', 'absence'] as const) : []),
+    'activities',
+    'myData',
+  ];
+  const links = keys.map((key) => ({ key, to: paths[key] }));
+  return (
+    <nav aria-labelledby="child-links-heading" className="kc-section kc-child-links">
+      <Heading level={2} id="child-links-heading">
+        {t('parentChild.links.title', { name })}
+      </Heading>
+      <ul className="kc-plain-list kc-child-links__list">
+        {links.map((link) => (
+          <li key={link.key} className="kc-child-links__item">
+            <RouterLink to={link.to} className="kc-child-links__link" aria-describedby={`child-link-${link.key}`}>
+              {t(`parentChild.links.${link.key}`)}
+            </RouterLink>
+            <span id={`child-link-${link.key}`} className="kc-muted kc-child-links__hint">
+              {t(`parentChild.links.${link.key}Hint`, { name })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
