@@ -86,6 +86,50 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },
       {
+        // The parent app (issue 10): its own frame and screens; protected-layout keeps parents
+        // here and staff out.
+        path: 'ouder',
+        lazy: async () => ({ Component: (await import('@/app/routes/parent-layout-route')).default }),
+        children: [
+          {
+            index: true,
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-home')).default }),
+          },
+          {
+            path: 'kinderen/:childId',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-child')).default }),
+          },
+          {
+            path: 'kinderen/:childId/toestemming',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-consents')).default }),
+          },
+          {
+            path: 'kinderen/:childId/bekeken',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-access-log')).default }),
+          },
+          {
+            path: 'kinderen/:childId/afmelden',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-absence')).default }),
+          },
+          {
+            path: 'kinderen/:childId/activiteiten',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-activities')).default }),
+          },
+          {
+            path: 'kinderen/:childId/gegevens',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-export')).default }),
+          },
+          {
+            path: 'account',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-account')).default }),
+          },
+          {
+            path: '*',
+            lazy: async () => ({ Component: (await import('@/app/routes/not-found')).default }),
+          },
+        ],
+      },
+      {
         path: '*',
         lazy: async () => ({ Component: (await import('@/app/routes/not-found')).default }),
       },

@@ -4,14 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '@/app/router';
 import { json, mockFetch, renderRoutes, setupApi, typedProblem } from '@/test/utils';
 
+// Staff: parents have their own account page in the parent app (parent-separation.test.tsx).
 const me = {
   id: 'u1',
   tenantId: 't1',
   email: 'sanne@example.test',
   displayName: 'Sanne de Vries',
-  roles: [],
-  memberships: [],
-  isGuardian: true,
+  roles: ['staff'],
+  memberships: [{ id: 'm1', organisationId: 'o1', organisationName: 'Basisschool', organisationType: 'school', role: 'staff' }],
+  isGuardian: false,
   twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
 };
 

@@ -4,9 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppLayout, type LayoutUser } from '@/components/layouts/app-layout';
 import { Loading } from '@/components/ui/loading';
-import { useMe } from '@/features/auth/api/get-me';
+import { useMe, type Me } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { isDayStaff } from '@/features/day/utils/roles';
+import { parentHomeQueryOptions } from '@/features/parent/api/get-home';
+import { isParentOnly } from '@/features/parent/utils/is-parent';
+import { isParentPath, PARENT_ACCOUNT, PARENT_HOME } from '@/features/parent/utils/paths';
 import { isReportReader } from '@/features/room-reports/utils/roles';
 import { NotificationsMenu } from '@/features/support/components/notifications-menu';
 import { hasProblemType } from '@/lib/api-client';
@@ -16,10 +19,18 @@ export const SECURITY_PATH = '/security';
 
 export type SessionEndReason = 'passwordChanged';
 
+/** Where two-factor is set up: a parent's account page in the parent app, else the staff page. */
+function securityPathFor(me: Me | undefined): string {
+  return me && isParentOnly(me) ? PARENT_ACCOUNT : SECURITY_PATH;
+}
+
 /** What the screens behind the login get from this layout through `useOutletContext()`. */
 export type ProtectedOutletContext = {
   /** Forgets the session here after the server ended it (e.g. a new password), then shows why. */
   endSession: (reason: SessionEndReason) => void;
+  /** Logs out on the server and shows the login screen with "U bent uitgelogd" (the parent app's account page). */
+  logout: () => void;
+  logoutPending: boolean;
 };
 
 /** Screens behind the login: without a session, go to the login screen and come back after. */
@@ -43,7 +54,11 @@ export function ProtectedLayout() {
     },
     [signOut],
   );
-  const outletContext = useMemo<ProtectedOutletContext>(() => ({ endSession }), [endSession]);
+  const { mutate: logoutMutate, isPending: logoutPending } = logout;
+  const outletContext = useMemo<ProtectedOutletContext>(
+    () => ({ endSession, logout: () => logoutMutate(), logoutPending }),
+    [endSession, logoutMutate, logoutPending],
+  );
 
   // Two-factor made mandatory while this user was working: any call may answer
   // `two-factor-enrolment-required`. Ask /me again and go to the page where it is set up.
@@ -51,7 +66,8 @@ export function ProtectedLayout() {
     const onError = (error: unknown) => {
       if (!hasProblemType(error, 'two-factor-enrolment-required')) return;
       void queryClient.invalidateQueries({ queryKey: ['me'] });
-      if (window.location.pathname !== SECURITY_PATH) navigate(SECURITY_PATH);
+      const target = securityPathFor(queryClient.getQueryData<Me>(['me']));
+      if (window.location.pathname !== target) navigate(target);
     };
     const unsubscribeQueries = queryClient.getQueryCache().subscribe((event) => {
       if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
@@ -64,6 +80,13 @@ export function ProtectedLayout() {
       unsubscribeMutations();
     };
   }, [queryClient, navigate]);
+
+  // On a parent screen the home's one request (children, day, actions) goes out with /me, not after it.
+  const onParentPath = isParentPath(location.pathname);
+  const waitingForMe = isAuthenticated && me.isPending;
+  useEffect(() => {
+    if (waitingForMe && onParentPath) void queryClient.prefetchQuery(parentHomeQueryOptions());
+  }, [waitingForMe, onParentPath, queryClient]);
 
   const user = useMemo<LayoutUser | null>(() => {
     if (!me.data) return null;
@@ -89,8 +112,24 @@ export function ProtectedLayout() {
   }
 
   // Until two-factor is set up the server refuses everything else: go where it is set up.
-  if (me.data?.twoFactor.enrolmentRequired && location.pathname !== SECURITY_PATH) {
-    return <Navigate to={SECURITY_PATH} replace />;
+  const securityPath = securityPathFor(me.data);
+  if (me.data?.twoFactor.enrolmentRequired && location.pathname !== securityPath) {
+    return <Navigate to={securityPath} replace />;
+  }
+
+  // Parents have their own app under /ouder and never see the staff screens; staff never see /ouder.
+  // Until it is known who is logged in, neither is shown.
+  if (me.isPending) return <Loading />;
+  const parentOnly = me.data ? isParentOnly(me.data) : null;
+  if (parentOnly === true && !onParentPath) return <Navigate to={PARENT_HOME} replace />;
+  if (parentOnly === false && onParentPath) return <Navigate to="/children" replace />;
+  if (onParentPath) {
+    // The parent app draws its own frame (parent-layout-route).
+    return (
+      <Suspense fallback={<Loading />}>
+        <Outlet context={outletContext} />
+      </Suspense>
+    );
   }
 
   return (

@@ -40,3 +40,17 @@ export type ParentHome = {
   children: ParentHomeChild[];
   unreadNotifications: number;
 };
+
+/** An export of everything stored about a child and its guardian (AVG right of access). */
+export type DataExport = {
+  id: string;
+  childId: string;
+  status: 'queued' | 'running' | 'ready' | 'failed';
+  /** 0 to 100. */
+  progress: number;
+  createdAt: string;
+  readyAt: string | null;
+  expiresAt: string;
+};
+
+export type DataExportFormat = 'json' | 'html';

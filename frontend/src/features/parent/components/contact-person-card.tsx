@@ -1,0 +1,72 @@
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { ChildBadgeView } from '@/features/parent/components/child-badge';
+import type { FamilyChild } from '@/features/parent/hooks/use-family';
+import type { ParentContactPerson } from '@/features/parent/types';
+
+/** "Anna de Vries" -> "AV"; one name -> its first letter. */
+export function personInitials(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const first = Array.from(parts[0] ?? '?')[0] ?? '?';
+  const last = parts.length > 1 ? (Array.from(parts[parts.length - 1] ?? '')[0] ?? '') : '';
+  return `${first}${last}`.toLocaleUpperCase();
+}
+
+type ContactPersonCardProps = {
+  person: ParentContactPerson;
+  /** The children this person is the contact person of (usually all of them). */
+  family: FamilyChild[];
+};
+
+/**
+ * The family's contact person: their initials in a circle (no photo is stored yet), name, phone
+ * and e-mail, and a way to send a message.
+ */
+export function ContactPersonCard({ person, family }: ContactPersonCardProps) {
+  const { t, i18n } = useTranslation();
+  const names = new Intl.ListFormat(i18n.resolvedLanguage ?? 'nl', { type: 'conjunction' }).format(
+    family.map((child) => child.givenName),
+  );
+  return (
+    <div className="kc-contact" data-testid="contact-person">
+      <span className="kc-contact__avatar" aria-hidden="true">
+        {personInitials(person.displayName)}
+      </span>
+      <div className="kc-contact__body">
+        <Heading level={3} className="kc-contact__name">
+          {person.displayName}
+        </Heading>
+        <Paragraph className="kc-contact__for">
+          {family.map((child) => (
+            <ChildBadgeView key={child.id} child={child} size="small" decorative />
+          ))}
+          <span>{t('parent.contact.forChildren', { names })}</span>
+        </Paragraph>
+        <ul className="kc-contact__ways">
+          {person.phone ? (
+            <li>
+              {t('parent.contact.phone')}:{' '}
+              <a className="utrecht-link utrecht-link--html-a" href={`tel:${person.phone.replace(/[^+0-9]/g, '')}`}>
+                {person.phone}
+              </a>
+            </li>
+          ) : null}
+          <li>
+            {t('parent.contact.email')}:{' '}
+            <a className="utrecht-link utrecht-link--html-a" href={`mailto:${person.email}`}>
+              {person.email}
+            </a>
+          </li>
+        </ul>
+        {/* Messages in the app come with a later issue; until then the button opens the
+            parent's own e-mail app, addressed to the contact person, so the question still arrives. */}
+        <a
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action kc-contact__message"
+          href={`mailto:${person.email}?subject=${encodeURIComponent(t('parent.contact.messageSubject', { names }))}`}
+        >
+          {t('parent.contact.message')}
+        </a>
+      </div>
+    </div>
+  );
+}

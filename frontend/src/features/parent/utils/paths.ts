@@ -1,0 +1,15 @@
+/** The parent app's addresses (the router's /ouder branch). */
+export const PARENT_HOME = '/ouder';
+export const PARENT_ACCOUNT = '/ouder/account';
+
+export type ChildPage = '' | 'toestemming' | 'bekeken' | 'afmelden' | 'activiteiten' | 'gegevens';
+
+/** /ouder/kinderen/:childId, or one of its sub-pages. */
+export function childPath(childId: string, page: ChildPage = ''): string {
+  return page ? `/ouder/kinderen/${childId}/${page}` : `/ouder/kinderen/${childId}`;
+}
+
+/** True for /ouder and every address under it. */
+export function isParentPath(pathname: string): boolean {
+  return pathname === PARENT_HOME || pathname.startsWith(`${PARENT_HOME}/`);
+}
