@@ -1,12 +1,13 @@
-/** The addresses of the parent's screens about one child. */
+import { childPath } from '@/features/parent/utils/paths';
+
+/** The addresses of the parent's screens about one child (the parent app's /ouder/kinderen/:childId). */
 export function childPaths(childId: string) {
-  const base = `/ouder/kinderen/${childId}`;
   return {
-    overview: base,
-    consents: `${base}/toestemming`,
-    accessLog: `${base}/bekeken`,
-    absence: `${base}/afmelden`,
-    activities: `${base}/activiteiten`,
-    myData: `${base}/gegevens`,
+    overview: childPath(childId),
+    consents: childPath(childId, 'toestemming'),
+    accessLog: childPath(childId, 'bekeken'),
+    absence: childPath(childId, 'afmelden'),
+    activities: childPath(childId, 'activiteiten'),
+    myData: childPath(childId, 'gegevens'),
   };
 }
