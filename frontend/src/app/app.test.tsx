@@ -83,13 +83,14 @@ describe('the app', () => {
     expect(await logout.json()).toEqual({ refreshToken: 'refresh-1' });
   });
 
-  it('shows a parent as a parent or guardian in the header', async () => {
+  it('shows a teacher who is also a parent as a parent or guardian in the header', async () => {
     const store = setupApi();
-    backend({ ...me, displayName: 'Sanne de Vries', roles: [], isGuardian: true });
+    // A parent with no work at the centre gets the parent app instead (parent-separation.test.tsx).
+    backend({ ...me, displayName: 'Sanne de Vries', isGuardian: true });
     renderRoutes({ routes, path: '/children', store });
     const header = await screen.findByRole('banner');
     expect(await within(header).findByText('Sanne de Vries')).toBeInTheDocument();
-    expect(within(header).getByText('ouder of verzorger')).toBeInTheDocument();
+    expect(within(header).getByText('medewerker, ouder of verzorger')).toBeInTheDocument();
   });
 
   it('switches the whole screen to English and sets the lang attribute', async () => {

@@ -2,28 +2,9 @@ import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { api, toApiError, unwrap } from '@/lib/api-client';
 import type { DataExport, DataExportFormat } from '@/features/parent/types';
 
-/*
- * The data export (AVG right of access) is not in the generated types yet: call it through the
- * typed client (bearer token, refresh on 401) with the paths widened.
- * TODO(issue 10): drop the casts once schema.d.ts has /children/{childId}/data-exports.
- */
-type Result<D = unknown> = Promise<{ data?: D; error?: unknown; response: Response }>;
-type Init = { params?: { path?: Record<string, string>; query?: Record<string, string> }; parseAs?: 'json' | 'blob' };
-type UntypedClient = { GET: (path: string, init?: Init) => Result; POST: (path: string, init?: Init) => Result };
-
-function client(): UntypedClient {
-  const typed = api();
-  return {
-    GET: typed.GET.bind(typed) as unknown as UntypedClient['GET'],
-    POST: typed.POST.bind(typed) as unknown as UntypedClient['POST'],
-  };
-}
-
 /** POST /children/{childId}/data-exports: starts preparing everything stored about the child and the caller. */
 export function createDataExport(childId: string): Promise<DataExport> {
-  return unwrap(
-    client().POST('/children/{childId}/data-exports', { params: { path: { childId } } }),
-  ) as Promise<DataExport>;
+  return unwrap(api().POST('/children/{childId}/data-exports', { params: { path: { childId } } }));
 }
 
 export function useCreateDataExport(childId: string) {
@@ -32,7 +13,7 @@ export function useCreateDataExport(childId: string) {
 
 /** GET /data-exports/{exportId}: how far the export is (only its requester sees it). */
 export function getDataExport(exportId: string): Promise<DataExport> {
-  return unwrap(client().GET('/data-exports/{exportId}', { params: { path: { exportId } } })) as Promise<DataExport>;
+  return unwrap(api().GET('/data-exports/{exportId}', { params: { path: { exportId } } }));
 }
 
 export const POLL_INTERVAL_MS = 1000;
@@ -41,10 +22,11 @@ export const dataExportQueryOptions = (exportId: string) =>
   queryOptions({
     queryKey: ['data-exports', exportId],
     queryFn: () => getDataExport(exportId),
-    // Asked again every second until it is ready or failed.
+    // Asked again every second while it is being prepared (queued or running).
     refetchInterval: (query) => {
+      if (query.state.status === 'error') return false;
       const status = query.state.data?.status;
-      return status === 'ready' || status === 'failed' ? false : POLL_INTERVAL_MS;
+      return status === undefined || status === 'queued' || status === 'running' ? POLL_INTERVAL_MS : false;
     },
     staleTime: 0,
   });
@@ -79,11 +61,11 @@ export async function downloadDataExport(
   format: DataExportFormat,
   fallbackName: string,
 ): Promise<string> {
-  const { data, error, response } = await client().GET('/data-exports/{exportId}/content', {
+  const { data, error, response } = await api().GET('/data-exports/{exportId}/content', {
     params: { path: { exportId }, query: { format } },
     parseAs: 'blob',
   });
-  if (!response.ok || !(data instanceof Blob)) throw toApiError(response, error);
+  if (!response.ok || !data) throw toApiError(response, error);
   const name = fileNameFromDisposition(response.headers.get('Content-Disposition')) ?? fallbackName;
   const url = URL.createObjectURL(data);
   try {

@@ -68,10 +68,10 @@ export function DataExportPanel({ child }: { child: FamilyChild }) {
         </Link>
       </Paragraph>
 
-      {status === null || status === 'failed' ? (
+      {status === null || status === 'failed' || status === 'expired' ? (
         <ButtonGroup>
           <Button type="button" appearance="primary-action-button" busy={create.isPending} disabled={create.isPending} onClick={start}>
-            {status === 'failed' ? t('parent.export.again') : t('parent.export.start', { name })}
+            {status === null ? t('parent.export.start', { name }) : t('parent.export.again')}
           </Button>
         </ButtonGroup>
       ) : null}
@@ -81,6 +81,7 @@ export function DataExportPanel({ child }: { child: FamilyChild }) {
       <div role="status" className="kc-export-status">
         {busy && exportId ? <Paragraph>{t('parent.export.preparing')}</Paragraph> : null}
         {status === 'ready' ? <Paragraph>{t('parent.export.ready', { name })}</Paragraph> : null}
+        {status === 'expired' ? <Paragraph>{t('parent.export.expired')}</Paragraph> : null}
       </div>
       {busy && exportId ? (
         <div className="kc-export-progress">
@@ -131,6 +132,9 @@ export function DataExportPanel({ child }: { child: FamilyChild }) {
               {downloaded.includes('json') ? <Paragraph>{t('parent.export.downloaded')}</Paragraph> : null}
             </li>
           </ul>
+          {current.data.careDataIncluded ? null : (
+            <Paragraph>{t('parent.export.noAuthority', { name })}</Paragraph>
+          )}
           <Paragraph>{t('parent.export.expires', { dateTime: format.dateTime(current.data.expiresAt) })}</Paragraph>
           {download.isError ? <ProblemAlert error={download.error} messages={{ 404: t('parent.export.expired') }} /> : null}
         </section>

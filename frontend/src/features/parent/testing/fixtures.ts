@@ -80,6 +80,7 @@ export function dataExport(overrides: Partial<DataExport> = {}): DataExport {
     childId: NOAH,
     status: 'queued',
     progress: 0,
+    careDataIncluded: true,
     createdAt: '2026-03-25T09:00:00Z',
     readyAt: null,
     expiresAt: '2026-03-26T09:00:00Z',
