@@ -1,0 +1,296 @@
+#!/usr/bin/env node
+/**
+ * The parent app's bundle budget: what a first visit to /ouder downloads, measured on a production
+ * build (`npm run build`, which writes dist/.vite/manifest.json).
+ *
+ *   node scripts/bundle-budget.mjs [--dist dist] [--route src/app/routes/x.tsx ...] [--json]
+ *
+ * JavaScript of the first screen = the entry chunk (index.html) and its static imports, plus the
+ * lazy route chunks of /ouder (the parent layout route and the parent home) and their static
+ * imports. Dynamic imports are left out: they load later, when a screen or a language asks.
+ * Sizes are gzip at level 9 (node:zlib, as Vite's build report), in kB of 1,000 bytes.
+ *
+ * CSS: the first screen's stylesheets (those of the same chunks) and every stylesheet of the build.
+ * The script also checks that each NL Design System class the JavaScript can render has its
+ * stylesheet (main.tsx imports the component CSS packages one by one: a newly used component whose
+ * CSS is not imported would render unstyled).
+ *
+ * Exit code 1 when a budget is exceeded or a class lacks its CSS; 2 when the build is missing.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { missingUtrechtCss } from './utrecht-css.mjs';
+
+const FRONTEND = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Budgets in kB gzip (1 kB = 1,000 bytes). */
+export const BUDGETS = {
+  /** Issue 10: the parent app's first screen JavaScript, at most 120 kB gzip. */
+  firstScreenJs: 120,
+  /** The first screen's CSS: measured 11.3 kB gzip after the per-component CSS; headroom for the parent screens. */
+  firstScreenCss: 16,
+  /** Every stylesheet of the build (the staff screens' CSS included). */
+  allCss: 24,
+};
+
+/**
+ * The route modules a first visit to /ouder loads besides the entry: the parent layout route and
+ * the parent home. A module that is not a chunk of its own is either part of a chunk counted
+ * already (statically imported) or does not exist yet; the first that is missing from the source
+ * makes the script measure FALLBACK_ROUTES instead, and say so.
+ */
+export const PARENT_ROUTES = ['src/app/routes/parent-layout-route.tsx', 'src/app/routes/parent-home.tsx'];
+const FALLBACK_ROUTES = ['src/app/routes/login.tsx'];
+
+/** Staff code that may sit in the shared entry for now (the staff layout's helpers): listed, not failed. */
+export const STAFF_CODE = /^src\/(features\/(rooms|room-reports|support|activities|day|children)\/|components\/layouts\/app-layout|app\/routes\/protected-layout)/;
+
+/**
+ * What must not be in the parent's first screen: the staff screens' heavy libraries (FullCalendar
+ * and its Temporal polyfill for the room calendar, qrcode for two-factor set-up) and the staff
+ * screens themselves. Matched against the module paths of dist/.vite/chunk-modules.json.
+ */
+export const FORBIDDEN = [
+  { what: 'FullCalendar', pattern: /^node_modules\/@(fullcalendar|full-ui)\// },
+  { what: 'temporal-polyfill', pattern: /^node_modules\/temporal-polyfill\// },
+  { what: 'qrcode', pattern: /^node_modules\/(qrcode|dijkstrajs)\// },
+  {
+    what: 'staff screens',
+    pattern:
+      /^src\/app\/routes\/(children-list|child-detail|today|support-|trajectory-detail|signals-inbox|care-coordinators|rooms-|room-reports-|activity-detail|activities-catalogue)/,
+  },
+];
+
+function parseArgs(argv) {
+  const args = { dist: join(FRONTEND, 'dist'), routes: null, json: false };
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i];
+    if (arg === '--dist') args.dist = resolve(argv[(i += 1)]);
+    else if (arg === '--route') (args.routes ??= []).push(argv[(i += 1)]);
+    else if (arg === '--json') args.json = true;
+    else if (arg === '--help' || arg === '-h') {
+      console.log('usage: node scripts/bundle-budget.mjs [--dist DIR] [--route SRC ...] [--json]');
+      process.exit(0);
+    } else {
+      console.error(`bundle-budget: unknown argument ${arg}`);
+      process.exit(2);
+    }
+  }
+  return args;
+}
+
+const gzip = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kB = (bytes) => (bytes / 1000).toFixed(2);
+
+function sizeOf(dist, file) {
+  const bytes = readFileSync(join(dist, file));
+  return { raw: bytes.length, gzip: gzip(bytes) };
+}
+
+/** The chunk of `key` and every chunk it imports statically, depth first, each once. */
+function staticClosure(manifest, key, seen = new Set()) {
+  if (seen.has(key)) return seen;
+  const chunk = manifest[key];
+  if (!chunk) throw new Error(`manifest has no chunk ${key}`);
+  seen.add(key);
+  for (const imported of chunk.imports ?? []) staticClosure(manifest, imported, seen);
+  return seen;
+}
+
+/** Which route modules to count: the parent routes once the parent home exists, else the fallback. */
+function chooseRoutes(manifest, requested) {
+  if (requested) return { routes: requested, note: null };
+  const home = PARENT_ROUTES.at(-1);
+  if (!existsSync(join(FRONTEND, home)) && !manifest[home]) {
+    return { routes: FALLBACK_ROUTES, note: `${home} does not exist yet: the login route is measured instead` };
+  }
+  return { routes: PARENT_ROUTES, note: null };
+}
+
+export function measure(dist, requestedRoutes = null) {
+  const manifestPath = join(dist, '.vite', 'manifest.json');
+  if (!existsSync(manifestPath)) {
+    const error = new Error(`${relative(process.cwd(), manifestPath)} is missing: run \`npm run build\` first`);
+    error.code = 'NO_BUILD';
+    throw error;
+  }
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry);
+  if (entries.length !== 1) throw new Error(`expected one entry in the manifest, found ${entries.length}`);
+  const [entryKey] = entries[0];
+
+  const { routes, note } = chooseRoutes(manifest, requestedRoutes);
+  const notes = note ? [note] : [];
+  const reason = new Map(); // chunk key -> why it is loaded
+  for (const key of staticClosure(manifest, entryKey)) reason.set(key, key === entryKey ? 'entry' : 'entry import');
+  for (const route of routes) {
+    if (!manifest[route]) {
+      notes.push(
+        existsSync(join(FRONTEND, route))
+          ? `${route} is no chunk of its own: it is inside a chunk counted above (imported statically)`
+          : `${route} does not exist: not counted`,
+      );
+      continue;
+    }
+    for (const key of staticClosure(manifest, route)) {
+      if (!reason.has(key)) reason.set(key, key === route ? `route ${route}` : `import of ${route}`);
+    }
+  }
+
+  const js = [];
+  const cssFiles = new Set();
+  for (const [key, why] of reason) {
+    const chunk = manifest[key];
+    js.push({ file: chunk.file, why, ...sizeOf(dist, chunk.file) });
+    for (const css of chunk.css ?? []) cssFiles.add(css);
+  }
+  const css = [...cssFiles].map((file) => ({ file, ...sizeOf(dist, file) }));
+  const allCssFiles = readdirSync(join(dist, 'assets'))
+    .filter((name) => name.endsWith('.css'))
+    .map((name) => `assets/${name}`);
+  const allCss = allCssFiles.map((file) => ({ file, ...sizeOf(dist, file) }));
+  const sum = (rows) => rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip }), { raw: 0, gzip: 0 });
+
+  const composition = compose(dist, js.map((row) => row.file));
+
+  const jsFiles = readdirSync(join(dist, 'assets')).filter((name) => name.endsWith('.js'));
+  const missingCss = missingUtrechtCss({
+    js: jsFiles.map((name) => readFileSync(join(dist, 'assets', name), 'utf8')).join('\n'),
+    css: allCssFiles.map((file) => readFileSync(join(dist, file), 'utf8')).join('\n'),
+    nodeModules: join(FRONTEND, 'node_modules'),
+  });
+
+  return {
+    routes,
+    notes,
+    js: { files: js, total: sum(js) },
+    css: { files: css, total: sum(css) },
+    allCss: { files: allCss, total: sum(allCss) },
+    composition,
+    missingCss,
+  };
+}
+
+/** Package (node_modules) or source folder of a module path, for the composition table. */
+function groupOf(path) {
+  const pkg = /^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
+  if (pkg) return pkg[1];
+  if (path.startsWith('src/features/')) return path.split('/').slice(0, 3).join('/');
+  if (path.startsWith('src/locales/')) return path;
+  if (path.startsWith('src/')) return path.split('/').slice(0, 2).join('/');
+  return path;
+}
+
+/**
+ * What the first screen's chunks are made of (dist/.vite/chunk-modules.json, written by
+ * scripts/chunk-modules-plugin.ts): rendered bytes per package or source folder, and the modules
+ * that must not be there.
+ */
+function compose(dist, files) {
+  const path = join(dist, '.vite', 'chunk-modules.json');
+  if (!existsSync(path)) return { available: false, groups: [], forbidden: [] };
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  const groups = new Map();
+  const forbidden = [];
+  const staff = [];
+  for (const file of files) {
+    for (const [module, bytes] of Object.entries(report[file]?.modules ?? {})) {
+      groups.set(groupOf(module), (groups.get(groupOf(module)) ?? 0) + bytes);
+      const rule = FORBIDDEN.find(({ pattern }) => pattern.test(module));
+      if (rule) forbidden.push({ what: rule.what, module, file });
+      else if (STAFF_CODE.test(module)) staff.push({ module, bytes });
+    }
+  }
+  return {
+    available: true,
+    groups: [...groups].map(([group, bytes]) => ({ group, bytes })).sort((a, b) => b.bytes - a.bytes),
+    forbidden,
+    staff,
+  };
+}
+
+function verdicts(result) {
+  const over = [];
+  const check = (label, total, budget) => {
+    const ok = total.gzip <= budget * 1000;
+    if (!ok) over.push(`${label}: ${kB(total.gzip)} kB gzip is over the budget of ${budget} kB`);
+    return `${ok ? 'ok  ' : 'OVER'} ${label}: ${kB(total.gzip)} kB gzip (budget ${budget} kB)`;
+  };
+  const lines = [
+    check('first screen JavaScript', result.js.total, BUDGETS.firstScreenJs),
+    check('first screen CSS', result.css.total, BUDGETS.firstScreenCss),
+    check('all CSS', result.allCss.total, BUDGETS.allCss),
+  ];
+  if (!result.composition.available) {
+    lines.push('?    dist/.vite/chunk-modules.json is missing: the first screen\'s modules were not checked');
+  } else if (result.composition.forbidden.length) {
+    const list = result.composition.forbidden.map((f) => `${f.module} (${f.what}, in ${f.file})`);
+    over.push(`the first screen holds what it must not: ${list.join('; ')}`);
+    lines.push(`FAIL the first screen holds what it must not:\n       ${list.join('\n       ')}`);
+  } else {
+    lines.push(`ok   no ${FORBIDDEN.map((f) => f.what).join(', ')} in the first screen`);
+  }
+  if (result.composition.staff?.length) {
+    const total = result.composition.staff.reduce((t, s) => t + s.bytes, 0);
+    lines.push(
+      `note staff code in the first screen (${kB(total)} kB rendered): ` +
+        result.composition.staff.map((s) => s.module.replace(/^src\//, '')).join(', '),
+    );
+  }
+  if (result.missingCss.length) {
+    over.push(`NL Design System classes without their CSS: ${result.missingCss.join(', ')}`);
+    lines.push(`FAIL NL Design System classes rendered without their CSS: ${result.missingCss.join(', ')}`);
+  } else {
+    lines.push('ok   every NL Design System class in the JavaScript has its CSS');
+  }
+  return { lines, over };
+}
+
+function table(title, rows, total) {
+  const width = Math.max(40, ...rows.map((r) => r.file.length));
+  const out = [title, `  ${'file'.padEnd(width)}  ${'raw kB'.padStart(9)}  ${'gzip kB'.padStart(8)}  loaded as`];
+  for (const r of [...rows].sort((a, b) => b.gzip - a.gzip)) {
+    out.push(`  ${r.file.padEnd(width)}  ${kB(r.raw).padStart(9)}  ${kB(r.gzip).padStart(8)}  ${r.why ?? ''}`);
+  }
+  out.push(`  ${'total'.padEnd(width)}  ${kB(total.raw).padStart(9)}  ${kB(total.gzip).padStart(8)}`);
+  return out.join('\n');
+}
+
+function main() {
+  const args = parseArgs(process.argv.slice(2));
+  let result;
+  try {
+    result = measure(args.dist, args.routes);
+  } catch (error) {
+    console.error(`bundle-budget: ${error.message}`);
+    process.exit(error.code === 'NO_BUILD' ? 2 : 1);
+  }
+  const { lines, over } = verdicts(result);
+  if (args.json) {
+    console.log(JSON.stringify({ budgets: BUDGETS, ...result, over }, null, 2));
+  } else {
+    console.log(`Bundle budget of the parent app (first visit to /ouder), ${relative(process.cwd(), args.dist) || '.'}`);
+    console.log(`Routes counted: ${result.routes.join(', ')}`);
+    for (const note of result.notes) console.log(`Note: ${note}`);
+    console.log('');
+    console.log(table('First screen JavaScript (entry, its static imports, the route chunks and theirs)', result.js.files, result.js.total));
+    console.log('');
+    if (result.composition.available) {
+      console.log('What the first screen JavaScript is made of (rendered kB before minification, the largest 15)');
+      for (const { group, bytes } of result.composition.groups.slice(0, 15)) {
+        console.log(`  ${kB(bytes).padStart(9)}  ${group}`);
+      }
+      console.log('');
+    }
+    console.log(table('First screen CSS', result.css.files, result.css.total));
+    console.log('');
+    console.log(table('All CSS of the build', result.allCss.files, result.allCss.total));
+    console.log('');
+    for (const line of lines) console.log(line);
+  }
+  process.exit(over.length ? 1 : 0);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();

@@ -1,0 +1,98 @@
+// Tests of the build scripts: `node --test scripts/scripts.test.mjs` (run by `make bundle-budget`).
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { measure } from './bundle-budget.mjs';
+import { classesInJs, missingUtrechtCss } from './utrecht-css.mjs';
+import { customPropertiesIn, pruneDesignTokensCss } from './vite-plugins.mjs';
+
+const TOKENS = `/* tokens */
+@media (width >= 35em) {
+  .utrecht-theme--media-query,
+  .utrecht-theme--media-query-viewport {
+    --utrecht-heading-1-font-size: 28px; /* tablet */
+  }
+}
+.utrecht-theme {
+  --utrecht-color-red-40: #d52b1e;
+  --utrecht-color-blue-35: #24578f;
+  --utrecht-button-background-color: var(--utrecht-color-blue-35);
+  --utrecht-unused-token: 1px;
+  --utrecht-heading-1-font-size: 24px;
+}
+.utrecht-theme .utrecht-page-footer {
+  --utrecht-unused-footer: 0;
+}
+@media (prefers-color-scheme: dark) {
+  .utrecht-theme--media-query-color-scheme {
+    --utrecht-button-background-color: black;
+  }
+}
+`;
+
+test('design tokens: keeps the used tokens and what they refer to, drops the rest', () => {
+  const used = customPropertiesIn('.utrecht-button { background: var(--utrecht-button-background-color); font-size: var(--utrecht-heading-1-font-size) }');
+  const out = pruneDesignTokensCss(TOKENS, { properties: used, classes: new Set() });
+  assert.match(out, /--utrecht-button-background-color: var\(--utrecht-color-blue-35\)/);
+  assert.match(out, /--utrecht-color-blue-35: #24578f/, 'a token a kept token refers to stays');
+  assert.match(out, /--utrecht-heading-1-font-size: 24px/);
+  assert.doesNotMatch(out, /--utrecht-color-red-40|--utrecht-unused-token/);
+  // The footer rule lost its only declaration; the variants nobody switches on are gone.
+  assert.doesNotMatch(out, /utrecht-page-footer|media-query|prefers-color-scheme|28px/);
+  assert.match(out, /^\.utrecht-theme \{/m);
+});
+
+test('design tokens: a theme modifier class in use keeps its rules', () => {
+  const used = new Set(['--utrecht-heading-1-font-size']);
+  const out = pruneDesignTokensCss(TOKENS, { properties: used, classes: new Set(['utrecht-theme--media-query']) });
+  assert.match(out, /@media \(width >= 35em\)/);
+  assert.match(out, /28px/);
+});
+
+test('utrecht CSS guard: a class the JavaScript renders without its stylesheet is reported', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'utrecht-css-'));
+  const library = join(dir, 'library.css');
+  writeFileSync(library, '.utrecht-button{} .utrecht-button--primary-action{} .utrecht-checkbox--custom{}');
+  const js = 'const c = clsx("utrecht-button", x && "utrecht-button--primary-action", "utrecht-checkbox--custom"); s["--utrecht-checkbox-size"]';
+  assert.deepEqual([...classesInJs(js)].sort(), ['utrecht-button', 'utrecht-button--primary-action', 'utrecht-checkbox--custom']);
+  const css = '.utrecht-button{color:red}.utrecht-button--primary-action{color:blue}';
+  assert.deepEqual(missingUtrechtCss({ js, css, library: [library] }), ['utrecht-checkbox--custom']);
+  assert.deepEqual(missingUtrechtCss({ js, css: css + '.utrecht-checkbox--custom{}', library: [library] }), []);
+});
+
+test('bundle budget: counts the entry, the route chunks and their static imports, not dynamic imports', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'budget-'));
+  mkdirSync(join(dist, '.vite'));
+  mkdirSync(join(dist, 'assets'));
+  const files = {
+    'assets/index.js': 'a'.repeat(1000),
+    'assets/shared.js': 'b'.repeat(2000),
+    'assets/home.js': 'c'.repeat(3000),
+    'assets/home-dep.js': 'd'.repeat(4000),
+    'assets/calendar.js': 'e'.repeat(50000),
+    'assets/index.css': '.utrecht-theme{}',
+    'assets/calendar.css': '.fc{}',
+  };
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dist, file), text);
+  const manifest = {
+    'index.html': { file: 'assets/index.js', isEntry: true, imports: ['_shared.js'], dynamicImports: ['src/home.tsx', 'src/calendar.tsx'], css: ['assets/index.css'] },
+    '_shared.js': { file: 'assets/shared.js' },
+    'src/home.tsx': { file: 'assets/home.js', isDynamicEntry: true, imports: ['_shared.js', '_home-dep.js'] },
+    '_home-dep.js': { file: 'assets/home-dep.js' },
+    'src/calendar.tsx': { file: 'assets/calendar.js', isDynamicEntry: true, css: ['assets/calendar.css'] },
+  };
+  writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(
+    join(dist, '.vite', 'chunk-modules.json'),
+    JSON.stringify({ 'assets/home-dep.js': { modules: { 'node_modules/qrcode/lib/index.js': 4000 } } }),
+  );
+  const result = measure(dist, ['src/home.tsx']);
+  assert.deepEqual(result.js.files.map((f) => f.file).sort(), ['assets/home-dep.js', 'assets/home.js', 'assets/index.js', 'assets/shared.js']);
+  assert.equal(result.js.total.raw, 10000);
+  assert.ok(result.js.total.gzip > 0 && result.js.total.gzip < 10000);
+  assert.deepEqual(result.css.files.map((f) => f.file), ['assets/index.css']);
+  assert.equal(result.allCss.files.length, 2);
+  assert.deepEqual(result.composition.forbidden.map((f) => f.what), ['qrcode']);
+});

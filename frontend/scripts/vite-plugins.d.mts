@@ -1,0 +1,9 @@
+import type { Plugin } from 'vite';
+
+/** Writes dist/.vite/chunk-modules.json: each chunk's modules and their rendered size. */
+export declare function chunkModules(root: string): Plugin;
+/** Drops the design tokens that neither the imported component CSS nor src/ uses. */
+export declare function pruneDesignTokens(root: string): Plugin;
+export declare function customPropertiesIn(text: string): Set<string>;
+export declare function themeModifiersIn(text: string): Set<string>;
+export declare function pruneDesignTokensCss(css: string, used: { properties: Set<string>; classes: Set<string> }): string;

@@ -1,0 +1,217 @@
+/**
+ * Build plugins for vite.config.ts (typed in vite-plugins.d.mts), kept out of src/ because they
+ * run in Node at build time:
+ *   - chunkModules: dist/.vite/chunk-modules.json, what each chunk is made of (bundle-budget.mjs);
+ *   - pruneDesignTokens: the NL Design System design tokens without the tokens nothing uses.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Writes dist/.vite/chunk-modules.json next to Vite's manifest: which source modules (src/… or a
+ * node_modules package path) ended up in which chunk, with each module's rendered size in bytes
+ * (before minification). scripts/bundle-budget.mjs reads it to show what the parent app's first
+ * screen is made of, and fails when a staff-only library lands in it.
+ */
+export function chunkModules(root) {
+  const prefix = root.replace(/[\\/]$/, '') + '/';
+  const short = (id) =>
+    id
+      .replace(/\?.*$/, '')
+      .replace(/^.*[\\/]node_modules[\\/]/, 'node_modules/')
+      .replace(prefix, '');
+  return {
+    name: 'kindcentraal:chunk-modules',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const report = {};
+      for (const [file, output] of Object.entries(bundle)) {
+        if (output.type !== 'chunk') continue;
+        const modules = {};
+        for (const [id, info] of Object.entries(output.modules)) {
+          modules[short(id)] = (modules[short(id)] ?? 0) + info.renderedLength;
+        }
+        report[file] = { modules };
+      }
+      this.emitFile({ type: 'asset', fileName: '.vite/chunk-modules.json', source: JSON.stringify(report, null, 1) });
+    },
+  };
+}
+
+const CUSTOM_PROPERTY = /--[A-Za-z0-9_-]+/g;
+const DECLARATION = /^\s*(--[A-Za-z0-9_-]+)\s*:([^;]*);?/;
+const THEME_MODIFIER = /\.(utrecht-theme--[a-z0-9-]+)/g;
+
+/** Every custom property name a text mentions (`var(--a)`, `--a: …`, `'--a'` in a style object). */
+export function customPropertiesIn(text) {
+  return new Set(text.match(CUSTOM_PROPERTY) ?? []);
+}
+
+/** Every `utrecht-theme--…` modifier class a text mentions (the themes' media-query and scale variants). */
+export function themeModifiersIn(text) {
+  return new Set(text.match(/utrecht-theme--[a-z0-9-]+/g) ?? []);
+}
+
+/**
+ * A stylesheet as blocks: `{ prelude, body }` for a rule (body: its text) or an at-rule with
+ * blocks inside (`children`), and `{ text }` for what lies between. Enough for generated CSS
+ * without braces in strings or comments, such as @utrecht/design-tokens/dist/index.css.
+ */
+function parseBlocks(css) {
+  const nodes = [];
+  let i = 0;
+  while (i < css.length) {
+    const open = css.indexOf('{', i);
+    if (open === -1) {
+      nodes.push({ text: css.slice(i) });
+      break;
+    }
+    // The prelude starts after the last comment, `;` or `}` before the brace.
+    const head = css.slice(i, open);
+    const cut = Math.max(head.lastIndexOf('*/') + 2, head.lastIndexOf(';') + 1, 0);
+    if (cut > 0) nodes.push({ text: head.slice(0, cut) });
+    const prelude = head.slice(cut);
+    let depth = 1;
+    let j = open + 1;
+    for (; j < css.length && depth > 0; j += 1) {
+      if (css[j] === '{') depth += 1;
+      else if (css[j] === '}') depth -= 1;
+    }
+    const inner = css.slice(open + 1, j - 1);
+    if (prelude.trim().startsWith('@')) nodes.push({ prelude, children: parseBlocks(inner) });
+    else nodes.push({ prelude, body: inner });
+    i = j;
+  }
+  return nodes;
+}
+
+function serialize(nodes) {
+  return nodes
+    .map((node) => {
+      if ('text' in node) return node.text;
+      if (node.children) return `${node.prelude}{${serialize(node.children)}}`;
+      return `${node.prelude}{${node.body}}`;
+    })
+    .join('');
+}
+
+/**
+ * Prunes a design tokens stylesheet (@utrecht/design-tokens/dist/index.css: custom properties
+ * on `.utrecht-theme` and its modifier classes):
+ *   - rules whose every selector needs a `.utrecht-theme--…` modifier class that `classes` does
+ *     not name (the dark, media-query and viewport-scale variants nobody switches on) go;
+ *   - custom properties that `properties` does not name, and that no kept token's value refers to,
+ *     go;
+ *   - rules and at-rules left without declarations go.
+ */
+export function pruneDesignTokensCss(css, { properties, classes }) {
+  const nodes = parseBlocks(css);
+  const liveRule = (prelude) =>
+    prelude
+      .split(',')
+      .some((selector) => [...selector.matchAll(THEME_MODIFIER)].every((m) => classes.has(m[1])));
+  const keepRules = (list) =>
+    list.filter((node) => {
+      if (node.children) {
+        node.children = keepRules(node.children);
+        return true;
+      }
+      return 'text' in node || liveRule(node.prelude);
+    });
+  const live = keepRules(nodes);
+
+  // The tokens the live rules define, and which tokens each one's values refer to.
+  const refs = new Map();
+  const visit = (list) => {
+    for (const node of list) {
+      if (node.children) visit(node.children);
+      else if ('body' in node) {
+        for (const line of node.body.split('\n')) {
+          const match = DECLARATION.exec(line);
+          if (!match) continue;
+          const set = refs.get(match[1]) ?? new Set();
+          for (const ref of customPropertiesIn(match[2])) set.add(ref);
+          refs.set(match[1], set);
+        }
+      }
+    }
+  };
+  visit(live);
+  const keep = new Set();
+  const queue = [...properties].filter((name) => refs.has(name));
+  while (queue.length) {
+    const name = queue.pop();
+    if (keep.has(name)) continue;
+    keep.add(name);
+    for (const ref of refs.get(name) ?? []) if (refs.has(ref) && !keep.has(ref)) queue.push(ref);
+  }
+
+  const prune = (list) =>
+    list.filter((node) => {
+      if ('text' in node) return true;
+      if (node.children) {
+        node.children = prune(node.children);
+        return node.children.some((child) => !('text' in child));
+      }
+      const lines = node.body.split('\n').filter((line) => {
+        const match = DECLARATION.exec(line);
+        return !match || keep.has(match[1]);
+      });
+      node.body = lines.join('\n');
+      return lines.some((line) => /:/.test(line));
+    });
+  return serialize(prune(live));
+}
+
+/** Every file under `dir` (recursively) whose name ends with one of `extensions`. */
+function filesUnder(dir, extensions) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) found.push(...filesUnder(path, extensions));
+    else if (extensions.some((ext) => name.endsWith(ext))) found.push(path);
+  }
+  return found;
+}
+
+/**
+ * The design tokens stylesheet (@utrecht/design-tokens/dist/index.css, 167 kB minified) defines
+ * some 1,300 custom properties for every NL Design System component; the app uses the components
+ * main.tsx imports the CSS of. This plugin keeps the tokens that those stylesheets or our own
+ * source (src/: CSS, inline styles) name, and the tokens their values refer to, and drops the rest.
+ * Everything it reads is source (src/ and the imported packages), so the output, and with it the
+ * file's content hash, follows from the sources alone.
+ */
+export function pruneDesignTokens(root) {
+  const tokensFile = /[\\/]@utrecht[\\/]design-tokens[\\/]dist[\\/]index\.css$/;
+  const src = join(root, 'src');
+  let used = null;
+  return {
+    name: 'kindcentraal:prune-design-tokens',
+    apply: 'build',
+    enforce: 'pre',
+    async buildStart() {
+      used = { properties: new Set(), classes: new Set() };
+      const importer = join(src, 'main.tsx');
+      const packages = new Set();
+      for (const file of filesUnder(src, ['.ts', '.tsx', '.css'])) {
+        const text = readFileSync(file, 'utf8');
+        for (const name of customPropertiesIn(text)) used.properties.add(name);
+        for (const name of themeModifiersIn(text)) used.classes.add(name);
+        for (const match of text.matchAll(/['"](@utrecht\/[a-z0-9-]+-css(?:\/[^'"]*)?)['"]/g)) packages.add(match[1]);
+      }
+      for (const specifier of packages) {
+        const resolved = await this.resolve(specifier, importer);
+        if (!resolved) this.error(`prune-design-tokens: cannot resolve ${specifier}`);
+        for (const name of customPropertiesIn(readFileSync(resolved.id.replace(/\?.*$/, ''), 'utf8'))) {
+          used.properties.add(name);
+        }
+      }
+      for (const name of themeModifiersIn(readFileSync(join(root, 'index.html'), 'utf8'))) used.classes.add(name);
+    },
+    transform(code, id) {
+      if (!tokensFile.test(id.replace(/\?.*$/, ''))) return null;
+      return { code: pruneDesignTokensCss(code, used), map: null };
+    },
+  };
+}
