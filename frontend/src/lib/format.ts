@@ -1,6 +1,23 @@
 import type { Language } from '@/lib/i18n';
 
-const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
+/**
+ * The locale Intl formats each language with: dates, times and numbers follow the reader's
+ * language ("5 maart 2019", "5 Mart 2019", "٥ مارس ٢٠١٩" or "5 مارس 2019", as the browser's
+ * Intl data gives it for Arabic).
+ */
+export const LOCALES: Record<Language, string> = {
+  nl: 'nl-NL',
+  en: 'en-GB',
+  ar: 'ar',
+  tr: 'tr-TR',
+  pl: 'pl-PL',
+  uk: 'uk-UA',
+};
+
+/** "1.234" (nl), "1,234" (en), "1 234" (pl): a whole or decimal number in the reader's language. */
+export function formatNumber(value: number, language: Language, options?: Intl.NumberFormatOptions): string {
+  return new Intl.NumberFormat(LOCALES[language], options).format(value);
+}
 
 export const WEEKDAYS = [
   'monday',

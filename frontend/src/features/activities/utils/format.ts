@@ -1,9 +1,8 @@
 import type { TFunction } from 'i18next';
-import { sortWeekdays, WEEKDAYS, type Weekday } from '@/lib/format';
+import { LOCALES, sortWeekdays, WEEKDAYS, type Weekday } from '@/lib/format';
 import type { Language } from '@/lib/i18n';
 import type { ActivityRead } from '@/features/activities/types';
 
-const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 /** "€ 12,50"; null when it is free (no cost, or 0). */
 export function costText(costCents: number | null, language: Language): string | null {

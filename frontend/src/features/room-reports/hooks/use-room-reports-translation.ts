@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DEFAULT_LANGUAGE, isLanguage, type Language } from '@/lib/i18n';
+import { isStaffLanguage, type StaffLanguage } from '@/lib/i18n';
 import type nl from '@/locales/nl.json';
 
 type WithoutPlural<K extends string> = K extends `${infer Base}_one`
@@ -23,9 +23,10 @@ type UntypedT = (key: string, options?: Record<string, unknown>) => string;
  * `t` for this feature's texts (`roomReports.` in the locale files, plural keys without
  * `_one`/`_other`), and the reader's language.
  */
-export function useRoomReportsTranslation(): { t: RoomReportsT; language: Language } {
+export function useRoomReportsTranslation(): { t: RoomReportsT; language: StaffLanguage } {
   const { t: appT, i18n } = useTranslation();
-  const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : DEFAULT_LANGUAGE;
+  // A staff screen: its texts exist in Dutch and English only.
+  const language = isStaffLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'nl';
   const t = useCallback<RoomReportsT>(
     (key, options) => (appT as unknown as UntypedT)(`roomReports.${key}`, options),
     [appT],

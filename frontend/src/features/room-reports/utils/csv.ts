@@ -1,4 +1,4 @@
-import { type Language, resources } from '@/lib/i18n';
+import { type StaffLanguage, resources } from '@/lib/i18n';
 import type { UtilisationReport } from '@/features/room-reports/types';
 
 /**
@@ -11,7 +11,7 @@ import type { UtilisationReport } from '@/features/room-reports/types';
  */
 export type CsvDialect = { separator: ';' | ','; decimal: ',' | '.' };
 
-export const CSV_DIALECTS: Record<Language, CsvDialect> = {
+export const CSV_DIALECTS: Record<StaffLanguage, CsvDialect> = {
   nl: { separator: ';', decimal: ',' },
   en: { separator: ',', decimal: '.' },
 };
@@ -53,7 +53,7 @@ function line(cells: Cell[], dialect: CsvDialect): string {
 export function buildUtilisationCsv(
   report: UtilisationReport,
   buildingName: string,
-  language: Language,
+  language: StaffLanguage,
 ): string {
   const dialect = CSV_DIALECTS[language];
   const texts = resources[language].translation.roomReports;

@@ -1,6 +1,6 @@
+import { LOCALES } from '@/lib/format';
 import type { Language } from '@/lib/i18n';
 
-const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 /** A no-break space: "1.266 m²" and "45 %" never break between the number and the unit. */
 const NBSP = '\u00a0';

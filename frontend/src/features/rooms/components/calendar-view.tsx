@@ -10,7 +10,7 @@ import '@fullcalendar/react/themes/classic/palette.css';
 import '@/features/rooms/components/rooms.css';
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Language } from '@/lib/i18n';
+import { isStaffLanguage, type Language } from '@/lib/i18n';
 import { ROOMS_TIME_ZONE } from '@/features/rooms/utils/time';
 import type { BookingRead } from '@/features/rooms/types';
 
@@ -65,7 +65,7 @@ export function CalendarView({
         ref={calendarRef}
         plugins={[timeGridPlugin, interactionPlugin, classicTheme]}
         timeZone={ROOMS_TIME_ZONE}
-        locale={LOCALES[language]}
+        locale={LOCALES[isStaffLanguage(language) ? language : 'nl']}
         initialView={initialView}
         initialDate={initialDate}
         headerToolbar={false}

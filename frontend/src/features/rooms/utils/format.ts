@@ -1,7 +1,7 @@
+import { LOCALES } from '@/lib/format';
 import type { Language } from '@/lib/i18n';
 import { ROOMS_TIME_ZONE, utcToZoned } from '@/features/rooms/utils/time';
 
-const LOCALES: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' };
 
 export type RoomFormat = {
   /** "woensdag 14 januari" (Amsterdam clock). */

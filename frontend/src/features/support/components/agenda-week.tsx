@@ -5,11 +5,11 @@ import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { RouterLink } from '@/components/ui/router-link';
 import { useFormatters } from '@/hooks/use-formatters';
+import { LOCALES } from '@/lib/format';
 import { useAgenda } from '@/features/support/api/sessions';
 import { addDays, AGENDA_TIME_ZONE, currentWeek, sessionsByDay, weekOf } from '@/features/support/utils/week';
 import type { SessionRead } from '@/features/support/types';
 
-const LOCALES = { nl: 'nl-NL', en: 'en-GB' } as const;
 
 /** Day and time texts on the Amsterdam clock, which is also how the week is cut into days. */
 function useAgendaFormat() {
