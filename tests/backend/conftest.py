@@ -10,17 +10,27 @@ import os
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
 import uvicorn
 from alembic import command
-from fastapi import FastAPI, Request
+from fastapi import BackgroundTasks, FastAPI, Request
 from sqlalchemy import text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession
 
-from kindcentraal.auth.dependencies import SAFE_METHODS, get_reader, get_session
+from kindcentraal.auth.dependencies import (
+    SAFE_METHODS,
+    Job,
+    Jobs,
+    JobSessions,
+    get_jobs,
+    get_reader,
+    get_session,
+)
 from kindcentraal.cli import alembic_config
 from kindcentraal.config import Settings
 from kindcentraal.db import make_engine, unit_of_work
@@ -130,6 +140,73 @@ async def server(app: FastAPI) -> AsyncIterator[str]:
     await task
 
 
+class _Turns:
+    """One connection serves the test's requests and the jobs they leave running (an export):
+    they take turns on it, a unit of work at a time, as the database's locks would make them.
+    Re-entrant per task: a request's own reads run inside its turn."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+        self._owner: asyncio.Task[Any] | None = None
+
+    @asynccontextmanager
+    async def __call__(self) -> AsyncIterator[None]:
+        task = asyncio.current_task()
+        if self._owner is task:
+            yield
+            return
+        async with self._lock:
+            self._owner = task
+            try:
+                yield
+            finally:
+                self._owner = None
+
+
+class RunningJobs:
+    """The jobs requests left running, so a test can wait until none is (`idle`) before it
+    rolls back what they would read."""
+
+    def __init__(self, sessions: JobSessions) -> None:
+        self.sessions = sessions
+        self.pending = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    def bound(self, background: BackgroundTasks) -> Jobs:
+        tracker = self
+
+        class _Tracked(Jobs):
+            def start(self, job: Job) -> None:
+                tracker.pending += 1
+                tracker._idle.clear()
+
+                async def tracked(sessions: JobSessions) -> None:
+                    try:
+                        await job(sessions)
+                    finally:
+                        tracker.pending -= 1
+                        if tracker.pending == 0:
+                            tracker._idle.set()
+
+                self.background.add_task(tracked, self.sessions)
+
+        return _Tracked(background, self.sessions)
+
+    async def idle(self) -> None:
+        await self._idle.wait()
+
+
+class _TurnReader(ConnectionReader):
+    def __init__(self, connection: AsyncConnection, turns: _Turns) -> None:
+        super().__init__(connection)
+        self.turns = turns
+
+    async def _fetch(self, sql: str, args: list[Any]) -> list[Any]:
+        async with self.turns():
+            return await super()._fetch(sql, args)
+
+
 def serve_on_connection(
     api: FastAPI,
     connection: AsyncConnection,
@@ -137,29 +214,53 @@ def serve_on_connection(
     before: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
     """Every request of `api` runs on the test's connection, in the test's transaction (a
-    savepoint of its own), and its driver reads too; `before` runs first (the test's flush)."""
-    reader = ConnectionReader(connection)
+    savepoint of its own), and its driver reads too; `before` runs first (the test's flush).
+    Background jobs get units of work on the same connection, taking turns with requests."""
+    turns = _Turns()
+    reader = _TurnReader(connection, turns)
 
     async def test_session(request: Request) -> AsyncIterator[AsyncSession]:
-        if before is not None:
-            await before()
-        async with (
-            AsyncSession(
-                bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-            ) as request_session,
-            unit_of_work(request_session) as unit,
-        ):
-            if request.method in SAFE_METHODS:  # as the server: driver reads only in GETs
-                request_session.info[READER] = reader
-            yield unit
+        async with turns():
+            if before is not None:
+                await before()
+            async with (
+                AsyncSession(
+                    bind=connection,
+                    join_transaction_mode="create_savepoint",
+                    expire_on_commit=False,
+                ) as request_session,
+                unit_of_work(request_session) as unit,
+            ):
+                if request.method in SAFE_METHODS:  # as the server: driver reads only in GETs
+                    request_session.info[READER] = reader
+                yield unit
 
     async def test_reader() -> Reader:
         if before is not None:
-            await before()
+            async with turns():
+                await before()
         return reader
+
+    @asynccontextmanager
+    async def job_session() -> AsyncIterator[AsyncSession]:
+        async with (
+            turns(),
+            AsyncSession(
+                bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+            ) as job,
+            unit_of_work(job) as unit,
+        ):
+            yield unit
+
+    running = RunningJobs(job_session)
+    api.state.test_jobs = running
+
+    async def test_jobs(background: BackgroundTasks) -> Jobs:
+        return running.bound(background)
 
     api.dependency_overrides[get_session] = test_session
     api.dependency_overrides[get_reader] = test_reader
+    api.dependency_overrides[get_jobs] = test_jobs
 
 
 @pytest.fixture

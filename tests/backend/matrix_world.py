@@ -39,6 +39,7 @@ from kindcentraal.auth.tokens import issue_access_token
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.child.models import Child
 from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
+from kindcentraal.family.models import DataExport, ExportStatus
 from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationType, Role
 from kindcentraal.placement.models import PlacementKind
@@ -481,6 +482,23 @@ async def _activities(
     }
 
 
+async def _export(session: AsyncSession, child: Child, guardian: User) -> uuid.UUID:
+    export = DataExport(
+        tenant_id=child.tenant_id,
+        child_id=child.id,
+        requested_by_id=guardian.id,
+        status=ExportStatus.READY,
+        progress=100,
+        care_data_included=True,
+        content='{"kind": "kindcentraal-export", "child": {}}',
+        ready_at=datetime.now(UTC),
+        expires_at=datetime.now(UTC) + timedelta(hours=24),
+    )
+    session.add(export)
+    await session.flush()
+    return export.id
+
+
 async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWorld:
     tenant = await make_tenant(session)
     centre_x = await make_centre(session, tenant, name="IKC X")
@@ -683,6 +701,13 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         session, centre_t2.id, school_t2, staff_t2, rooms_t2["room"], child_c, parent_t2
     )
 
+    # A finished AVG export of each centre's enrolled child, by a guardian of it.
+    exports = {
+        "export_x": await _export(session, child_a, users["guardian_with_authority"]),
+        "export_y": await _export(session, child_d, users["parent_d"]),
+        "export_t2": await _export(session, child_c, parent_t2),
+    }
+
     tokens: dict[str, str] = {}
     refresh_tokens: dict[str, str] = {}
     for principal in PRINCIPALS[1:]:
@@ -716,6 +741,7 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         | {f"{kind}_x": row for kind, row in rooms_x.items()}
         | {f"{kind}_y": row for kind, row in rooms_y.items()}
         | {f"{kind}_t2": row for kind, row in rooms_t2.items()}
+        | exports
         | {f"{kind}_x": row for kind, row in activities_x.items()}
         | {f"{kind}_y": row for kind, row in activities_y.items()}
         | {f"{kind}_t2": row for kind, row in activities_t2.items()},

@@ -1,11 +1,11 @@
 """Who may call: session and principal dependencies, and `guard(policy)` for every route."""
 
-from collections.abc import AsyncIterator, Callable, Coroutine
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import AbstractAsyncContextManager
 from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import BackgroundTasks, Depends, Request
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -39,13 +39,24 @@ async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
 
 
 JobSessions = Callable[[], AbstractAsyncContextManager[AsyncSession]]
+Job = Callable[[JobSessions], Awaitable[None]]
 
 
-async def get_job_sessions(request: Request) -> JobSessions:
-    """Units of work for work that runs after the response (a background export): each
-    step of such a job commits on its own, so its progress can be read while it runs."""
-    sessions: JobSessions = request.app.state.database.session
-    return sessions
+class Jobs:
+    """Work a request leaves to run after its response (a background export). A job gets
+    units of work of its own: each step commits, so its progress can be read while it runs."""
+
+    def __init__(self, background: BackgroundTasks, sessions: JobSessions) -> None:
+        self.background = background
+        self.sessions = sessions
+
+    def start(self, job: Job) -> None:
+        # Runs after the response, so after the request's unit of work committed.
+        self.background.add_task(job, self.sessions)
+
+
+async def get_jobs(request: Request, background: BackgroundTasks) -> Jobs:
+    return Jobs(background, request.app.state.database.session)
 
 
 async def get_settings_dep(request: Request) -> Settings:

@@ -4,10 +4,11 @@ and childcare groups it is placed in, and the activities it is enrolled in."""
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Date, Uuid, bindparam, select
+from sqlalchemy import Date, Uuid, bindparam, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.activities.models import Activity, Enrolment, EnrolmentStatus
+from kindcentraal.child.models import Child
 from kindcentraal.child.policy import current_placement
 from kindcentraal.child.schemas import DailyTeamMember
 from kindcentraal.common.roles import OrganisationType
@@ -22,7 +23,13 @@ _PLACEMENTS = Query(
     select(Organisation.id, Organisation.name, Organisation.type, Group.name.label("group_name"))
     .select_from(Placement)
     .join(Organisation, Organisation.id == Placement.organisation_id)
-    .outerjoin(Group, Group.id == Placement.group_id)
+    .join(Child, Child.id == Placement.child_id)
+    # The placement's own group (a BSO group), else the child's class at that organisation.
+    .outerjoin(
+        Group,
+        (Group.id == func.coalesce(Placement.group_id, Child.group_id))
+        & (Group.organisation_id == Placement.organisation_id),
+    )
     .where(
         Placement.child_id == _CHILD,
         Placement.tenant_id == _TENANT,

@@ -241,7 +241,7 @@ async def _access_log(
 STEPS: tuple[Step, ...] = (_file, _me, _absences, _access_log)
 
 
-async def run_export(sessions: JobSessions, principal: Principal, export_id: uuid.UUID) -> None:
+async def run_export(sessions: JobSessions, *, principal: Principal, export_id: uuid.UUID) -> None:
     """Build the file in steps, each committing its progress; any failure marks it failed
     (without detail: the log line names no one)."""
     document: dict[str, Any] = {}

@@ -1,9 +1,10 @@
+import functools
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, BackgroundTasks, Depends, Path, Query, Response
+from fastapi import APIRouter, Depends, Path, Query, Response
 
-from kindcentraal.auth.dependencies import JobSessions, SessionDep, get_job_sessions, guard
+from kindcentraal.auth.dependencies import Jobs, SessionDep, get_jobs, guard
 from kindcentraal.auth.principal import Principal
 from kindcentraal.common.responses import problems
 from kindcentraal.family import export as exports
@@ -61,14 +62,12 @@ async def create_export(
     child_id: ChildId,
     principal: Annotated[Principal, Depends(guard(CREATE_EXPORT))],
     session: SessionDep,
-    jobs: Annotated[JobSessions, Depends(get_job_sessions)],
-    background: BackgroundTasks,
+    jobs: Annotated[Jobs, Depends(get_jobs)],
 ) -> DataExportRead:
     """Export everything stored about the child and about you (AVG art. 15). It is prepared
     in the background: follow `progress` at `GET /data-exports/{exportId}`."""
     export = await exports.request_export(session, principal, child_id=child_id)
-    # Runs after the response, so after this request's unit of work committed the row.
-    background.add_task(exports.run_export, jobs, principal, export.id)
+    jobs.start(functools.partial(exports.run_export, principal=principal, export_id=export.id))
     return exports.read_model(export)
 
 

@@ -1,0 +1,202 @@
+"""The parent app's home, the child page parts it shows, the language per account, and the
+access log grouped per visit."""
+
+from datetime import UTC, date, datetime
+
+import httpx
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kindcentraal.audit.models import AuditEvent
+from kindcentraal.careteam.models import CareTeamMember
+from kindcentraal.consent.models import TrajectoryType
+from kindcentraal.support.models import SupportTrajectory, TrajectoryLocation, TrajectoryStatus
+from tests.backend.factories import World, make_child, make_guardian
+
+
+async def _events(session: AsyncSession, resource: str) -> list[AuditEvent]:
+    rows = await session.scalars(
+        select(AuditEvent)
+        .where(AuditEvent.resource == resource)
+        .order_by(AuditEvent.occurred_at, AuditEvent.id)
+        .execution_options(populate_existing=True)
+    )
+    return list(rows.all())
+
+
+async def test_home_shows_each_child_with_its_day_contact_person_and_actions(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    world.teacher.phone = "+31 35 123 4567"
+    world.pupil.contact_person_id = world.teacher.id
+    # An older sibling with the same parent, placed nowhere yet.
+    sibling = await make_child(
+        session, world.centre, given_name="Sara", date_of_birth=date(2014, 3, 1)
+    )
+    await make_guardian(session, sibling, world.parent)
+    # The care provider is on the pupil's team without consent; support waits for consent.
+    session.add(
+        CareTeamMember(
+            tenant_id=world.tenant.id,
+            child_id=world.pupil.id,
+            user_id=world.logopedist.id,
+            organisation_id=world.care.id,
+            role="logopedist",
+            since_date=date(2026, 1, 1),
+        )
+    )
+    session.add(
+        SupportTrajectory(
+            tenant_id=world.tenant.id,
+            child_id=world.pupil.id,
+            type=TrajectoryType.LOGOPEDIE,
+            organisation_id=world.care.id,
+            requested_by_id=world.teacher.id,
+            reason="Spreekt moeilijk.",
+            location=TrajectoryLocation.IN_CENTRE,
+            status=TrajectoryStatus.REQUESTED,
+            requested_at=datetime.now(UTC),
+        )
+    )
+    await session.flush()
+
+    response = await client.get("/me/home", headers=world.headers("parent"))
+    assert response.status_code == 200, response.text
+    home = response.json()
+    names = [c["givenName"] for c in home["children"]]
+    assert names == ["Sara", "Pim"]  # the oldest first
+    pupil = home["children"][1]
+    assert pupil["hasParentalAuthority"] is True
+    assert pupil["contactPerson"]["userId"] == str(world.teacher.id)
+    assert pupil["contactPerson"]["phone"] == "+31 35 123 4567"
+    assert pupil["day"]["childId"] == str(world.pupil.id)
+    kinds = sorted((a["kind"], a["organisationName"]) for a in pupil["actions"])
+    assert kinds == [
+        ("care_team_consent", world.care.name),
+        ("trajectory_consent", world.care.name),
+    ]
+    assert home["children"][0]["actions"] == []
+    assert home["children"][0]["contactPerson"] is None
+
+    # One event per child, naming what the home showed.
+    events = [e for e in await _events(session, "child") if e.actor_user_id == world.parent.id]
+    assert sorted(e.child_ids[0] for e in events) == sorted([str(sibling.id), str(world.pupil.id)])
+    assert all(e.parts == ["child", "contact-person", "day", "actions"] for e in events)
+
+
+async def test_home_without_parental_authority_lists_no_actions(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    session.add(
+        CareTeamMember(
+            tenant_id=world.tenant.id,
+            child_id=world.pupil.id,
+            user_id=world.logopedist.id,
+            organisation_id=world.care.id,
+            role="logopedist",
+            since_date=date(2026, 1, 1),
+        )
+    )
+    home = (await client.get("/me/home", headers=world.headers("parent_without_authority"))).json()
+    assert [c["id"] for c in home["children"]] == [str(world.pupil.id)]
+    assert home["children"][0]["hasParentalAuthority"] is False
+    assert home["children"][0]["actions"] == []
+
+
+async def test_staff_have_an_empty_home_and_other_tenants_see_nothing(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    for who in ("teacher", "other_admin", "outsider_parent"):
+        response = await client.get("/me/home", headers=world.headers(who))
+        assert response.status_code == 200
+        assert response.json()["children"] == []
+    assert (await client.get("/me/home")).status_code == 401
+
+
+async def test_child_page_parts_for_the_family(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    world.pupil.contact_person_id = world.teacher.id
+    await session.flush()
+    absence = await client.post(
+        f"/children/{world.pupil.id}/absences",
+        json={"from": date.today().isoformat(), "to": date.today().isoformat(), "reason": "ill"},
+        headers=world.headers("parent"),
+    )
+    assert absence.status_code == 201, absence.text
+    response = await client.get(
+        f"/children/{world.pupil.id}",
+        params={"expand": "dailyTeam,enrolments,absences"},
+        headers=world.headers("parent"),
+    )
+    assert response.status_code == 200, response.text
+    embedded = response.json()["embedded"]
+    team = {(m["kind"], m["organisationName"], m["groupName"]) for m in embedded["dailyTeam"]}
+    assert ("school", world.school.name, world.group.name) in team
+    assert ("contact_person", world.school.name, None) in team
+    assert embedded["enrolments"] == []
+    assert [a["id"] for a in embedded["absences"]] == [absence.json()["id"]]
+    events = [e for e in await _events(session, "child") if e.actor_user_id == world.parent.id]
+    assert events[-1].parts == ["child", "daily-team", "enrolment", "absence"]
+
+
+async def test_the_language_is_remembered_per_account(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    me = (await client.get("/me", headers=world.headers("parent"))).json()
+    assert me["language"] is None
+    changed = await client.patch("/me", json={"language": "ar"}, headers=world.headers("parent"))
+    assert changed.status_code == 200, changed.text
+    assert changed.json()["language"] == "ar"
+    assert (await client.get("/me", headers=world.headers("parent"))).json()["language"] == "ar"
+    # Another account is untouched.
+    assert (await client.get("/me", headers=world.headers("teacher"))).json()["language"] is None
+
+    refused = await client.patch("/me", json={"language": "de"}, headers=world.headers("parent"))
+    assert refused.status_code == 400
+    assert refused.headers["content-type"].startswith("application/problem+json")
+    assert [e["location"] for e in refused.json()["errors"]] == ["#/language"]
+    null = await client.patch("/me", json={"language": None}, headers=world.headers("parent"))
+    assert null.status_code == 400
+
+
+async def test_access_log_grouped_per_visit(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    child = f"/children/{world.pupil.id}"
+    for _ in range(3):
+        assert (await client.get(child, headers=world.headers("teacher"))).status_code == 200
+    await client.get(f"{child}/bsn", headers=world.headers("teacher"))  # refused: 403
+    assert (await client.get(child, headers=world.headers("centre_admin"))).status_code == 200
+    assert (await client.get(child, headers=world.headers("teacher"))).status_code == 200
+
+    first = await client.get(
+        f"{child}/access-log/visits", params={"limit": 2}, headers=world.headers("parent")
+    )
+    assert first.status_code == 200, first.text
+    visits = first.json()["items"]
+    assert [(v["actorName"], v["eventCount"]) for v in visits] == [
+        (world.teacher.display_name, 1),
+        (world.centre_admin.display_name, 1),
+    ]
+    cursor = first.json()["nextCursor"]
+    assert cursor
+    second = await client.get(
+        f"{child}/access-log/visits",
+        params={"limit": 2, "cursor": cursor},
+        headers=world.headers("parent"),
+    )
+    earlier = second.json()["items"][0]
+    assert earlier["actorName"] == world.teacher.display_name
+    assert earlier["eventCount"] == 4
+    assert earlier["denied"] == 1
+    assert earlier["resources"] == ["bsn", "child"]
+    assert earlier["organisationName"] == world.school.name
+
+    # As the access log itself: not for a guardian without authority, 404 across tenants.
+    refused = await client.get(
+        f"{child}/access-log/visits", headers=world.headers("parent_without_authority")
+    )
+    assert refused.status_code == 403
+    hidden = await client.get(f"{child}/access-log/visits", headers=world.headers("other_admin"))
+    assert hidden.status_code == 404
