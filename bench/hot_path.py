@@ -15,7 +15,7 @@ Usage
                                  support: the demo plus `kindcentraal seed trajectories
                                  --count 2000` (the trajectory board of a 2,000-trajectory centre)
     --endpoints ...              list,deep-page,search,child,me,access-log,board,plan,day,
-                                 catalogue
+                                 catalogue,parent-home,parent-child,visits
                                  (default all; board and plan where the dataset has trajectories)
     --connections 1,16           wrk connections (default 1,16)
     --workers 1,2                uvicorn worker processes (default 1,2)
@@ -56,6 +56,10 @@ URLs are found through the API itself:
     day         GET /api/v1/groups/{groupId}/day          teacher, "Vandaag" of Groep 5 (today)
     catalogue   GET /api/v1/activities                    parent, the activities catalogue
     access-log  GET /api/v1/children/{childId}/access-log parent, the same child
+    parent-home GET /api/v1/me/home                       parent, the parent app's home
+    parent-child GET /api/v1/children/{childId}?expand=contactPerson,careTeam,dailyTeam,plan,
+                trajectories,enrolments,day               parent, "Mijn kind" (the first child)
+    visits      GET /api/v1/children/{childId}/access-log/visits  parent, grouped per visit
 
 Each URL's response body and Content-Type are captured once per database (from the first
 server) and served from bench/bare_app.py (a minimal FastAPI app: no database, no auth, no
@@ -131,6 +135,8 @@ PARENT = "ouder@regenboog.demo"
 COORDINATOR = "ib@regenboog.demo"  # intern begeleider: the centre's care coordinator
 BOARD_TRAJECTORIES = 2000
 EXPAND = "guardians,placements,contactPerson,careTeam,consents"
+# The parent app's "Mijn kind" screen, in its one request.
+PARENT_CHILD_EXPAND = "contactPerson,careTeam,dailyTeam,plan,trajectories,enrolments,day"
 LARGE_CHILDREN = 100_000
 
 DATABASES = ("sqlite", "postgresql")
@@ -146,6 +152,9 @@ ENDPOINTS = (
     "plan",
     "day",
     "catalogue",
+    "parent-home",
+    "parent-child",
+    "visits",
 )
 # Read no child's file, so write no access-log event.
 NOT_LOGGED = frozenset({"me", "catalogue"})
@@ -529,6 +538,28 @@ def discover(
             "GET /activities (parent, the catalogue)",
         )
 
+    if "parent-home" in wanted:
+        targets["parent-home"] = Target(
+            "parent-home",
+            PARENT,
+            "/me/home",
+            "GET /me/home (parent, the parent app's home: two children's days and actions)",
+        )
+    if {"parent-child", "visits"} & set(wanted):
+        parent = tokens.get(client, PARENT)
+        first = _get(client, "/me/home", parent).json()["children"][0]["id"]
+        targets["parent-child"] = Target(
+            "parent-child",
+            PARENT,
+            f"/children/{first}?expand={PARENT_CHILD_EXPAND}",
+            f"GET /children/{{childId}}?expand={PARENT_CHILD_EXPAND} (parent, Mijn kind)",
+        )
+        targets["visits"] = Target(
+            "visits",
+            PARENT,
+            f"/children/{first}/access-log/visits",
+            "GET /children/{childId}/access-log/visits (parent, who looked at the file)",
+        )
     if {"child", "access-log"} & set(wanted):
         parent = tokens.get(client, PARENT)
         own = _get(client, "/children", parent).json()["items"]

@@ -216,6 +216,9 @@ async def seed(session: AsyncSession) -> dict[str, int]:
         )
         name = "Lotte Leerkracht" if grade == 5 else f"Leerkracht groep {grade}"
         teachers[grade] = await staff(email, name, orgs.school, Role.STAFF)
+        teachers[grade].phone = f"035 526 40 {grade:02d}"  # fictional school numbers
+    ib.phone = "035 526 40 10"
+    pm.phone = "035 526 41 00"
 
     groups: dict[str, Group] = {}
     for grade in range(1, 9):
@@ -278,6 +281,11 @@ async def seed(session: AsyncSession) -> dict[str, int]:
         session, tenant, password_hash, "ouder@regenboog.demo", "Olga de Ouder"
     )
     family = "de Ouder"
+    # A second guardian of both children without parental authority (gezag): the parent app
+    # shows them what the policy allows and says why the rest is not shown.
+    second_guardian = await _user(
+        session, tenant, password_hash, "ouder.zonder.gezag@regenboog.demo", "Sven de Ouder"
+    )
     demo_children = []
     for grade in (3, 6):
         kid = child(groups[f"Groep {grade}"], grade + 3, family, ib)
@@ -290,6 +298,15 @@ async def seed(session: AsyncSession) -> dict[str, int]:
                 user_id=demo_parent.id,
                 relation=GuardianRelation.PARENT,
                 has_parental_authority=True,
+            )
+        )
+        guardians.append(
+            Guardian(
+                tenant_id=tenant.id,
+                child_id=kid.id,
+                user_id=second_guardian.id,
+                relation=GuardianRelation.OTHER,
+                has_parental_authority=False,
             )
         )
     # Speech therapy inside the centre for the younger child, with the parent's consent;
