@@ -3,6 +3,7 @@ import {
   calculateAge,
   formatDate,
   formatDateTime,
+  formatNumber,
   formatTime,
   parseIsoDate,
   sortWeekdays,
@@ -88,5 +89,23 @@ describe('sortWeekdays', () => {
       'wednesday',
       'friday',
     ]);
+  });
+});
+
+describe('dates and numbers in the families\' languages', () => {
+  it('writes a date in Arabic, Turkish, Polish and Ukrainian', () => {
+    // Arabic: Latin or Arabic-Indic digits, as the browser's Intl data has it.
+    expect(formatDate('2019-03-05', 'ar')).toMatch(/^[5٥] مارس (2019|٢٠١٩)$/);
+    expect(formatDate('2019-03-05', 'tr')).toBe('5 Mart 2019');
+    expect(formatDate('2019-03-05', 'pl')).toBe('5 marca 2019');
+    expect(formatDate('2019-03-05', 'uk')).toMatch(/^5 березня 2019( р\.)?$/);
+  });
+
+  it('writes a time and a number the way each language does', () => {
+    expect(formatTime('2026-03-03T13:05:00Z', 'tr')).toMatch(/^\d{2}:05$/);
+    expect(formatNumber(1234.5, 'nl')).toBe('1.234,5');
+    expect(formatNumber(1234.5, 'en')).toBe('1,234.5');
+    expect(formatNumber(1234.5, 'tr')).toBe('1.234,5');
+    expect(formatNumber(12345.5, 'pl')).toMatch(/^12\s345,5$/);
   });
 });
