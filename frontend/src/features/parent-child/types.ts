@@ -13,42 +13,11 @@ export type ChildPlan = components['schemas']['ChildPlan'];
 export type EnrolmentRead = components['schemas']['EnrolmentRead'];
 export type AbsenceRead = components['schemas']['AbsenceRead'];
 
-/*
- * The child page's new parts and the access log's visits, as the API contract of issue 10
- * describes them. TODO(issue 10): take them from components['schemas'] once schema.d.ts has them.
- */
-
-/** Who is around the child day to day: its contact person, its groups, its activities. */
-export type DailyTeamMember = {
-  kind: 'contact_person' | 'school' | 'childcare' | 'activity';
-  organisationName: string | null;
-  groupName: string | null;
-  personName: string | null;
-  activityName: string | null;
-};
-
-export type ParentChildEmbedded = ChildEmbedded & {
-  dailyTeam?: DailyTeamMember[] | null;
-  /** The child's enrolments and waiting-list places, not cancelled. */
-  enrolments?: EnrolmentRead[] | null;
-  /** Absences from today on. */
-  absences?: AbsenceRead[] | null;
-};
-
-export type ParentChildDetail = Omit<ChildDetail, 'embedded'> & { embedded?: ParentChildEmbedded | null };
+export type DailyTeamMember = components['schemas']['DailyTeamMember'];
+/** The child page's parts: dailyTeam, enrolments and absences among them (the parent's screens). */
+export type ParentChildEmbedded = ChildEmbedded;
+export type ParentChildDetail = ChildDetail;
 
 /** Consecutive reads and changes by one person of one organisation within 30 minutes. */
-export type AccessVisit = {
-  startedAt: string;
-  endedAt: string;
-  actorName: string;
-  organisationName: string | null;
-  role: string | null;
-  eventCount: number;
-  resources: string[];
-  actions: string[];
-  /** How many of the visit's attempts were refused. */
-  denied: number;
-};
-
-export type AccessVisitPage = { items: AccessVisit[]; nextCursor?: string | null };
+export type AccessVisit = components['schemas']['AccessVisit'];
+export type AccessVisitPage = components['schemas']['Page_AccessVisit_'];

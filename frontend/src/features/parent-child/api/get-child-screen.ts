@@ -26,7 +26,7 @@ export function getChildScreen(childId: string, screen: ChildScreen): Promise<Pa
     api().GET('/children/{childId}', {
       params: { path: { childId }, query: { expand: SCREEN_PARTS[screen].join(',') } },
     }),
-  ) as Promise<ParentChildDetail>;
+  );
 }
 
 /**

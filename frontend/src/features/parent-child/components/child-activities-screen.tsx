@@ -257,8 +257,8 @@ function EnrolChild({
             }}
             data-testid="enrol-start"
           >
-            {t('activities.enrol.start')}
-            <span className="kc-visually-hidden">{` ${t('activities.enrol.startFor', { activity: activity.title })}`}</span>
+            {t('activities.enrol.start')}{' '}
+            <span className="kc-visually-hidden">{t('activities.enrol.startFor', { activity: activity.title })}</span>
           </Button>
         </ButtonGroup>
       )}

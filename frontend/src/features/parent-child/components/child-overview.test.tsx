@@ -17,6 +17,7 @@ import {
   trajectory,
 } from '@/features/parent-child/testing/fixtures';
 import { renderChildScreen } from '@/features/parent-child/testing/render';
+import type { ParentChildDetail } from '@/features/parent-child/types';
 
 const logopedie = trajectory({
   id: 'tr-logo',
@@ -98,7 +99,7 @@ const samPage = childDetail(
   },
 );
 
-const pages = { [NOOR_ID]: noorPage, [SAM_ID]: samPage };
+const pages: Record<string, ParentChildDetail> = { [NOOR_ID]: noorPage, [SAM_ID]: samPage };
 
 describe('Mijn kind', () => {
   it('loads everything in one request and names the child with its colour and initial', async () => {
