@@ -28,21 +28,21 @@ export function ContactPersonCard({ person, family }: ContactPersonCardProps) {
     family.map((child) => child.givenName),
   );
   return (
-    <div className="kc-contact" data-testid="contact-person">
-      <span className="kc-contact__avatar" aria-hidden="true">
+    <div className="kc-parent-contact" data-testid="contact-person">
+      <span className="kc-parent-contact__avatar" aria-hidden="true">
         {personInitials(person.displayName)}
       </span>
-      <div className="kc-contact__body">
-        <Heading level={3} className="kc-contact__name">
+      <div className="kc-parent-contact__body">
+        <Heading level={3} className="kc-parent-contact__name">
           {person.displayName}
         </Heading>
-        <Paragraph className="kc-contact__for">
+        <Paragraph className="kc-parent-contact__for">
           {family.map((child) => (
             <ChildBadgeView key={child.id} child={child} size="small" decorative />
           ))}
           <span>{t('parent.contact.forChildren', { names })}</span>
         </Paragraph>
-        <ul className="kc-contact__ways">
+        <ul className="kc-parent-contact__ways">
           {person.phone ? (
             <li>
               {t('parent.contact.phone')}:{' '}
@@ -61,7 +61,7 @@ export function ContactPersonCard({ person, family }: ContactPersonCardProps) {
         {/* Messages in the app come with a later issue; until then the button opens the
             parent's own e-mail app, addressed to the contact person, so the question still arrives. */}
         <a
-          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action kc-contact__message"
+          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action kc-parent-contact__message"
           href={`mailto:${person.email}?subject=${encodeURIComponent(t('parent.contact.messageSubject', { names }))}`}
         >
           {t('parent.contact.message')}

@@ -101,7 +101,7 @@ describe('the parent home', () => {
     const contact = contacts[0]!;
     expect(screen.getByRole('heading', { level: 2, name: 'Uw contactpersoon' })).toBeInTheDocument();
     expect(within(contact).getByRole('heading', { level: 3, name: 'Anna Jansen' })).toBeInTheDocument();
-    expect(contact.querySelector('.kc-contact__avatar')).toHaveTextContent('AJ');
+    expect(contact.querySelector('.kc-parent-contact__avatar')).toHaveTextContent('AJ');
     expect(contact).toHaveTextContent('Voor Noah en Emma');
     expect(within(contact).getByRole('link', { name: '06 12 34 56 78' })).toHaveAttribute('href', 'tel:0612345678');
     expect(within(contact).getByRole('link', { name: 'anna.jansen@regenboog.demo' })).toHaveAttribute(
