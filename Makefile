@@ -63,6 +63,7 @@ test-backend: test-backend-sqlite test-backend-postgresql
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm run --silent generate:api && git diff --exit-code -- src/api/schema.d.ts
 	cd frontend && npm run --silent typecheck && npm test --silent
+	cd frontend && node --test --test-reporter=dot scripts/b1-check.test.mjs && node scripts/b1-check.mjs
 	$(MAKE) --no-print-directory bundle-budget
 
 # The parent app's first screen (JS and CSS, gzip) against its budget, on a production build.
