@@ -196,7 +196,7 @@ function ComingAbsence({
         <strong>{summary}</strong>
       </Paragraph>
       {absence.note ? (
-        <Paragraph className="kc-card__text kc-pre" lang="nl">
+        <Paragraph className="kc-card__text kc-pre" dir="auto">
           {absence.note}
         </Paragraph>
       ) : null}

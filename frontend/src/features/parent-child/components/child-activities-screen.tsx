@@ -175,11 +175,11 @@ function ActivityHead({ activity }: { activity: ActivityRead }) {
   return (
     <>
       <Heading level={3} className="kc-activity-card__title">
-        <span lang="nl">{activity.title}</span>
+        <span lang="nl" dir="auto">{activity.title}</span>
       </Heading>
       <Paragraph className="kc-activity-card__organisation">{activity.organisationName}</Paragraph>
       {activity.description ? (
-        <Paragraph lang="nl" className="kc-child-activity__description">
+        <Paragraph lang="nl" dir="auto" className="kc-child-activity__description">
           {activity.description}
         </Paragraph>
       ) : null}

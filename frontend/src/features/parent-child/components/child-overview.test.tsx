@@ -90,7 +90,11 @@ const samPage = childDetail(
   { id: SAM_ID, givenName: 'Sam' },
   {
     contactPerson: null,
-    dailyTeam: [{ kind: 'childcare', organisationName: 'BSO Zonnestraal', groupName: 'De Vlinders', personName: null, activityName: null }],
+    // Two placements in one BSO group: one line.
+    dailyTeam: [
+      { kind: 'childcare', organisationName: 'BSO Zonnestraal', groupName: 'De Vlinders', personName: null, activityName: null },
+      { kind: 'childcare', organisationName: 'BSO Zonnestraal', groupName: 'De Vlinders', personName: null, activityName: null },
+    ],
     careTeam: [],
     trajectories: [],
     plan: plan({ childId: SAM_ID, view: 'guardian' }),
@@ -188,6 +192,8 @@ describe('Mijn kind', () => {
     const note = within(support).getByTestId('support-note');
     const text = within(note).getByText('Oefen thuis elke dag vijf minuten met de kaartjes.');
     expect(text).toHaveAttribute('lang', 'nl');
+    // Dutch runs left to right inside an Arabic page too.
+    expect(text).toHaveAttribute('dir', 'auto');
     expect(within(note).getByTestId('written-in-dutch')).toHaveTextContent('This text is in Dutch.');
     expect(within(support).getByTestId('support-goal')).toHaveTextContent('This text is in Dutch.');
   });

@@ -1,4 +1,5 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RouterLink } from '@/components/ui/router-link';
 import { todayIsoDate } from '@/lib/format';
@@ -26,7 +27,18 @@ export function PeopleAround({
   careTeam: CareTeamMember[] | undefined;
 }) {
   const { t } = useTranslation();
-  const daily = [...dailyTeam].sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  const daily = useMemo(() => {
+    // Two placements in one group (two days, say) are one line.
+    const seen = new Set<string>();
+    return [...dailyTeam]
+      .filter((member) => {
+        const key = [member.kind, member.organisationName, member.groupName, member.personName, member.activityName].join('|');
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));
+  }, [dailyTeam]);
   const today = todayIsoDate();
   const current = (careTeam ?? []).filter((member) => !member.untilDate || member.untilDate >= today);
 
@@ -65,7 +77,7 @@ export function PeopleAround({
                       <strong>{member.displayName}</strong>
                     </Paragraph>
                     <Paragraph>
-                      <span lang="nl">{member.role}</span>
+                      <span lang="nl" dir="auto">{member.role}</span>
                       {' · '}
                       {member.organisationName}
                     </Paragraph>

@@ -23,7 +23,7 @@ export function WrittenInDutch({ several = false }: { several?: boolean }) {
 export function StaffText({ text, strong = false }: { text: string; strong?: boolean }) {
   return (
     <div className="kc-staff-text">
-      <Paragraph lang="nl" className="kc-pre">
+      <Paragraph lang="nl" dir="auto" className="kc-pre">
         {strong ? <strong>{text}</strong> : text}
       </Paragraph>
       <WrittenInDutch />
