@@ -139,6 +139,43 @@ describe('the parent app’s frame', () => {
   });
 });
 
+describe('the parent app’s languages', () => {
+  it('shows the language the account remembered, Arabic right to left', async () => {
+    parentApi({ me: { ...parentMe, language: 'ar' } });
+    renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    expect(await screen.findByRole('heading', { level: 1, name: 'نظرة عامة' })).toBeInTheDocument();
+    await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
+    expect(document.documentElement.lang).toBe('ar');
+  });
+
+  it('offers all six languages on the account page and remembers a choice for the account', async () => {
+    const { requests } = parentApi({
+      me: { ...parentMe, language: 'nl' },
+      write: async (request) =>
+        request.method === 'PATCH' ? json({ ...parentMe, language: (await request.json()).language }) : undefined,
+    });
+    const user = userEvent.setup();
+    renderRoutes({ routes, path: '/ouder/account', store: setupApi() });
+
+    const switcher = await screen.findByRole('group', { name: 'Taal' });
+    expect(within(switcher).getAllByRole('button').map((b) => b.textContent)).toEqual([
+      'Nederlands',
+      'English',
+      'العربية',
+      'Türkçe',
+      'Polski',
+      'Українська',
+    ]);
+    await user.click(within(switcher).getByRole('button', { name: 'Türkçe' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Hesabım' })).toBeInTheDocument();
+    await waitFor(() => expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(1));
+    const patch = requests.find((r) => r.method === 'PATCH')!;
+    expect(new URL(patch.url).pathname).toBe('/api/v1/me');
+    expect(await patch.json()).toEqual({ language: 'tr' });
+  });
+});
+
 describe('the parent’s account page', () => {
   it('offers the language, two-factor, password, each child’s data and logging out', async () => {
     const { requests } = parentApi({

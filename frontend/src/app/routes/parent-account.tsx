@@ -11,6 +11,7 @@ import { useFamily } from '@/features/parent/hooks/use-family';
 import { childPath } from '@/features/parent/utils/paths';
 import { PasswordChangeForm } from '@/features/security/components/password-change-form';
 import { TwoFactorSection } from '@/features/security/components/two-factor-section';
+import { PARENT_LANGUAGES } from '@/lib/i18n';
 import type { ProtectedOutletContext } from '@/app/routes/protected-layout';
 
 /** /ouder/account: language, password, two-factor, the data export per child, and logging out. */
@@ -32,7 +33,7 @@ export default function ParentAccountRoute() {
           {t('parent.account.languageTitle')}
         </Heading>
         <Paragraph>{t('parent.account.languageIntro')}</Paragraph>
-        <LanguageSwitch />
+        <LanguageSwitch languages={PARENT_LANGUAGES} />
       </section>
 
       {me.isPending ? <Loading /> : null}

@@ -6,6 +6,7 @@ import { AppLayout, type LayoutUser } from '@/components/layouts/app-layout';
 import { Loading } from '@/components/ui/loading';
 import { useMe, type Me } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
+import { useAccountLanguage } from '@/features/auth/hooks/use-account-language';
 import { isDayStaff } from '@/features/day/utils/roles';
 import { parentHomeQueryOptions } from '@/features/parent/api/get-home';
 import { isParentOnly } from '@/features/parent/utils/is-parent';
@@ -14,6 +15,7 @@ import { isReportReader } from '@/features/room-reports/utils/roles';
 import { NotificationsMenu } from '@/features/support/components/notifications-menu';
 import { hasProblemType } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
+import { PARENT_LANGUAGES, STAFF_LANGUAGES } from '@/lib/i18n';
 
 export const SECURITY_PATH = '/security';
 
@@ -84,6 +86,9 @@ export function ProtectedLayout() {
   // On a parent screen the home's one request (children, day, actions) goes out with /me, not after it.
   const onParentPath = isParentPath(location.pathname);
   const waitingForMe = isAuthenticated && me.isPending;
+  // The account's remembered language, among those the app offers this person: six for parents.
+  const parentApp = me.data ? isParentOnly(me.data) : onParentPath;
+  useAccountLanguage(parentApp ? PARENT_LANGUAGES : STAFF_LANGUAGES);
   useEffect(() => {
     if (waitingForMe && onParentPath) void queryClient.prefetchQuery(parentHomeQueryOptions());
   }, [waitingForMe, onParentPath, queryClient]);
