@@ -85,5 +85,16 @@ bench: $(BIN)/.installed
 bench-rooms: $(BIN)/.installed
 	$(BIN)/python bench/rooms.py $(BENCH_ARGS)
 
+# Lighthouse (mobile) on the parent app's screens, logged in as the demo parent
+# (bench/lighthouse/run.mjs; docs/performance.md). Needs the demo running (`make run` in another
+# terminal: SPA 127.0.0.1:5173, API 127.0.0.1:8000); about a minute. Not part of `make test`.
+# Options: make lighthouse LIGHTHOUSE_ARGS="--runs 3 --spa http://127.0.0.1:5173".
+bench/lighthouse/node_modules/.installed: bench/lighthouse/package-lock.json
+	cd bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: bench/lighthouse/node_modules/.installed
+	cd bench/lighthouse && CHROME_PATH=/usr/bin/chromium node run.mjs $(LIGHTHOUSE_ARGS)
+
 clean:
 	rm -rf var frontend/dist
