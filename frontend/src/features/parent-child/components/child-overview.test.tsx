@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { i18n } from '@/lib/i18n';
 import {
   careMember,
@@ -242,6 +242,31 @@ describe('Mijn kind', () => {
     expect(screen.queryByRole('link', { name: 'Toestemming' })).not.toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Ziek of afwezig melden' })).not.toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Activiteiten' })).toBeInTheDocument();
+  });
+
+  it('marks the data "niet actueel" above it when the connection is gone', async () => {
+    parentChildApi({ child: (id) => pages[id] });
+    renderChildScreen(`/ouder/kinderen/${NOOR_ID}`);
+    const people = await screen.findByTestId('people-around');
+    expect(screen.queryByTestId('freshness-mark')).not.toBeInTheDocument();
+
+    const onLine = vi.spyOn(window.navigator, 'onLine', 'get').mockReturnValue(false);
+    try {
+      act(() => {
+        window.dispatchEvent(new Event('offline'));
+      });
+      const mark = await screen.findByTestId('freshness-mark');
+      expect(mark).toHaveTextContent('Niet actueel');
+      // Above the data, and the data stays.
+      expect(mark.compareDocumentPosition(people) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+      expect(screen.getAllByTestId('daily-team-member')).toHaveLength(3);
+    } finally {
+      onLine.mockRestore();
+      // TanStack Query pauses while offline: tell it the connection is back.
+      act(() => {
+        window.dispatchEvent(new Event('online'));
+      });
+    }
   });
 
   it('says so when the child is not one of the parent\'s', async () => {
