@@ -131,7 +131,7 @@ async def read_access_log(
 
 VISIT_GAP = timedelta(minutes=30)
 # How many events one page of visits reads at most: a page ends early rather than run long.
-_VISIT_SCAN = 2000
+_VISIT_SCAN = 500
 _VISIT_BATCH = 200
 
 

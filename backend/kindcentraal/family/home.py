@@ -8,7 +8,8 @@ from typing import Any
 from sqlalchemy import exists, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from kindcentraal.attendance.day import day_of
+from kindcentraal.attendance.day import DayChild, days_of
+from kindcentraal.attendance.schemas import ChildDay
 from kindcentraal.auth.principal import Principal
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.child import policy as child_policy
@@ -107,11 +108,24 @@ def _contact_person(child: Any) -> HomeContactPerson | None:
 
 async def read_home(session: AsyncSession, principal: Principal) -> ParentHome:
     today = local_today()
-    children: list[HomeChild] = []
+    seen = []
     for child_id in await guardian_child_ids(session, principal):
         child, relations = await child_service.access_child_row(
             session, principal, child_id=child_id, resource="child", action="read"
         )
+        seen.append((child, relations))
+    # The children's days in one go: a day reads the same tables for every child.
+    days = await days_of(
+        session,
+        principal,
+        [
+            DayChild(c.id, c.centre_id, c.group_id, f"{c.given_name} {c.family_name}")
+            for c, _ in seen
+        ],
+        today,
+    )
+    children: list[HomeChild] = []
+    for child, relations in seen:
         authority = relations.guardian_with_authority
         children.append(
             HomeChild(
@@ -121,7 +135,7 @@ async def read_home(session: AsyncSession, principal: Principal) -> ParentHome:
                 date_of_birth=child.date_of_birth,
                 has_parental_authority=authority,
                 contact_person=_contact_person(child),
-                day=await day_of(session, principal, child, today),
+                day=ChildDay(date=today, child_id=child.id, entries=days[child.id]),
                 actions=await _actions(session, principal, child.id, today) if authority else [],
             )
         )
