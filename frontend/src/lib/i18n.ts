@@ -60,6 +60,7 @@ export const PARENT_NAMESPACES = [
   'day.reasons',
   'day.attendance',
   'day.timeline',
+  'day.kinds',
   'absence.form',
   'absence.codes',
   'activities.categories',

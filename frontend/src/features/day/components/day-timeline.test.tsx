@@ -18,12 +18,14 @@ describe('DayTimeline', () => {
       '15:00–16:00',
       '16:00–18:30',
     ]);
-    expect(items[0]).toHaveTextContent('School, Groep 4b');
+    // The API's fixed English labels are shown in the reader's language; an activity by name.
+    expect(items[0]!.querySelector('.kc-day__title')).toHaveTextContent(/^School$/);
     expect(items[0]).toHaveTextContent('Bij: Basisschool De Regenboog');
+    expect(items[0]).toHaveTextContent('Waar: Groep 4b');
     expect(items[1]).toHaveTextContent('Judo');
     expect(items[1]).toHaveTextContent('Bij: Trainer Tom (Sportclub Gooi)');
     expect(items[1]).toHaveTextContent('Waar: Gymzaal (Hoofdgebouw De Regenboog)');
-    expect(items[2]).toHaveTextContent('BSO');
+    expect(items[2]!.querySelector('.kc-day__title')).toHaveTextContent('BSO (naschoolse opvang)');
     expect(screen.queryByText('Afgemeld')).not.toBeInTheDocument();
   });
 
@@ -47,7 +49,7 @@ describe('DayTimeline', () => {
       expect(item.querySelector('del')).not.toBeNull();
       expect(within(item).getByText('Afgemeld')).toBeInTheDocument();
     }
-    expect(items[1]!.querySelector('del')).toHaveTextContent('School, Groep 4b');
+    expect(items[1]!.querySelector('del')).toHaveTextContent('SchoolBij: Basisschool De RegenboogWaar: Groep 4b');
     expect(items[2]!.querySelector('del')).toHaveTextContent('Judo');
   });
 

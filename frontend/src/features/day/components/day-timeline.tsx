@@ -61,7 +61,7 @@ function TimelineItem({ entry }: { entry: DayEntry }) {
       <span className="kc-day__time">
         {entry.startsAt ? <time dateTime={entry.startsAt}>{text.range(entry)}</time> : text.range(entry)}
       </span>
-      <span className="kc-day__title">{entry.title}</span>
+      <span className="kc-day__title">{text.title(entry)}</span>
       {who ? <span className="kc-day__detail">{t('day.timeline.who', { who })}</span> : null}
       {where ? <span className="kc-day__detail">{t('day.timeline.where', { where })}</span> : null}
     </>

@@ -153,6 +153,7 @@ function GroupChildRow({
 function AfterSchoolItem({ entry }: { entry: DayEntry }) {
   const text = useEntryText();
   const where = text.where(entry) ?? entry.responsible?.organisationName ?? null;
-  const words = where && where !== entry.title ? `${text.range(entry)} ${entry.title}, ${where}` : `${text.range(entry)} ${entry.title}`;
+  const title = text.title(entry);
+  const words = where && where !== title ? `${text.range(entry)} ${title}, ${where}` : `${text.range(entry)} ${title}`;
   return entry.absent ? <del className="kc-day__struck">{words}</del> : <>{words}</>;
 }

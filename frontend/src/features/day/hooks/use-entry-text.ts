@@ -10,6 +10,11 @@ export function useEntryText() {
   return useMemo(
     () => ({
       format,
+      /** An activity by its own name; school, BSO, childcare and support in the reader's
+       * language (the API's titles of those are fixed English labels). */
+      title(entry: DayEntry): string {
+        return entry.kind === 'activity' ? entry.title : t(`day.kinds.${entry.kind}`);
+      },
       /** "08:30–14:30", "vanaf 15:00", or "Hele dag" for a whole-day absence. */
       range(entry: DayEntry): string {
         if (!entry.startsAt) return t('day.timeline.wholeDay');
