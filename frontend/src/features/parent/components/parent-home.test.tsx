@@ -25,11 +25,11 @@ describe('the parent home', () => {
     expect(emmaBadge).toHaveStyle({ backgroundColor: CHILD_COLOURS[1] });
     // Today's day, from the day timeline: Noah has judo, Emma the BSO.
     expect(within(noah!).getAllByTestId('day-entry').map((e) => e.textContent)).toEqual([
-      expect.stringContaining('School, Groep 4b'),
+      expect.stringContaining('SchoolBij: Basisschool De RegenboogWaar: Groep 4b'),
       expect.stringContaining('Judo'),
     ]);
-    expect(within(emma!).getByText('BSO')).toBeInTheDocument();
-    expect(within(noah!).queryByText('BSO')).not.toBeInTheDocument();
+    expect(within(emma!).getByText('BSO (naschoolse opvang)')).toBeInTheDocument();
+    expect(within(noah!).queryByText('BSO (naschoolse opvang)')).not.toBeInTheDocument();
     expect(within(noah!).getByRole('link', { name: 'Alles over Noah' })).toHaveAttribute('href', `/ouder/kinderen/${NOAH}`);
     expect(within(emma!).getByRole('link', { name: 'Emma ziek of afwezig melden' })).toHaveAttribute(
       'href',
