@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { chunkModules, pruneDesignTokens } from './scripts/vite-plugins.mjs';
+import { serviceWorker } from './src/features/offline/pwa-plugin';
 
 /**
  * The NL Design System React packages assign `Component.displayName` at module level; a bundler
@@ -33,6 +34,7 @@ export default defineConfig({
     pruneDesignTokens(fileURLToPath(new URL('.', import.meta.url))),
     // dist/.vite/chunk-modules.json for scripts/bundle-budget.mjs.
     chunkModules(fileURLToPath(new URL('.', import.meta.url))),
+    serviceWorker(),
   ],
   resolve: {
     alias: {

@@ -43,6 +43,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
 import { configureApi, createApiClient } from '@/lib/api-client';
 import { tokenStore } from '@/lib/auth';
+import { registerServiceWorker } from '@/features/offline/register-service-worker';
 import { loadConfig } from '@/lib/config';
 import { i18n, initI18n } from '@/lib/i18n';
 
@@ -67,6 +68,8 @@ async function start() {
       <App />
     </StrictMode>,
   );
+  // The app shell offline (docs/pwa.md); never in development or in tests.
+  if (import.meta.env.PROD) void registerServiceWorker();
 }
 
 void start();

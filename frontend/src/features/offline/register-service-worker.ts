@@ -1,0 +1,38 @@
+/// <reference types="vite-plugin-pwa/vanillajs" />
+
+type RegisterSW = typeof import('virtual:pwa-register').registerSW;
+
+/**
+ * Registers the service worker (production builds only: main.tsx calls this when
+ * `import.meta.env.PROD`). A new version takes over at once and reloads the page
+ * (registerType "autoUpdate"); see docs/pwa.md.
+ */
+export async function registerServiceWorker(
+  load: () => Promise<{ registerSW: RegisterSW }> = () => import('virtual:pwa-register'),
+): Promise<boolean> {
+  if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return false;
+  const { registerSW } = await load();
+  registerSW({
+    // Precaching starts after the page's `load`: the first screen comes first on a slow line.
+    immediate: false,
+    onRegisterError: (error: unknown) => console.error('Service worker registration failed', error),
+  });
+  keepConfigForOffline();
+  return true;
+}
+
+/**
+ * config.json (the API's address) is read before the worker controls the first page, so it
+ * is not in the worker's cache yet. Once the worker is in control, ask for it once more: the
+ * worker's network-first route keeps that copy for a start without a network.
+ */
+export function keepConfigForOffline(
+  container: ServiceWorkerContainer = navigator.serviceWorker,
+  fetchImpl: typeof fetch = (...args) => fetch(...args),
+): void {
+  const refresh = () => {
+    fetchImpl(`${import.meta.env.BASE_URL}config.json`, { cache: 'no-store' }).catch(() => undefined);
+  };
+  if (container.controller) refresh();
+  else container.addEventListener('controllerchange', refresh, { once: true });
+}
