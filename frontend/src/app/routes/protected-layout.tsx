@@ -123,8 +123,10 @@ export function ProtectedLayout() {
   }
 
   // Parents have their own app under /ouder and never see the staff screens; staff never see /ouder.
-  // Until it is known who is logged in, neither is shown.
-  if (me.isPending) return <Loading />;
+  // Until it is known who is logged in, neither is shown. Only on the first load: a query
+  // without data turns pending again each time it is retried, and a failed /me (offline, API
+  // down) would swap the screen and the loading state forever.
+  if (me.isPending && me.errorUpdateCount === 0) return <Loading />;
   const parentOnly = me.data ? isParentOnly(me.data) : null;
   if (parentOnly === true && !onParentPath) return <Navigate to={PARENT_HOME} replace />;
   if (parentOnly === false && onParentPath) return <Navigate to="/children" replace />;
