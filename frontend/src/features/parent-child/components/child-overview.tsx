@@ -23,8 +23,10 @@ export function ChildOverview({ childId }: { childId: string }) {
   const child = screen.data;
   const embedded = child?.embedded ?? {};
   const name = useChildName(childId, child?.givenName);
-  // The server decides: care parts absent means this guardian may not see them.
-  const careShown = Boolean(embedded.careTeam || embedded.trajectories || embedded.plan);
+  // The server decides: care parts absent means this guardian may not see them. Not the
+  // trajectories: without parental authority they come as an empty list (none visible), which
+  // would read as "no extra help"; the care team and the plan are left out.
+  const careShown = Boolean(embedded.careTeam || embedded.plan);
   const hasAuthority = family.child(childId)?.hasParentalAuthority ?? careShown;
 
   return (
