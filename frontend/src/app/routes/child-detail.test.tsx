@@ -8,14 +8,25 @@ const CHILD_ID = '00000000-0000-4000-8000-000000000001';
 const ORG = 'aaaaaaaa-0000-4000-8000-000000000001';
 const CONSENT_ID = 'dddddddd-0000-4000-8000-000000000001';
 
+const schoolStaff = { id: 'm1', organisationId: 'aaaaaaaa-0000-4000-8000-000000000009', organisationName: 'Basisschool De Regenboog', organisationType: 'school', role: 'staff' } as const;
+
+/**
+ * Who opens the staff child page. A parent without a job at any organisation has the parent app
+ * (parent-separation.test.tsx: /children/:id sends them to /ouder; the parent app's own tests in
+ * features/parent-child cover what they see there). Here: `u1`, Sanne, a teacher at the school
+ * who is also this child's guardian (she keeps the staff screens), and `contact`, Juf Anna, the
+ * child's contact person.
+ */
 const me = (id: string) => ({
   id,
   tenantId: 't1',
   email: `${id}@example.test`,
-  displayName: 'Sanne de Vries',
-  roles: [],
-  memberships: [],
-  isGuardian: true,
+  displayName: id === 'contact' ? 'Juf Anna' : 'Sanne de Vries',
+  language: null,
+  roles: ['staff'],
+  memberships: [schoolStaff],
+  isGuardian: id !== 'contact',
+  careCoordinatorCentreIds: [],
   twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
 });
 
@@ -105,7 +116,7 @@ const childRequests = (requests: Request[]) =>
   requests.filter((r) => new URL(r.url).pathname.startsWith(`/api/v1/children/${CHILD_ID}`));
 
 describe('the child page', () => {
-  it('loads the child and every part it shows in one request; the access log only when opened', async () => {
+  it('loads the child and every part it shows in one request (a teacher who is the child\'s guardian); the access log only when opened', async () => {
     const store = setupApi();
     const { requests } = backend();
     renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
@@ -154,7 +165,7 @@ describe('the child page', () => {
     expect(requests.some((r) => r.url.includes('/access-log'))).toBe(false);
   });
 
-  it('shows a guardian without parental authority what the server sent: no care team, consents or log', async () => {
+  it('shows a teacher who is a guardian without parental authority what the server sent: no care team, consents or log', async () => {
     const store = setupApi();
     const { requests } = backend({ authority: false });
     renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
@@ -182,7 +193,7 @@ describe('the child page', () => {
     expect(screen.getByRole('link', { name: 'Stuur een e-mail aan Juf Anna' })).toBeInTheDocument();
   });
 
-  it('shows today ("Vandaag") from the same one request, and offers a guardian "Ziek of afwezig melden"', async () => {
+  it('shows today ("Vandaag") from the same one request, and offers a teacher who is the child\'s guardian "Ziek of afwezig melden"', async () => {
     const store = setupApi();
     const today = '2026-03-25';
     const { requests } = backend({
@@ -205,7 +216,7 @@ describe('the child page', () => {
     const items = within(within(section).getByRole('list')).getAllByRole('listitem');
     expect(items.map((item) => item.textContent)).toEqual([
       expect.stringContaining('Afgemeld voor de hele dag'),
-      expect.stringContaining('School, Groep 4b'),
+      expect.stringContaining('SchoolBij: Basisschool De RegenboogWaar: Groep 4b'),
       expect.stringContaining('Judo'),
     ]);
     expect(items[0]).toHaveTextContent('Reden: ziek');
@@ -222,7 +233,7 @@ describe('the child page', () => {
     expect(requests.some((r) => /\/day(\?|$)/.test(new URL(r.url).pathname))).toBe(false);
   });
 
-  it('gives a guardian without parental authority no way to report the child absent', async () => {
+  it('gives a teacher who is a guardian without parental authority no way to report the child absent', async () => {
     const store = setupApi();
     backend({ authority: false, embedded: { day: { date: '2026-03-25', childId: CHILD_ID, entries: [] } } });
     renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });

@@ -7,11 +7,21 @@ import { json, mockFetch, renderRoutes, setupApi } from '@/test/utils';
 
 const SCHOOL = 'aaaaaaaa-0000-4000-8000-000000000001';
 
-/** `colleague`: staff who see the child, with nothing of its support shared with them. */
+/**
+ * `colleague`: staff who see the child, with nothing of its support shared with them.
+ * `guardian`: the child's parent with parental authority who also works at the school (she keeps
+ * the staff screens; a parent without a job there is sent to the parent app, see
+ * parent-separation.test.tsx).
+ */
 type Who = 'guardian' | 'teacher' | 'contact' | 'colleague';
 
 const people = {
-  guardian: { id: 'u-parent', displayName: 'Olga de Ouder', memberships: [], isGuardian: true },
+  guardian: {
+    id: 'u-parent',
+    displayName: 'Olga de Ouder',
+    memberships: [{ id: 'm4', organisationId: SCHOOL, organisationName: 'Basisschool', organisationType: 'school', role: 'staff' }],
+    isGuardian: true,
+  },
   teacher: {
     id: 'u-teacher',
     displayName: 'Lotte Leerkracht',
@@ -86,6 +96,8 @@ function backend(who: Who) {
         tenantId: 't',
         email: 'x@example.test',
         roles: me.memberships.map((m) => m.role),
+        language: null,
+        careCoordinatorCentreIds: [],
         twoFactor: { enabled: false, enrolmentRequired: false, mandatory: false, recoveryCodesLeft: 0 },
       });
     }
@@ -164,7 +176,7 @@ describe('"Zorg & ondersteuning" on the child page', () => {
     expect(within(section).getByTestId('signal-form')).toBeInTheDocument();
   });
 
-  it('lets a parent ask for support, saying what happens next and that consent comes first', async () => {
+  it('lets a parent (who works at the school) ask for support, saying what happens next and that consent comes first', async () => {
     const store = setupApi();
     const { requests } = backend('guardian');
     const user = userEvent.setup();

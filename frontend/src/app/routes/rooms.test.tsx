@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { routes } from '@/app/router';
 import { me, membership, roomsApi } from '@/features/rooms/testing/fixtures';
@@ -27,14 +27,26 @@ describe('the rooms routes', () => {
     expect(await screen.findByTestId('approvals-count')).toBeInTheDocument();
   });
 
-  it('gives parents no menu entry and no calendar, and asks the API for no rooms', async () => {
-    const { requests } = roomsApi({ me: parent });
+  it('gives someone who books no rooms (the municipality) no calendar and no menu entry to it, and asks the API for no rooms', async () => {
+    const { requests } = roomsApi({ me: me([membership.analyst]) });
     renderRoutes({ routes, path: '/ruimtes', store: setupApi() });
     expect(await screen.findByTestId('rooms-only-staff')).toHaveTextContent(
       'Deze pagina is voor medewerkers van de organisaties in het kindcentrum.',
     );
-    expect(within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).queryByRole('link', { name: 'Ruimtes' })).not.toBeInTheDocument();
+    // The municipality's "Ruimtes" is the room reports, not the calendar.
+    const main = screen.getByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(main).getAllByRole('link').map((link) => link.getAttribute('href'))).not.toContain('/ruimtes');
     expect(screen.queryByRole('navigation', { name: 'Ruimtes' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('room-calendar')).not.toBeInTheDocument();
+    expect(paths(requests).filter((p) => /buildings|rooms|bookings|holidays/.test(p))).toEqual([]);
+  });
+
+  it.each(['/ruimtes', '/ruimtes/aanvragen'])('sends a parent from %s to the parent app, asking the API for no rooms', async (path) => {
+    const { requests } = roomsApi({ me: parent });
+    const { router } = renderRoutes({ routes, path, store: setupApi() });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ouder'));
+    expect(screen.queryByRole('heading', { level: 1, name: /Ruimtes|Aanvragen/ })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('rooms-only-staff')).not.toBeInTheDocument();
     expect(paths(requests).filter((p) => /buildings|rooms|bookings|holidays/.test(p))).toEqual([]);
   });
 });

@@ -1,12 +1,20 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { routes } from '@/app/router';
-import { activitiesApi, coach, enrolment, football, FOOTBALL_ID, guardian, sent } from '@/features/activities/testing/fixtures';
+import type { Me } from '@/features/auth/api/get-me';
+import { activitiesApi, coach, enrolment, football, FOOTBALL_ID, guardian, sent, teacher } from '@/features/activities/testing/fixtures';
 import { renderRoutes, setupApi } from '@/test/utils';
+
+/**
+ * A teacher who is also a parent keeps the staff screens, and enrols her own children in the
+ * catalogue. A parent without a job at an organisation has the parent app instead: each child's
+ * Activiteiten (features/parent-child/components/child-activities-screen.test.tsx).
+ */
+const teacherParent: Me = { ...teacher, id: 'u-olga', displayName: 'Olga Jansen', isGuardian: true };
 
 describe('the activities routes', () => {
   it.each([
-    ['a guardian', guardian, 'Hier vindt u de activiteiten na schooltijd'],
+    ['a teacher who is also a parent', teacherParent, 'Hier vindt u de activiteiten na schooltijd'],
     ['staff', coach, 'Alle activiteiten in het kindcentrum.'],
   ])('offers "Activiteiten" in the main menu to %s, and the catalogue at /activiteiten', async (_who, me, intro) => {
     activitiesApi({ me });
@@ -20,9 +28,9 @@ describe('the activities routes', () => {
     expect(document.title).toBe('Activiteiten – KindCentraal');
   });
 
-  it("loads a guardian's /activiteiten in one catalogue request, their enrolments in it", async () => {
+  it("loads a parent's /activiteiten in one catalogue request, their children's enrolments in it", async () => {
     const { requests } = activitiesApi({
-      me: guardian,
+      me: teacherParent,
       activities: () => [{ ...football, myEnrolments: [enrolment({ status: 'waitlisted', position: 2, enrolledAt: null })] }],
     });
     renderRoutes({ routes, path: '/activiteiten?soort=sport', store: setupApi() });
@@ -40,4 +48,15 @@ describe('the activities routes', () => {
     expect(await screen.findByTestId('sessions-section')).toBeInTheDocument();
     expect(document.title).toBe('Voetbal – KindCentraal');
   });
+
+  it.each(['/activiteiten', `/activiteiten/${FOOTBALL_ID}`])(
+    'sends a parent without a job at an organisation from %s to the parent app, asking for no activity',
+    async (path) => {
+      const { requests } = activitiesApi({ me: guardian });
+      const { router } = renderRoutes({ routes, path, store: setupApi() });
+      await waitFor(() => expect(router.state.location.pathname).toBe('/ouder'));
+      expect(screen.queryByTestId('activity-catalogue')).not.toBeInTheDocument();
+      expect(sent(requests, /^\/activities/, 'GET')).toEqual([]);
+    },
+  );
 });

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { routes } from '@/app/router';
-import { absence, dayApi, invalidField, NOAH, parent } from '@/features/day/testing/fixtures';
+import { absence, dayApi, invalidField, NOAH, parent, teacherParent } from '@/features/day/testing/fixtures';
 import { addDays, todayInZone } from '@/features/rooms/utils/time';
 import { renderRoutes, setupApi } from '@/test/utils';
 
@@ -20,9 +20,14 @@ async function fillDates(user: ReturnType<typeof userEvent.setup>, from: string,
   }
 }
 
+/*
+ * The staff screen /children/:id/afmelden, for a guardian who also works at an organisation (a
+ * teacher who is a parent keeps the staff screens). A parent without a job reports in the parent
+ * app, with the same form: features/parent-child/components/absence-screen.test.tsx.
+ */
 describe('the absence form', () => {
   it('reports from today for one day by default, with the reason chosen, and confirms in plain words', async () => {
-    const { requests } = dayApi({ me: parent });
+    const { requests } = dayApi({ me: teacherParent });
     const user = userEvent.setup();
     renderRoutes({ routes, path: PATH, store: setupApi() });
 
@@ -50,7 +55,7 @@ describe('the absence form', () => {
   });
 
   it('posts a period with a note; the last day follows the first', async () => {
-    const { requests } = dayApi({ me: parent });
+    const { requests } = dayApi({ me: teacherParent });
     const user = userEvent.setup();
     renderRoutes({ routes, path: PATH, store: setupApi() });
     await screen.findByTestId('absence-form');
@@ -73,7 +78,7 @@ describe('the absence form', () => {
   });
 
   it('asks for a reason before sending', async () => {
-    const { requests } = dayApi({ me: parent });
+    const { requests } = dayApi({ me: teacherParent });
     const user = userEvent.setup();
     renderRoutes({ routes, path: PATH, store: setupApi() });
     await screen.findByTestId('absence-form');
@@ -85,7 +90,7 @@ describe('the absence form', () => {
 
   it('shows the server\'s 400 at its field, in our words, and goes there', async () => {
     dayApi({
-      me: parent,
+      me: teacherParent,
       write: (request) =>
         request.url.endsWith('/absences') ? invalidField('#/from', 'inThePast', 'Report an absence from today on.') : undefined,
     });
@@ -110,7 +115,7 @@ describe('the absence form', () => {
 
   it('lists the coming absences, and withdraws one', async () => {
     const { requests } = dayApi({
-      me: parent,
+      me: teacherParent,
       absences: [
         absence({ id: 'a-later', from: addDays(todayInZone(), 5), to: addDays(todayInZone(), 5), reason: 'appointment', note: 'Tandarts' }),
         absence({ id: 'a-gone', from: addDays(todayInZone(), 1), to: addDays(todayInZone(), 1), withdrawn: true }),
@@ -136,5 +141,13 @@ describe('the absence form', () => {
     expect(posts(requests).map((r) => new URL(r.url).pathname)).toEqual([
       `/api/v1/children/${NOAH}/absences/a-later/withdrawal`,
     ]);
+  });
+
+  it('sends a parent without a job at an organisation to the parent app, asking nothing of the staff screen', async () => {
+    const { requests } = dayApi({ me: parent });
+    const { router } = renderRoutes({ routes, path: PATH, store: setupApi() });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ouder'));
+    expect(screen.queryByTestId('absence-form')).not.toBeInTheDocument();
+    expect(requests.some((r) => new URL(r.url).pathname.includes('/absences'))).toBe(false);
   });
 });

@@ -57,10 +57,11 @@ describe('"Vandaag" per group', () => {
     const emma = rowOf('Emma Jansen');
     expect(within(emma).getByText('Afgemeld: ziek')).toBeInTheDocument();
     // Her BSO knows too: struck through.
-    expect(emma.querySelector('del')).toHaveTextContent('14:30–18:30 BSO, BSO Zonnestraal');
+    expect(emma.querySelector('del')).toHaveTextContent('14:30–18:30 BSO (naschoolse opvang), BSO Zonnestraal');
 
     const liam = rowOf('Liam Bakker');
-    expect(liam).toHaveTextContent('Na school: 14:30–18:30 BSO, BSO Zonnestraal');
+    // The API's fixed label "BSO" in the reader's words (day.kinds).
+    expect(liam).toHaveTextContent('Na school: 14:30–18:30 BSO (naschoolse opvang), BSO Zonnestraal');
     expect(within(liam).getByText('Ingecheckt')).toBeInTheDocument();
   });
 
@@ -143,7 +144,7 @@ describe('"Vandaag" per group', () => {
     expect(gets(requests)).toContain(`/groups/${groups.bso.id}/day?date=${DATE}`);
   });
 
-  it('is in the menu for staff only; a parent gets neither the link nor a list', async () => {
+  it('is in the menu for staff only; a parent is sent to the parent app and gets neither the link nor a list', async () => {
     dayApi();
     const { unmount } = renderRoutes({ routes, path: '/children', store: setupApi() });
     const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
@@ -151,9 +152,11 @@ describe('"Vandaag" per group', () => {
     unmount();
 
     const { requests } = dayApi({ me: parent });
-    renderRoutes({ routes, path: '/vandaag', store: setupApi() });
-    expect(await screen.findByTestId('day-only-staff')).toHaveTextContent('Deze pagina is voor medewerkers');
-    expect(within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).queryByRole('link', { name: 'Vandaag' })).not.toBeInTheDocument();
+    const { router } = renderRoutes({ routes, path: '/vandaag', store: setupApi() });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/ouder'));
+    const parentNav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
+    expect(within(parentNav).queryByRole('link', { name: 'Vandaag' })).not.toBeInTheDocument();
+    expect(screen.queryByTestId('group-day-row')).not.toBeInTheDocument();
     expect(gets(requests).some((p) => p.startsWith('/groups'))).toBe(false);
   });
 

@@ -130,7 +130,11 @@ export const memberships = {
   care: { id: 'm3', organisationId: 'aaaaaaaa-0000-4000-8000-000000000002', organisationName: 'Zorgpartners Gooi', organisationType: 'care_provider', role: 'care_professional' },
 } as const;
 
+/** Sanne, a parent with no job at an organisation: she has the parent app (/ouder). */
 export const parent = me([], { id: 'u-sanne', displayName: 'Sanne de Vries', isGuardian: true });
+
+/** Sanne as a teacher at the school who is also a parent: she keeps the staff screens. */
+export const teacherParent = me([memberships.schoolStaff], { id: 'u-sanne', displayName: 'Sanne de Vries', isGuardian: true });
 
 export type DayApiOptions = {
   me?: Me;

@@ -37,6 +37,7 @@ export function me(...roles: Role[]): Me {
     tenantId: 't',
     email: 'iemand@regenboog.demo',
     displayName: 'Anna Analist',
+    language: null,
     roles,
     memberships: roles.map((role) => memberships[role]),
     isGuardian: false,

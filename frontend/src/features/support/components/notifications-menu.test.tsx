@@ -3,7 +3,9 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { NotificationsMenu, notificationTarget } from '@/features/support/components/notifications-menu';
 import type { NotificationRead } from '@/features/support/types';
-import { json, mockFetch, problem, renderWithProviders, setupApi } from '@/test/utils';
+import type { Me } from '@/features/auth/api/get-me';
+import { EMMA, NOAH, parentMe, twoChildren } from '@/features/parent/testing/fixtures';
+import { json, mockFetch, problem, renderWithProviders, setupApi, testMe } from '@/test/utils';
 
 const unread: NotificationRead = {
   id: 'n1',
@@ -41,7 +43,8 @@ describe('notifications in the header', () => {
     renderWithProviders(<NotificationsMenu />, setupApi());
 
     const button = await screen.findByRole('button', { name: 'Meldingen (1 nieuw)' });
-    expect(new URL(requests[0]!.url).searchParams.get('limit')).toBe('20');
+    const first = requests.find((r) => new URL(r.url).pathname === '/api/v1/notifications')!;
+    expect(new URL(first.url).searchParams.get('limit')).toBe('20');
     expect(button).toHaveAttribute('aria-expanded', 'false');
     await user.click(button);
     expect(button).toHaveAttribute('aria-expanded', 'true');
@@ -189,5 +192,107 @@ describe('older notifications', () => {
     const refetched = notificationGets(requests).slice(before);
     expect(refetched).toHaveLength(1);
     expect(new URL(refetched[0]!.url).searchParams.get('cursor')).toBeNull();
+  });
+});
+
+describe("a parent's notifications", () => {
+  const about = (id: string, kind: NotificationRead['kind'], childId: string | null, childName: string | null) => ({
+    ...unread,
+    id,
+    kind,
+    childId,
+    childName,
+    trajectoryId: kind === 'waitlist_moved_up' ? null : 't1',
+  });
+  const OTHER = '00000000-0000-4000-8000-000000000099';
+  const items: NotificationRead[] = [
+    about('n1', 'consent_needed', NOAH, 'Noah de Vries'),
+    about('n2', 'guardian_note', EMMA, 'Emma de Vries'),
+    about('n3', 'waitlist_moved_up', EMMA, 'Emma de Vries'),
+    about('n4', 'team_member_joined', NOAH, 'Noah de Vries'),
+    // A child the family list does not hold (yet): a link, no badge.
+    about('n5', 'status_changed', OTHER, 'Sam Jansen'),
+  ];
+
+  function familyApi(me: Me) {
+    return mockFetch(async (request) => {
+      const path = new URL(request.url).pathname.replace('/api/v1', '');
+      if (path === '/me') return json(me);
+      if (path === '/me/home') return json(twoChildren());
+      if (path === '/notifications') return json({ items, nextCursor: null, unreadCount: items.length });
+      return problem(404, 'Not found');
+    });
+  }
+
+  async function openPanel() {
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole('button', { name: 'Meldingen (5 nieuw)' }));
+    return screen.getByTestId('notifications-panel');
+  }
+
+  const links = (panel: HTMLElement) =>
+    within(panel)
+      .getAllByTestId('notification-item')
+      .map((item) => within(item).getByRole('link').getAttribute('href'));
+
+  it("leads to the child's screens in the parent app, each with the badge of the child it names", async () => {
+    const { requests } = familyApi(parentMe);
+    renderWithProviders(<NotificationsMenu />, setupApi(), '/ouder');
+    const panel = await openPanel();
+
+    await waitFor(() =>
+      expect(links(panel)).toEqual([
+        `/ouder/kinderen/${NOAH}/toestemming`,
+        `/ouder/kinderen/${EMMA}`,
+        `/ouder/kinderen/${EMMA}/activiteiten`,
+        `/ouder/kinderen/${NOAH}`,
+        `/ouder/kinderen/${OTHER}`,
+      ]),
+    );
+    const rows = within(panel).getAllByTestId('notification-item');
+    // The family's colours and initials: Noah the oldest (0), Emma (1); hidden from screen
+    // readers, as the text names the child in full.
+    await waitFor(() => expect(rows[0]!.querySelector('.kc-child-badge')).not.toBeNull());
+    const badge = (row: HTMLElement) => row.querySelector<HTMLElement>('.kc-child-badge');
+    expect(badge(rows[0]!)).toHaveTextContent('N');
+    expect(badge(rows[0]!)).toHaveAttribute('data-child-index', '0');
+    expect(badge(rows[0]!)).toHaveAttribute('aria-hidden', 'true');
+    expect(rows[0]).toHaveTextContent('Hulp voor Noah de Vries wacht op uw toestemming.');
+    for (const row of [rows[1]!, rows[2]!]) {
+      expect(badge(row)).toHaveTextContent('E');
+      expect(badge(row)).toHaveAttribute('data-child-index', '1');
+    }
+    expect(rows[2]).toHaveTextContent('Emma de Vries staat nu ingeschreven');
+    expect(badge(rows[3]!)).toHaveAttribute('data-child-index', '0');
+    expect(badge(rows[4]!)).toBeNull();
+    expect(within(rows[0]!).getByRole('link')).toHaveAccessibleName(/^Hulp voor Noah de Vries/);
+    expect(requests.filter((r) => new URL(r.url).pathname === '/api/v1/me/home')).toHaveLength(1);
+  });
+
+  it('sends a parent to the parent home for a notification about no child', () => {
+    const booking = { ...unread, kind: 'booking_declined' as const, childId: null, childName: null, trajectoryId: null, bookingId: 'b1' };
+    expect(notificationTarget(booking, { parentApp: true })).toBe('/ouder');
+    expect(notificationTarget({ ...unread, kind: 'signal_assigned' }, { parentApp: true })).toBe('/ouder/kinderen/c1');
+  });
+
+  it('keeps a teacher who is also a parent on the staff screens, without badges or the family request', async () => {
+    const teacherParent = testMe(
+      [{ id: 'm1', organisationId: 'o1', organisationName: 'Basisschool De Regenboog', organisationType: 'school', role: 'staff' }],
+      { isGuardian: true },
+    );
+    const { requests } = familyApi(teacherParent);
+    renderWithProviders(<NotificationsMenu />, setupApi(), '/children');
+    const panel = await openPanel();
+    await waitFor(() =>
+      expect(links(panel)).toEqual([
+        `/children/${NOAH}`,
+        '/zorg/trajecten/t1',
+        '/activiteiten',
+        '/zorg/trajecten/t1',
+        '/zorg/trajecten/t1',
+      ]),
+    );
+    expect(panel.querySelector('.kc-child-badge')).toBeNull();
+    expect(requests.some((r) => new URL(r.url).pathname === '/api/v1/me/home')).toBe(false);
   });
 });

@@ -4,6 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { RouterLink } from '@/components/ui/router-link';
 import { useFormatters } from '@/hooks/use-formatters';
+import { useMe } from '@/features/auth/api/get-me';
+import { ChildBadge } from '@/features/parent/components/child-badge';
+import { isParentOnly } from '@/features/parent/utils/is-parent';
+import { childPath, PARENT_HOME } from '@/features/parent/utils/paths';
 import {
   flattenNotifications,
   useKeepNewestNotifications,
@@ -25,8 +29,19 @@ const KINDS = [
 ] as const;
 const isKnownKind = (kind: string): kind is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(kind);
 
-/** Where a notification leads: a parent asked for consent goes to the child page, where consent is given. */
-export function notificationTarget(notification: NotificationRead): string {
+/**
+ * Where a notification leads. Staff go to the staff screens; a parent (a guardian without a job
+ * at any organisation) to the parent app: a request for consent to the child's Toestemming, a
+ * place from the waiting list to the child's Activiteiten, anything else about a child to the
+ * child's page (the note, the care team and the support are there).
+ */
+export function notificationTarget(notification: NotificationRead, { parentApp = false } = {}): string {
+  if (parentApp) {
+    if (!notification.childId) return PARENT_HOME;
+    if (notification.kind === 'consent_needed') return childPath(notification.childId, 'toestemming');
+    if (notification.kind === 'waitlist_moved_up') return childPath(notification.childId, 'activiteiten');
+    return childPath(notification.childId);
+  }
   if (notification.kind === 'booking_requested') return '/ruimtes/aanvragen';
   if (notification.kind === 'waitlist_moved_up') return '/activiteiten';
   if (notification.bookingId || !notification.childId) return '/ruimtes';
@@ -55,6 +70,9 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
   // After "Meer laden": the first of the older ones gets focus once it is shown.
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
   const notifications = useNotifications({ enabled });
+  // Parents get the parent app's screens, and each notification the badge of the child it names.
+  const me = useMe({ enabled });
+  const parentApp = Boolean(me.data && isParentOnly(me.data));
   const markRead = useMarkNotificationRead();
   const keepNewest = useKeepNewestNotifications();
   // The newest page carries the count of all unread ones.
@@ -135,9 +153,15 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
                     data-testid="notification-item"
                     data-read={item.read ? 'true' : 'false'}
                   >
+                    {parentApp && item.childId ? (
+                      // The text names the child in full; the badge is its colour and initial beside it.
+                      <span className="kc-notification__child">
+                        <ChildBadge childId={item.childId} size="small" decorative />
+                      </span>
+                    ) : null}
                     {!item.read ? <strong className="kc-notification__new">{t('notifications.new')} </strong> : null}
                     <RouterLink
-                      to={notificationTarget(item)}
+                      to={notificationTarget(item, { parentApp })}
                       onClick={() => {
                         if (!item.read) markRead.mutate(item.id);
                       }}
