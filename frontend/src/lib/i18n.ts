@@ -188,6 +188,8 @@ export function currentLanguage(): Language {
 }
 
 let pendingChoice: Language | null = null;
+/** The pending choice also in this tab's sessionStorage: a reload of the login page keeps it. */
+const CHOICE_STORAGE_KEY = 'kindcentraal.languageChoice';
 
 /**
  * The person's own choice (the language switch): switches the language and notes the choice,
@@ -197,16 +199,29 @@ let pendingChoice: Language | null = null;
 export async function changeLanguage(language: Language): Promise<void> {
   if (i18n.language === language) return;
   pendingChoice = language;
+  try {
+    window.sessionStorage.setItem(CHOICE_STORAGE_KEY, language);
+  } catch {
+    // Then it lasts until the page is reloaded.
+  }
   await i18n.changeLanguage(language);
 }
 
 /**
  * The language the person chose with the switch since this was last asked (null: none), e.g.
- * on the login page before the account was known. Asking clears it.
+ * on the login page before the account was known, also across a reload of that page. Asking
+ * clears it.
  */
 export function takeLanguageChoice(): Language | null {
-  const choice = pendingChoice;
+  let choice = pendingChoice;
   pendingChoice = null;
+  try {
+    const stored = window.sessionStorage.getItem(CHOICE_STORAGE_KEY);
+    window.sessionStorage.removeItem(CHOICE_STORAGE_KEY);
+    choice ??= isLanguage(stored) ? stored : null;
+  } catch {
+    // No sessionStorage: the choice in memory only.
+  }
   return choice;
 }
 

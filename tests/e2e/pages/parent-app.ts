@@ -200,6 +200,17 @@ export class ParentConsentsPage extends ParentApp {
   get status(): Locator {
     return this.page.getByTestId('consents-status');
   }
+  /** "Ja, ik geef toestemming: <organisation>, <what>" on a card that waits for consent. */
+  giveButton(organisation: string, what: string): Locator {
+    const name = `^${escapeRegExp(this.t('parentChild.consents.give'))}\\s*: ${escapeRegExp(`${organisation}, ${what}`)}$`;
+    return this.page.getByRole('button', { name: new RegExp(name) });
+  }
+
+  /** Gives a consent that waits (explained on its card); waits for the message. */
+  async give(organisation: string, what: string): Promise<void> {
+    await this.giveButton(organisation, what).click();
+    await expect(this.status).toHaveText(this.t('parentChild.consents.givenMessage', { organisation, what }));
+  }
 
   /** "Intrekken", then the question naming what changes, then "Ja, intrekken"; waits for the message. */
   async withdraw(organisation: string, what: string): Promise<void> {

@@ -1,5 +1,12 @@
 import { test, expect } from '../support/fixtures';
 import { expectNoSeriousA11yViolations } from '../support/axe';
+import {
+  ParentAccessLogPage,
+  ParentAccountPage,
+  ParentChildPage,
+  ParentConsentsPage,
+  ParentHomePage,
+} from '../pages/parent-app';
 
 /** Every screen, scanned once it has finished loading (no "Bezig met laden…" left). */
 test.describe('accessibility (axe: wcag2a, wcag2aa, wcag21aa; no serious or critical violations)', () => {
@@ -38,29 +45,42 @@ test.describe('accessibility (axe: wcag2a, wcag2aa, wcag21aa; no serious or crit
     await expectNoSeriousA11yViolations(page, testInfo, 'page-not-found');
   });
 
-  test('children list of a parent', async ({ loginPage, childrenPage, page }, testInfo) => {
-    await loginPage.loginAs('parent');
-    await childrenPage.expectLoaded();
-    await expect(page.getByRole('status').filter({ hasText: 'Bezig met laden' })).toHaveCount(0);
-    await expectNoSeriousA11yViolations(page, testInfo, 'children-list-parent');
-  });
-
-  test("a parent's child page with consents and access log, and the security page", async ({ api, loginPage, childPage, page }, testInfo) => {
-    const loading = page.getByRole('status').filter({ hasText: 'Bezig met laden' });
+  // A parent gets the parent app (/ouder), not these staff screens. Its home, a child's page,
+  // consents and access log here; every parent screen, in Dutch and in Arabic, in parent-app.spec.ts.
+  test("a parent's home, child page, consents and access log, and account page", async ({ api, loginPage, page }, testInfo) => {
     const [child] = await api.children('parent');
     await loginPage.loginAs('parent');
-    await childPage.goto(child!.id);
-    await childPage.expectChild(`${child!.givenName} ${child!.familyName}`);
-    await expect(page.getByRole('heading', { name: 'Toestemmingen' })).toBeVisible();
-    await expect(loading).toHaveCount(0);
-    // The access log loads when opened: scan the page with it open.
-    await childPage.openAccessLog();
-    await expect(loading).toHaveCount(0);
-    await expectNoSeriousA11yViolations(page, testInfo, 'child-parent-consents');
+    const home = new ParentHomePage(page);
+    await home.expectShown();
+    await expectNoSeriousA11yViolations(page, testInfo, 'parent-home');
 
+    const childPage = new ParentChildPage(page);
+    await childPage.goto(child!.id);
+    await childPage.expectChild(child!.givenName);
+    await expectNoSeriousA11yViolations(page, testInfo, 'parent-child');
+
+    await childPage.link(child!.givenName, 'consents').click();
+    const consents = new ParentConsentsPage(page);
+    await consents.expectShown(child!.givenName);
+    await expectNoSeriousA11yViolations(page, testInfo, 'parent-consents');
+
+    const visits = new ParentAccessLogPage(page);
+    await visits.goto(child!.id);
+    await visits.expectShown(child!.givenName);
+    await expectNoSeriousA11yViolations(page, testInfo, 'parent-access-log');
+
+    // The parent's security settings (password, two-factor) are on the account page.
+    const account = new ParentAccountPage(page);
+    await account.goto();
+    await home.expectSettled();
+    await expectNoSeriousA11yViolations(page, testInfo, 'parent-account');
+  });
+
+  test('the security page', async ({ loginPage, page }, testInfo) => {
+    await loginPage.loginAs('teacher');
     await page.goto('/security');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-    await expect(loading).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Bezig met laden' })).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, testInfo, 'security');
   });
 });

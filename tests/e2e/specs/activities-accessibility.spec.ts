@@ -1,21 +1,25 @@
 import { test, expect } from '../support/fixtures';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { API_BASE_URL } from '../support/env';
+import { ParentAbsencePage, ParentActivitiesPage, ParentHomePage } from '../pages/parent-app';
 
 /** The rich school day's screens, scanned once loaded (axe: no serious or critical violations). */
 test.describe('accessibility of the activities and day screens', () => {
+  // A parent has the catalogue and the absence form in the parent app, per child.
   test("a parent's catalogue and absence form", async ({ api, loginPage, page }, testInfo) => {
-    const loading = page.getByRole('status').filter({ hasText: 'Bezig met laden' });
     const [child] = await api.children('parent');
     await loginPage.loginAs('parent');
-    await page.goto('/activiteiten');
-    await expect(page.getByTestId('activity-card').first()).toBeVisible();
-    await expect(loading).toHaveCount(0);
+    await new ParentHomePage(page).expectShown();
+    const activities = new ParentActivitiesPage(page);
+    await activities.goto(child!.id);
+    await activities.expectShown(child!.givenName);
+    await expect(activities.open(child!.givenName).getByRole('listitem').first()).toBeVisible();
     await expectNoSeriousA11yViolations(page, testInfo, 'activities-catalogue-parent');
 
-    await page.goto(`/children/${child!.id}/afmelden`);
-    await expect(page.getByTestId('absence-form')).toBeVisible();
-    await expect(loading).toHaveCount(0);
+    const absence = new ParentAbsencePage(page);
+    await absence.goto(child!.id);
+    await absence.expectShown(child!.givenName);
+    await expect(absence.from).toBeVisible();
     await expectNoSeriousA11yViolations(page, testInfo, 'absence-form');
   });
 

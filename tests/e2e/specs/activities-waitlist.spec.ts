@@ -1,11 +1,13 @@
 import { test, expect } from '../support/fixtures';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { API_BASE_URL, DEMO_PASSWORD } from '../support/env';
+import { ParentAbsencePage, ParentActivitiesPage, ParentApp, ParentChildPage, ParentHomePage } from '../pages/parent-app';
 
 /**
  * The rich school day on a 360 px phone: a guardian enrols a child in a full activity and lands
  * on the waiting list; places free up and the child moves up; the guardian reports the child
- * absent on its BSO day; the BSO's "Vandaag" list shows it.
+ * absent on its BSO day; the BSO's "Vandaag" list shows it. The guardian does it in the parent
+ * app (/ouder: the child's Activiteiten and Ziek melden).
  */
 const WIDTH = 360;
 test.use({ viewport: { width: WIDTH, height: 740 } });
@@ -64,7 +66,7 @@ async function expectNoHorizontalScroll(page: Page) {
   expect(width, 'no horizontal scrolling at 360 px').toBeLessThanOrEqual(WIDTH + 1);
 }
 
-test('a guardian waits for a full activity, moves up, reports the child absent, and the BSO sees it', async ({ api, request, loginPage, header, page }) => {
+test('a guardian waits for a full activity, moves up, reports the child absent, and the BSO sees it', async ({ api, request, loginPage, page }) => {
   const parent = await api.token('parent');
   const admin = await api.token('admin');
   const children = (await get<{ items: Child[] }>(request, parent, '/children')).items;
@@ -94,17 +96,24 @@ test('a guardian waits for a full activity, moves up, reports the child absent, 
 
   // 1. The guardian enrols the child on a phone: the activity is full, so the waiting list.
   await loginPage.loginAs('parent');
-  await page.goto('/activiteiten');
-  const card = page.getByTestId('activity-card').filter({ hasText: activity.title });
+  await new ParentHomePage(page).expectShown();
+  const app = new ParentApp(page);
+  await new ParentHomePage(page).childLink(child.givenName).click();
+  await new ParentChildPage(page).expectChild(child.givenName);
+  await app.navLink('activities').click();
+  const activities = new ParentActivitiesPage(page);
+  await expect(page).toHaveURL(new RegExp(`/ouder/kinderen/${child.id}/activiteiten$`));
+  await activities.expectShown(child.givenName);
+  const card = activities.activity(activities.open(child.givenName), activity.title);
   await expect(card).toContainText('Vol');
   await expectNoHorizontalScroll(page);
-  await card.getByRole('button', { name: `Inschrijven voor ${activity.title}` }).click();
-  const form = card.getByTestId('enrol-form');
-  await form.getByLabel(name).check();
-  await form.getByRole('button', { name: 'Inschrijven', exact: true }).click();
-  const message = card.getByTestId('enrolment-message');
+  await activities.enrol(child.givenName, name, activity.title);
+  const message = activities.status;
   await expect(message).toContainText(/Op de wachtlijst, plaats \d+/);
   await expect(message).toContainText(`${name} staat op de wachtlijst`);
+  // The activity is now among what the child takes part in or waits for.
+  const taking = activities.activity(activities.taking(child.givenName), activity.title);
+  await expect(taking).toContainText(new RegExp(`${child.givenName} staat op de wachtlijst, plaats \\d+`));
   await expectNoHorizontalScroll(page);
 
   // 2. Other children cancel (the centre's administrator takes them off): the child moves up.
@@ -120,25 +129,25 @@ test('a guardian waits for a full activity, moves up, reports the child absent, 
     expect(cancelled.status(), await cancelled.text()).toBe(200);
   }
   await page.reload();
-  const moved = page.getByTestId('activity-card').filter({ hasText: activity.title });
-  await expect(moved.getByTestId('own-enrolment').filter({ hasText: name })).toContainText(`${name}: ingeschreven`);
+  await activities.expectShown(child.givenName);
+  const moved = activities.activity(activities.taking(child.givenName), activity.title);
+  await expect(moved).toContainText(`${child.givenName} doet mee.`);
+  await expect(moved).not.toContainText(`${child.givenName} staat op de wachtlijst`);
 
   // 3. The guardian reports the child ill on its next BSO day.
   const placements = (await get<{ items: Placement[] }>(request, admin, `/placements?childId=${child.id}&limit=100`)).items;
   const bso = placements.find((p) => p.kind === 'out_of_school_care' && p.groupId && p.days.length > 0);
   expect(bso, 'the demo child goes to the BSO on some days').toBeTruthy();
   const day = await nextDay(request, admin, bso!.days[0]!, centreId);
-  await page.goto(`/children/${child.id}/afmelden`);
-  const absence = page.getByTestId('absence-form');
-  await absence.getByLabel('Eerste dag').fill(day);
-  await absence.getByLabel('Laatste dag').fill(day);
-  await absence.getByRole('radio', { name: /^Ziek/ }).check();
-  await absence.getByRole('button', { name: 'Afmelden' }).click();
-  await expect(page.getByTestId('absence-done')).toBeVisible();
+  await app.navLink('absence').click();
+  const absence = new ParentAbsencePage(page);
+  await expect(page).toHaveURL(new RegExp(`/ouder/kinderen/${child.id}/afmelden$`));
+  await absence.expectShown(child.givenName);
+  await absence.report(child.givenName, day, 'ill');
   await expectNoHorizontalScroll(page);
 
   // 4. The BSO's "Vandaag" list for that day shows the child as reported absent.
-  await header.logout.click();
+  await app.logout();
   await loginPage.loginAs('childcare');
   await page.goto(`/vandaag?groep=${bso!.groupId}&datum=${day}`);
   const row = page.getByTestId('group-day-row').filter({ hasText: name });

@@ -3,14 +3,14 @@ import { API_BASE_URL } from '../support/env';
 import { LoginPage } from '../pages/login-page';
 import { ChildPage } from '../pages/child-page';
 import { ChildrenListPage } from '../pages/children-list-page';
-import { TEXTS } from '../pages/texts';
+import { ParentChildPage, ParentConsentsPage, ParentHomePage } from '../pages/parent-app';
 
-const t = TEXTS.nl;
 const PROVIDER = 'Zorgpartners Gooi (logopedie en jeugdhulp)';
 
 /**
- * Consent is data: the parent withdraws the care provider's consents, and the speech therapist
- * of that provider — logged in at the same time in another browser — loses the child at once.
+ * Consent is data: the parent withdraws the care provider's consents (in the parent app,
+ * Toestemming), and the speech therapist of that provider — logged in at the same time in
+ * another browser — loses the child at once.
  *
  * In the demo data she sees the parent's younger child twice over: as a member of its care team
  * (care-team consent) and as coordinator of its open speech-therapy trajectory (trajectory
@@ -21,14 +21,14 @@ test('a parent withdraws consent and the speech therapist can no longer open the
   api,
   browser,
   loginPage,
-  childPage,
+  page,
 }) => {
   // Set-up through the API: the parent's younger child, which the speech therapist sees.
   const parentChildren = await api.children('parent');
-  const child = [...parentChildren].sort((a, b) => b.dateOfBirth.localeCompare(a.dateOfBirth))[0]!;
-  const fullName = `${child.givenName} ${child.familyName}`;
+  const parentChild = [...parentChildren].sort((a, b) => b.dateOfBirth.localeCompare(a.dateOfBirth))[0]!;
+  const fullName = `${parentChild.givenName} ${parentChild.familyName}`;
   const before = (await api.children('speechTherapist')).map((c) => c.id);
-  expect(before, `the speech therapist sees ${fullName} (demo data)`).toContain(child.id);
+  expect(before, `the speech therapist sees ${fullName} (demo data)`).toContain(parentChild.id);
 
   // The speech therapist, in a browser context of their own.
   const therapistContext = await browser.newContext();
@@ -40,23 +40,32 @@ test('a parent withdraws consent and the speech therapist can no longer open the
   const therapistChildPage = new ChildPage(therapistPage);
   const therapistList = new ChildrenListPage(therapistPage);
   await therapistLogin.loginAs('speechTherapist');
-  await therapistChildPage.goto(child.id);
+  await therapistChildPage.goto(parentChild.id);
   await therapistChildPage.expectChild(fullName);
 
-  // The parent opens the same child and withdraws the care-team consent for the care provider.
+  // The parent opens the same child's consents and withdraws the care-team consent for the care provider.
   await loginPage.loginAs('parent');
-  await childPage.goto(child.id);
-  await childPage.expectChild(fullName);
-  await childPage.withdrawConsent(childPage.consentRow(PROVIDER, t.consentPurposes.care_team));
+  await new ParentHomePage(page).expectShown();
+  const child = new ParentChildPage(page);
+  await child.goto(parentChild.id);
+  await child.expectChild(parentChild.givenName);
+  await child.link(parentChild.givenName, 'consents').click();
+  const consents = new ParentConsentsPage(page);
+  await consents.expectShown(parentChild.givenName);
+  const careTeam = consents.texts.purpose('care_team');
+  const speechTherapy = consents.texts.purpose('trajectory', 'logopedie');
+  await expect(consents.card(consents.inForce, PROVIDER, careTeam)).toBeVisible();
+  await expect(consents.card(consents.inForce, PROVIDER, speechTherapy)).toBeVisible();
+  await consents.withdraw(PROVIDER, careTeam);
+  await expect(consents.card(consents.inForce, PROVIDER, careTeam)).toHaveCount(0);
 
   // She still coordinates the child's speech therapy, under the trajectory consent.
   await therapistPage.reload();
   await therapistChildPage.expectChild(fullName);
 
   // The parent withdraws that one as well.
-  await childPage.withdrawConsent(
-    childPage.consentRow(PROVIDER, t.purposeWithType(t.consentPurposes.trajectory, t.trajectoryTypes.logopedie)),
-  );
+  await consents.withdraw(PROVIDER, speechTherapy);
+  await expect(consents.card(consents.inForce, PROVIDER, speechTherapy)).toHaveCount(0);
 
   // The therapist's very next request is refused: the child is no longer there for them.
   await therapistPage.reload();
@@ -65,7 +74,7 @@ test('a parent withdraws consent and the speech therapist can no longer open the
   await therapistList.goto();
   await expect(therapistList.childLink(fullName)).toHaveCount(0);
   const after = (await api.children('speechTherapist')).map((c) => c.id);
-  expect(after).not.toContain(child.id);
+  expect(after).not.toContain(parentChild.id);
   expect(after).toHaveLength(before.length - 1);
 
   await therapistContext.close();

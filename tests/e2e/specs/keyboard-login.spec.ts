@@ -1,5 +1,6 @@
 import { test, expect } from '../support/fixtures';
 import { DEMO_PASSWORD, USERS } from '../support/env';
+import { ParentHomePage } from '../pages/parent-app';
 
 test('logging in works with the keyboard only (Tab and Enter)', async ({ loginPage, childrenPage, page }) => {
   await loginPage.goto();
@@ -23,12 +24,13 @@ test('logging in works with the keyboard only (Tab and Enter)', async ({ loginPa
   await childrenPage.expectLoaded();
 });
 
-test('Enter in the password field submits the login form', async ({ loginPage, childrenPage, page }) => {
+test('Enter in the password field submits the login form', async ({ loginPage, page }) => {
   await loginPage.goto();
   await loginPage.email.focus();
   await page.keyboard.type(USERS.parent);
   await page.keyboard.press('Tab');
   await page.keyboard.type(DEMO_PASSWORD);
   await page.keyboard.press('Enter');
-  await childrenPage.expectLoaded();
+  // A parent lands on the parent app's home.
+  await new ParentHomePage(page).expectShown();
 });

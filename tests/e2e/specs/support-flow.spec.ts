@@ -1,7 +1,8 @@
 import { test, expect } from '../support/fixtures';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { classTeacherEmail, USERS, type DemoUser } from '../support/env';
+import { API_BASE_URL, classTeacherEmail, USERS, type DemoUser } from '../support/env';
 import { TEXTS } from '../pages/texts';
+import { ParentApp, ParentChildPage, ParentConsentsPage, ParentHomePage } from '../pages/parent-app';
 
 const t = TEXTS.nl;
 const PROVIDER = 'Zorgpartners Gooi (logopedie en jeugdhulp)';
@@ -14,16 +15,18 @@ const LOGOPEDIE = t.trajectoryTypes.logopedie;
  *   1. the class teacher raises a signal about a child;
  *   2. the care coordinator turns it into a logopedie request at the care provider, with the
  *      speech therapist as coordinator; it waits for the parents' consent;
- *   3. the parent gives that consent, and consent to share information with the class;
+ *   3. the parent gives that consent (in the parent app, /ouder), and consent to share
+ *      information with the class;
  *   4. the speech therapist (who sees the child as coordinator from then on) moves it to intake
  *      and active, adds a goal shared with the class, with a tip, and a note for the parents;
  *   5. the teacher sees the shared goal and the tip, not the note, not the trajectory;
- *   6. the parent reads the note.
+ *   6. the parent reads the note, in the parent app (Mijn kind, Steun).
  * The child: the demo parent's OLDER child, who gets no support yet (no trajectory, no consent
  * for the care provider); the younger one already has speech therapy.
  */
 test('a signal becomes speech therapy: consent, intake, a shared goal, a note, and who sees what', async ({
   api,
+  request: http,
   page,
   loginPage,
   header,
@@ -52,14 +55,23 @@ test('a signal becomes speech therapy: consent, intake, a shared goal, a note, a
   // No screen lists what someone cannot see: the API tells that the therapist does not see the child yet.
   expect((await api.children('speechTherapist')).map((c) => c.id)).not.toContain(child.id);
 
-  let loggedIn = false;
+  let loggedIn: DemoUser | { email: string } | null = null;
   async function logInAs(who: DemoUser | { email: string }): Promise<void> {
     if (loggedIn) {
-      await header.logout.click();
+      // The parent app logs out on its account page; the staff screens in their header.
+      if (loggedIn === 'parent') await new ParentApp(page).logout();
+      else await header.logout.click();
       await expect(loginPage.loggedOutMessage).toBeVisible();
     }
     await loginPage.loginWithEmail(typeof who === 'string' ? USERS[who] : who.email);
-    loggedIn = true;
+    loggedIn = who;
+  }
+  const parentChild = new ParentChildPage(page);
+  async function openChildAsParent(): Promise<void> {
+    await new ParentHomePage(page).expectShown();
+    await parentChild.goto(child.id);
+    await parentChild.expectChild(child.givenName);
+    await expect(parentChild.support).toBeVisible();
   }
   async function openChild(): Promise<void> {
     await childPage.goto(child.id);
@@ -102,17 +114,44 @@ test('a signal becomes speech therapy: consent, intake, a shared goal, a note, a
 
   await test.step('3. the parent consents: speech therapy, and sharing information with the class', async () => {
     await logInAs('parent');
-    await openChild();
-    await expect(supportSection.plan).toHaveAttribute('data-view', 'guardian');
-    const request = supportSection.trajectory(LOGOPEDIE, PROVIDER);
-    await expect(request).toContainText(t.consentNeeded);
+    await openChildAsParent();
+    // Mijn kind, Steun: the request, waiting for the parent's consent.
+    const request = parentChild.trajectory('logopedie', PROVIDER);
+    await expect(request).toBeVisible();
+    await expect(parentChild.consentNeeded(request, PROVIDER)).toBeVisible();
     await expectNoSeriousA11yViolations(page, testInfo, 'child-support-parent-consent-needed');
 
-    await childPage.giveConsent({ organisation: PROVIDER, purpose: t.consentPurposes.trajectory, trajectoryType: LOGOPEDIE });
-    await childPage.giveConsent({ organisation: PROVIDER, purpose: t.consentPurposes.information_sharing });
-    // The section follows: the request no longer waits for consent.
+    // Its link goes to Toestemming, where the request waits, explained, for a yes.
+    await request.getByRole('link', { name: parentChild.t('parentChild.support.giveConsent'), exact: true }).click();
+    const consents = new ParentConsentsPage(page);
+    await consents.expectShown(child.givenName);
+    const speechTherapy = consents.texts.purpose('trajectory', 'logopedie');
+    await consents.give(PROVIDER, speechTherapy);
+    await expect(consents.card(consents.inForce, PROVIDER, speechTherapy)).toBeVisible();
+    await expect(consents.giveButton(PROVIDER, speechTherapy)).toHaveCount(0);
+
+    // Sharing information with the class is a consent the parent app does not ask for (it offers
+    // what waits: care team and trajectory consents, and consents given before): the parent
+    // gives it through the API, as themselves.
+    const token = await api.token('parent');
+    const trajectories = (await (
+      await http.get(`${API_BASE_URL}/children/${child.id}?expand=trajectories`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { embedded: { trajectories: { organisationId: string; organisationName: string }[] } };
+    const provider = trajectories.embedded.trajectories.find((t) => t.organisationName === PROVIDER)!;
+    const sharing = await http.post(`${API_BASE_URL}/children/${child.id}/consents`, {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { organisationId: provider.organisationId, purpose: 'information_sharing' },
+    });
+    expect(sharing.status(), await sharing.text()).toBe(201);
+    await page.reload();
+    await consents.expectShown(child.givenName);
+    await expect(consents.card(consents.inForce, PROVIDER, consents.texts.purpose('information_sharing'))).toBeVisible();
+
+    // Mijn kind follows: the request no longer waits for consent.
+    await parentChild.goto(child.id);
+    await parentChild.expectChild(child.givenName);
     await expect(request).toBeVisible();
-    await expect(request).not.toContainText(t.consentNeeded);
+    await expect(parentChild.consentNeeded(request, PROVIDER)).toHaveCount(0);
   });
 
   await test.step('4. the speech therapist: intake, active, a goal shared with the class, a note for the parents', async () => {
@@ -151,20 +190,22 @@ test('a signal becomes speech therapy: consent, intake, a shared goal, a note, a
     await expect(page.getByText(noteText)).toHaveCount(0);
   });
 
-  await test.step('6. the parent reads the note, in the plan and on the trajectory', async () => {
+  await test.step('6. the parent reads the note, with the goal, on the child’s support', async () => {
     await logInAs('parent');
-    await openChild();
-    await expect(supportSection.plan).toHaveAttribute('data-view', 'guardian');
-    await expect(supportSection.planNotes.filter({ hasText: noteText })).toBeVisible();
-    await expect(supportSection.planGoals.filter({ hasText: goalText })).toBeVisible();
+    await openChildAsParent();
+    const speech = parentChild.trajectory('logopedie', PROVIDER);
+    await expect(speech).toContainText(parentChild.t('parentChild.support.statuses.active'));
+    await expect(parentChild.notes(speech).filter({ hasText: noteText })).toBeVisible();
+    await expect(parentChild.goals(speech).filter({ hasText: goalText })).toBeVisible();
+    // Read only: no form to add a goal or write a note.
+    await expect(page.getByRole('button', { name: t.goalSubmit, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: t.noteSubmit, exact: true })).toHaveCount(0);
+    await expect(page.getByRole('textbox')).toHaveCount(0);
     await expectNoSeriousA11yViolations(page, testInfo, 'child-plan-parent');
 
-    await supportSection.trajectory(LOGOPEDIE, PROVIDER).getByRole('link').click();
-    await trajectoryPage.expectShown(LOGOPEDIE, childName);
-    await expect(trajectoryPage.status).toHaveAttribute('data-status', 'active');
-    await expect(trajectoryPage.notes.filter({ hasText: noteText })).toBeVisible();
-    await expect(trajectoryPage.goalForm).toHaveCount(0);
-    await expect(trajectoryPage.noteForm).toHaveCount(0);
-    await expectNoSeriousA11yViolations(page, testInfo, 'trajectory-parent');
+    // The staff trajectory page is not for a parent: its address leads back to the parent app.
+    await page.goto(trajectoryUrl);
+    await new ParentHomePage(page).expectShown();
+    await expect(page.getByText(noteText)).toHaveCount(0);
   });
 });
