@@ -115,6 +115,8 @@ def _allowed(part: Part, relations: ChildRelations) -> bool:
     ensure = {
         "careTeam": child_policy.ensure_can_see_care_data,
         "consents": child_policy.ensure_can_see_care_data,
+        # Left out, not an empty list: "no support" and "not shown to you" read differently.
+        "trajectories": child_policy.ensure_can_see_care_data,
         "signals": support_policy.ensure_can_see_signals,
     }.get(part)
     if ensure is not None:

@@ -200,3 +200,25 @@ async def test_access_log_grouped_per_visit(
     assert refused.status_code == 403
     hidden = await client.get(f"{child}/access-log/visits", headers=world.headers("other_admin"))
     assert hidden.status_code == 404
+
+
+async def test_without_parental_authority_the_care_parts_are_left_out(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await client.get(
+        f"/children/{world.pupil.id}",
+        params={"expand": "careTeam,consents,plan,trajectories,signals,dailyTeam"},
+        headers=world.headers("parent_without_authority"),
+    )
+    assert response.status_code == 200
+    embedded = response.json()["embedded"]
+    for part in ("careTeam", "consents", "plan", "trajectories", "signals"):
+        assert embedded.get(part) is None, part
+    assert embedded["dailyTeam"]
+    full = await client.get(
+        f"/children/{world.pupil.id}",
+        params={"expand": "careTeam,consents,trajectories"},
+        headers=world.headers("parent"),
+    )
+    assert full.json()["embedded"]["trajectories"] == []
+    assert full.json()["embedded"]["careTeam"] == []
