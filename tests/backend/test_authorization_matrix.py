@@ -1239,6 +1239,9 @@ EXPAND_PARTS = (
     "trajectories",
     "signals",
     "day",
+    "dailyTeam",
+    "enrolments",
+    "absences",
 )
 #                      anon ca oa ss cs cad cpw cpo cp gw gwo an  out
 _ANY_RELATION = "401 e  e  e  e  e   e   404 e  e  e   404 404"
@@ -1252,9 +1255,14 @@ EXPAND_TABLE: dict[str, str] = {
     "careTeam": _CARE_DATA,
     "consents": _CARE_DATA,
     "plan": _PLAN,
-    "trajectories": _ANY_RELATION,  # the list's filter decides which, as for `?childId=`
+    # The list's filter decides which, as for `?childId=`; care data, so left out (not an
+    # empty list) for a guardian without parental authority.
+    "trajectories": _CARE_DATA,
     "signals": _CARE_DATA,  # as `GET /children/{childId}/signals`
     "day": _ANY_RELATION,  # as `GET /children/{childId}/day`
+    "dailyTeam": _ANY_RELATION,  # contact person, groups, activities: what the page shows
+    "enrolments": _ANY_RELATION,
+    "absences": _ANY_RELATION,  # as `GET /children/{childId}/absences`
 }
 # The access log names a part as its own endpoint names its resource.
 AUDIT_PART_NAMES = {
@@ -1262,6 +1270,9 @@ AUDIT_PART_NAMES = {
     "careTeam": "care-team",
     "trajectories": "trajectory",
     "signals": "signal",
+    "dailyTeam": "daily-team",
+    "enrolments": "enrolment",
+    "absences": "absence",
 }
 
 
