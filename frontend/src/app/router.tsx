@@ -112,6 +112,10 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('@/app/routes/parent-absence')).default }),
           },
           {
+            path: 'kinderen/:childId/hulp-vragen',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-support-request')).default }),
+          },
+          {
             path: 'kinderen/:childId/activiteiten',
             lazy: async () => ({ Component: (await import('@/app/routes/parent-activities')).default }),
           },

@@ -3,22 +3,28 @@ import { useTranslation } from 'react-i18next';
 import { RouterLink } from '@/components/ui/router-link';
 import { childPaths } from '@/features/parent-child/utils/paths';
 
-type LinkKey = 'consents' | 'accessLog' | 'absence' | 'activities' | 'myData';
+type LinkKey = 'consents' | 'accessLog' | 'absence' | 'supportRequest' | 'activities' | 'myData';
 
 /**
  * The ways from Mijn kind to the rest, each with a line saying what it is. Consent, the access
- * log and reporting absence are for a guardian with parental authority: without it they are
- * left out (the screen says why above).
+ * log, reporting absence and asking for help are for a guardian with parental authority:
+ * without it they are left out (the screen says why above).
  */
 export function ChildLinks({ childId, name, hasAuthority }: { childId: string; name: string; hasAuthority: boolean }) {
   const { t } = useTranslation();
   const paths = childPaths(childId);
   const keys: LinkKey[] = [
-    ...(hasAuthority ? (['consents', 'accessLog', 'absence'] as const) : []),
+    ...(hasAuthority ? (['consents', 'accessLog', 'absence', 'supportRequest'] as const) : []),
     'activities',
     'myData',
   ];
-  const links = keys.map((key) => ({ key, to: paths[key] }));
+  const to = (key: LinkKey) => (key === 'supportRequest' ? `${paths.overview}/hulp-vragen` : paths[key]);
+  // Asking for help names the child in the link itself ("Hulp vragen voor Noor").
+  const label = (key: LinkKey) =>
+    key === 'supportRequest' ? t('parentChild.supportRequest.link', { name }) : t(`parentChild.links.${key}`);
+  const hint = (key: LinkKey) =>
+    key === 'supportRequest' ? t('parentChild.supportRequest.linkHint', { name }) : t(`parentChild.links.${key}Hint`, { name });
+  const links = keys.map((key) => ({ key, to: to(key) }));
   return (
     <nav aria-labelledby="child-links-heading" className="kc-section kc-child-links">
       <Heading level={2} id="child-links-heading">
@@ -28,10 +34,10 @@ export function ChildLinks({ childId, name, hasAuthority }: { childId: string; n
         {links.map((link) => (
           <li key={link.key} className="kc-child-links__item">
             <RouterLink to={link.to} className="kc-child-links__link" aria-describedby={`child-link-${link.key}`}>
-              {t(`parentChild.links.${link.key}`)}
+              {label(link.key)}
             </RouterLink>
             <span id={`child-link-${link.key}`} className="kc-muted kc-child-links__hint">
-              {t(`parentChild.links.${link.key}Hint`, { name })}
+              {hint(link.key)}
             </span>
           </li>
         ))}
