@@ -8,8 +8,11 @@ type Part = keyof ParentChildEmbedded;
 export const SCREEN_PARTS = {
   /** Mijn kind: who is around the child, support, activities and today. */
   overview: ['contactPerson', 'careTeam', 'dailyTeam', 'plan', 'trajectories', 'enrolments', 'day'],
-  /** Toestemming: the consents, and who waits for one (care team, trajectories). */
-  consents: ['careTeam', 'consents', 'trajectories'],
+  /**
+   * Toestemming: the consents, who waits for one (care team, trajectories), and who may be
+   * offered one (the placements: the school for photos, the daily team goals are shared with).
+   */
+  consents: ['careTeam', 'consents', 'trajectories', 'placements'],
   /** Afmelden: the absences from today on. */
   absence: ['absences'],
 } as const satisfies Record<string, readonly Part[]>;

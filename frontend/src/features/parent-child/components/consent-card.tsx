@@ -7,7 +7,7 @@ import { useConfirmStep } from '@/hooks/use-confirm-step';
 import { useFormatters } from '@/hooks/use-formatters';
 import { useWithdrawConsent } from '@/features/consent/api/withdraw-consent';
 import { ConsentExplanation, WithdrawConsequence } from '@/features/parent-child/components/consent-explanation';
-import { purposeTitle } from '@/features/parent-child/components/give-consent';
+import { nameFor, purposeTitle } from '@/features/parent-child/components/give-consent';
 import type { ConsentRead } from '@/features/parent-child/types';
 
 /**
@@ -18,11 +18,14 @@ export function ConsentCard({
   childId,
   name,
   consent,
+  places,
   onWithdrawn,
 }: {
   childId: string;
   name: string;
   consent: ConsentRead;
+  /** The organisations placing the child: who sees what an information_sharing consent shares. */
+  places?: string[];
   onWithdrawn: (text: string) => void;
 }) {
   const { t } = useTranslation();
@@ -47,6 +50,7 @@ export function ConsentCard({
         organisation={consent.organisationName}
         trajectoryType={consent.trajectoryType}
         name={name}
+        places={places}
       />
       <Paragraph className="kc-muted">
         {t('parentChild.consents.givenBy', { name: consent.givenByName, date: format.date(consent.givenAt) })}
@@ -90,6 +94,7 @@ export function ConsentCard({
             ref={startRef}
             type="button"
             appearance="secondary-action-button"
+            aria-label={nameFor(t('parentChild.consents.withdraw'), consent.organisationName, what)}
             onClick={() => {
               withdraw.reset();
               ask();
@@ -97,7 +102,6 @@ export function ConsentCard({
             data-testid="withdraw-start"
           >
             {t('parentChild.consents.withdraw')}
-            <span className="kc-visually-hidden">{`: ${consent.organisationName}, ${what}`}</span>
           </Button>
         </ButtonGroup>
       )}

@@ -6,16 +6,19 @@ import { calculateAge, todayIsoDate } from '@/lib/format';
 import { useChildScreen } from '@/features/parent-child/api/get-child-screen';
 import { ChildScreen, useChildName } from '@/features/parent-child/components/child-screen';
 import { ConsentCard } from '@/features/parent-child/components/consent-card';
-import { GiveConsent, purposeTitle } from '@/features/parent-child/components/give-consent';
+import { GiveConsent, nameFor, purposeTitle } from '@/features/parent-child/components/give-consent';
 import { NoAuthorityNote } from '@/features/parent-child/components/no-authority-note';
 import type { ConsentRead } from '@/features/parent-child/types';
 import { byRelevance, consentRequests, type ConsentRequest } from '@/features/parent-child/utils/consents';
+import { shareOffers } from '@/features/parent-child/utils/share-offers';
 
 /**
  * Toestemming: first what waits for the parent's consent (the organisations on the care team
  * without one, the help that cannot start without one), then the consents in force with
- * "Intrekken", then the ones that no longer hold, to give again. One request; after a change
- * it is asked again (the consent hooks refresh ['children', childId, 'detail']).
+ * "Intrekken", then "Meer delen?" (what the parent may give though nobody waits for it: the
+ * organisations working with the child sharing goals with the daily team, photos at school),
+ * then the ones that no longer hold, to give again (unless offered under "Meer delen?"). One
+ * request; after a change it is asked again (the consent hooks refresh ['children', childId, 'detail']).
  */
 export function ConsentsScreen({ childId }: { childId: string }) {
   const { t } = useTranslation();
@@ -37,10 +40,27 @@ export function ConsentsScreen({ childId }: { childId: string }) {
       }),
     [embedded.careTeam, embedded.trajectories, consents],
   );
+  const offers = useMemo(
+    () =>
+      shareOffers({
+        careTeam: embedded.careTeam ?? [],
+        trajectories: embedded.trajectories ?? [],
+        consents: consents ?? [],
+        placements: embedded.placements ?? [],
+        today: todayIsoDate(),
+      }),
+    [embedded.careTeam, embedded.trajectories, embedded.placements, consents],
+  );
+  const offered = [...offers.sharing, ...(offers.photos ? [offers.photos] : [])];
   const sorted = useMemo(() => [...(consents ?? [])].sort(byRelevance), [consents]);
   const inForce = sorted.filter((consent) => consent.inForce);
   const past = sorted.filter((consent) => !consent.inForce);
-  const againById = new Map(again.map((request) => [request.consentId, request]));
+  // Given before and offered again under "Meer delen?", explained there: one button, not two.
+  const againById = new Map(
+    again
+      .filter((request) => !offered.some((o) => o.organisationId === request.organisationId && o.purpose === request.purpose))
+      .map((request) => [request.consentId, request]),
+  );
   const childIsTwelveOrOlder = child ? calculateAge(child.dateOfBirth).years >= 12 : false;
 
   function announce(text: string) {
@@ -92,12 +112,56 @@ export function ConsentsScreen({ childId }: { childId: string }) {
             {inForce.length > 0 ? (
               <ul className="kc-cards">
                 {inForce.map((consent) => (
-                  <ConsentCard key={consent.id} childId={childId} name={name} consent={consent} onWithdrawn={announce} />
+                  <ConsentCard
+                    key={consent.id}
+                    childId={childId}
+                    name={name}
+                    consent={consent}
+                    places={offers.places}
+                    onWithdrawn={announce}
+                  />
                 ))}
               </ul>
             ) : null}
             <Paragraph className="kc-muted">{t('parentChild.consents.withdrawAnyTime')}</Paragraph>
           </section>
+
+          {offered.length > 0 ? (
+            <section aria-labelledby="consents-more-heading" className="kc-section" data-testid="consents-more">
+              <Heading level={2} id="consents-more-heading">
+                {t('parentChild.consents.more.title')}
+              </Heading>
+              <Paragraph className="kc-explain">{t('parentChild.consents.more.explain', { name })}</Paragraph>
+              <ul className="kc-cards">
+                {offers.sharing.map((offer) => (
+                  <li key={offer.key} className="kc-card kc-consent-card" data-testid="share-offer">
+                    <GiveConsent
+                      childId={childId}
+                      name={name}
+                      request={{ ...offer, reason: 'offer' }}
+                      question={t('parentChild.consents.more.askSharing', { organisation: offer.organisationName, name })}
+                      places={offers.places}
+                      childIsTwelveOrOlder={childIsTwelveOrOlder}
+                      onGiven={announce}
+                    />
+                  </li>
+                ))}
+                {offers.photos ? (
+                  <li key={offers.photos.key} className="kc-card kc-consent-card" data-testid="photos-offer">
+                    <GiveConsent
+                      childId={childId}
+                      name={name}
+                      request={{ ...offers.photos, reason: 'offer' }}
+                      heading={t('parentChild.consents.more.photosTitle', { name })}
+                      question={t('parentChild.consents.more.askPhotos', { organisation: offers.photos.organisationName, name })}
+                      childIsTwelveOrOlder={childIsTwelveOrOlder}
+                      onGiven={announce}
+                    />
+                  </li>
+                ) : null}
+              </ul>
+            </section>
+          ) : null}
 
           {past.length > 0 ? (
             <section aria-labelledby="consents-past-heading" className="kc-section" data-testid="consents-past">
@@ -171,9 +235,13 @@ function PastConsent({
           <Paragraph>{status}</Paragraph>
           {again ? (
             <ButtonGroup>
-              <Button type="button" appearance="secondary-action-button" onClick={() => setOpen(true)}>
+              <Button
+                type="button"
+                appearance="secondary-action-button"
+                aria-label={nameFor(t('parentChild.consents.giveAgainOpen'), consent.organisationName, purposeTitle(t, consent))}
+                onClick={() => setOpen(true)}
+              >
                 {t('parentChild.consents.giveAgainOpen')}
-                <span className="kc-visually-hidden">{`: ${consent.organisationName}, ${purposeTitle(t, consent)}`}</span>
               </Button>
             </ButtonGroup>
           ) : null}

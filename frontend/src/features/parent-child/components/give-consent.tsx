@@ -8,8 +8,18 @@ import { ConsentExplanation } from '@/features/parent-child/components/consent-e
 import type { ConsentRequest } from '@/features/parent-child/utils/consents';
 
 /**
+ * What the parent can give consent for: one that waits or was given before (a ConsentRequest),
+ * or one offered without anybody waiting for it (`offer`: sharing goals, photos).
+ */
+export type GiveRequest = Pick<ConsentRequest, 'organisationId' | 'organisationName' | 'purpose' | 'trajectoryType'> & {
+  reason: ConsentRequest['reason'] | 'offer';
+};
+
+/**
  * One consent the parent can give, explained first. From 12 years on the child consents as well
- * (WGBO): the parent ticks that the child agrees, else the server refuses.
+ * (WGBO): the parent ticks that the child agrees, else the server refuses. `heading` replaces the
+ * organisation's name as the title (which then goes under it), `question` is asked above the
+ * explanation, `places` name the daily team (see ConsentExplanation).
  */
 export function GiveConsent({
   childId,
@@ -18,13 +28,19 @@ export function GiveConsent({
   childIsTwelveOrOlder,
   onGiven,
   headingLevel = 3,
+  heading,
+  question,
+  places,
 }: {
   childId: string;
   name: string;
-  request: ConsentRequest;
+  request: GiveRequest;
   childIsTwelveOrOlder: boolean;
   onGiven: (text: string) => void;
   headingLevel?: 3 | 4;
+  heading?: string;
+  question?: string;
+  places?: string[];
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -32,6 +48,7 @@ export function GiveConsent({
   const [missing, setMissing] = useState(false);
   const checkboxRef = useRef<HTMLInputElement>(null);
   const what = purposeTitle(t, request);
+  const label = request.reason === 'again' ? t('parentChild.consents.giveAgain') : t('parentChild.consents.give');
   const give = useGiveConsent(childId, {
     onSuccess: () => onGiven(t('parentChild.consents.givenMessage', { organisation: request.organisationName, what })),
   });
@@ -54,12 +71,14 @@ export function GiveConsent({
   return (
     <div className="kc-consent-give" data-testid="give-consent" data-purpose={request.purpose} data-organisation-id={request.organisationId}>
       <Heading level={headingLevel} className="kc-consent-card__title">
-        {request.organisationName}
+        {heading ?? request.organisationName}
       </Heading>
       <Paragraph>
-        <strong>{what}</strong>
+        <strong>{heading ? request.organisationName : what}</strong>
       </Paragraph>
-      {request.reason !== 'again' ? (
+      {question ? (
+        <Paragraph>{question}</Paragraph>
+      ) : request.reason === 'care_team' || request.reason === 'trajectory' ? (
         <Paragraph>{t(`parentChild.consents.asks.${request.reason}`, { organisation: request.organisationName, name })}</Paragraph>
       ) : null}
       <ConsentExplanation
@@ -68,6 +87,7 @@ export function GiveConsent({
         organisation={request.organisationName}
         trajectoryType={request.trajectoryType}
         name={name}
+        places={places}
       />
       {childIsTwelveOrOlder ? (
         <FormFieldCheckbox
@@ -92,16 +112,26 @@ export function GiveConsent({
           type="button"
           appearance="primary-action-button"
           busy={give.isPending}
+          aria-label={nameFor(label, request.organisationName, what)}
           aria-describedby={`${id}-explain`}
           onClick={submit}
           data-testid="give-consent-submit"
         >
-          {request.reason === 'again' ? t('parentChild.consents.giveAgain') : t('parentChild.consents.give')}
-          <span className="kc-visually-hidden">{`: ${request.organisationName}, ${what}`}</span>
+          {label}
         </Button>
       </ButtonGroup>
     </div>
   );
+}
+
+/**
+ * A button's accessible name: its visible text first (what the speech user says), then which
+ * consent, "Intrekken: Zorgpartners Gooi, Meedoen in het zorgteam". Given as aria-label: a
+ * visually hidden span after the text reads "Intrekken : …" in Chromium (a space before the
+ * colon), because an absolutely positioned element counts as a block in the name.
+ */
+export function nameFor(label: string, organisation: string, what: string): string {
+  return `${label}: ${organisation}, ${what}`;
 }
 
 /** "Meedoen in het zorgteam", "Hulp of begeleiding: logopedie", … */
