@@ -11,7 +11,7 @@ import { PARENT_ACCOUNT, type ChildPage } from '@/features/parent/utils/paths';
 import { NotificationsMenu } from '@/features/support/components/notifications-menu';
 import type { ProtectedOutletContext } from '@/app/routes/protected-layout';
 
-const CHILD_PAGES: readonly ChildPage[] = ['toestemming', 'bekeken', 'afmelden', 'activiteiten', 'gegevens'];
+const CHILD_PAGES: readonly ChildPage[] = ['toestemming', 'bekeken', 'afmelden', 'activiteiten', 'gegevens', 'hulp-vragen'];
 
 /** The parent app's frame around its screens (/ouder and below). */
 export default function ParentLayoutRoute() {

@@ -18,13 +18,12 @@ export function ChildLinks({ childId, name, hasAuthority }: { childId: string; n
     'activities',
     'myData',
   ];
-  const to = (key: LinkKey) => (key === 'supportRequest' ? `${paths.overview}/hulp-vragen` : paths[key]);
   // Asking for help names the child in the link itself ("Hulp vragen voor Noor").
   const label = (key: LinkKey) =>
     key === 'supportRequest' ? t('parentChild.supportRequest.link', { name }) : t(`parentChild.links.${key}`);
   const hint = (key: LinkKey) =>
     key === 'supportRequest' ? t('parentChild.supportRequest.linkHint', { name }) : t(`parentChild.links.${key}Hint`, { name });
-  const links = keys.map((key) => ({ key, to: to(key) }));
+  const links = keys.map((key) => ({ key, to: paths[key] }));
   return (
     <nav aria-labelledby="child-links-heading" className="kc-section kc-child-links">
       <Heading level={2} id="child-links-heading">

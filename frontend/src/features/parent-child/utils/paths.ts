@@ -9,5 +9,6 @@ export function childPaths(childId: string) {
     absence: childPath(childId, 'afmelden'),
     activities: childPath(childId, 'activiteiten'),
     myData: childPath(childId, 'gegevens'),
+    supportRequest: childPath(childId, 'hulp-vragen'),
   };
 }

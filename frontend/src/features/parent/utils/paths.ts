@@ -2,7 +2,7 @@
 export const PARENT_HOME = '/ouder';
 export const PARENT_ACCOUNT = '/ouder/account';
 
-export type ChildPage = '' | 'toestemming' | 'bekeken' | 'afmelden' | 'activiteiten' | 'gegevens';
+export type ChildPage = '' | 'toestemming' | 'bekeken' | 'afmelden' | 'activiteiten' | 'gegevens' | 'hulp-vragen';
 
 /** /ouder/kinderen/:childId, or one of its sub-pages. */
 export function childPath(childId: string, page: ChildPage = ''): string {
