@@ -4,18 +4,21 @@ School hours come from the school placement and the centre's school times (not o
 study days); activities from the enrolments; BSO and daycare from the childcare placement's
 weekdays and times; support sessions from the trajectories the caller may see; and any absence
 reported. Every part is read for all children of a list at once (a group's day is one set of
-queries, not one per child). Times are local (Europe/Amsterdam) wall-clock times made exact
-for that date, so a day across a daylight-saving change is right.
+queries, not one per child), by statements compiled once and run through the driver in a GET
+(`driver_reads`): the parent app's home and the child page read a day on every visit. Times
+are local (Europe/Amsterdam) wall-clock times made exact for that date, so a day across a
+daylight-saving change is right.
 """
 
+import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import Any
+from typing import Any, Protocol
 
-from sqlalchemy import or_, select
+from sqlalchemy import Date, Uuid, bindparam, exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.activities.models import (
@@ -26,7 +29,7 @@ from kindcentraal.activities.models import (
     SessionAttendance,
 )
 from kindcentraal.attendance import policy
-from kindcentraal.attendance.models import Absence, DailyAttendance
+from kindcentraal.attendance.models import Absence, AbsenceReason, DailyAttendance
 from kindcentraal.attendance.schemas import (
     ChildDay,
     DayEntry,
@@ -40,6 +43,8 @@ from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
+from kindcentraal.db import UTCDateTime
+from kindcentraal.driver_reads import Query, fetch
 from kindcentraal.errors import NotFound
 from kindcentraal.group.models import Group, GroupKind
 from kindcentraal.organisation.models import Organisation
@@ -71,14 +76,171 @@ class DayChild:
     name: str
 
 
+class PlacementHours(Protocol):
+    """What a placement's hours on a day depend on (a row of `_PLACEMENTS`, or a placement)."""
+
+    @property
+    def kind(self) -> PlacementKind | str: ...
+    @property
+    def days(self) -> list[str] | None: ...
+    @property
+    def from_time(self) -> str | None: ...
+    @property
+    def until_time(self) -> str | None: ...
+
+
 def _at(day: date, clock: str) -> datetime:
     """A local wall-clock time on that date, in UTC like every other time in the API."""
     hours, minutes = (int(part) for part in clock.split(":"))
     return datetime.combine(day, time(hours, minutes), tzinfo=AMSTERDAM).astimezone(UTC)
 
 
-def _placed_on(placement: Placement, weekday: str) -> bool:
+def _placed_on(placement: PlacementHours, weekday: str) -> bool:
     return not placement.days or weekday in placement.days
+
+
+# --- The day's reads: compiled once, run through the driver in a GET (`driver_reads`) -----
+# Their parameters, one set for all of them: the children, their centres, the tenant, the
+# date and the moments that local day begins and ends.
+_CHILDREN = bindparam("day_children", type_=Uuid, expanding=True)
+_CENTRES = bindparam("day_centres", type_=Uuid, expanding=True)
+_TENANT = bindparam("day_tenant", type_=Uuid)
+_DAY = bindparam("day_date", type_=Date)
+_START = bindparam("day_start", type_=UTCDateTime)
+_END = bindparam("day_end", type_=UTCDateTime)
+
+# Each centre's school hours, and whether the day falls in one of its holidays or study days.
+_CENTRE_DAYS = Query(
+    select(
+        ChildCentre.id,
+        ChildCentre.school_hours,
+        exists(
+            select(Holiday.id).where(
+                Holiday.centre_id == ChildCentre.id,
+                Holiday.tenant_id == _TENANT,
+                Holiday.start_date <= _DAY,
+                Holiday.end_date >= _DAY,
+            )
+        ).label("on_holiday"),
+    ).where(ChildCentre.id.in_(_CENTRES))
+)
+# The placements that day, with the organisation and the child's class (a school day's place).
+_PLACEMENTS = Query(
+    select(
+        Placement.child_id,
+        Placement.organisation_id,
+        Placement.kind,
+        Placement.days,
+        Placement.from_time,
+        Placement.until_time,
+        Organisation.name.label("organisation_name"),
+        Group.name.label("class_name"),
+    )
+    .join(Organisation, Organisation.id == Placement.organisation_id)
+    .join(Child, Child.id == Placement.child_id)
+    .outerjoin(Group, Group.id == Child.group_id)
+    .where(
+        Placement.child_id.in_(_CHILDREN),
+        Placement.tenant_id == _TENANT,
+        Placement.start_date <= _DAY,
+        or_(Placement.end_date.is_(None), Placement.end_date >= _DAY),
+    )
+    .order_by(Placement.start_date, Placement.id)
+)
+# Absences reported for the day, oldest first (the last reported counts).
+_ABSENCES = Query(
+    select(Absence.child_id, Absence.reason)
+    .where(
+        Absence.child_id.in_(_CHILDREN),
+        Absence.tenant_id == _TENANT,
+        Absence.from_date <= _DAY,
+        Absence.to_date >= _DAY,
+        Absence.withdrawn_at.is_(None),
+    )
+    .order_by(Absence.created_at)
+)
+# Check-ins and check-outs at school and BSO that day.
+_CHECKS = Query(
+    select(
+        DailyAttendance.child_id,
+        DailyAttendance.organisation_id,
+        DailyAttendance.checked_in_at,
+        DailyAttendance.checked_out_at,
+    ).where(DailyAttendance.child_id.in_(_CHILDREN), DailyAttendance.day == _DAY)
+)
+# The sessions that day of the activities the children are enrolled in, with where they are
+# and the attendance marked.
+_ACTIVITY_SESSIONS = Query(
+    select(
+        Enrolment.child_id,
+        ActivitySession.id.label("session_id"),
+        ActivitySession.activity_id,
+        ActivitySession.starts_at,
+        ActivitySession.ends_at,
+        ActivitySession.room_id,
+        Activity.title,
+        Activity.organisation_id,
+        Organisation.name.label("organisation_name"),
+        Room.name.label("room_name"),
+        Building.name.label("building_name"),
+        SessionAttendance.status.label("attendance"),
+    )
+    .select_from(Enrolment)
+    .join(Activity, Activity.id == Enrolment.activity_id)
+    .join(ActivitySession, ActivitySession.activity_id == Activity.id)
+    .join(Organisation, Organisation.id == Activity.organisation_id)
+    .outerjoin(Room, Room.id == ActivitySession.room_id)
+    .outerjoin(Building, Building.id == Room.building_id)
+    .outerjoin(Booking, Booking.id == ActivitySession.booking_id)
+    .outerjoin(
+        SessionAttendance,
+        (SessionAttendance.session_id == ActivitySession.id)
+        & (SessionAttendance.child_id == Enrolment.child_id),
+    )
+    .where(
+        Enrolment.child_id.in_(_CHILDREN),
+        Enrolment.tenant_id == _TENANT,
+        Enrolment.status == EnrolmentStatus.ENROLLED,
+        ActivitySession.starts_at < _END,
+        ActivitySession.ends_at > _START,
+        ActivitySession.cancelled_at.is_(None),
+        or_(Booking.id.is_(None), Booking.status != BookingStatus.CANCELLED),
+    )
+    .order_by(ActivitySession.starts_at, ActivitySession.id)
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _support_sessions_query(shape: tuple[bool, bool, bool, bool]) -> Query:
+    """Sessions that day of the trajectories the caller finds in lists (its team's; a
+    guardian's children's), of children the caller sees: one statement per shape of caller
+    (`child_policy.list_shape`), the caller's values (`lt_`, `rc_`) as parameters."""
+    return Query(
+        select(
+            SupportTrajectory.child_id,
+            TrajectorySession.starts_at,
+            TrajectorySession.ends_at,
+            TrajectorySession.location,
+            TrajectorySession.location_detail,
+            SupportTrajectory.organisation_id,
+            Organisation.name.label("organisation_name"),
+            User.display_name.label("professional_name"),
+        )
+        .select_from(TrajectorySession)
+        .join(SupportTrajectory, SupportTrajectory.id == TrajectorySession.trajectory_id)
+        .join(Child, Child.id == SupportTrajectory.child_id)
+        .join(Organisation, Organisation.id == SupportTrajectory.organisation_id)
+        .join(User, User.id == TrajectorySession.professional_id)
+        .where(
+            SupportTrajectory.child_id.in_(_CHILDREN),
+            TrajectorySession.tenant_id == _TENANT,
+            TrajectorySession.starts_at < _END,
+            TrajectorySession.ends_at > _START,
+            support_policy.listable_filter(),
+            child_policy.read_filter(shape),
+        )
+        .order_by(TrajectorySession.starts_at, TrajectorySession.id)
+    )
 
 
 async def days_of(
@@ -87,84 +249,34 @@ async def days_of(
     """The entries of each child's day, in order: an absence first, then by start."""
     if not children:
         return {}
-    ids = [c.id for c in children]
     weekday = WEEKDAYS[day.weekday()]
     start, end = local_days(day, day)
-    tenant = principal.tenant_id
-
-    centre_ids = {c.centre_id for c in children}
-    school_hours = {
-        centre_id: hours or DEFAULT_SCHOOL_HOURS
-        for centre_id, hours in (
-            await session.execute(
-                select(ChildCentre.id, ChildCentre.school_hours).where(
-                    ChildCentre.id.in_(centre_ids)
-                )
-            )
-        ).all()
+    keys: dict[str, Any] = {
+        "day_children": [c.id for c in children],
+        "day_centres": sorted({c.centre_id for c in children}),
+        "day_tenant": principal.tenant_id,
+        "day_date": day,
+        "day_start": start,
+        "day_end": end,
     }
-    on_holiday = set(
-        await session.scalars(
-            select(Holiday.centre_id).where(
-                Holiday.tenant_id == tenant,
-                Holiday.centre_id.in_(centre_ids),
-                Holiday.start_date <= day,
-                Holiday.end_date >= day,
-            )
-        )
-    )
-    group_names = dict(
-        (
-            await session.execute(
-                select(Group.id, Group.name).where(
-                    Group.id.in_({c.group_id for c in children if c.group_id})
-                )
-            )
-        ).all()
-    )
-    placements = (
-        await session.execute(
-            select(Placement, Organisation.name)
-            .join(Organisation, Organisation.id == Placement.organisation_id)
-            .where(
-                Placement.child_id.in_(ids),
-                Placement.tenant_id == tenant,
-                Placement.start_date <= day,
-                or_(Placement.end_date.is_(None), Placement.end_date >= day),
-            )
-        )
-    ).all()
-    absences: dict[uuid.UUID, Absence] = {}
-    for absence in await session.scalars(
-        select(Absence)
-        .where(
-            Absence.child_id.in_(ids),
-            Absence.tenant_id == tenant,
-            Absence.from_date <= day,
-            Absence.to_date >= day,
-            Absence.withdrawn_at.is_(None),
-        )
-        .order_by(Absence.created_at)
-    ):
-        absences[absence.child_id] = absence
+
+    school_hours: dict[uuid.UUID, dict[str, Any]] = {}
+    on_holiday: set[uuid.UUID] = set()
+    for centre in await fetch(session, _CENTRE_DAYS, keys):
+        school_hours[centre.id] = centre.school_hours or DEFAULT_SCHOOL_HOURS
+        if centre.on_holiday:
+            on_holiday.add(centre.id)
+    absences: dict[uuid.UUID, AbsenceReason] = {
+        row.child_id: AbsenceReason(row.reason) for row in await fetch(session, _ABSENCES, keys)
+    }  # in order of reporting: the last one counts
     checked = {
-        (row.child_id, row.organisation_id): row
-        for row in await session.scalars(
-            select(DailyAttendance).where(
-                DailyAttendance.child_id.in_(ids), DailyAttendance.day == day
-            )
-        )
+        (row.child_id, row.organisation_id): row for row in await fetch(session, _CHECKS, keys)
     }
 
     entries: dict[uuid.UUID, list[DayEntry]] = defaultdict(list)
     by_id = {c.id: c for c in children}
-    for placement, organisation_name in placements:
+    for placement in await fetch(session, _PLACEMENTS, keys):
         child = by_id[placement.child_id]
-        responsible = Responsible(
-            organisation_id=placement.organisation_id,
-            organisation_name=organisation_name,
-            person_name=None,
-        )
         times = _placement_times(
             placement,
             weekday,
@@ -174,7 +286,7 @@ async def days_of(
         if times is None:
             continue
         kind, title, opens, closes = times
-        group = group_names.get(child.group_id) if child.group_id is not None else None
+        organisation_name, group = placement.organisation_name, placement.class_name
         # A school day happens in the child's class; other care at the organisation.
         place = group if kind == "school" and group else organisation_name
         entries[child.id].append(
@@ -183,96 +295,73 @@ async def days_of(
                 title=f"{title}, {group}" if kind == "school" and group else title,
                 starts_at=_at(day, opens),
                 ends_at=_at(day, closes),
-                responsible=responsible,
+                responsible=Responsible(
+                    organisation_id=placement.organisation_id,
+                    organisation_name=organisation_name,
+                    person_name=None,
+                ),
                 where=Place(room_id=None, name=place, building_name=None),
                 absent=child.id in absences,
                 attendance=_checked(checked.get((child.id, placement.organisation_id))),
             )
         )
 
-    for row in (
-        await session.execute(
-            select(
-                Enrolment.child_id,
-                ActivitySession,
-                Activity.title,
-                Activity.organisation_id,
-                Organisation.name,
-                Room.name,
-                Building.name,
-                SessionAttendance.status,
-            )
-            .join(Activity, Activity.id == Enrolment.activity_id)
-            .join(ActivitySession, ActivitySession.activity_id == Activity.id)
-            .join(Organisation, Organisation.id == Activity.organisation_id)
-            .outerjoin(Room, Room.id == ActivitySession.room_id)
-            .outerjoin(Building, Building.id == Room.building_id)
-            .outerjoin(Booking, Booking.id == ActivitySession.booking_id)
-            .outerjoin(
-                SessionAttendance,
-                (SessionAttendance.session_id == ActivitySession.id)
-                & (SessionAttendance.child_id == Enrolment.child_id),
-            )
-            .where(
-                Enrolment.child_id.in_(ids),
-                Enrolment.tenant_id == tenant,
-                Enrolment.status == EnrolmentStatus.ENROLLED,
-                ActivitySession.starts_at < end,
-                ActivitySession.ends_at > start,
-                ActivitySession.cancelled_at.is_(None),
-                or_(Booking.id.is_(None), Booking.status != BookingStatus.CANCELLED),
-            )
-        )
-    ).all():
-        child_id, meeting, title, organisation_id, organisation, room, building, marked = row
-        entries[child_id].append(
+    for meeting in await fetch(session, _ACTIVITY_SESSIONS, keys):
+        entries[meeting.child_id].append(
             DayEntry(
                 kind="activity",
-                title=title,
+                title=meeting.title,
                 starts_at=meeting.starts_at,
                 ends_at=meeting.ends_at,
                 responsible=Responsible(
-                    organisation_id=organisation_id,
-                    organisation_name=organisation,
+                    organisation_id=meeting.organisation_id,
+                    organisation_name=meeting.organisation_name,
                     person_name=None,
                 ),
-                where=Place(room_id=meeting.room_id, name=room or "", building_name=building)
+                where=Place(
+                    room_id=meeting.room_id,
+                    name=meeting.room_name or "",
+                    building_name=meeting.building_name,
+                )
                 if meeting.room_id
                 else None,
-                absent=child_id in absences,
-                attendance=marked.value if marked is not None else None,
+                absent=meeting.child_id in absences,
+                # The status's value, whichever way the row came (enum or its string).
+                attendance=str(meeting.attendance) if meeting.attendance is not None else None,
                 activity_id=meeting.activity_id,
-                session_id=meeting.id,
+                session_id=meeting.session_id,
             )
         )
 
-    for row in await _support_sessions(session, principal, ids, start, end):
-        child_id, meeting, organisation_id, organisation, professional = row
-        entries[child_id].append(
+    shape, visible = child_policy.list_shape(principal)
+    listable = support_policy.listable_trajectories(principal)[1]
+    support = _support_sessions_query(shape)
+    for meeting in await fetch(session, support, keys | listable | visible):
+        entries[meeting.child_id].append(
             DayEntry(
                 kind="support_session",
                 title="Support session",
                 starts_at=meeting.starts_at,
                 ends_at=meeting.ends_at,
                 responsible=Responsible(
-                    organisation_id=organisation_id,
-                    organisation_name=organisation,
-                    person_name=professional,
+                    organisation_id=meeting.organisation_id,
+                    organisation_name=meeting.organisation_name,
+                    person_name=meeting.professional_name,
                 ),
                 where=Place(
                     room_id=None,
-                    name=meeting.location_detail or meeting.location.value,
+                    name=meeting.location_detail or str(meeting.location),
                     building_name=None,
                 ),
-                absent=child_id in absences,
+                absent=meeting.child_id in absences,
             )
         )
 
     result: dict[uuid.UUID, list[DayEntry]] = {}
     for child in children:
         found = sorted(entries[child.id], key=lambda e: (e.starts_at or start, e.kind))
-        reported = absences.get(child.id)
-        if reported is not None:
+        reason = absences.get(child.id)
+        if reason is not None:
             found.insert(
                 0,
                 DayEntry(
@@ -283,14 +372,15 @@ async def days_of(
                     responsible=None,
                     where=None,
                     absent=True,
-                    absence_reason=reported.reason,
+                    absence_reason=reason,
                 ),
             )
         result[child.id] = found
     return result
 
 
-def _checked(mark: DailyAttendance | None) -> str | None:
+def _checked(mark: Any) -> str | None:
+    """A check-in row (`_CHECKS`) as the entry's attendance."""
     if mark is None:
         return None
     if mark.checked_out_at is not None:
@@ -299,7 +389,7 @@ def _checked(mark: DailyAttendance | None) -> str | None:
 
 
 def _placement_times(
-    placement: Placement, weekday: str, school_hours: dict[str, Any], *, holiday: bool
+    placement: PlacementHours, weekday: str, school_hours: dict[str, Any], *, holiday: bool
 ) -> tuple[Any, str, str, str] | None:
     """(kind, title, from, until) of a placement on this day, or None when it has no hours."""
     school_day = None if holiday else school_hours.get(weekday)
@@ -325,41 +415,6 @@ def _placement_times(
         placement.from_time or CHILDCARE_HOURS[0],
         placement.until_time or CHILDCARE_HOURS[1],
     )
-
-
-async def _support_sessions(
-    session: AsyncSession,
-    principal: Principal,
-    ids: list[uuid.UUID],
-    start: datetime,
-    end: datetime,
-) -> Sequence[Any]:
-    """Sessions of the trajectories the caller finds in lists (its team's; a guardian's
-    children's), of children the caller sees."""
-    listable, parameters = support_policy.listable_trajectories(principal)
-    shape, child_parameters = child_policy.list_shape(principal)
-    statement = (
-        select(
-            SupportTrajectory.child_id,
-            TrajectorySession,
-            SupportTrajectory.organisation_id,
-            Organisation.name,
-            User.display_name,
-        )
-        .join(SupportTrajectory, SupportTrajectory.id == TrajectorySession.trajectory_id)
-        .join(Child, Child.id == SupportTrajectory.child_id)
-        .join(Organisation, Organisation.id == SupportTrajectory.organisation_id)
-        .join(User, User.id == TrajectorySession.professional_id)
-        .where(
-            SupportTrajectory.child_id.in_(ids),
-            TrajectorySession.tenant_id == principal.tenant_id,
-            TrajectorySession.starts_at < end,
-            TrajectorySession.ends_at > start,
-            listable,
-            child_policy.read_filter(shape),
-        )
-    )
-    return (await session.execute(statement, parameters | child_parameters)).all()
 
 
 # --- The routes' reads -------------------------------------------------------------------
