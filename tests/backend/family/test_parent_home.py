@@ -222,3 +222,21 @@ async def test_without_parental_authority_the_care_parts_are_left_out(
     )
     assert full.json()["embedded"]["trajectories"] == []
     assert full.json()["embedded"]["careTeam"] == []
+
+
+async def test_administrators_record_a_work_phone_number(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    url = f"/users/{world.teacher.id}"
+    admin = world.headers("school_admin")
+    response = await client.patch(url, json={"phone": "035 123 45 67"}, headers=admin)
+    assert response.status_code == 200, response.text
+    assert response.json()["phone"] == "035 123 45 67"
+    refused = await client.patch(url, json={"phone": "bel me"}, headers=admin)
+    assert refused.status_code == 400
+    assert [e["location"] for e in refused.json()["errors"]] == ["#/phone"]
+    cleared = await client.patch(url, json={"phone": None}, headers=admin)
+    assert cleared.json()["phone"] is None
+    # A teacher does not change accounts, not even a phone number.
+    own = await client.patch(url, json={"phone": "06 1234 5678"}, headers=world.headers("teacher"))
+    assert own.status_code == 403

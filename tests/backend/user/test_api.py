@@ -12,7 +12,7 @@ from kindcentraal.user.models import User
 from tests.backend.assertions import assert_problem
 from tests.backend.factories import World, make_user
 
-USER_KEYS = {"id", "email", "displayName", "isActive", "createdAt", "updatedAt"}
+USER_KEYS = {"id", "email", "displayName", "phone", "isActive", "createdAt", "updatedAt"}
 NEW_PASSWORD = "Lang-genoeg-wachtwoord-42"
 
 
