@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kindcentraal.audit.models import AuditEvent
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.consent.models import TrajectoryType
+from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.support.models import SupportTrajectory, TrajectoryLocation, TrajectoryStatus
 from tests.backend.factories import World, make_child, make_guardian
 
@@ -240,3 +241,42 @@ async def test_administrators_record_a_work_phone_number(
     # A teacher does not change accounts, not even a phone number.
     own = await client.patch(url, json={"phone": "06 1234 5678"}, headers=world.headers("teacher"))
     assert own.status_code == 403
+
+
+async def test_a_place_that_came_free_waits_for_the_guardian_until_read(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    moved_up = Notification(
+        tenant_id=world.tenant.id,
+        user_id=world.parent.id,
+        kind=NotificationKind.WAITLIST_MOVED_UP,
+        child_id=world.pupil.id,
+    )
+    other = Notification(
+        tenant_id=world.tenant.id,
+        user_id=world.parent.id,
+        kind=NotificationKind.GUARDIAN_NOTE,
+        child_id=world.pupil.id,
+    )
+    session.add_all([moved_up, other])
+    await session.flush()
+    home = (await client.get("/me/home", headers=world.headers("parent"))).json()
+    assert home["unreadNotifications"] == 2
+    assert home["children"][0]["actions"] == [
+        {
+            "kind": "place_offered",
+            "organisationName": None,
+            "trajectoryId": None,
+            "trajectoryType": None,
+            "activityId": None,
+            "activityName": None,
+            "notificationId": str(moved_up.id),
+        }
+    ]
+    read = await client.patch(
+        f"/notifications/{moved_up.id}", json={"read": True}, headers=world.headers("parent")
+    )
+    assert read.status_code == 200, read.text
+    home = (await client.get("/me/home", headers=world.headers("parent"))).json()
+    assert home["unreadNotifications"] == 1
+    assert home["children"][0]["actions"] == []
