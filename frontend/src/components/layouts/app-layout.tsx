@@ -7,11 +7,13 @@ import {
   Paragraph,
   SkipLink,
 } from '@utrecht/component-library-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink } from 'react-router';
 import { LanguageSwitch } from '@/components/ui/language-switch';
 import { RouterLink } from '@/components/ui/router-link';
+import { useFocusHeadingOnNavigate } from '@/hooks/use-focus-heading-on-navigate';
+import type { Language } from '@/lib/i18n';
 
 export type LayoutUser = {
   displayName: string;
@@ -32,40 +34,15 @@ type AppLayoutProps = {
   logoutPending?: boolean;
   /** Extra tools in the header next to the language switch (the notifications). */
   tools?: ReactNode;
+  /** The languages the switch offers: Dutch and English unless given (the login page: all six). */
+  languages?: readonly Language[];
 };
 
 /** Header (name, user, language, logout), main content and footer; the same on every screen. */
-export function AppLayout({ children, user, onLogout, logoutPending = false, tools }: AppLayoutProps) {
+export function AppLayout({ children, user, onLogout, logoutPending = false, tools, languages }: AppLayoutProps) {
   const { t } = useTranslation();
-  const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const previousPath = useRef(location.pathname);
-
-  // After a client-side navigation, move focus to the new page's heading, as a page load would.
-  // The heading may come only once the page's data is in, so wait for it (a few seconds at most).
-  useEffect(() => {
-    if (previousPath.current === location.pathname) return;
-    previousPath.current = location.pathname;
-    const main = mainRef.current;
-    if (!main) return;
-    const focusHeading = () => {
-      const heading = main.querySelector<HTMLElement>('h1');
-      if (!heading) return false;
-      heading.setAttribute('tabindex', '-1');
-      heading.focus();
-      return true;
-    };
-    if (focusHeading()) return;
-    const observer = new MutationObserver(() => {
-      if (focusHeading()) observer.disconnect();
-    });
-    observer.observe(main, { childList: true, subtree: true });
-    const timer = window.setTimeout(() => observer.disconnect(), 5000);
-    return () => {
-      observer.disconnect();
-      window.clearTimeout(timer);
-    };
-  }, [location.pathname]);
+  useFocusHeadingOnNavigate(mainRef);
 
   return (
     <div className="kc-app">
@@ -89,7 +66,7 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
               </Paragraph>
             ) : null}
             {tools}
-            <LanguageSwitch />
+            <LanguageSwitch languages={languages} />
             {onLogout ? (
               <Button
                 type="button"

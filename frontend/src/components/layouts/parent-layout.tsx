@@ -1,8 +1,8 @@
 import { SkipLink } from '@utrecht/component-library-react';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'react-router';
 import { RouterLink } from '@/components/ui/router-link';
+import { useFocusHeadingOnNavigate } from '@/hooks/use-focus-heading-on-navigate';
 import '@/features/parent/parent.css';
 
 type ParentLayoutProps = {
@@ -23,35 +23,8 @@ type ParentLayoutProps = {
  */
 export function ParentLayout({ children, tools, banner, switcher, nav }: ParentLayoutProps) {
   const { t } = useTranslation();
-  const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const previousPath = useRef(location.pathname);
-
-  // After a client-side navigation, move focus to the new page's heading, as a page load would.
-  // The heading may come only once the page's data is in, so wait for it (a few seconds at most).
-  useEffect(() => {
-    if (previousPath.current === location.pathname) return;
-    previousPath.current = location.pathname;
-    const main = mainRef.current;
-    if (!main) return;
-    const focusHeading = () => {
-      const heading = main.querySelector<HTMLElement>('h1');
-      if (!heading) return false;
-      heading.setAttribute('tabindex', '-1');
-      heading.focus();
-      return true;
-    };
-    if (focusHeading()) return;
-    const observer = new MutationObserver(() => {
-      if (focusHeading()) observer.disconnect();
-    });
-    observer.observe(main, { childList: true, subtree: true });
-    const timer = window.setTimeout(() => observer.disconnect(), 5000);
-    return () => {
-      observer.disconnect();
-      window.clearTimeout(timer);
-    };
-  }, [location.pathname]);
+  useFocusHeadingOnNavigate(mainRef);
 
   return (
     <div className="kc-parent">
