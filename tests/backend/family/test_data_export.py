@@ -3,7 +3,7 @@ guardian may see (no care data without parental authority), every download logge
 
 import asyncio
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from typing import Any
 
 import httpx
@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.audit.models import AuditEvent
-from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.consent.models import Consent, ConsentPurpose
 from tests.backend.factories import World
+from tests.backend.family.helpers import logopedist_on_the_team
 
 
 async def _ready(client: httpx.AsyncClient, export_id: str, headers: dict[str, str]) -> Any:
@@ -31,14 +31,7 @@ async def _ready(client: httpx.AsyncClient, export_id: str, headers: dict[str, s
 async def _care_team_with_consent(session: AsyncSession, world: World) -> None:
     session.add_all(
         [
-            CareTeamMember(
-                tenant_id=world.tenant.id,
-                child_id=world.pupil.id,
-                user_id=world.logopedist.id,
-                organisation_id=world.care.id,
-                role="logopedist",
-                since_date=date(2026, 1, 1),
-            ),
+            logopedist_on_the_team(world),
             Consent(
                 tenant_id=world.tenant.id,
                 child_id=world.pupil.id,

@@ -8,11 +8,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.audit.models import AuditEvent
-from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.consent.models import TrajectoryType
 from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.support.models import SupportTrajectory, TrajectoryLocation, TrajectoryStatus
 from tests.backend.factories import World, make_child, make_guardian
+from tests.backend.family.helpers import logopedist_on_the_team
 
 
 async def _events(session: AsyncSession, resource: str) -> list[AuditEvent]:
@@ -36,16 +36,7 @@ async def test_home_shows_each_child_with_its_day_contact_person_and_actions(
     )
     await make_guardian(session, sibling, world.parent)
     # The care provider is on the pupil's team without consent; support waits for consent.
-    session.add(
-        CareTeamMember(
-            tenant_id=world.tenant.id,
-            child_id=world.pupil.id,
-            user_id=world.logopedist.id,
-            organisation_id=world.care.id,
-            role="logopedist",
-            since_date=date(2026, 1, 1),
-        )
-    )
+    session.add(logopedist_on_the_team(world))
     session.add(
         SupportTrajectory(
             tenant_id=world.tenant.id,
@@ -88,16 +79,7 @@ async def test_home_shows_each_child_with_its_day_contact_person_and_actions(
 async def test_home_without_parental_authority_lists_no_actions(
     client: httpx.AsyncClient, world: World, session: AsyncSession
 ) -> None:
-    session.add(
-        CareTeamMember(
-            tenant_id=world.tenant.id,
-            child_id=world.pupil.id,
-            user_id=world.logopedist.id,
-            organisation_id=world.care.id,
-            role="logopedist",
-            since_date=date(2026, 1, 1),
-        )
-    )
+    session.add(logopedist_on_the_team(world))
     home = (await client.get("/me/home", headers=world.headers("parent_without_authority"))).json()
     assert [c["id"] for c in home["children"]] == [str(world.pupil.id)]
     assert home["children"][0]["hasParentalAuthority"] is False
