@@ -98,6 +98,26 @@ describe('AccessLog', () => {
     expect(screen.queryByRole('button', { name: 'Meer laden' })).not.toBeInTheDocument();
   });
 
+  it('says "andere gegevens" for a part the staff log has no words for, known to the parent app or not', async () => {
+    logApi({
+      '': {
+        items: [
+          entry(1, { resource: 'daily-team', action: 'update' }),
+          entry(2, { occurredAt: local(9, 0), resource: 'data-export', action: 'create' }),
+          entry(3, { occurredAt: local(8, 0), resource: 'care-team', action: 'update' }),
+        ],
+        nextCursor: null,
+      },
+    });
+    renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    await openLog();
+
+    const items = within(await screen.findByRole('list', { name: /nieuwste eerst/ })).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('wijzigde andere gegevens van het kind');
+    expect(items[1]).toHaveTextContent('voegde iets toe aan andere gegevens van het kind');
+    expect(items[2]).toHaveTextContent('wijzigde het zorgteam');
+  });
+
   it('names the support a child gets: the section as one visit, signals and requests', async () => {
     logApi({
       '': {

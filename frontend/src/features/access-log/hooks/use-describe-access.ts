@@ -2,29 +2,10 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccessLogEntry } from '@/features/access-log/api/get-access-log';
 import { type AccessLogLine, PART_ORDER } from '@/features/access-log/utils/group-access-log';
+import { type AccessResource, isAccessResource } from '@/features/access-log/utils/resources';
 
-const RESOURCES = [
-  'child',
-  'guardians',
-  'placements',
-  'contact-person',
-  'care-team',
-  'consents',
-  'plan',
-  'trajectory',
-  'goal',
-  'trajectory-session',
-  'trajectory-note',
-  'signal',
-  'support-request',
-  'bsn',
-  'access-log',
-  'day',
-  'absence',
-  'enrolment',
-  'activity-attendance',
-  'daily-attendance',
-] as const;
+/** The staff log has no words (yet) for these parts of the file: they read as "andere gegevens". */
+const UNNAMED = ['daily-team', 'actions', 'data-export'] as const;
 const ACTIONS = ['read', 'list', 'create', 'update', 'delete'] as const;
 const ROLES = ['centre_admin', 'org_admin', 'staff', 'care_professional', 'municipality_analyst'] as const;
 
@@ -38,12 +19,13 @@ const SPECIAL = [
   'support-request_create',
 ] as const;
 
-type Resource = (typeof RESOURCES)[number];
+type Resource = Exclude<AccessResource, (typeof UNNAMED)[number]>;
 type Special = (typeof SPECIAL)[number];
 type Action = (typeof ACTIONS)[number];
 type Role = (typeof ROLES)[number];
 
-const isResource = (value: string): value is Resource => (RESOURCES as readonly string[]).includes(value);
+const isResource = (value: string): value is Resource =>
+  isAccessResource(value) && !(UNNAMED as readonly string[]).includes(value);
 const isAction = (value: string): value is Action => (ACTIONS as readonly string[]).includes(value);
 const isSpecial = (value: string): value is Special => (SPECIAL as readonly string[]).includes(value);
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);

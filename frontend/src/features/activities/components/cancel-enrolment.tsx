@@ -1,10 +1,8 @@
-import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
-import { useId } from 'react';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmActions } from '@/components/ui/confirm-actions';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { useConfirmStep } from '@/hooks/use-confirm-step';
 import { useCancelEnrolment } from '@/features/activities/api/enrolments';
+import { AskTwice } from '@/features/activities/components/ask-twice';
 import { refusalOf } from '@/features/activities/utils/enrolment-problems';
 import type { ActivityRead, EnrolmentRead } from '@/features/activities/types';
 
@@ -22,8 +20,6 @@ export function CancelEnrolment({
   onCancelled: (enrolment: EnrolmentRead) => void;
 }) {
   const { t } = useTranslation();
-  const questionId = useId();
-  const { confirming, startRef, questionRef, ask, cancel } = useConfirmStep();
   const cancellation = useCancelEnrolment(activity.id, { onSuccess: onCancelled });
   const names = { child: enrolment.childName, activity: activity.title };
   const waiting = enrolment.status === 'waitlisted';
@@ -31,39 +27,18 @@ export function CancelEnrolment({
   return (
     <div className="kc-activity-cancel">
       {cancellation.isError ? <CancelProblem error={cancellation.error} child={enrolment.childName} /> : null}
-      {confirming ? (
-        <div role="group" aria-labelledby={questionId} className="kc-confirm" data-testid="cancel-confirm">
-          <Paragraph id={questionId} ref={questionRef} tabIndex={-1}>
-            {t(waiting ? 'activities.cancel.questionWaiting' : 'activities.cancel.question', names)}
-          </Paragraph>
-          <ConfirmActions
-            className="kc-activity-actions"
-            confirmLabel={t('activities.cancel.confirm')}
-            keepLabel={t('activities.cancel.keep')}
-            busy={cancellation.isPending}
-            onConfirm={() => cancellation.mutate(enrolment.id)}
-            onKeep={() => {
-              cancellation.reset();
-              cancel();
-            }}
-          />
-        </div>
-      ) : (
-        <ButtonGroup className="kc-activity-actions">
-          <Button
-            ref={startRef}
-            type="button"
-            appearance="secondary-action-button"
-            onClick={() => {
-              cancellation.reset();
-              ask();
-            }}
-          >
-            {t('activities.cancel.start')}
-            {' '}<span className="kc-visually-hidden">{t('activities.cancel.startFor', { child: enrolment.childName })}</span>
-          </Button>
-        </ButtonGroup>
-      )}
+      <AskTwice
+        question={t(waiting ? 'activities.cancel.questionWaiting' : 'activities.cancel.question', names)}
+        confirmLabel={t('activities.cancel.confirm')}
+        keepLabel={t('activities.cancel.keep')}
+        startLabel={t('activities.cancel.start')}
+        startFor={t('activities.cancel.startFor', { child: enrolment.childName })}
+        startAppearance="secondary-action-button"
+        busy={cancellation.isPending}
+        onConfirm={() => cancellation.mutate(enrolment.id)}
+        onReset={() => cancellation.reset()}
+        testId="cancel-confirm"
+      />
     </div>
   );
 }

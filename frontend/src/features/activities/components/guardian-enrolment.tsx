@@ -1,5 +1,5 @@
 import { Paragraph } from '@utrecht/component-library-react';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
@@ -8,10 +8,9 @@ import { todayInZone } from '@/features/rooms/utils/time';
 import { useEnrolments } from '@/features/activities/api/enrolments';
 import { CancelEnrolment } from '@/features/activities/components/cancel-enrolment';
 import { EnrolForm } from '@/features/activities/components/enrol-form';
+import { EnrolmentStatus, useEnrolmentStatus } from '@/features/activities/components/enrolment-status';
 import { useActivityTexts } from '@/features/activities/hooks/use-activity-texts';
 import type { ActivityRead, EnrolmentRead } from '@/features/activities/types';
-
-type Message = { title: string; text: string };
 
 /**
  * A guardian at one activity, on its own page: asks for the activity's enrolments (the guardian's
@@ -62,8 +61,7 @@ export function GuardianEnrolment({
   const listId = useId();
   const texts = useActivityTexts();
   const failed = enrolmentsError !== null && enrolmentsError !== undefined;
-  const [message, setMessage] = useState<Message | null>(null);
-  const statusRef = useRef<HTMLDivElement>(null);
+  const status = useEnrolmentStatus();
 
   const ownIds = useMemo(() => new Set((ownChildren ?? []).map((child) => child.id)), [ownChildren]);
   // Someone who is also on the activity's staff gets every child from the server: show only their own.
@@ -83,44 +81,14 @@ export function GuardianEnrolment({
     return inCentre.filter((child) => !listed.has(child.id));
   }, [inCentre, mine]);
 
-  const announce = (next: Message) => {
-    setMessage(next);
-    statusRef.current?.focus();
-  };
-
-  const onEnrolled = (enrolment: EnrolmentRead) =>
-    announce(
-      enrolment.status === 'waitlisted'
-        ? {
-            title: t('activities.enrol.waitlisted', { position: enrolment.position ?? '' }),
-            text: t('activities.enrol.waitlistedText', { child: enrolment.childName, activity: activity.title }),
-          }
-        : {
-            title: t('activities.enrol.enrolled'),
-            text: t('activities.enrol.enrolledText', { child: enrolment.childName, activity: activity.title }),
-          },
-    );
-
-  const onCancelled = (enrolment: EnrolmentRead) =>
-    announce({
-      title: t('activities.cancel.done'),
-      text: t('activities.cancel.doneText', { child: enrolment.childName, activity: activity.title }),
-    });
+  const onEnrolled = (enrolment: EnrolmentRead) => status.enrolled(enrolment, enrolment.childName, activity.title);
+  const onCancelled = (enrolment: EnrolmentRead) => status.cancelled(enrolment.childName, activity.title);
 
   const loading = (enrolments === undefined && !failed) || ownChildren === undefined;
 
   return (
     <div className="kc-activity-enrolment" data-testid="guardian-enrolment">
-      <div ref={statusRef} tabIndex={-1} aria-live="polite" className="kc-status" data-testid="enrolment-message">
-        {message ? (
-          <div className="kc-activity-message">
-            <Paragraph>
-              <strong>{message.title}</strong>
-            </Paragraph>
-            <Paragraph>{message.text}</Paragraph>
-          </div>
-        ) : null}
-      </div>
+      <EnrolmentStatus status={status} testId="enrolment-message" />
       {failed ? <ProblemAlert error={enrolmentsError} /> : null}
       {mine.length > 0 ? (
         <>

@@ -1,8 +1,9 @@
-import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DoneSection } from '@/components/ui/done-section';
 import { RouterLink } from '@/components/ui/router-link';
+import { useSendAgain } from '@/hooks/use-send-again';
 import { childDetailQueryOptions } from '@/features/children/api/get-child-detail';
 import { AbsenceForm } from '@/features/day/components/absence-form';
 import { ComingAbsences } from '@/features/day/components/coming-absences';
@@ -22,8 +23,7 @@ export function AbsencePage({ childId, now }: { childId: string; now?: () => Dat
   const child = queryClient.getQueryData(childDetailQueryOptions(childId).queryKey);
   const name = child ? `${child.givenName} ${child.familyName}` : null;
   const today = todayInZone(now?.());
-  const [reported, setReported] = useState<AbsenceRead | null>(null);
-  const [round, setRound] = useState(0);
+  const report = useSendAgain<AbsenceRead>();
 
   return (
     <div className="kc-absence-page">
@@ -34,20 +34,12 @@ export function AbsencePage({ childId, now }: { childId: string; now?: () => Dat
       </Paragraph>
       <Heading level={1}>{t('absence.title')}</Heading>
       {name ? <Paragraph data-testid="absence-child">{t('absence.for', { name })}</Paragraph> : null}
-      {reported ? (
-        <AbsenceDone
-          absence={reported}
-          name={name}
-          childId={childId}
-          onAgain={() => {
-            setReported(null);
-            setRound((value) => value + 1);
-          }}
-        />
+      {report.done ? (
+        <AbsenceDone absence={report.done} name={name} childId={childId} onAgain={report.again} />
       ) : (
         <>
           <Paragraph>{t('absence.intro')}</Paragraph>
-          <AbsenceForm key={round} childId={childId} today={today} onReported={setReported} />
+          <AbsenceForm key={report.round} childId={childId} today={today} onReported={report.sent} />
         </>
       )}
       <ComingAbsences childId={childId} today={today} />
@@ -68,15 +60,18 @@ function AbsenceDone({
 }) {
   const { t } = useTranslation();
   const text = useEntryText();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   const reason = absence.reason ? text.reason(absence.reason) : t('day.absent');
   const days = daysBetween(absence.from, absence.to) + 1;
   return (
-    <section aria-labelledby="absence-done-heading" className="kc-section kc-absence kc-absence__done" data-testid="absence-done">
-      <Heading level={2} id="absence-done-heading" ref={headingRef} tabIndex={-1}>
-        {t('absence.done.title')}
-      </Heading>
+    <DoneSection
+      title={t('absence.done.title')}
+      againLabel={t('absence.done.again')}
+      onAgain={onAgain}
+      backTo={`/children/${childId}`}
+      backLabel={name ? t('absence.backTo', { name }) : t('absence.back')}
+      className="kc-section kc-absence kc-absence__done"
+      testId="absence-done"
+    >
       <Paragraph>
         {days === 1
           ? t('absence.done.oneDay', { reason, date: text.format.longDate(absence.from) })
@@ -87,16 +82,6 @@ function AbsenceDone({
             })}
       </Paragraph>
       <Paragraph>{t('absence.done.told', { count: days })}</Paragraph>
-      <ButtonGroup>
-        <Button type="button" appearance="secondary-action-button" onClick={onAgain}>
-          {t('absence.done.again')}
-        </Button>
-      </ButtonGroup>
-      <Paragraph>
-        <RouterLink to={`/children/${childId}`}>
-          {name ? t('absence.backTo', { name }) : t('absence.back')}
-        </RouterLink>
-      </Paragraph>
-    </section>
+    </DoneSection>
   );
 }

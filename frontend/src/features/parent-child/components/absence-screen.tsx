@@ -1,11 +1,10 @@
-import { Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '@/components/ui/problem-alert';
-import { RouterLink } from '@/components/ui/router-link';
-import { ApiError } from '@/lib/api-client';
-import { useWithdrawAbsence } from '@/features/day/api/absences';
+import { DoneSection } from '@/components/ui/done-section';
+import { useSendAgain } from '@/hooks/use-send-again';
 import { AbsenceForm } from '@/features/day/components/absence-form';
+import { AbsenceList, type AbsenceListTexts, absenceWhen, comingAbsences } from '@/features/day/components/absence-list';
 import { useEntryText } from '@/features/day/hooks/use-entry-text';
 import { todayInZone } from '@/features/rooms/utils/time';
 import { useFamily } from '@/features/parent/hooks/use-family';
@@ -28,8 +27,7 @@ export function AbsenceScreen({ childId, now }: { childId: string; now?: () => D
   const child = screen.data;
   const name = useChildName(childId, child?.givenName);
   const today = todayInZone(now?.());
-  const [reported, setReported] = useState<AbsenceRead | null>(null);
-  const [round, setRound] = useState(0);
+  const report = useSendAgain<AbsenceRead>();
   const hasAuthority = family.child(childId)?.hasParentalAuthority ?? true;
 
   return (
@@ -40,23 +38,15 @@ export function AbsenceScreen({ childId, now }: { childId: string; now?: () => D
     >
       {!hasAuthority ? (
         <NoAuthorityNote name={name} what="absence" />
-      ) : reported ? (
-        <AbsenceDone
-          absence={reported}
-          name={name}
-          childId={childId}
-          onAgain={() => {
-            setReported(null);
-            setRound((value) => value + 1);
-          }}
-        />
+      ) : report.done ? (
+        <AbsenceDone absence={report.done} name={name} childId={childId} onAgain={report.again} />
       ) : (
         <section aria-labelledby="absence-form-heading" className="kc-section">
           <Heading level={2} id="absence-form-heading" className="kc-visually-hidden">
             {t('parentChild.absence.formTitle', { name })}
           </Heading>
           <Paragraph>{t('parentChild.absence.intro', { name })}</Paragraph>
-          <AbsenceForm key={round} childId={childId} today={today} onReported={setReported} />
+          <AbsenceForm key={report.round} childId={childId} today={today} onReported={report.sent} />
         </section>
       )}
       <ComingAbsences childId={childId} name={name} today={today} absences={child?.embedded?.absences ?? []} canWithdraw={hasAuthority} />
@@ -77,35 +67,28 @@ function AbsenceDone({
 }) {
   const { t } = useTranslation();
   const text = useEntryText();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
-  const when =
-    absence.from === absence.to
-      ? text.format.longDate(absence.from)
-      : t('parentChild.absence.range', { from: text.format.longDate(absence.from), to: text.format.longDate(absence.to) });
+  const when = absenceWhen(absence, text.format.longDate, (from, to) => t('parentChild.absence.range', { from, to }));
   return (
-    <section aria-labelledby="absence-done-heading" className="kc-section kc-absence-done" data-testid="absence-done">
-      <Heading level={2} id="absence-done-heading" ref={headingRef} tabIndex={-1}>
-        {t('parentChild.absence.doneTitle', { name })}
-      </Heading>
+    <DoneSection
+      title={t('parentChild.absence.doneTitle', { name })}
+      againLabel={t('parentChild.absence.again')}
+      onAgain={onAgain}
+      backTo={childPaths(childId).overview}
+      backLabel={t('parentChild.backTo', { name })}
+      className="kc-section kc-absence-done"
+      testId="absence-done"
+    >
       <Paragraph>
         {absence.reason
           ? t('parentChild.absence.doneWithReason', { name, when, reason: text.reason(absence.reason) })
           : t('parentChild.absence.done', { name, when })}
       </Paragraph>
       <Paragraph>{t('parentChild.absence.told')}</Paragraph>
-      <ButtonGroup>
-        <Button type="button" appearance="secondary-action-button" onClick={onAgain}>
-          {t('parentChild.absence.again')}
-        </Button>
-      </ButtonGroup>
-      <Paragraph>
-        <RouterLink to={childPaths(childId).overview}>{t('parentChild.backTo', { name })}</RouterLink>
-      </Paragraph>
-    </section>
+    </DoneSection>
   );
 }
 
+/** From today on, out of the child page's one request; withdrawing refreshes it. */
 function ComingAbsences({
   childId,
   name,
@@ -120,103 +103,31 @@ function ComingAbsences({
   canWithdraw: boolean;
 }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
-  const statusRef = useRef<HTMLDivElement>(null);
-  const coming = useMemo(
-    () =>
-      absences
-        .filter((absence) => !absence.withdrawn && absence.to >= today)
-        .sort((a, b) => a.from.localeCompare(b.from) || a.createdAt.localeCompare(b.createdAt)),
-    [absences, today],
-  );
-  const withdraw = useWithdrawAbsence(childId, {
-    onSuccess: () => {
-      setMessage(t('parentChild.absence.withdrawn', { name }));
-      // The button that was pressed is gone: keep keyboard focus in this section.
-      statusRef.current?.focus();
-    },
-  });
-  const raced = withdraw.error instanceof ApiError && withdraw.error.status === 409;
-
-  return (
-    <section aria-labelledby="absence-coming-heading" className="kc-section" data-testid="coming-absences">
-      <Heading level={2} id="absence-coming-heading">
-        {t('parentChild.absence.comingTitle')}
-      </Heading>
-      <div ref={statusRef} tabIndex={-1} aria-live="polite" className="kc-status">
-        {message ? <Paragraph>{message}</Paragraph> : null}
-        {raced ? <Paragraph>{t('parentChild.absence.alreadyWithdrawn')}</Paragraph> : null}
-      </div>
-      {withdraw.isError && !raced ? <ProblemAlert error={withdraw.error} /> : null}
-      {coming.length === 0 ? <Paragraph>{t('parentChild.absence.comingEmpty', { name })}</Paragraph> : null}
-      {coming.length > 0 ? (
-        <ul className="kc-cards" aria-labelledby="absence-coming-heading">
-          {coming.map((absence) => (
-            <ComingAbsence
-              key={absence.id}
-              absence={absence}
-              canWithdraw={canWithdraw}
-              pending={withdraw.isPending && withdraw.variables === absence.id}
-              disabled={withdraw.isPending}
-              onWithdraw={() => {
-                setMessage('');
-                withdraw.mutate(absence.id);
-              }}
-            />
-          ))}
-        </ul>
-      ) : null}
-    </section>
-  );
-}
-
-function ComingAbsence({
-  absence,
-  canWithdraw,
-  pending,
-  disabled,
-  onWithdraw,
-}: {
-  absence: AbsenceRead;
-  canWithdraw: boolean;
-  pending: boolean;
-  disabled: boolean;
-  onWithdraw: () => void;
-}) {
-  const { t } = useTranslation();
   const text = useEntryText();
-  const when =
-    absence.from === absence.to
-      ? text.format.longDate(absence.from)
-      : t('parentChild.absence.range', { from: text.format.longDate(absence.from), to: text.format.longDate(absence.to) });
-  const summary = absence.reason ? `${when}: ${text.reason(absence.reason)}` : when;
+  const coming = useMemo(() => comingAbsences(absences, today), [absences, today]);
+  const texts = useMemo<AbsenceListTexts>(
+    () => ({
+      title: t('parentChild.absence.comingTitle'),
+      empty: t('parentChild.absence.comingEmpty', { name }),
+      withdrawn: t('parentChild.absence.withdrawn', { name }),
+      alreadyWithdrawn: t('parentChild.absence.alreadyWithdrawn'),
+      withdraw: t('parentChild.absence.withdraw'),
+      withdrawLabel: (summary) => t('parentChild.absence.withdrawLabel', { summary }),
+      reportedBy: (reporter) => t('parentChild.absence.reportedBy', { name: reporter }),
+      range: (from, to) => t('parentChild.absence.range', { from, to }),
+      withReason: (when, reason) => `${when}: ${text.reason(reason)}`,
+    }),
+    [t, text, name],
+  );
   return (
-    <li className="kc-card" data-testid="coming-absence">
-      <Paragraph className="kc-card__text">
-        <strong>{summary}</strong>
-      </Paragraph>
-      {absence.note ? (
-        <Paragraph className="kc-card__text kc-pre" dir="auto">
-          {absence.note}
-        </Paragraph>
-      ) : null}
-      {absence.reportedByName ? (
-        <Paragraph className="kc-muted">{t('parentChild.absence.reportedBy', { name: absence.reportedByName })}</Paragraph>
-      ) : null}
-      {canWithdraw ? (
-        <ButtonGroup>
-          <Button
-            type="button"
-            appearance="secondary-action-button"
-            aria-label={t('parentChild.absence.withdrawLabel', { summary })}
-            busy={pending}
-            disabled={disabled}
-            onClick={onWithdraw}
-          >
-            {t('parentChild.absence.withdraw')}
-          </Button>
-        </ButtonGroup>
-      ) : null}
-    </li>
+    <AbsenceList
+      childId={childId}
+      absences={coming}
+      texts={texts}
+      canWithdraw={canWithdraw}
+      className="kc-section"
+      testId="coming-absences"
+      cardTestId="coming-absence"
+    />
   );
 }

@@ -1,15 +1,15 @@
-import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ConfirmActions } from '@/components/ui/confirm-actions';
 import { ProblemAlert } from '@/components/ui/problem-alert';
-import { useConfirmStep } from '@/hooks/use-confirm-step';
 import { calculateAge } from '@/lib/format';
 import { useActivities } from '@/features/activities/api/activities';
 import { useEnrol } from '@/features/activities/api/enrolments';
 import { ActivityFacts } from '@/features/activities/components/activity-facts';
+import { AskTwice } from '@/features/activities/components/ask-twice';
 import { CancelEnrolment } from '@/features/activities/components/cancel-enrolment';
+import { EnrolmentStatus, useEnrolmentStatus } from '@/features/activities/components/enrolment-status';
 import { useActivityTexts } from '@/features/activities/hooks/use-activity-texts';
 import type { ActivityRead, EnrolmentRead } from '@/features/activities/types';
 import { ageRangeText } from '@/features/activities/utils/format';
@@ -21,8 +21,6 @@ import { ChildScreen, useChildName } from '@/features/parent-child/components/ch
 import { NoAuthorityNote } from '@/features/parent-child/components/no-authority-note';
 import { WrittenInDutch } from '@/features/parent-child/components/staff-text';
 import '@/features/activities/components/activities.css';
-
-type Message = { title: string; text: string };
 
 /** Whether the child's age fits the activity's ages (no limits: it fits). */
 function fitsAge(activity: ActivityRead, age: number | null): boolean {
@@ -44,8 +42,7 @@ export function ChildActivitiesScreen({ childId, now }: { childId: string; now?:
   const age = homeChild ? calculateAge(homeChild.dateOfBirth, now).years : null;
   const hasAuthority = family.child(childId)?.hasParentalAuthority ?? true;
   const fullName = homeChild ? `${homeChild.givenName} ${homeChild.familyName}` : name;
-  const [message, setMessage] = useState<Message | null>(null);
-  const statusRef = useRef<HTMLDivElement>(null);
+  const status = useEnrolmentStatus();
   const queryClient = useQueryClient();
 
   const { taking, open } = useMemo(() => {
@@ -61,12 +58,8 @@ export function ChildActivitiesScreen({ childId, now }: { childId: string; now?:
     return { taking, open };
   }, [activities.data, childId, age]);
 
-  function announce(next: Message) {
-    setMessage(next);
-    statusRef.current?.focus();
-    // Mijn kind lists the child's enrolments: ask for them again when it opens.
-    void queryClient.invalidateQueries({ queryKey: ['children', childId, 'detail'] });
-  }
+  // Mijn kind lists the child's enrolments: ask for them again when it opens.
+  const refreshChild = () => void queryClient.invalidateQueries({ queryKey: ['children', childId, 'detail'] });
 
   return (
     <ChildScreen
@@ -80,16 +73,7 @@ export function ChildActivitiesScreen({ childId, now }: { childId: string; now?:
         hasData: Boolean(activities.data),
       }}
     >
-      <div ref={statusRef} tabIndex={-1} aria-live="polite" className="kc-status" data-testid="activities-status">
-        {message ? (
-          <div className="kc-activity-message">
-            <Paragraph>
-              <strong>{message.title}</strong>
-            </Paragraph>
-            <Paragraph>{message.text}</Paragraph>
-          </div>
-        ) : null}
-      </div>
+      <EnrolmentStatus status={status} testId="activities-status" />
       <WrittenInDutch several />
       {!hasAuthority ? <NoAuthorityNote name={name} what="enrol" /> : null}
 
@@ -115,12 +99,10 @@ export function ChildActivitiesScreen({ childId, now }: { childId: string; now?:
                   <CancelEnrolment
                     activity={activity}
                     enrolment={enrolment}
-                    onCancelled={() =>
-                      announce({
-                        title: t('activities.cancel.done'),
-                        text: t('activities.cancel.doneText', { child: fullName, activity: activity.title }),
-                      })
-                    }
+                    onCancelled={() => {
+                      status.cancelled(fullName, activity.title);
+                      refreshChild();
+                    }}
                   />
                 ) : null}
               </li>
@@ -147,19 +129,10 @@ export function ChildActivitiesScreen({ childId, now }: { childId: string; now?:
                     childId={childId}
                     name={fullName}
                     now={now}
-                    onEnrolled={(enrolment) =>
-                      announce(
-                        enrolment.status === 'waitlisted'
-                          ? {
-                              title: t('activities.enrol.waitlisted', { position: enrolment.position ?? '' }),
-                              text: t('activities.enrol.waitlistedText', { child: fullName, activity: activity.title }),
-                            }
-                          : {
-                              title: t('activities.enrol.enrolled'),
-                              text: t('activities.enrol.enrolledText', { child: fullName, activity: activity.title }),
-                            },
-                      )
-                    }
+                    onEnrolled={(enrolment) => {
+                      status.enrolled(enrolment, fullName, activity.title);
+                      refreshChild();
+                    }}
                   />
                 ) : null}
               </li>
@@ -206,8 +179,6 @@ function EnrolChild({
 }) {
   const { t } = useTranslation();
   const texts = useActivityTexts();
-  const questionId = useId();
-  const { confirming, startRef, questionRef, ask, cancel } = useConfirmStep();
   const enrol = useEnrol(activity.id, { onSuccess: onEnrolled });
   const refusal = refusalOf(enrol.error);
 
@@ -227,41 +198,20 @@ function EnrolChild({
           <ProblemAlert error={enrol.error} />
         )
       ) : null}
-      {confirming ? (
-        <div role="group" aria-labelledby={questionId} className="kc-confirm" data-testid="enrol-confirm">
-          <Paragraph id={questionId} ref={questionRef} tabIndex={-1}>
-            {t('parentChild.activities.enrolQuestion', { name, activity: activity.title })}
-          </Paragraph>
-          {activity.placesLeft === 0 ? <Paragraph>{t('activities.enrol.fullWarning')}</Paragraph> : null}
-          <ConfirmActions
-            className="kc-activity-actions"
-            confirmLabel={t('parentChild.activities.enrolConfirm')}
-            keepLabel={t('parentChild.activities.enrolKeep')}
-            busy={enrol.isPending}
-            onConfirm={() => enrol.mutate(childId)}
-            onKeep={() => {
-              enrol.reset();
-              cancel();
-            }}
-          />
-        </div>
-      ) : (
-        <ButtonGroup className="kc-activity-actions">
-          <Button
-            ref={startRef}
-            type="button"
-            appearance="primary-action-button"
-            onClick={() => {
-              enrol.reset();
-              ask();
-            }}
-            data-testid="enrol-start"
-          >
-            {t('activities.enrol.start')}{' '}
-            <span className="kc-visually-hidden">{t('activities.enrol.startFor', { activity: activity.title })}</span>
-          </Button>
-        </ButtonGroup>
-      )}
+      <AskTwice
+        question={t('parentChild.activities.enrolQuestion', { name, activity: activity.title })}
+        warning={activity.placesLeft === 0 ? <Paragraph>{t('activities.enrol.fullWarning')}</Paragraph> : null}
+        confirmLabel={t('parentChild.activities.enrolConfirm')}
+        keepLabel={t('parentChild.activities.enrolKeep')}
+        startLabel={t('activities.enrol.start')}
+        startFor={t('activities.enrol.startFor', { activity: activity.title })}
+        startAppearance="primary-action-button"
+        busy={enrol.isPending}
+        onConfirm={() => enrol.mutate(childId)}
+        onReset={() => enrol.reset()}
+        testId="enrol-confirm"
+        startTestId="enrol-start"
+      />
     </div>
   );
 }

@@ -47,17 +47,7 @@ export function ChildSupportSummary({
         <Paragraph data-testid="support-empty">{t('parentChild.support.empty', { name })}</Paragraph>
       ) : null}
       {running.length > 0 ? (
-        <ul className="kc-plain-list kc-support-list">
-          {running.map((trajectory) => (
-            <TrajectoryItem
-              key={trajectory.id}
-              childId={childId}
-              trajectory={trajectory}
-              goals={goals.filter((goal) => goal.trajectoryId === trajectory.id)}
-              notes={notes.filter((note) => note.trajectoryId === trajectory.id)}
-            />
-          ))}
-        </ul>
+        <TrajectoryList childId={childId} trajectories={running} goals={goals} notes={notes} />
       ) : null}
       {looseGoals.length > 0 || looseNotes.length > 0 ? (
         <div className="kc-card kc-support-item">
@@ -68,20 +58,37 @@ export function ChildSupportSummary({
       {ended.length > 0 ? (
         <details className="kc-support-ended" data-testid="support-ended">
           <summary>{t('parentChild.support.ended', { count: ended.length })}</summary>
-          <ul className="kc-plain-list kc-support-list">
-            {ended.map((trajectory) => (
-              <TrajectoryItem
-                key={trajectory.id}
-                childId={childId}
-                trajectory={trajectory}
-                goals={goals.filter((goal) => goal.trajectoryId === trajectory.id)}
-                notes={notes.filter((note) => note.trajectoryId === trajectory.id)}
-              />
-            ))}
-          </ul>
+          <TrajectoryList childId={childId} trajectories={ended} goals={goals} notes={notes} />
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** The trajectories, each with the plan's goals and notes for it. */
+function TrajectoryList({
+  childId,
+  trajectories,
+  goals,
+  notes,
+}: {
+  childId: string;
+  trajectories: TrajectoryRead[];
+  goals: PlanGoal[];
+  notes: PlanNote[];
+}) {
+  return (
+    <ul className="kc-plain-list kc-support-list">
+      {trajectories.map((trajectory) => (
+        <TrajectoryItem
+          key={trajectory.id}
+          childId={childId}
+          trajectory={trajectory}
+          goals={goals.filter((goal) => goal.trajectoryId === trajectory.id)}
+          notes={notes.filter((note) => note.trajectoryId === trajectory.id)}
+        />
+      ))}
+    </ul>
   );
 }
 

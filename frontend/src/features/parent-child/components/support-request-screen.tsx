@@ -1,7 +1,7 @@
-import { Alert, Button, ButtonGroup, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useEffect, useRef, useState } from 'react';
+import { Alert, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
-import { RouterLink } from '@/components/ui/router-link';
+import { DoneSection } from '@/components/ui/done-section';
+import { useSendAgain } from '@/hooks/use-send-again';
 import { useFamily } from '@/features/parent/hooks/use-family';
 import type { ParentContactPerson } from '@/features/parent/types';
 import { ChildScreen } from '@/features/parent-child/components/child-screen';
@@ -25,8 +25,7 @@ export function SupportRequestScreen({ childId }: { childId: string }) {
   const found = family.child(childId);
   const name = found?.givenName ?? '';
   const contact = home.data?.children.find((child) => child.id === childId)?.contactPerson ?? null;
-  const [sent, setSent] = useState(false);
-  const [round, setRound] = useState(0);
+  const request = useSendAgain<true>();
 
   return (
     <ChildScreen
@@ -46,16 +45,8 @@ export function SupportRequestScreen({ childId }: { childId: string }) {
         </Alert>
       ) : !found.hasParentalAuthority ? (
         <NoAuthorityNote name={name} what="supportRequest" />
-      ) : sent ? (
-        <SupportRequestDone
-          childId={childId}
-          name={name}
-          contact={contact}
-          onAgain={() => {
-            setSent(false);
-            setRound((value) => value + 1);
-          }}
-        />
+      ) : request.done ? (
+        <SupportRequestDone childId={childId} name={name} contact={contact} onAgain={request.again} />
       ) : (
         <>
           <Paragraph>{t('parentChild.supportRequest.intro', { name })}</Paragraph>
@@ -64,7 +55,7 @@ export function SupportRequestScreen({ childId }: { childId: string }) {
             <Heading level={2} id="support-request-form-heading">
               {t('parentChild.supportRequest.formTitle', { name })}
             </Heading>
-            <ParentSupportRequestForm key={round} childId={childId} name={name} onSent={() => setSent(true)} />
+            <ParentSupportRequestForm key={request.round} childId={childId} name={name} onSent={() => request.sent(true)} />
           </section>
           <RatherTalk contact={contact} />
         </>
@@ -137,30 +128,21 @@ function SupportRequestDone({
   onAgain: () => void;
 }) {
   const { t } = useTranslation();
-  const headingRef = useRef<HTMLHeadingElement>(null);
-  useEffect(() => headingRef.current?.focus(), []);
   return (
-    <section
-      aria-labelledby="support-request-done-heading"
+    <DoneSection
+      title={t('parentChild.supportRequest.doneTitle')}
+      againLabel={t('parentChild.supportRequest.again')}
+      onAgain={onAgain}
+      backTo={childPaths(childId).overview}
+      backLabel={t('parentChild.backTo', { name })}
       className="kc-section kc-support-request-done"
-      data-testid="support-request-done"
+      testId="support-request-done"
     >
-      <Heading level={2} id="support-request-done-heading" ref={headingRef} tabIndex={-1}>
-        {t('parentChild.supportRequest.doneTitle')}
-      </Heading>
       <Paragraph>
         {contact
           ? t('parentChild.supportRequest.done', { contact: contact.displayName })
           : t('parentChild.supportRequest.doneNoContact', { name })}
       </Paragraph>
-      <ButtonGroup>
-        <Button type="button" appearance="secondary-action-button" onClick={onAgain}>
-          {t('parentChild.supportRequest.again')}
-        </Button>
-      </ButtonGroup>
-      <Paragraph>
-        <RouterLink to={childPaths(childId).overview}>{t('parentChild.backTo', { name })}</RouterLink>
-      </Paragraph>
-    </section>
+    </DoneSection>
   );
 }

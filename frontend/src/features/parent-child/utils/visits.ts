@@ -1,41 +1,17 @@
-/** The parts of a child's file the access log names (its `resource`), as the API sends them. */
-export const VISIT_RESOURCES = [
-  'child',
-  'guardians',
-  'placements',
-  'contact-person',
-  'daily-team',
-  'care-team',
-  'consents',
-  'plan',
-  'trajectory',
-  'goal',
-  'trajectory-session',
-  'trajectory-note',
-  'signal',
-  'support-request',
-  'bsn',
-  'access-log',
-  'day',
-  'actions',
-  'absence',
-  'enrolment',
-  'activity-attendance',
-  'daily-attendance',
-  'data-export',
-] as const;
+import { ACCESS_RESOURCES, type AccessResource, isAccessResource } from '@/features/access-log/utils/resources';
 
-export type VisitResource = (typeof VISIT_RESOURCES)[number] | 'other';
+/** A part of the file as the access log names it (see `ACCESS_RESOURCES`), or one the app does not know yet. */
+export type VisitResource = AccessResource | 'other';
 
 const WRITES = new Set(['create', 'update', 'delete']);
 
-/** Each part once, in the order of the list above; a part the app does not know yet as "other". */
+/** Each part once, in the order of the file; a part the app does not know yet as "other". */
 export function visitResources(resources: string[]): VisitResource[] {
   const known = new Set<VisitResource>();
   for (const resource of resources) {
-    known.add((VISIT_RESOURCES as readonly string[]).includes(resource) ? (resource as VisitResource) : 'other');
+    known.add(isAccessResource(resource) ? resource : 'other');
   }
-  return [...VISIT_RESOURCES, 'other' as const].filter((resource) => known.has(resource));
+  return [...ACCESS_RESOURCES, 'other' as const].filter((resource) => known.has(resource));
 }
 
 /** Whether the visit only looked, or also changed something. */
