@@ -2,7 +2,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { chunkModules, pruneDesignTokens } from './scripts/vite-plugins.mjs';
+import { chunkModules, localeParts, pruneDesignTokens } from './scripts/vite-plugins.mjs';
 import { serviceWorker } from './src/features/offline/pwa-plugin';
 
 /**
@@ -30,6 +30,9 @@ export default defineConfig({
   plugins: [
     react(),
     utrechtTreeShaking(),
+    // `@/locales/nl.json?parent` and `?staff`: the parent app's texts and the staff texts of one
+    // locale file, so the staff texts are a chunk of their own (lib/i18n.ts, docs/i18n.md).
+    localeParts(fileURLToPath(new URL('.', import.meta.url))),
     // Design tokens that no imported component CSS and no src/ file uses are left out (~150 kB raw).
     pruneDesignTokens(fileURLToPath(new URL('.', import.meta.url))),
     // dist/.vite/chunk-modules.json for scripts/bundle-budget.mjs.

@@ -4,9 +4,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { measure } from './bundle-budget.mjs';
+import { FORBIDDEN, measure } from './bundle-budget.mjs';
 import { classesInJs, missingUtrechtCss } from './utrecht-css.mjs';
-import { customPropertiesIn, pruneDesignTokensCss } from './vite-plugins.mjs';
+import { customPropertiesIn, localeParts, pruneDesignTokensCss, splitTexts } from './vite-plugins.mjs';
 
 const TOKENS = `/* tokens */
 @media (width >= 35em) {
@@ -95,4 +95,68 @@ test('bundle budget: counts the entry, the route chunks and their static imports
   assert.deepEqual(result.css.files.map((f) => f.file), ['assets/index.css']);
   assert.equal(result.allCss.files.length, 2);
   assert.deepEqual(result.composition.forbidden.map((f) => f.what), ['qrcode']);
+});
+
+test('splitTexts: the texts under the parent namespaces, and all the others, each text once', () => {
+  const texts = {
+    app: { name: 'KindCentraal', loading: 'Bezig…' },
+    day: { title: 'Vandaag', timeline: { now: 'Nu', later: 'Straks' }, kinds: { school: 'School' }, group: 'Groep' },
+    children: { search: 'Zoeken' },
+    security: { title: 'Beveiliging', settings: { title: 'Instellingen' } },
+  };
+  const { parent, staff } = splitTexts(texts, ['app', 'day.timeline', 'day.kinds', 'security.title', 'nothing.here']);
+  assert.deepEqual(parent, {
+    app: { name: 'KindCentraal', loading: 'Bezig…' },
+    day: { timeline: { now: 'Nu', later: 'Straks' }, kinds: { school: 'School' } },
+    security: { title: 'Beveiliging' },
+  });
+  assert.deepEqual(staff, {
+    day: { title: 'Vandaag', group: 'Groep' },
+    children: { search: 'Zoeken' },
+    security: { settings: { title: 'Instellingen' } },
+  });
+  // The input is left as it was.
+  assert.equal(texts.day.title, 'Vandaag');
+});
+
+test('localeParts: `nl.json?parent` and `?staff` become modules of the two parts, read from the file', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'locale-parts-'));
+  mkdirSync(join(root, 'src', 'lib'), { recursive: true });
+  mkdirSync(join(root, 'src', 'locales'), { recursive: true });
+  writeFileSync(join(root, 'src', 'lib', 'i18n.ts'), "export const PARENT_NAMESPACES = [\n  'login', // the login page\n  'day.kinds',\n] as const;\n");
+  writeFileSync(
+    join(root, 'src', 'locales', 'nl.json'),
+    JSON.stringify({ login: { submit: 'Inloggen' }, day: { title: 'Vandaag', kinds: { bso: 'BSO' } }, rooms: { title: "Ruimtes 'x'" } }),
+  );
+  const plugin = localeParts(root);
+  const watched = [];
+  const context = {
+    resolve: async (source) => ({ id: source.replace('@/', `${root}/src/`) }),
+    addWatchFile: (file) => watched.push(file),
+  };
+  const parentId = await plugin.resolveId.call(context, '@/locales/nl.json?parent', join(root, 'src', 'lib', 'i18n.ts'));
+  assert.equal(parentId, join(root, 'src', 'locales', 'nl.parent-texts.js'));
+  assert.equal(await plugin.resolveId.call(context, '@/locales/nl.json', undefined), null);
+  assert.equal(await plugin.resolveId.call(context, '/src/locales/nl.staff-texts.js', undefined), join(root, 'src', 'locales', 'nl.staff-texts.js'));
+
+  const evaluate = async (id) => {
+    const { code } = plugin.load.call(context, id);
+    return (await import(`data:text/javascript,${encodeURIComponent(code)}`)).default;
+  };
+  assert.deepEqual(await evaluate(parentId), { login: { submit: 'Inloggen' }, day: { kinds: { bso: 'BSO' } } });
+  assert.deepEqual(await evaluate(join(root, 'src', 'locales', 'nl.staff-texts.js')), {
+    day: { title: 'Vandaag' },
+    rooms: { title: "Ruimtes 'x'" },
+  });
+  assert.ok(watched.includes(join(root, 'src', 'locales', 'nl.json')));
+  assert.ok(watched.includes(join(root, 'src', 'lib', 'i18n.ts')));
+  assert.equal(plugin.load.call(context, join(root, 'src', 'locales', 'nl.json')), null);
+});
+
+test('the first screen may hold the Dutch parent texts, and no other texts', () => {
+  const forbidden = (module) => FORBIDDEN.some(({ pattern }) => pattern.test(module));
+  assert.equal(forbidden('src/locales/nl.parent-texts.js'), false);
+  for (const module of ['src/locales/nl.json', 'src/locales/nl.staff-texts.js', 'src/locales/en.parent-texts.js', 'src/locales/en.json', 'src/locales/ar.json']) {
+    assert.equal(forbidden(module), true, module);
+  }
 });

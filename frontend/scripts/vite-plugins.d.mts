@@ -7,3 +7,7 @@ export declare function pruneDesignTokens(root: string): Plugin;
 export declare function customPropertiesIn(text: string): Set<string>;
 export declare function themeModifiersIn(text: string): Set<string>;
 export declare function pruneDesignTokensCss(css: string, used: { properties: Set<string>; classes: Set<string> }): string;
+/** `@/locales/<language>.json?parent` (texts under PARENT_NAMESPACES) and `?staff` (the others). */
+export declare function localeParts(root: string): Plugin;
+export type LocaleTree = { [key: string]: string | LocaleTree };
+export declare function splitTexts(texts: LocaleTree, namespaces: readonly string[]): { parent: LocaleTree; staff: LocaleTree };

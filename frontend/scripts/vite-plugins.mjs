@@ -2,10 +2,12 @@
  * Build plugins for vite.config.ts (typed in vite-plugins.d.mts), kept out of src/ because they
  * run in Node at build time:
  *   - chunkModules: dist/.vite/chunk-modules.json, what each chunk is made of (bundle-budget.mjs);
- *   - pruneDesignTokens: the NL Design System design tokens without the tokens nothing uses.
+ *   - pruneDesignTokens: the NL Design System design tokens without the tokens nothing uses;
+ *   - localeParts: a locale file split in the parent app's texts and the staff texts.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { readParentNamespaces } from './b1-check.mjs';
 
 /**
  * Writes dist/.vite/chunk-modules.json next to Vite's manifest: which source modules (src/… or a
@@ -212,6 +214,73 @@ export function pruneDesignTokens(root) {
     transform(code, id) {
       if (!tokensFile.test(id.replace(/\?.*$/, ''))) return null;
       return { code: pruneDesignTokensCss(code, used), map: null };
+    },
+  };
+}
+
+/**
+ * A locale tree split in two by PARENT_NAMESPACES (top-level keys such as "parent", or paths such
+ * as "day.timeline"): `parent` holds every text under one of those paths, `staff` all the others.
+ * Together they hold each text exactly once; an object with texts on both sides appears in both
+ * with its own part (`day.timeline` in parent, the rest of `day` in staff).
+ */
+export function splitTexts(texts, namespaces) {
+  const paths = namespaces.map((path) => path.split('.'));
+  const startsWith = (path, prefix) => prefix.length <= path.length && prefix.every((key, i) => path[i] === key);
+  const walk = (node, prefix) => {
+    const parent = {};
+    const staff = {};
+    for (const [key, value] of Object.entries(node)) {
+      const path = [...prefix, key];
+      if (paths.some((namespace) => startsWith(path, namespace))) parent[key] = value;
+      else if (value && typeof value === 'object' && paths.some((namespace) => startsWith(namespace, path))) {
+        const parts = walk(value, path);
+        if (Object.keys(parts.parent).length > 0) parent[key] = parts.parent;
+        if (Object.keys(parts.staff).length > 0) staff[key] = parts.staff;
+      } else staff[key] = value;
+    }
+    return { parent, staff };
+  };
+  return walk(texts, []);
+}
+
+const LOCALE_PART = /^(.*[\\/]locales[\\/][a-z]{2})\.json\?(parent|staff)$/;
+/** The module of a part: no .json id, so Vite's JSON plugin leaves it alone (it does not take queries). */
+const PART_MODULE = /^(.*[\\/]src[\\/]locales[\\/])([a-z]{2})\.(parent|staff)-texts\.js$/;
+
+/**
+ * `import texts from '@/locales/nl.json?parent'` gives the texts of the parent app only (the keys
+ * under PARENT_NAMESPACES of src/lib/i18n.ts), `?staff` all the other texts: one locale file that
+ * translators edit, two modules in the build (`src/locales/nl.parent-texts.js`, no such file on
+ * disk), so the staff texts can be a chunk of their own that only staff screens load. Also in the
+ * dev server and in Vitest.
+ */
+export function localeParts(root) {
+  const i18nSource = join(root, 'src', 'lib', 'i18n.ts');
+  return {
+    name: 'kindcentraal:locale-parts',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      const part = LOCALE_PART.exec(source);
+      if (part) {
+        const resolved = await this.resolve(`${part[1]}.json`, importer, { skipSelf: true });
+        if (!resolved) return null;
+        return resolved.id.replace(/\.json$/, `.${part[2]}-texts.js`);
+      }
+      // The dev server asks again with the module's URL (/src/locales/nl.staff-texts.js).
+      if (PART_MODULE.test(source)) return source.startsWith('/src/') ? join(root, source) : source;
+      return null;
+    },
+    load(id) {
+      const match = PART_MODULE.exec(id);
+      if (!match) return null;
+      const file = `${match[1]}${match[2]}.json`;
+      this.addWatchFile(file);
+      this.addWatchFile(i18nSource);
+      const namespaces = readParentNamespaces(readFileSync(i18nSource, 'utf8'));
+      const parts = splitTexts(JSON.parse(readFileSync(file, 'utf8')), namespaces);
+      // JSON.parse of a string: parsed faster than the same object as a literal.
+      return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(parts[match[3]]))});\n`, map: null };
     },
   };
 }

@@ -164,6 +164,8 @@ const SOURCES = import.meta.glob<string>(['/src/**/*.{ts,tsx}', '!/src/**/*.test
 
 const PARENT_ENTRY = [
   /^\/src\/app\/routes\/parent-[^/]+\.tsx$/,
+  // The login page offers all six languages, and 'not found' is also the parent app's.
+  /^\/src\/app\/routes\/(login|not-found)\.tsx$/,
   /^\/src\/components\/layouts\/parent-layout\.tsx$/,
   /^\/src\/features\/(parent|parent-child|offline)\//,
 ];

@@ -1,7 +1,9 @@
-import i18n, { type BackendModule, type ReadCallback, type ResourceKey } from 'i18next';
+import i18n, { type BackendModule, type i18n as I18n, type ReadCallback, type ResourceKey } from 'i18next';
+import { useEffect, useState } from 'react';
 import { initReactI18next } from 'react-i18next';
-import en from '@/locales/en.json';
-import nl from '@/locales/nl.json';
+// Only the texts of the parent app's namespaces (a build-time split of nl.json: the localeParts
+// plugin in scripts/vite-plugins.mjs); the staff texts load with loadStaffTexts().
+import nlParent from '@/locales/nl.json?parent';
 
 /**
  * Every language the app speaks. Staff screens offer Dutch and English; the parent app offers
@@ -100,42 +102,169 @@ export function isStaffLanguage(value: unknown): value is StaffLanguage {
   return typeof value === 'string' && (STAFF_LANGUAGES as readonly string[]).includes(value);
 }
 
-/** Dutch and English ship in the main bundle (staff and default); they are typed from nl.json. */
-export const resources = {
-  nl: { translation: nl },
-  en: { translation: en },
-} as const;
+type Part = 'parent' | 'staff';
+type Texts = { [key: string]: string | Texts };
+type Loader = () => Promise<{ default: ResourceKey }>;
+export type TextSources = Partial<Record<Language, Partial<Record<Part, Loader>>>>;
 
 /**
- * The families' languages load on demand, so a Dutch or English reader never downloads them:
- * each is its own chunk, fetched when the language is chosen (i18next waits for it before it
- * switches).
+ * Where each language's texts come from, in two parts: the parent app's (the keys under
+ * PARENT_NAMESPACES) and the staff texts (all other keys). One locale file per language;
+ * `?parent` and `?staff` pick the part at build time (the localeParts plugin in
+ * scripts/vite-plugins.mjs), so each part is a chunk of its own.
+ *
+ * - Dutch: the parent part is in the main bundle (the default and the fallback, the first
+ *   screens need it); the staff part loads before the first staff screen (`loadStaffTexts`).
+ * - English: both parts load on demand, the staff part only for staff.
+ * - Arabic, Turkish, Polish, Ukrainian: parent texts only, each its own chunk, on demand.
  */
-const LAZY_LANGUAGES: Record<Exclude<Language, StaffLanguage>, () => Promise<{ default: ResourceKey }>> = {
-  ar: () => import('@/locales/ar.json'),
-  tr: () => import('@/locales/tr.json'),
-  pl: () => import('@/locales/pl.json'),
-  uk: () => import('@/locales/uk.json'),
+const TEXTS: TextSources = {
+  nl: {
+    parent: () => Promise.resolve({ default: nlParent }),
+    staff: () => import('@/locales/nl.json?staff'),
+  },
+  en: {
+    parent: () => import('@/locales/en.json?parent'),
+    staff: () => import('@/locales/en.json?staff'),
+  },
+  ar: { parent: () => import('@/locales/ar.json') },
+  tr: { parent: () => import('@/locales/tr.json') },
+  pl: { parent: () => import('@/locales/pl.json') },
+  uk: { parent: () => import('@/locales/uk.json') },
 };
 
-const lazyLocales: BackendModule = {
-  type: 'backend',
-  callbackApi: true,
-  init() {},
-  read(language: string, _namespace: string, callback: ReadCallback) {
-    const load = (LAZY_LANGUAGES as Record<string, (() => Promise<{ default: ResourceKey }>) | undefined>)[
-      language
-    ];
-    if (!load) {
-      callback(null, {});
-      return;
+/** What i18next starts with: the Dutch texts of the parent app (the rest loads on demand). */
+const resources = { nl: { translation: nlParent } } as const;
+
+/** `b` merged into a copy of `a`, object by object (the two parts of a language share e.g. `day`). */
+function mergeTexts(a: Texts, b: Texts): Texts {
+  const out: Texts = { ...a };
+  for (const [key, value] of Object.entries(b)) {
+    const mine = out[key];
+    out[key] = typeof mine === 'object' && typeof value === 'object' ? mergeTexts(mine, value) : value;
+  }
+  return out;
+}
+
+function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/**
+ * The texts of an i18next instance, loaded in parts: `backend` (an i18next backend module) loads
+ * a language's parent part when the language is chosen, and its staff part too once staff
+ * texts are wanted; `loadStaffTexts()` wants them, and adds the staff part to each language
+ * already loaded. i18next switches to a language only once its read is done, so a switch never
+ * shows half a language.
+ */
+export function createTextLoader(instance: I18n, sources: TextSources = TEXTS) {
+  let staffWanted = false;
+  /** Languages whose staff part is in the store (or that have none). */
+  const withStaff = new Set<string>();
+  const staffLoads = new Map<string, Promise<void>>();
+  const sourceOf = (language: string) => (isLanguage(language) ? sources[language] : undefined);
+  const load = (language: string, part: Part): Promise<Texts | null> => {
+    const loader = sourceOf(language)?.[part];
+    return loader ? loader().then((module) => module.default as Texts) : Promise.resolve(null);
+  };
+
+  const backend: BackendModule = {
+    type: 'backend',
+    callbackApi: true,
+    init() {},
+    read(language: string, _namespace: string, callback: ReadCallback) {
+      load(language, 'parent')
+        .then((parent) => {
+          // Asked only now, in the same turn as the callback: a loadStaffTexts() before this
+          // point is seen here, one after it finds the language in the store.
+          if (!staffWanted) {
+            callback(null, parent ?? {});
+            return undefined;
+          }
+          return load(language, 'staff').then((staff) => {
+            withStaff.add(language);
+            callback(null, mergeTexts(parent ?? {}, staff ?? {}));
+          });
+        })
+        .catch((error: unknown) => callback(asError(error), false));
+    },
+  };
+
+  const addStaff = (language: string): Promise<void> => {
+    let pending = staffLoads.get(language);
+    if (!pending) {
+      pending = load(language, 'staff').then((staff) => {
+        if (staff) {
+          // Merged into new objects: i18next's deep add would write into the imported modules.
+          const current = (instance.getResourceBundle(language, 'translation') ?? {}) as Texts;
+          instance.addResourceBundle(language, 'translation', mergeTexts(current, staff), false, true, {
+            silent: false,
+            skipCopy: true,
+          });
+        }
+        withStaff.add(language);
+      });
+      // A failed load (offline) may be tried again.
+      pending.catch(() => staffLoads.delete(language));
+      staffLoads.set(language, pending);
     }
-    load().then(
-      (module) => callback(null, module.default),
-      (error: unknown) => callback(error instanceof Error ? error : new Error(String(error)), false),
-    );
-  },
-};
+    return pending;
+  };
+
+  const loaded = (): string[] => LANGUAGES.filter((language) => instance.hasResourceBundle(language, 'translation'));
+
+  return {
+    backend,
+    /** Loads the staff texts (Dutch, and English when loaded) and keeps loading them with each language. */
+    loadStaffTexts(): Promise<void> {
+      staffWanted = true;
+      return Promise.all(loaded().filter((language) => !withStaff.has(language)).map(addStaff)).then(() => undefined);
+    },
+    /** The staff texts are there, for every language loaded so far. */
+    staffTextsLoaded(): boolean {
+      return staffWanted && loaded().every((language) => withStaff.has(language) || !sourceOf(language)?.staff);
+    },
+  };
+}
+
+const texts = createTextLoader(i18n);
+
+/**
+ * Loads the staff texts (the keys outside PARENT_NAMESPACES) before a staff screen is shown;
+ * from then on a language switch loads them too. Parents never download them.
+ */
+export const loadStaffTexts = texts.loadStaffTexts;
+export const staffTextsLoaded = texts.staffTextsLoaded;
+
+export type StaffTextsState = 'loading' | 'ready' | 'failed';
+
+/**
+ * The staff texts for a staff screen: starts loading them when `enabled` and says when they are
+ * there ('failed': not loaded, e.g. offline; tried again when the browser is back online).
+ */
+export function useStaffTexts(enabled: boolean): StaffTextsState {
+  const [state, setState] = useState<StaffTextsState>(() => (staffTextsLoaded() ? 'ready' : 'loading'));
+  useEffect(() => {
+    if (!enabled || state === 'ready') return;
+    let live = true;
+    if (state === 'loading') {
+      loadStaffTexts().then(
+        () => live && setState('ready'),
+        (error: unknown) => {
+          console.error(error);
+          if (live) setState('failed');
+        },
+      );
+    }
+    const retry = () => setState('loading');
+    if (state === 'failed') window.addEventListener('online', retry);
+    return () => {
+      live = false;
+      window.removeEventListener('online', retry);
+    };
+  }, [enabled, state]);
+  return state;
+}
 
 function storedLanguage(): Language | null {
   try {
@@ -164,7 +293,7 @@ export async function initI18n(language: Language | null = storedLanguage()): Pr
   if (!i18n.isInitialized) {
     i18n.on('languageChanged', applyLanguage);
     await i18n
-      .use(lazyLocales)
+      .use(texts.backend)
       .use(initReactI18next)
       .init({
         resources,

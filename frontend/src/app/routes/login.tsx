@@ -5,6 +5,7 @@ import { AppLayout } from '@/components/layouts/app-layout';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useAuth } from '@/lib/auth';
 import { LoginForm } from '@/features/auth/components/login-form';
+import { PARENT_LANGUAGES } from '@/lib/i18n';
 
 type LoginState = { from?: Location; loggedOut?: boolean; passwordChanged?: boolean } | null;
 
@@ -24,8 +25,10 @@ export default function LoginRoute() {
 
   if (isAuthenticated) return <Navigate to={target(state)} replace />;
 
+  // All six languages: a parent can read the login page in Arabic before logging in (its texts
+  // are parent texts). After login, staff keep Dutch or English (useAccountLanguage).
   return (
-    <AppLayout>
+    <AppLayout languages={PARENT_LANGUAGES}>
       <div className="kc-login">
         <Heading level={1}>{t('login.title')}</Heading>
         {state?.passwordChanged ? (

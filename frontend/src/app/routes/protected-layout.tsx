@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { Alert, Paragraph } from '@utrecht/component-library-react';
 import { Suspense, useCallback, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
@@ -15,7 +16,7 @@ import { isReportReader } from '@/features/room-reports/utils/roles';
 import { NotificationsMenu } from '@/features/support/components/notifications-menu';
 import { hasProblemType } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
-import { PARENT_LANGUAGES, STAFF_LANGUAGES } from '@/lib/i18n';
+import { PARENT_LANGUAGES, STAFF_LANGUAGES, useStaffTexts } from '@/lib/i18n';
 
 export const SECURITY_PATH = '/security';
 
@@ -89,6 +90,10 @@ export function ProtectedLayout() {
   // The account's remembered language, among those the app offers this person: six for parents.
   const parentApp = me.data ? isParentOnly(me.data) : onParentPath;
   useAccountLanguage(parentApp ? PARENT_LANGUAGES : STAFF_LANGUAGES);
+  // The staff texts are a chunk of their own (lib/i18n.ts): loaded once /me says this is no
+  // parent, and the staff frame waits for them, so it never shows a key. Parents never load them.
+  const meKnown = !(me.isPending && me.errorUpdateCount === 0);
+  const staffTexts = useStaffTexts(isAuthenticated && meKnown && !parentApp && !onParentPath);
   useEffect(() => {
     if (waitingForMe && onParentPath) void queryClient.prefetchQuery(parentHomeQueryOptions());
   }, [waitingForMe, onParentPath, queryClient]);
@@ -138,6 +143,15 @@ export function ProtectedLayout() {
       </Suspense>
     );
   }
+
+  if (staffTexts === 'failed') {
+    return (
+      <Alert type="error" role="alert">
+        <Paragraph>{t('errors.network')}</Paragraph>
+      </Alert>
+    );
+  }
+  if (staffTexts === 'loading') return <Loading />;
 
   return (
     <AppLayout

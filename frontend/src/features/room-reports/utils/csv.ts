@@ -1,5 +1,10 @@
-import { type StaffLanguage, resources } from '@/lib/i18n';
+import type { StaffLanguage } from '@/lib/i18n';
 import type { UtilisationReport } from '@/features/room-reports/types';
+// Only this feature's texts of the two files (named imports: the build leaves the rest out).
+import { roomReports as enTexts } from '@/locales/en.json';
+import { roomReports as nlTexts } from '@/locales/nl.json';
+
+const TEXTS = { nl: nlTexts, en: enTexts } satisfies Record<StaffLanguage, unknown>;
 
 /**
  * How a spreadsheet in the reader's language splits a CSV file. Excel reads a CSV with the
@@ -56,7 +61,7 @@ export function buildUtilisationCsv(
   language: StaffLanguage,
 ): string {
   const dialect = CSV_DIALECTS[language];
-  const texts = resources[language].translation.roomReports;
+  const texts = TEXTS[language];
   const csv = texts.utilisation.csv;
   const percent = (value: number | null) => (value === null ? null : csvNumber(value * 100, dialect, 1));
   const lines: Cell[][] = [

@@ -1,0 +1,14 @@
+/*
+ * A part of a locale file (the localeParts plugin in scripts/vite-plugins.mjs): `?parent` the
+ * texts under PARENT_NAMESPACES, `?staff` all the others. Untyped texts: the keys are typed from
+ * the whole nl.json (i18next.d.ts).
+ */
+declare module '*.json?parent' {
+  const texts: { [key: string]: unknown };
+  export default texts;
+}
+
+declare module '*.json?staff' {
+  const texts: { [key: string]: unknown };
+  export default texts;
+}
