@@ -31,7 +31,8 @@ cat <<MSG
     logopedist@regenboog.demo    speech therapist, Zorgpartners Gooi (an active logopedie trajectory)
     ib@regenboog.demo            intern begeleider: care coordinator, decides signals, support board
     gemeente@regenboog.demo      municipality analyst
-    ouder@regenboog.demo         parent of two children at the school
+    ouder@regenboog.demo         parent of two children at the school: the parent app, /ouder
+    ouder.zonder.gezag@regenboog.demo  the same children's other guardian, without parental authority
 
   Press Ctrl-C to stop.
 MSG
