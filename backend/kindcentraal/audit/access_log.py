@@ -12,6 +12,7 @@ from kindcentraal.audit.schemas import AccessLogEntry, AccessVisit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
+from kindcentraal.child.policy import ChildRelations
 from kindcentraal.common.pagination import (
     PageParams,
     SortKey,
@@ -104,10 +105,11 @@ def _actor_name(event: Any) -> str:
     return (event.actor_name or SYSTEM_ACTOR) if event.actor_user_id else SYSTEM_ACTOR
 
 
-async def read_access_log(
-    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, page: PageParams
-) -> tuple[list[AccessLogEntry], str | None]:
-    child, relations = await child_service.access_child_row(
+async def _open_log(
+    session: AsyncSession, principal: Principal, child_id: uuid.UUID
+) -> tuple[Any, ChildRelations]:
+    """The child whose log the caller may read: guardians with authority, the contact person."""
+    return await child_service.access_child_row(
         session,
         principal,
         child_id=child_id,
@@ -115,6 +117,12 @@ async def read_access_log(
         action="list",
         ensure=child_policy.ensure_can_read_access_log,
     )
+
+
+async def read_access_log(
+    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, page: PageParams
+) -> tuple[list[AccessLogEntry], str | None]:
+    child, relations = await _open_log(session, principal, child_id)
     entries, cursor = await access_log_entries(
         session, tenant_id=principal.tenant_id, child_id=child.id, page=page
     )
@@ -180,14 +188,7 @@ async def read_access_visits(
 ) -> tuple[list[AccessVisit], str | None]:
     """The access log grouped per visit, newest first. A page holds `limit` whole visits; its
     cursor points after the last event of its last visit."""
-    child, relations = await child_service.access_child_row(
-        session,
-        principal,
-        child_id=child_id,
-        resource="access-log",
-        action="list",
-        ensure=child_policy.ensure_can_read_access_log,
-    )
+    child, relations = await _open_log(session, principal, child_id)
     visits: list[_Visit] = []
     cursor = page.cursor
     scanned = 0
