@@ -18,6 +18,21 @@ async def test_every_response_has_api_version_and_no_store(client: httpx.AsyncCl
         assert response.headers["Cache-Control"] == "no-store"
 
 
+async def test_large_answers_are_compressed_for_clients_that_ask(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    headers = world.headers("centre_admin")
+    asked = await client.get("/openapi.json", headers={"Accept-Encoding": "gzip"})
+    assert asked.headers["content-encoding"] == "gzip"
+    assert asked.json()["openapi"].startswith("3.")  # httpx decodes it: the same document
+    assert asked.headers["API-Version"] == "1.0.0"
+    plain = await client.get("/children", headers={**headers, "Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert plain.json()["items"]
+    small = await client.get("/", headers={"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers  # under 1,000 bytes: not worth it
+
+
 async def test_outer_404_is_problem_json(client: httpx.AsyncClient, server: str) -> None:
     async with httpx.AsyncClient(base_url=server) as raw:
         response = await raw.get("/nowhere")
