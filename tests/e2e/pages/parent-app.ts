@@ -246,6 +246,19 @@ export class ParentAccessLogPage extends ParentApp {
 }
 
 /** …/afmelden: report the child ill or absent; the absences from today on, with "Intrekken". */
+export class ParentSupportRequestPage extends ParentApp {
+  async goto(childId: string): Promise<void> {
+    await this.page.goto(`/ouder/kinderen/${childId}/hulp-vragen`);
+  }
+  async expectShown(givenName: string): Promise<void> {
+    await expect(this.heading(this.t('parentChild.supportRequest.title', { name: givenName }))).toBeVisible();
+    await this.expectSettled();
+  }
+  get question(): Locator {
+    return this.page.getByLabel(this.t('parentChild.supportRequest.label'), { exact: true });
+  }
+}
+
 export class ParentAbsencePage extends ParentApp {
   async goto(childId: string): Promise<void> {
     await this.page.goto(`/ouder/kinderen/${childId}/afmelden`);

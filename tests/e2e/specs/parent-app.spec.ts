@@ -33,6 +33,7 @@ import {
   ParentConsentsPage,
   ParentExportPage,
   ParentHomePage,
+  ParentSupportRequestPage,
 } from '../pages/parent-app';
 import type { ParentLanguage } from '../pages/parent-texts';
 
@@ -329,7 +330,7 @@ for (const language of ['nl', 'ar'] as const) {
     loginPage,
     page,
   }, testInfo) => {
-    test.slow(); // nine screens, each scanned once loaded
+    test.slow(); // ten screens, each scanned once loaded
     const { younger } = await family(api);
     await rememberStartingPoint(request, younger);
     await loginPage.loginAs('parent');
@@ -377,6 +378,12 @@ for (const language of ['nl', 'ar'] as const) {
     await activities.goto(younger.id);
     await activities.expectShown(name);
     await scan('activiteiten');
+
+    const support = new ParentSupportRequestPage(page, language);
+    await support.goto(younger.id);
+    await support.expectShown(name);
+    await expect(support.question).toBeVisible();
+    await scan('hulp-vragen');
 
     const myData = new ParentExportPage(page, language);
     await myData.goto(younger.id);
