@@ -46,8 +46,15 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _expired(export: DataExport) -> bool:
+    return export.status == ExportStatus.EXPIRED or export.expires_at < _now()
+
+
 def read_model(export: DataExport) -> DataExportRead:
-    return DataExportRead.model_validate(export)
+    """Past its term an export reads as expired even before its file is erased: a read (a GET,
+    read-only) never writes; the next export asked for in the tenant erases it."""
+    read = DataExportRead.model_validate(export)
+    return read.model_copy(update={"status": "expired"}) if _expired(export) else read
 
 
 async def request_export(
@@ -62,7 +69,7 @@ async def request_export(
         action="create",
         ensure=policy.ensure_can_export,
     )
-    await _erase_expired(session)
+    await _erase_expired(session, principal.tenant_id)
     care = policy.includes_care_data(relations)
     export = DataExport(
         tenant_id=principal.tenant_id,
@@ -81,11 +88,16 @@ async def request_export(
     return export
 
 
-async def _erase_expired(session: AsyncSession) -> None:
-    """Expired files are erased; the row stays as the record that an export was made."""
+async def _erase_expired(session: AsyncSession, tenant_id: uuid.UUID) -> None:
+    """The tenant's expired files are erased; the row stays as the record that an export was
+    made."""
     await session.execute(
         update(DataExport)
-        .where(DataExport.expires_at < _now(), DataExport.status != ExportStatus.EXPIRED)
+        .where(
+            DataExport.tenant_id == tenant_id,
+            DataExport.expires_at < _now(),
+            DataExport.status != ExportStatus.EXPIRED,
+        )
         .values(status=ExportStatus.EXPIRED, content=None)
     )
 
@@ -102,9 +114,6 @@ async def _own_export(
     )
     if export is None:
         raise NotFound("data export")
-    if export.expires_at < _now() and export.status != ExportStatus.EXPIRED:
-        export.status = ExportStatus.EXPIRED
-        export.content = None
     return export
 
 
@@ -122,7 +131,7 @@ async def export_content(
     from kindcentraal.family.render import render_html
 
     export = await _own_export(session, principal, export_id)
-    if export.status != ExportStatus.READY or export.content is None:
+    if export.status != ExportStatus.READY or export.content is None or _expired(export):
         raise NotFound("data export file")
     # Still the child's guardian? The download is refused (and logged) when no longer.
     _, relations = await child_service.access_child(

@@ -3,7 +3,8 @@ guardian may see (no care data without parental authority), every download logge
 
 import asyncio
 import json
-from datetime import UTC, datetime
+import uuid
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import httpx
@@ -12,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.audit.models import AuditEvent
 from kindcentraal.consent.models import Consent, ConsentPurpose
+from kindcentraal.family.models import DataExport
 from tests.backend.factories import World
 from tests.backend.family.helpers import logopedist_on_the_team
 
@@ -137,3 +139,26 @@ async def test_only_guardians_export_and_only_the_requester_reads_it(
     )
     assert bad.status_code == 400
     assert bad.json()["errors"][0]["location"] == "format"
+
+
+async def test_an_export_past_its_term_reads_as_expired_and_its_file_is_gone(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    parent = world.headers("parent")
+    started = (await client.post(f"/children/{world.pupil.id}/data-exports", headers=parent)).json()
+    await _ready(client, started["id"], parent)
+    export = await session.get(DataExport, uuid.UUID(started["id"]))
+    assert export is not None
+    export.expires_at = datetime.now(UTC) - timedelta(minutes=1)
+    await session.flush()
+    # A GET only reads: the status says expired, the file is refused, nothing is written.
+    status = await client.get(f"/data-exports/{started['id']}", headers=parent)
+    assert status.status_code == 200, status.text
+    assert status.json()["status"] == "expired"
+    gone = await client.get(f"/data-exports/{started['id']}/content", headers=parent)
+    assert gone.status_code == 404
+    # The next export asked for in the tenant erases the file.
+    again = await client.post(f"/children/{world.pupil.id}/data-exports", headers=parent)
+    await _ready(client, again.json()["id"], parent)  # the job ends before the test does
+    await session.refresh(export)
+    assert (export.status, export.content) == ("expired", None)
