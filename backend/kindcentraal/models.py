@@ -18,13 +18,14 @@ from kindcentraal.audit.models import (
 from kindcentraal.auth.models import AuthSession, LoginFailure, RecoveryCode, RefreshToken
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.centre.models import ChildCentre
-from kindcentraal.child.models import Child, Guardian
+from kindcentraal.child.models import Child, ContactPersonAssignment, Guardian
 from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
 from kindcentraal.family.models import DataExport
 from kindcentraal.group.models import Group
 from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
+from kindcentraal.outbox.models import NotificationSetting, OutboxMail
 from kindcentraal.placement.models import Placement
 from kindcentraal.rooms.models import (
     Booking,
@@ -70,6 +71,7 @@ __all__ = [
     "Child",
     "ChildCentre",
     "Consent",
+    "ContactPersonAssignment",
     "DailyAttendance",
     "DataExport",
     "Enrolment",
@@ -80,8 +82,10 @@ __all__ = [
     "LoginFailure",
     "Membership",
     "Notification",
+    "NotificationSetting",
     "Organisation",
     "OrganisationCentre",
+    "OutboxMail",
     "Placement",
     "RecoveryCode",
     "RefreshToken",

@@ -2,7 +2,7 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, String, UniqueConstraint, Uuid
+from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kindcentraal.db import Base, TenantMixin, UTCDateTime, str_enum
@@ -61,3 +61,24 @@ class Guardian(TenantMixin, Base):
     )
     has_parental_authority: Mapped[bool] = mapped_column(Boolean)
     user: Mapped[User] = relationship(lazy="raise")
+
+
+class ContactPersonAssignment(TenantMixin, Base):
+    """One period in which a professional was the child's contact person: the history of
+    handovers. The handover note is for the new contact person only."""
+
+    __tablename__ = "contact_person_assignment"
+    __table_args__ = (
+        Index("ix_contact_person_assignment_child", "tenant_id", "child_id", "started_at"),
+    )
+
+    child_id: Mapped[uuid.UUID] = mapped_column(Uuid, ForeignKey("child.id", ondelete="CASCADE"))
+    user_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    assigned_by_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("user_account.id", ondelete="SET NULL")
+    )
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    handover_note: Mapped[str | None] = mapped_column(Text)

@@ -18,6 +18,13 @@ class NotificationKind(enum.StrEnum):
     BOOKING_CONFIRMED = "booking_confirmed"
     BOOKING_DECLINED = "booking_declined"
     WAITLIST_MOVED_UP = "waitlist_moved_up"
+    MESSAGE_RECEIVED = "message_received"
+    ANNOUNCEMENT_PUBLISHED = "announcement_published"
+    TALK_SLOTS_PUBLISHED = "talk_slots_published"
+    TALK_BOOKED = "talk_booked"
+    TALK_CANCELLED = "talk_cancelled"
+    CONTACT_PERSON_CHANGED = "contact_person_changed"
+    HANDOVER_RECEIVED = "handover_received"
 
 
 class Notification(TenantMixin, Base):

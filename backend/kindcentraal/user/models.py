@@ -29,3 +29,5 @@ class User(TenantMixin, Base):
     language: Mapped[str | None] = mapped_column(String(2))
     # A work phone number that parents see for their child's contact person.
     phone: Mapped[str | None] = mapped_column(String(40))
+    # Set when the mail server refused the address for good: no more mail until it changes.
+    email_undeliverable_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
