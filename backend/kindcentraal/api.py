@@ -3,6 +3,7 @@
 from fastapi import APIRouter, FastAPI
 
 from kindcentraal.activities.router import router as activities_router
+from kindcentraal.attachments.router import router as attachments_router
 from kindcentraal.attendance.router import router as attendance_router
 from kindcentraal.audit.router import router as access_log_router
 from kindcentraal.auth.router import router as auth_router
@@ -13,6 +14,7 @@ from kindcentraal.common.router import router as root_router
 from kindcentraal.consent.router import router as consent_router
 from kindcentraal.family.router import router as family_router
 from kindcentraal.group.router import router as group_router
+from kindcentraal.messages.router import router as messages_router
 from kindcentraal.notification.router import router as notification_router
 from kindcentraal.organisation.router import membership_router
 from kindcentraal.organisation.router import router as organisation_router
@@ -41,6 +43,8 @@ DOCUMENT_ORDER = [
     rooms_router,
     activities_router,
     attendance_router,
+    messages_router,
+    attachments_router,
     notification_router,
     security_settings_router,
 ]
@@ -64,6 +68,8 @@ ROUTERS = [
     rooms_router,
     activities_router,
     attendance_router,
+    messages_router,
+    attachments_router,
     notification_router,
     security_settings_router,
 ]

@@ -45,6 +45,16 @@ class Settings(BaseSettings):
         ge=0,
         description="How often the API seals new access-log events (0: only `audit seal`).",
     )
+    storage_url: str = Field(
+        default="file:var/attachments",
+        description="Where uploaded files live: `file:<folder>` (relative to the project) or "
+        "`s3://bucket/prefix` (an S3-compatible store; credentials from AWS_* variables).",
+    )
+    s3_endpoint_url: str | None = Field(
+        default=None,
+        description="The S3-compatible store's endpoint (e.g. https://s3.example.nl); "
+        "unset: AWS itself.",
+    )
     _development_key: str | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")

@@ -6,6 +6,7 @@ from kindcentraal.activities.models import (
     Enrolment,
     SessionAttendance,
 )
+from kindcentraal.attachments.models import Attachment
 from kindcentraal.attendance.models import Absence, DailyAttendance
 from kindcentraal.audit.models import (
     AuditEvent,
@@ -23,6 +24,7 @@ from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
 from kindcentraal.family.models import DataExport
 from kindcentraal.group.models import Group
+from kindcentraal.messages.models import Message, MessageReceipt, MessageThread, ThreadParticipant
 from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
 from kindcentraal.outbox.models import NotificationSetting, OutboxMail
@@ -54,6 +56,7 @@ __all__ = [
     "Absence",
     "Activity",
     "ActivitySession",
+    "Attachment",
     "AuditEvent",
     "AuditEventChild",
     "AuditPending",
@@ -81,6 +84,9 @@ __all__ = [
     "Holiday",
     "LoginFailure",
     "Membership",
+    "Message",
+    "MessageReceipt",
+    "MessageThread",
     "Notification",
     "NotificationSetting",
     "Organisation",
@@ -99,6 +105,7 @@ __all__ = [
     "TrajectoryNorm",
     "TrajectoryNote",
     "TrajectorySession",
+    "ThreadParticipant",
     "TrajectoryTransition",
     "User",
 ]

@@ -14,6 +14,7 @@ ERROR_DESCRIPTIONS = {
     "403": "The resource is visible, but this action is not allowed.",
     "404": "Not found, or not visible to you.",
     "409": "Conflict with the current state.",
+    "413": "The upload is too large; `errors` names the field.",
     "429": "Too many requests; see Retry-After.",
     "500": "Unexpected error.",
 }

@@ -1,0 +1,1 @@
+"""Attachments: files uploaded once, then claimed by what carries them (a message)."""

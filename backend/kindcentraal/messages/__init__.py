@@ -1,0 +1,1 @@
+"""Messages: threads about one child between its guardians and its contact person."""
