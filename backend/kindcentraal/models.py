@@ -7,6 +7,11 @@ from kindcentraal.activities.models import (
     SessionAttendance,
 )
 from kindcentraal.attachments.models import Attachment
+from kindcentraal.announcements.models import (
+    Announcement,
+    AnnouncementRecipient,
+    AnnouncementRecipientChild,
+)
 from kindcentraal.attendance.models import Absence, DailyAttendance
 from kindcentraal.audit.models import (
     AuditEvent,
@@ -49,12 +54,16 @@ from kindcentraal.support.models import (
     TrajectorySession,
     TrajectoryTransition,
 )
+from kindcentraal.talks.models import TalkBooking, TalkRound, TalkRoundChild, TalkSlot
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
 __all__ = [
     "Absence",
     "Activity",
+    "Announcement",
+    "AnnouncementRecipient",
+    "AnnouncementRecipientChild",
     "ActivitySession",
     "Attachment",
     "AuditEvent",
@@ -100,6 +109,10 @@ __all__ = [
     "SessionAttendance",
     "Signal",
     "SupportTrajectory",
+    "TalkBooking",
+    "TalkRound",
+    "TalkRoundChild",
+    "TalkSlot",
     "Tenant",
     "TrajectoryGoal",
     "TrajectoryNorm",

@@ -1993,6 +1993,216 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/children/{childId}/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open Thread
+         * @description A guardian opens a thread with the child's contact person (400 on `childId` when the
+         *     child has none); the contact person opens one with the child's guardians (all, or those
+         *     in `guardianIds`). The first message is written with it.
+         */
+        post: operations["messages:open_thread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Threads
+         * @description The caller's threads, newest activity first, each with its unread count; one
+         *     access-log event for the children listed.
+         */
+        get: operations["messages:list_threads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/threads/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Unread Count
+         * @description Unread messages over all of the caller's threads, for the app header.
+         */
+        get: operations["messages:read_unread_count"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/threads/{threadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Thread
+         * @description A thread with its messages (oldest first) and read receipts; logged. Reading marks
+         *     nothing read: `POST /threads/{threadId}/read` does.
+         */
+        get: operations["messages:read_thread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/threads/{threadId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post Message
+         * @description Answer in a thread; `attachmentIds` are the caller's uploads not used yet.
+         */
+        post: operations["messages:post_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/threads/{threadId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Thread Read
+         * @description Everything in the thread up to now is read by the caller (read receipts, unread
+         *     count).
+         */
+        post: operations["messages:mark_thread_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/threads/{threadId}/messages/{messageId}/withdrawal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw Message
+         * @description Its author withdraws a message: a stub stays visible (text null, attachments hidden);
+         *     nothing is deleted.
+         */
+        post: operations["messages:withdraw_message"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/threads/{threadId}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add Participant
+         * @description With the guardians' consent: a guardian with parental authority or the contact person
+         *     adds a care-team member whose organisation has the care-team consent in force (else 400
+         *     on `userId`).
+         */
+        post: operations["messages:add_participant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload Attachment
+         * @description Upload a file (multipart field `file`) to attach to a message with `attachmentIds`:
+         *     PDF, JPEG or PNG, at most 10 MB, typed by its content; refused files store nothing.
+         */
+        post: operations["attachments:upload_attachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/attachments/{attachmentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Attachment Content
+         * @description The file, for whoever may read the message carrying it (or its uploader while unused);
+         *     each download is in the access log.
+         */
+        get: operations["attachments:read_attachment_content"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -2443,6 +2653,29 @@ export interface components {
             links: {
                 [key: string]: components["schemas"]["Link"];
             };
+        };
+        /** AttachmentRead */
+        AttachmentRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Filename
+             * @description The uploaded name, cleaned of paths and control characters.
+             */
+            fileName: string;
+            /**
+             * Contenttype
+             * @description Detected from the content: application/pdf, image/jpeg or image/png.
+             */
+            contentType: string;
+            /**
+             * Size
+             * @description Bytes; at most 10 MB (10,485,760).
+             */
+            size: number;
         };
         /**
          * Attendance
@@ -4105,6 +4338,58 @@ export interface components {
         MembershipUpdate: {
             role?: components["schemas"]["Role"] | null;
         };
+        /** MessageCreate */
+        MessageCreate: {
+            /**
+             * Text
+             * @description 1 to 5,000 characters, not only spaces.
+             */
+            text: string;
+            /**
+             * Attachmentids
+             * @description Files uploaded by the caller (`POST /attachments`) and not yet used.
+             */
+            attachmentIds?: string[];
+        };
+        /** MessageRead */
+        MessageRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Threadid
+             * Format: uuid
+             */
+            threadId: string;
+            /** Authorid */
+            authorId: string | null;
+            /** Authorname */
+            authorName: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Text
+             * @description Null when the message was withdrawn.
+             */
+            text: string | null;
+            /** Withdrawn */
+            withdrawn: boolean;
+            /**
+             * Attachments
+             * @description Empty when withdrawn.
+             */
+            attachments: components["schemas"]["AttachmentRead"][];
+            /**
+             * Readby
+             * @description The other participants who read it, and when they first did.
+             */
+            readBy: components["schemas"]["ReadReceipt"][];
+        };
         /** Norm */
         Norm: {
             /**
@@ -4217,7 +4502,7 @@ export interface components {
          * NotificationKind
          * @enum {string}
          */
-        NotificationKind: "team_member_joined" | "signal_assigned" | "consent_needed" | "status_changed" | "guardian_note" | "booking_requested" | "booking_confirmed" | "booking_declined" | "waitlist_moved_up";
+        NotificationKind: "team_member_joined" | "signal_assigned" | "consent_needed" | "status_changed" | "guardian_note" | "booking_requested" | "booking_confirmed" | "booking_declined" | "waitlist_moved_up" | "message_received" | "announcement_published" | "talk_slots_published" | "talk_booked" | "talk_cancelled" | "contact_person_changed" | "handover_received";
         /** NotificationPage */
         NotificationPage: {
             /** Items */
@@ -4454,6 +4739,16 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        /** Page[ThreadSummary] */
+        Page_ThreadSummary_: {
+            /** Items */
+            items: components["schemas"]["ThreadSummary"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
         /** Page[TrajectoryRead] */
         Page_TrajectoryRead_: {
             /** Items */
@@ -4507,6 +4802,35 @@ export interface components {
             children: components["schemas"]["HomeChild"][];
             /** Unreadnotifications */
             unreadNotifications: number;
+        };
+        /** ParticipantCreate */
+        ParticipantCreate: {
+            /**
+             * Userid
+             * Format: uuid
+             * @description A care-team member of the child whose organisation has the guardians' care-team consent in force.
+             */
+            userId: string;
+        };
+        /** ParticipantRead */
+        ParticipantRead: {
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /** Displayname */
+            displayName: string;
+            /**
+             * Joinedat
+             * Format: date-time
+             */
+            joinedAt: string;
+            /**
+             * Leftat
+             * @description Set when the participant left (e.g. a contact-person handover).
+             */
+            leftAt: string | null;
         };
         /** ParticipationReport */
         ParticipationReport: {
@@ -4749,6 +5073,21 @@ export interface components {
              * Format: date-time
              */
             createdAt: string;
+        };
+        /** ReadReceipt */
+        ReadReceipt: {
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /** Displayname */
+            displayName: string;
+            /**
+             * Readat
+             * Format: date-time
+             */
+            readAt: string;
         };
         /** RecoveryCodes */
         RecoveryCodes: {
@@ -5247,6 +5586,112 @@ export interface components {
             /** Untildate */
             untilDate: string | null;
         };
+        /** ThreadChild */
+        ThreadChild: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Givenname */
+            givenName: string;
+        };
+        /** ThreadCreate */
+        ThreadCreate: {
+            /**
+             * Subject
+             * @description 1 to 200 characters.
+             */
+            subject: string;
+            /**
+             * Text
+             * @description 1 to 5,000 characters, not only spaces.
+             */
+            text: string;
+            /**
+             * Guardianids
+             * @description Only when the contact person opens the thread: the guardians (their `GuardianRead.id`) to write to; default all of the child's guardians.
+             */
+            guardianIds?: string[] | null;
+            /**
+             * Attachmentids
+             * @description Files uploaded by the caller (`POST /attachments`) and not yet used.
+             */
+            attachmentIds?: string[];
+        };
+        /** ThreadRead */
+        ThreadRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Subject */
+            subject: string;
+            child: components["schemas"]["ThreadChild"];
+            /**
+             * Participants
+             * @description The current participants.
+             */
+            participants: components["schemas"]["ParticipantRead"][];
+            /**
+             * Lastmessageat
+             * Format: date-time
+             * @description When the newest message was written.
+             */
+            lastMessageAt: string;
+            /**
+             * Unreadcount
+             * @description Messages of others the caller has not read yet.
+             */
+            unreadCount: number;
+            /** Closed */
+            closed: boolean;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Messages
+             * @description Oldest first.
+             */
+            messages: components["schemas"]["MessageRead"][];
+        };
+        /** ThreadSummary */
+        ThreadSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Subject */
+            subject: string;
+            child: components["schemas"]["ThreadChild"];
+            /**
+             * Participants
+             * @description The current participants.
+             */
+            participants: components["schemas"]["ParticipantRead"][];
+            /**
+             * Lastmessageat
+             * Format: date-time
+             * @description When the newest message was written.
+             */
+            lastMessageAt: string;
+            /**
+             * Unreadcount
+             * @description Messages of others the caller has not read yet.
+             */
+            unreadCount: number;
+            /** Closed */
+            closed: boolean;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
         /**
          * TokenResponse
          * @description The OAuth 2.0 token response; its property names are fixed by RFC 6749.
@@ -5563,6 +6008,14 @@ export interface components {
             /** Recoverycodesleft */
             recoveryCodesLeft: number;
         };
+        /** UnreadCount */
+        UnreadCount: {
+            /**
+             * Unreadcount
+             * @description Unread messages in all of the caller's threads.
+             */
+            unreadCount: number;
+        };
         /** UserCreate */
         UserCreate: {
             /**
@@ -5732,6 +6185,16 @@ export interface components {
         };
         /** @description Conflict with the current state. */
         409: {
+            headers: {
+                "API-Version": components["headers"]["API-Version"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The upload is too large; `errors` names the field. */
+        413: {
             headers: {
                 "API-Version": components["headers"]["API-Version"];
                 [name: string]: unknown;
@@ -9935,6 +10398,305 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GroupDay"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "messages:open_thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ThreadCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "messages:list_threads": {
+        parameters: {
+            query?: {
+                childId?: string | null;
+                /** @description Text in the subject or in a message of one's own threads (case-insensitive, literal). */
+                q?: string | null;
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ThreadSummary_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "messages:read_unread_count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "messages:read_thread": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "messages:post_message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "messages:mark_thread_read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "messages:withdraw_message": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+                messageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "messages:add_participant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                threadId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParticipantCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParticipantRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "attachments:upload_attachment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description A PDF, JPEG or PNG of at most 10 MB; the type is read from the content and must agree with the name and declared type.
+                     */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            413: components["responses"]["413"];
+            500: components["responses"]["500"];
+        };
+    };
+    "attachments:read_attachment_content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file, as a download. */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "application/pdf": unknown;
+                    "image/jpeg": unknown;
+                    "image/png": unknown;
                 };
             };
             400: components["responses"]["400"];
