@@ -3,6 +3,7 @@
 from fastapi import APIRouter, FastAPI
 
 from kindcentraal.activities.router import router as activities_router
+from kindcentraal.announcements.router import router as announcements_router
 from kindcentraal.attachments.router import router as attachments_router
 from kindcentraal.attendance.router import router as attendance_router
 from kindcentraal.audit.router import router as access_log_router
@@ -21,6 +22,7 @@ from kindcentraal.organisation.router import router as organisation_router
 from kindcentraal.placement.router import router as placement_router
 from kindcentraal.rooms.router import router as rooms_router
 from kindcentraal.support.router import router as support_router
+from kindcentraal.talks.router import router as talks_router
 from kindcentraal.tenant.router import router as security_settings_router
 from kindcentraal.user.router import router as user_router
 
@@ -45,6 +47,8 @@ DOCUMENT_ORDER = [
     attendance_router,
     messages_router,
     attachments_router,
+    announcements_router,
+    talks_router,
     notification_router,
     security_settings_router,
 ]
@@ -70,6 +74,8 @@ ROUTERS = [
     attendance_router,
     messages_router,
     attachments_router,
+    announcements_router,
+    talks_router,
     notification_router,
     security_settings_router,
 ]
