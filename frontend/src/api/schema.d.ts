@@ -618,9 +618,33 @@ export interface paths {
         get: operations["children:read_contact_person"];
         /**
          * Assign Contact Person
-         * @description Set the child's one contact person; it replaces the previous one.
+         * @description Set the child's one contact person; it replaces the previous one. A handover keeps
+         *     the history, gives the new contact person the handover note, tells the guardians and the
+         *     new contact person, and moves the child's open message threads to the new one. The answer
+         *     lists the siblings, so the family can have one contact person for all children.
          */
         put: operations["children:assign_contact_person"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/contact-person/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Contact Person History
+         * @description Who was the child's contact person when, the newest first. A handover note is shown
+         *     only to the contact person it was written for.
+         */
+        get: operations["children:read_contact_person_history"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -2203,6 +2227,231 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/announcements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Announcements
+         * @description Newest first. A family sees each announcement once, labelled with the children it
+         *     concerns; staff see what they sent; centre admins their centres' announcements.
+         */
+        get: operations["announcements:list_announcements"];
+        put?: never;
+        /**
+         * Create Announcement
+         * @description Send an announcement to the families of a group you work with (school class or BSO
+         *     group), or, as its admin, of the whole centre. Each guardian is notified once.
+         */
+        post: operations["announcements:create_announcement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/announcements/{announcementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Announcement
+         * @description One announcement, for its recipients, its sender and its centre's admins.
+         */
+        get: operations["announcements:read_announcement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/announcements/{announcementId}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark Announcement Read
+         * @description A family marks it read; the sender sees when.
+         */
+        post: operations["announcements:mark_announcement_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/announcements/{announcementId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm Announcement
+         * @description A family confirms they read an announcement that asks for it (409 if it does not).
+         */
+        post: operations["announcements:confirm_announcement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/announcements/{announcementId}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Announcement Recipients
+         * @description Who received it, for which children, and when they read and confirmed it: for the
+         *     sender and the centre's admins. Names children, so it is in their access log.
+         */
+        get: operations["announcements:list_announcement_recipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/talk-slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Talk Slots
+         * @description Upcoming talk slots, soonest first: for a family the open ones they may book and their
+         *     booked talks; for staff the slots they published (with who booked).
+         */
+        get: operations["talk-slots:list_talk_slots"];
+        put?: never;
+        /**
+         * Create Talk Slots
+         * @description Publish talk slots (a list of times or a series) for a group's families or chosen
+         *     families; optionally each slot holds a room. The families are notified.
+         */
+        post: operations["talk-slots:create_talk_slots"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/talk-slots/unbooked-families": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Unbooked Families
+         * @description Per planning you published for the group (with talks still to come): the children whose
+         *     family has not booked yet. One group, so one plain list; it is in their access log.
+         */
+        get: operations["talk-slots:list_unbooked_families"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/talk-slots/{slotId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Talk Slot
+         * @description One talk slot.
+         */
+        get: operations["talk-slots:read_talk_slot"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Talk Slot
+         * @description Withdraw a slot: its room booking is cancelled; a family that booked it is notified.
+         */
+        delete: operations["talk-slots:delete_talk_slot"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/talk-slots/{slotId}/booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Book Talk Slot
+         * @description Book the slot for your child (`childId` when several of your children are offered it).
+         *     A slot is booked once, a child once per planning: otherwise 409 with a `reason`. Both
+         *     sides get an e-mail with the invitation.
+         */
+        post: operations["talk-slots:book_talk_slot"];
+        /**
+         * Cancel Talk Booking
+         * @description Cancel the talk: the family until `cancelBefore` (then 409 `cancelDeadlinePassed`), the
+         *     publisher until it starts. The other side is notified; the slot is open again.
+         */
+        delete: operations["talk-slots:cancel_talk_booking"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/talk-slots/{slotId}/booking/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Talk Calendar
+         * @description The booked talk as an iCalendar invitation, for the family and the publisher.
+         */
+        get: operations["talk-slots:read_talk_calendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/notifications": {
         parameters: {
             query?: never;
@@ -2241,6 +2490,31 @@ export interface paths {
          * @description Mark one of your notifications read (or unread again).
          */
         patch: operations["notifications:update_notification"];
+        trace?: never;
+    };
+    "/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Notification Settings
+         * @description Which notifications you also get by e-mail (all, until you choose).
+         */
+        get: operations["notifications:read_notification_settings"];
+        /**
+         * Update Notification Settings
+         * @description Choose which notifications you also get by e-mail. A mail says only what happened and
+         *     for which child, never the content.
+         */
+        put: operations["notifications:update_notification_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/security-settings": {
@@ -2644,6 +2918,117 @@ export interface components {
             enrolmentOpens?: string | null;
             /** Enrolmentcloses */
             enrolmentCloses?: string | null;
+        };
+        /**
+         * AnnouncementCounts
+         * @description For the sender and the centre's admins: how many families received, read, confirmed.
+         */
+        AnnouncementCounts: {
+            /** Recipients */
+            recipients: number;
+            /** Read */
+            read: number;
+            /** Confirmed */
+            confirmed: number;
+        };
+        /**
+         * AnnouncementCreate
+         * @description Exactly one audience: `groupId` (a school class or a BSO group) or `centreId`.
+         */
+        AnnouncementCreate: {
+            /** Title */
+            title: string;
+            /** Text */
+            text: string;
+            /**
+             * Groupid
+             * @description The families of this group's children (school class or BSO).
+             */
+            groupId?: string | null;
+            /**
+             * Centreid
+             * @description The families of every child of the centre (its admins only).
+             */
+            centreId?: string | null;
+            /**
+             * Requiresconfirmation
+             * @description Ask each family to confirm they read it.
+             * @default false
+             */
+            requiresConfirmation: boolean;
+        };
+        /**
+         * AnnouncementRead
+         * @description An announcement. For a family: the children it concerns, and whether they read and
+         *     confirmed it; for its sender and the centre's admins: the counts.
+         */
+        AnnouncementRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Text */
+            text: string;
+            /**
+             * Audience
+             * @enum {string}
+             */
+            audience: "group" | "centre";
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /** Groupid */
+            groupId: string | null;
+            /** Groupname */
+            groupName: string | null;
+            /** Sendername */
+            senderName: string | null;
+            /**
+             * Publishedat
+             * Format: date-time
+             */
+            publishedAt: string;
+            /** Requiresconfirmation */
+            requiresConfirmation: boolean;
+            /**
+             * Children
+             * @description The caller's own children it concerns (empty for staff).
+             */
+            children: components["schemas"]["ChildLabel"][];
+            /** Read */
+            read: boolean;
+            /** Confirmed */
+            confirmed: boolean;
+            /** Readat */
+            readAt: string | null;
+            /** Confirmedat */
+            confirmedAt: string | null;
+            /** @description For the sender and the centre's admins; null for families. */
+            counts: components["schemas"]["AnnouncementCounts"] | null;
+        };
+        /**
+         * AnnouncementRecipientRead
+         * @description One family that received it, with the children it concerns.
+         */
+        AnnouncementRecipientRead: {
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /** Displayname */
+            displayName: string;
+            /** Children */
+            children: components["schemas"]["ChildLabel"][];
+            /** Readat */
+            readAt: string | null;
+            /** Confirmedat */
+            confirmedAt: string | null;
         };
         /** ApiRoot */
         ApiRoot: {
@@ -3377,6 +3762,26 @@ export interface components {
              */
             absences?: components["schemas"]["AbsenceRead"][] | null;
         };
+        /** ChildLabel */
+        ChildLabel: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Givenname */
+            givenName: string;
+        };
+        /** ChildName */
+        ChildName: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Givenname */
+            givenName: string;
+        };
         /**
          * ChildPlacementRead
          * @description A placement on the child page, with the organisation's name the page shows.
@@ -3576,6 +3981,59 @@ export interface components {
              * @description A professional of the municipality's organisations.
              */
             userId: string;
+            /**
+             * Handovernote
+             * @description What the new contact person needs to know; only they will read it. Required when the child already has a contact person.
+             */
+            handoverNote?: string | null;
+        };
+        /** ContactPersonChange */
+        ContactPersonChange: {
+            /**
+             * Userid
+             * Format: uuid
+             */
+            userId: string;
+            /** Displayname */
+            displayName: string;
+            /** Email */
+            email: string;
+            /**
+             * Phone
+             * @description A work phone number, when on record.
+             */
+            phone?: string | null;
+            /**
+             * Since
+             * Format: date-time
+             */
+            since: string;
+            /**
+             * Siblings
+             * @description Siblings whose contact person the caller may also set, for one contact person per family.
+             */
+            siblings: components["schemas"]["SiblingContactPerson"][];
+        };
+        /**
+         * ContactPersonPeriod
+         * @description One period in which someone was the child's contact person.
+         */
+        ContactPersonPeriod: {
+            /** @description Null when that account no longer exists. */
+            contactPerson: components["schemas"]["PersonRef"] | null;
+            /**
+             * Startedat
+             * Format: date-time
+             */
+            startedAt: string;
+            /** Endedat */
+            endedAt: string | null;
+            assignedBy: components["schemas"]["PersonRef"] | null;
+            /**
+             * Handovernote
+             * @description Only for the contact person it was written for; null for everyone else.
+             */
+            handoverNote?: string | null;
         };
         /** ContactPersonRead */
         ContactPersonRead: {
@@ -4549,6 +5007,48 @@ export interface components {
              */
             createdAt: string;
         };
+        /**
+         * NotificationSettings
+         * @description Which notifications the person also gets by e-mail. A mail says only what happened
+         *     and for which child (first name), with a link to the app.
+         */
+        NotificationSettings: {
+            /**
+             * Messages
+             * @description A new message in one of your threads.
+             */
+            messages: boolean;
+            /**
+             * Announcements
+             * @description A new announcement for your child's group.
+             */
+            announcements: boolean;
+            /**
+             * Consents
+             * @description A request for your consent.
+             */
+            consents: boolean;
+            /**
+             * Talks
+             * @description Talk slots to book, a talk booked or cancelled.
+             */
+            talks: boolean;
+            /**
+             * Activities
+             * @description A place came free in an activity.
+             */
+            activities: boolean;
+            /**
+             * Contactperson
+             * @description A new contact person, or a child handed to you.
+             */
+            contactPerson: boolean;
+            /**
+             * Weeklydigest
+             * @description Once a week, on Monday: what happened, counted.
+             */
+            weeklyDigest: boolean;
+        };
         /** NotificationUpdate */
         NotificationUpdate: {
             /** Read */
@@ -4669,6 +5169,26 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        /** Page[AnnouncementRead] */
+        Page_AnnouncementRead_: {
+            /** Items */
+            items: components["schemas"]["AnnouncementRead"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
+        /** Page[AnnouncementRecipientRead] */
+        Page_AnnouncementRecipientRead_: {
+            /** Items */
+            items: components["schemas"]["AnnouncementRecipientRead"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
         /** Page[ChildCentreRead] */
         Page_ChildCentreRead_: {
             /** Items */
@@ -4733,6 +5253,16 @@ export interface components {
         Page_SignalRead_: {
             /** Items */
             items: components["schemas"]["SignalRead"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
+        /** Page[TalkSlotRead] */
+        Page_TalkSlotRead_: {
+            /** Items */
+            items: components["schemas"]["TalkSlotRead"][];
             /**
              * Nextcursor
              * @description Opaque cursor for the next page; null on the last page.
@@ -5442,6 +5972,21 @@ export interface components {
             attendance?: components["schemas"]["Attendance"] | null;
         };
         /**
+         * SiblingContactPerson
+         * @description A brother or sister (a child sharing a guardian) the caller may also manage, with its
+         *     contact person: the app offers to make it the same one.
+         */
+        SiblingContactPerson: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Givenname */
+            givenName: string;
+            contactPerson: components["schemas"]["PersonRef"] | null;
+        };
+        /**
          * SignalCategory
          * @enum {string}
          */
@@ -5554,6 +6099,149 @@ export interface components {
             category: components["schemas"]["SignalCategory"];
             /** @description The kind of support asked for, if known. */
             trajectoryType?: components["schemas"]["TrajectoryType"] | null;
+        };
+        /** TalkBookingCreate */
+        TalkBookingCreate: {
+            /**
+             * Childid
+             * @description Which child the talk is about; may be left out when only one of your children is offered the slot.
+             */
+            childId?: string | null;
+        };
+        /** TalkBookingRead */
+        TalkBookingRead: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Childgivenname */
+            childGivenName: string;
+            /**
+             * Bookedat
+             * Format: date-time
+             */
+            bookedAt: string;
+        };
+        /**
+         * TalkSeries
+         * @description `count` talks of `durationMinutes` from `startsAt`, `breakMinutes` apart.
+         */
+        TalkSeries: {
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /** Durationminutes */
+            durationMinutes: number;
+            /** Count */
+            count: number;
+            /**
+             * Breakminutes
+             * @default 0
+             */
+            breakMinutes: number;
+        };
+        /**
+         * TalkSlotRead
+         * @description A talk slot. A family sees open slots offered to their children and their own booked
+         *     ones; the publisher sees the booking's child.
+         */
+        TalkSlotRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Roundid
+             * Format: uuid
+             */
+            roundId: string;
+            /** Groupid */
+            groupId: string | null;
+            /** Publishername */
+            publisherName: string | null;
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
+            /** Roomid */
+            roomId: string | null;
+            /** Roomname */
+            roomName: string | null;
+            /**
+             * Cancelbefore
+             * Format: date-time
+             * @description Families cancel until this moment.
+             */
+            cancelBefore: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "booked";
+            booking: components["schemas"]["TalkBookingRead"] | null;
+            /**
+             * Children
+             * @description For a family: their children who may still book in this planning.
+             */
+            children: components["schemas"]["ChildName"][];
+        };
+        /**
+         * TalkSlotsCreate
+         * @description Slots for one audience — `groupId` (every family of the group) or `childIds` (chosen
+         *     families; one id for one family) — given as `times` or as a `series`.
+         */
+        TalkSlotsCreate: {
+            /** Groupid */
+            groupId?: string | null;
+            /** Childids */
+            childIds?: string[] | null;
+            /** Times */
+            times?: components["schemas"]["TalkTime"][] | null;
+            series?: components["schemas"]["TalkSeries"] | null;
+            /**
+             * Roomid
+             * @description Hold a room for every slot (a room booking of your organisation; a taken time is a 409 naming the conflicts).
+             */
+            roomId?: string | null;
+            /**
+             * Cancelbeforehours
+             * @description Families cancel up to this many hours before.
+             * @default 24
+             */
+            cancelBeforeHours: number;
+        };
+        /** TalkSlotsCreated */
+        TalkSlotsCreated: {
+            /**
+             * Roundid
+             * Format: uuid
+             */
+            roundId: string;
+            /** Items */
+            items: components["schemas"]["TalkSlotRead"][];
+        };
+        /** TalkTime */
+        TalkTime: {
+            /**
+             * Startsat
+             * Format: date-time
+             */
+            startsAt: string;
+            /**
+             * Endsat
+             * Format: date-time
+             */
+            endsAt: string;
         };
         /** TeamMemberRead */
         TeamMemberRead: {
@@ -6007,6 +6695,26 @@ export interface components {
             mandatory: boolean;
             /** Recoverycodesleft */
             recoveryCodesLeft: number;
+        };
+        /**
+         * UnbookedFamilyRead
+         * @description A child of the planning whose family has not booked a talk yet.
+         */
+        UnbookedFamilyRead: {
+            /**
+             * Roundid
+             * Format: uuid
+             */
+            roundId: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Givenname */
+            givenName: string;
+            /** Familyname */
+            familyName: string;
         };
         /** UnreadCount */
         UnreadCount: {
@@ -7610,12 +8318,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPersonRead"];
+                    "application/json": components["schemas"]["ContactPersonChange"];
                 };
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "children:read_contact_person_history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactPersonPeriod"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
             404: components["responses"]["404"];
             500: components["responses"]["500"];
         };
@@ -10705,6 +11440,410 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
+    "announcements:list_announcements": {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AnnouncementRead_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "announcements:create_announcement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnnouncementCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "announcements:read_announcement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                announcementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "announcements:mark_announcement_read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                announcementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "announcements:confirm_announcement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                announcementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnouncementRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "announcements:list_announcement_recipients": {
+        parameters: {
+            query?: {
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                announcementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AnnouncementRecipientRead_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "talk-slots:list_talk_slots": {
+        parameters: {
+            query?: {
+                /** @description Only this group's planning. */
+                groupId?: string | null;
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TalkSlotRead_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "talk-slots:create_talk_slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TalkSlotsCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkSlotsCreated"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "talk-slots:list_unbooked_families": {
+        parameters: {
+            query: {
+                groupId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnbookedFamilyRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "talk-slots:read_talk_slot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkSlotRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "talk-slots:delete_talk_slot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "talk-slots:book_talk_slot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TalkBookingCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TalkSlotRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "talk-slots:cancel_talk_booking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "talk-slots:read_talk_calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slotId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation (iCalendar). */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                    "text/calendar": unknown;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
     "notifications:list_notifications": {
         parameters: {
             query?: {
@@ -10764,6 +11903,57 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "notifications:read_notification_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "notifications:update_notification_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationSettings"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationSettings"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
             500: components["responses"]["500"];
         };
     };
