@@ -244,6 +244,63 @@ def rooms_release() -> None:
     typer.echo(f"Released {asyncio.run(run())} bookings nobody checked in.")
 
 
+@app.command("worker")
+def worker(
+    once: Annotated[
+        bool, typer.Option(help="Stop when no mail is due any more (for scripts and tests).")
+    ] = False,
+) -> None:
+    """Run the background work: deliver e-mail from the outbox over KC_SMTP_URL, seal the
+    access log, release unused room bookings, queue the weekly digest."""
+    import logging
+
+    from kindcentraal.outbox.delivery import parse_smtp_url
+    from kindcentraal.outbox.worker import Worker
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
+    settings = get_settings()
+    if settings.smtp_url is None:
+        typer.echo("KC_SMTP_URL is not set: e-mail stays queued in the outbox.", err=True)
+    else:
+        parse_smtp_url(settings.smtp_url)
+    asyncio.run(Worker(settings).run(once=once))
+
+
+@app.command("dev-mail")
+def dev_mail(
+    folder: Annotated[Path, typer.Option(help="Where mails are kept (a Maildir).")] = Path(
+        "var/mail"
+    ),
+    smtp_port: Annotated[int, typer.Option()] = 1025,
+    http_port: Annotated[int, typer.Option()] = 8025,
+) -> None:
+    """A local SMTP server for development: keeps every mail under FOLDER and shows them at
+    http://127.0.0.1:HTTP_PORT. Point the worker at it with
+    KC_SMTP_URL=smtp://127.0.0.1:1025?tls=none."""
+    from kindcentraal.outbox import devmail
+
+    typer.echo(f"Development mail: smtp://127.0.0.1:{smtp_port}, stored in {folder}, ")
+    typer.echo(f"read at http://127.0.0.1:{http_port}")
+    devmail.run(folder, smtp_port=smtp_port, http_port=http_port)
+
+
+@app.command("digest")
+def digest() -> None:
+    """Queue the weekly digest of the week that ended last Monday 07:00 (Amsterdam); the
+    worker does this itself, and a digest is never queued twice."""
+    from kindcentraal.db import Database
+    from kindcentraal.outbox.worker import queue_digests
+
+    async def run() -> int:
+        database = Database(get_settings().async_database_url)
+        try:
+            return await queue_digests(database.sessionmaker)
+        finally:
+            await database.dispose()
+
+    typer.echo(f"Queued {asyncio.run(run())} weekly digests.")
+
+
 @app.command("create-admin")
 def create_admin(
     email: Annotated[str, typer.Option(prompt=True)],

@@ -45,6 +45,25 @@ class Settings(BaseSettings):
         ge=0,
         description="How often the API seals new access-log events (0: only `audit seal`).",
     )
+    app_url: str = Field(
+        default="http://127.0.0.1:5173",
+        description="The SPA's address as users reach it: the links in e-mails point there.",
+    )
+    smtp_url: str | None = Field(
+        default=None,
+        description="Where `kindcentraal worker` delivers e-mail: smtp://user:pass@host:587 "
+        "(STARTTLS, required) or smtps://host:465; smtp://localhost:1025?tls=none only on "
+        "the loopback (development). Unset: mails stay queued.",
+    )
+    mail_from: str = Field(default="KindCentraal <noreply@kindcentraal.localhost>")
+    outbox_lease_seconds: float = Field(
+        default=120.0,
+        gt=0,
+        description="How long a worker holds a mail it is delivering; a killed worker's mails "
+        "are picked up again after this.",
+    )
+    outbox_max_attempts: int = Field(default=10, ge=1)
+    worker_interval_seconds: float = Field(default=2.0, gt=0)
     storage_url: str = Field(
         default="file:var/attachments",
         description="Where uploaded files live: `file:<folder>` (relative to the project) or "

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query, Response
 
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
+from kindcentraal.child import contact_person
 from kindcentraal.child import page as child_page
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child, Guardian
@@ -16,6 +17,8 @@ from kindcentraal.child.schemas import (
     ChildRead,
     ChildUpdate,
     ContactPersonAssign,
+    ContactPersonChange,
+    ContactPersonPeriod,
     ContactPersonRead,
     GuardianCreate,
     GuardianRead,
@@ -169,6 +172,12 @@ READ_CONTACT_PERSON = declare(
     resource="contact-person",
     action="read",
     rows="children the caller has a relation with",
+)
+READ_CONTACT_PERSON_HISTORY = declare(
+    "contact-person.history",
+    resource="contact-person",
+    action="read",
+    rows="children the caller has a relation with; handover notes for their addressee only",
 )
 ASSIGN_CONTACT_PERSON = declare(
     "contact-person.update",
@@ -382,7 +391,7 @@ async def read_contact_person(
 
 @router.put(
     "/{childId}/contact-person",
-    response_model=ContactPersonRead,
+    response_model=ContactPersonChange,
     responses=problems(400, 401, 403, 404),
 )
 async def assign_contact_person(
@@ -390,15 +399,38 @@ async def assign_contact_person(
     body: ContactPersonAssign,
     principal: Annotated[Principal, Depends(guard(ASSIGN_CONTACT_PERSON))],
     session: SessionDep,
-) -> ContactPersonRead:
-    """Set the child's one contact person; it replaces the previous one."""
-    user, since = await child_service.assign_contact_person(
-        session, principal, child_id=child_id, user_id=body.user_id
+) -> ContactPersonChange:
+    """Set the child's one contact person; it replaces the previous one. A handover keeps
+    the history, gives the new contact person the handover note, tells the guardians and the
+    new contact person, and moves the child's open message threads to the new one. The answer
+    lists the siblings, so the family can have one contact person for all children."""
+    user, since = await contact_person.assign(
+        session,
+        principal,
+        child_id=child_id,
+        user_id=body.user_id,
+        handover_note=body.handover_note,
     )
-    return ContactPersonRead(
+    return ContactPersonChange(
         user_id=user.id,
         display_name=user.display_name,
         email=user.email,
         phone=user.phone,
         since=since,
+        siblings=await contact_person.siblings(session, principal, child_id),
     )
+
+
+@router.get(
+    "/{childId}/contact-person/history",
+    response_model=list[ContactPersonPeriod],
+    responses=problems(400, 401, 404),
+)
+async def read_contact_person_history(
+    child_id: ChildId,
+    principal: Annotated[Principal, Depends(guard(READ_CONTACT_PERSON_HISTORY))],
+    session: SessionDep,
+) -> list[ContactPersonPeriod]:
+    """Who was the child's contact person when, the newest first. A handover note is shown
+    only to the contact person it was written for."""
+    return await contact_person.history(session, principal, child_id=child_id)

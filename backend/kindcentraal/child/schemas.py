@@ -107,6 +107,12 @@ class GuardianRead(Timestamps):
 
 class ContactPersonAssign(ApiModel):
     user_id: uuid.UUID = Field(description="A professional of the municipality's organisations.")
+    handover_note: str | None = Field(
+        default=None,
+        max_length=5000,
+        description="What the new contact person needs to know; only they will read it. "
+        "Required when the child already has a contact person.",
+    )
 
 
 class ContactPersonRead(ReadModel):
@@ -115,6 +121,35 @@ class ContactPersonRead(ReadModel):
     email: str
     phone: str | None = Field(default=None, description="A work phone number, when on record.")
     since: AwareDatetime
+
+
+class SiblingContactPerson(ReadModel):
+    """A brother or sister (a child sharing a guardian) the caller may also manage, with its
+    contact person: the app offers to make it the same one."""
+
+    child_id: uuid.UUID
+    given_name: str
+    contact_person: PersonRef | None
+
+
+class ContactPersonChange(ContactPersonRead):
+    siblings: list[SiblingContactPerson] = Field(
+        description="Siblings whose contact person the caller may also set, for one contact "
+        "person per family."
+    )
+
+
+class ContactPersonPeriod(ReadModel):
+    """One period in which someone was the child's contact person."""
+
+    contact_person: PersonRef | None = Field(description="Null when that account no longer exists.")
+    started_at: AwareDatetime
+    ended_at: AwareDatetime | None
+    assigned_by: PersonRef | None
+    handover_note: str | None = Field(
+        default=None,
+        description="Only for the contact person it was written for; null for everyone else.",
+    )
 
 
 class DailyTeamMember(ReadModel):

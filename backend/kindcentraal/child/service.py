@@ -4,7 +4,7 @@ import functools
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal, TypeVar
 
 from sqlalchemy import Date, String, Uuid, bindparam, func, or_, select
@@ -24,7 +24,7 @@ from kindcentraal.common.repository import apply_changes, get_in_tenant
 from kindcentraal.driver_reads import Query
 from kindcentraal.errors import AppError, Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.group.models import Group
-from kindcentraal.organisation.models import Membership, Role
+from kindcentraal.organisation.models import Role
 from kindcentraal.placement.models import Placement
 from kindcentraal.user.models import User
 
@@ -546,36 +546,3 @@ async def get_contact_person(
     if child.contact_person is None or child.contact_person_since is None:
         raise NotFound("contact person")
     return child.contact_person, child.contact_person_since
-
-
-async def assign_contact_person(
-    session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, user_id: uuid.UUID
-) -> tuple[User, datetime]:
-    """Exactly one contact person per child: assigning replaces the previous one."""
-    child, relations = await _managed(session, principal, child_id, "contact-person", "update")
-    professional = await session.scalar(
-        select(User).where(
-            User.id == user_id,
-            User.tenant_id == principal.tenant_id,
-            User.is_active,
-            User.id.in_(
-                select(Membership.user_id).where(
-                    Membership.tenant_id == principal.tenant_id,
-                    Membership.role.in_(PROFESSIONAL_ROLES),
-                )
-            ),
-        )
-    )
-    if professional is None:
-        raise InvalidInput.field(
-            "userId", "not_a_professional", "The contact person must be an active professional."
-        )
-    if child.contact_person_id != professional.id:
-        child.contact_person_id = professional.id
-        child.contact_person_since = datetime.now(UTC)
-    await session.flush()
-    await log_access(
-        session, principal, relations, child.id, resource="contact-person", action="update"
-    )
-    assert child.contact_person_since is not None
-    return professional, child.contact_person_since

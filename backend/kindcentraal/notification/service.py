@@ -14,6 +14,7 @@ from kindcentraal.common.pagination import PageParams, SortKey, paginate
 from kindcentraal.errors import NotFound
 from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.notification.schemas import NotificationRead, NotificationUpdate
+from kindcentraal.outbox.service import mail_notifications
 
 ABOUT = {
     NotificationKind.TEAM_MEMBER_JOINED: "A professional joined the team around the child.",
@@ -41,10 +42,10 @@ async def notify(
     signal_id: uuid.UUID | None = None,
     booking_id: uuid.UUID | None = None,
 ) -> None:
-    """One notification per recipient, never to the caller who caused it."""
-    for user_id in sorted(
-        {r for r in recipients if r is not None and r != principal.user_id}, key=str
-    ):
+    """One notification per recipient, never to the caller who caused it; those who want it
+    by e-mail also get a mail in the outbox, in the same transaction."""
+    user_ids = sorted({r for r in recipients if r is not None and r != principal.user_id}, key=str)
+    for user_id in user_ids:
         session.add(
             Notification(
                 tenant_id=principal.tenant_id,
@@ -56,6 +57,9 @@ async def notify(
                 booking_id=booking_id,
             )
         )
+    await mail_notifications(
+        session, tenant_id=principal.tenant_id, user_ids=user_ids, kind=kind, child_id=child_id
+    )
 
 
 async def guardians_with_authority(session: AsyncSession, child: Child) -> list[uuid.UUID]:

@@ -322,7 +322,9 @@ async def test_contact_person_is_exactly_one_and_a_professional(
     assert first.status_code == 200
     assert first.json()["userId"] == str(world.teacher.id)
     second = await client.put(
-        url, json={"userId": str(world.pm.id)}, headers=world.headers("school_admin")
+        url,
+        json={"userId": str(world.pm.id), "handoverNote": "Zie het plan."},
+        headers=world.headers("school_admin"),
     )
     assert second.json()["userId"] == str(world.pm.id)
     seen_by_parent = await client.get(url, headers=world.headers("parent"))

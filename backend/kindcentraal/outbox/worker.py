@@ -1,0 +1,99 @@
+"""`kindcentraal worker`: the product's background work in one process. Each round it
+delivers due e-mail, seals new access-log events, releases room bookings nobody checked in
+and, once a week (Monday from 07:00, Amsterdam time), queues the parents' weekly digest."""
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from kindcentraal.audit.writer import seal_all
+from kindcentraal.config import Settings
+from kindcentraal.db import Database
+from kindcentraal.outbox.delivery import deliver_due
+from kindcentraal.outbox.service import queue_weekly_digests
+from kindcentraal.rooms.service import release_no_shows
+from kindcentraal.tenant.models import Tenant
+
+logger = logging.getLogger("kindcentraal.worker")
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+DIGEST_AT = time(7, 0)
+
+
+def digest_week_end(now: datetime) -> datetime:
+    """The Monday 07:00 (Amsterdam) most recently passed: the digest covers the week before."""
+    local = now.astimezone(AMSTERDAM)
+    monday = local.date() - timedelta(days=local.weekday())
+    at = datetime.combine(monday, DIGEST_AT, tzinfo=AMSTERDAM)
+    if local < at:
+        at = datetime.combine(monday - timedelta(days=7), DIGEST_AT, tzinfo=AMSTERDAM)
+    return at.astimezone(UTC)
+
+
+async def queue_digests(
+    sessionmaker: async_sessionmaker[AsyncSession], now: datetime | None = None
+) -> int:
+    """Every tenant's digests for the last week that ended; safe to run again (once a week
+    per parent, by the mail's dedupe key)."""
+    week_end = digest_week_end(now or datetime.now(UTC))
+    queued = 0
+    async with sessionmaker() as session:
+        tenant_ids = list(await session.scalars(select(Tenant.id)))
+    for tenant_id in tenant_ids:
+        async with sessionmaker() as session, session.begin():
+            queued += await queue_weekly_digests(session, tenant_id=tenant_id, week_end=week_end)
+    return queued
+
+
+async def _release(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
+    async with sessionmaker() as session, session.begin():
+        return await release_no_shows(session)
+
+
+class Worker:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.database = Database(settings.async_database_url)
+        self._digest_week: datetime | None = None
+        self._released_at: datetime | None = None
+
+    async def round(self) -> int:
+        """One round of every job; the number of mails sent."""
+        sessionmaker = self.database.sessionmaker
+        now = datetime.now(UTC)
+        week = digest_week_end(now)
+        if week != self._digest_week:
+            queued = await self._guarded("digest", lambda: queue_digests(sessionmaker, now))
+            logger.info("weekly digests queued: %s", queued)
+            self._digest_week = week
+        await self._guarded("sealer", lambda: seal_all(sessionmaker))
+        interval = self.settings.rooms_release_interval_seconds
+        if interval > 0 and (
+            self._released_at is None or now - self._released_at >= timedelta(seconds=interval)
+        ):
+            await self._guarded("rooms release", lambda: _release(sessionmaker))
+            self._released_at = now
+        return await self._guarded("mail", lambda: deliver_due(sessionmaker, self.settings))
+
+    async def _guarded(self, job: str, run: Callable[[], Awaitable[int]]) -> int:
+        # One failing job must not stop the others; the type only (no personal data).
+        try:
+            return await run()
+        except Exception as exc:
+            logger.error("worker job %s failed: %s", job, type(exc).__name__)
+            return 0
+
+    async def run(self, *, once: bool = False) -> None:
+        try:
+            while True:
+                sent = await self.round()
+                if once and sent == 0:
+                    return
+                if sent == 0:
+                    await asyncio.sleep(self.settings.worker_interval_seconds)
+        finally:
+            await self.database.dispose()
