@@ -13,7 +13,6 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 
-
 # aiosmtpd logs every envelope, addresses included: the tests keep personal data out of logs.
 logging.getLogger("mail.log").setLevel(logging.WARNING)
 

@@ -46,7 +46,7 @@ async def _statuses(database_url: str) -> dict[uuid.UUID, MailStatus]:
     try:
         async with engine.connect() as conn:
             rows = await conn.execute(select(OutboxMail.id, OutboxMail.status))
-            return {mail_id: status for mail_id, status in rows.tuples()}
+            return dict(rows.tuples())
     finally:
         await engine.dispose()
 
@@ -60,23 +60,48 @@ async def test_a_killed_worker_loses_no_mail_and_sends_none_twice(empty_database
         now = datetime.now(UTC)
         await conn.execute(
             Tenant.__table__.insert(),
-            [{"id": tenant_id, "name": "Huizen", "slug": f"h{tenant_id.hex[:8]}",
-              "created_at": now, "updated_at": now}],
+            [
+                {
+                    "id": tenant_id,
+                    "name": "Huizen",
+                    "slug": f"h{tenant_id.hex[:8]}",
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ],
         )
         await conn.execute(
             User.__table__.insert(),
-            [{"id": user_id, "tenant_id": tenant_id, "email": "ouder@example.nl",
-              "display_name": "Ouder", "password_hash": "-", "is_active": True,
-              "created_at": now, "updated_at": now}],
+            [
+                {
+                    "id": user_id,
+                    "tenant_id": tenant_id,
+                    "email": "ouder@example.nl",
+                    "display_name": "Ouder",
+                    "password_hash": "-",
+                    "is_active": True,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+            ],
         )
         await conn.execute(
             OutboxMail.__table__.insert(),
             [
-                {"id": mail_id, "tenant_id": tenant_id, "user_id": user_id,
-                 "to_address": "ouder@example.nl", "template": "test",
-                 "subject": f"Melding {n}", "body": "Open KindCentraal.",
-                 "status": "pending", "attempts": 0, "next_attempt_at": now,
-                 "created_at": now, "updated_at": now}
+                {
+                    "id": mail_id,
+                    "tenant_id": tenant_id,
+                    "user_id": user_id,
+                    "to_address": "ouder@example.nl",
+                    "template": "test",
+                    "subject": f"Melding {n}",
+                    "body": "Open KindCentraal.",
+                    "status": "pending",
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                    "created_at": now,
+                    "updated_at": now,
+                }
                 for n, mail_id in enumerate(ids)
             ],
         )
