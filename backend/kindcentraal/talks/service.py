@@ -251,7 +251,12 @@ def _visible(principal: Principal, *, listing: bool = False) -> ColumnElement[bo
     managed = [TalkRound.publisher_id == principal.user_id]
     if principal.admin_centre_ids and not listing:
         managed.append(TalkRound.centre_id.in_(principal.admin_centre_ids))
-    family = or_(and_(_open(), _offered_to(mine, unbooked=listing)), _booked_for(mine))
+    if listing:
+        family = or_(and_(_open(), _offered_to(mine, unbooked=True)), _booked_for(mine))
+    else:
+        # A slot another family took stays readable (as "booked", without the child), so a
+        # family that lost the race hears 409, not 404.
+        family = _offered_to(mine, unbooked=False)
     return and_(TalkSlot.tenant_id == principal.tenant_id, or_(*managed, family))
 
 
@@ -346,7 +351,10 @@ async def _reads(
                 child_id=row.child_id, child_given_name=given_name, booked_at=row.created_at
             )
             if row.child_id not in mine:
-                named.add(row.child_id)
+                if not policy.manages_round(principal, talk_round):
+                    booking = None  # another family's talk: only that the slot is taken
+                else:
+                    named.add(row.child_id)
         result.append(
             TalkSlotRead(
                 id=slot.id,
@@ -360,9 +368,9 @@ async def _reads(
                 room_id=slot.room_id,
                 room_name=rooms.get(slot.room_id) if slot.room_id else None,
                 cancel_before=slot.starts_at - timedelta(hours=talk_round.cancel_before_hours),
-                status="booked" if booking is not None else "open",
+                status="booked" if booked is not None else "open",
                 booking=booking,
-                children=choices.get(slot.round_id, []) if booking is None else [],
+                children=choices.get(slot.round_id, []) if booked is None else [],
             )
         )
     if log and named:
@@ -571,7 +579,7 @@ async def cancel_booking(
             )
         tell = [talk_round.publisher_id] if talk_round.publisher_id else []
     else:
-        raise Forbidden("Only the family or the publisher cancels this talk.")
+        raise NotFound("talk booking")  # another family's talk
     child_id = booking.child_id
     await session.delete(booking)
     await session.flush()
@@ -614,7 +622,7 @@ async def delete_slot(session: AsyncSession, principal: Principal, *, slot_id: u
 
 async def calendar(session: AsyncSession, principal: Principal, *, slot_id: uuid.UUID) -> str:
     """The booked talk as an iCalendar invitation, for the family and the publisher."""
-    slot, _talk_round = await _visible_slot(session, principal, slot_id)
+    slot, talk_round = await _visible_slot(session, principal, slot_id)
     found = (
         await session.execute(
             select(TalkBooking, Child.given_name)
@@ -631,6 +639,8 @@ async def calendar(session: AsyncSession, principal: Principal, *, slot_id: uuid
         else None
     )
     if booking.child_id not in set(await session.scalars(_my_children(principal))):
+        if not policy.manages_round(principal, talk_round):
+            raise NotFound("talk booking")
         await child_service.log_access_many(
             session, principal, [booking.child_id], resource="talk-booking", action="read"
         )

@@ -91,6 +91,9 @@ async def test_a_teacher_offers_slots_and_a_parent_books_one(
 async def test_booking_twice_is_a_conflict_and_stores_nothing(
     client: httpx.AsyncClient, world: World, session: AsyncSession
 ) -> None:
+    classmate = await make_child(session, world.centre, group=world.group, given_name="Kim")
+    await make_placement(session, classmate, world.school)
+    await make_guardian(session, classmate, world.outsider_parent)
     slots = await _publish(client, world)
     path = f"/talk-slots/{slots[0]['id']}/booking"
     assert (await client.post(path, headers=world.headers("parent"), json={})).status_code == 201
@@ -98,6 +101,17 @@ async def test_booking_twice_is_a_conflict_and_stores_nothing(
     assert again.status_code == 409
     assert again.headers["content-type"] == "application/problem+json"
     assert again.json()["reason"] == "slotTaken"
+    # another family of the group: the slot is taken, whose talk it is stays hidden
+    other = world.headers("outsider_parent")
+    lost = await client.post(path, headers=other, json={})
+    assert lost.status_code == 409 and lost.json()["reason"] == "slotTaken"
+    seen = await client.get(f"/talk-slots/{slots[0]['id']}", headers=other)
+    assert seen.json()["status"] == "booked" and seen.json()["booking"] is None
+    assert str(world.pupil.id) not in seen.text
+    assert (await client.get(f"{path}/calendar", headers=other)).status_code == 404
+    assert (await client.delete(path, headers=other)).status_code == 404
+    listed = await client.get("/talk-slots", headers=other)
+    assert slots[0]["id"] not in [s["id"] for s in listed.json()["items"]]
     second = await client.post(
         f"/talk-slots/{slots[1]['id']}/booking", headers=world.headers("parent"), json={}
     )
