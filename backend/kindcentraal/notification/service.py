@@ -28,6 +28,13 @@ ABOUT = {
     NotificationKind.WAITLIST_MOVED_UP: (
         "A place came free: your child moved up from the waiting list."
     ),
+    NotificationKind.MESSAGE_RECEIVED: "There is a new message about the child.",
+    NotificationKind.ANNOUNCEMENT_PUBLISHED: "There is a new announcement.",
+    NotificationKind.TALK_SLOTS_PUBLISHED: "You can book a talk about the child.",
+    NotificationKind.TALK_BOOKED: "A talk about the child was booked.",
+    NotificationKind.TALK_CANCELLED: "A talk about the child was cancelled.",
+    NotificationKind.CONTACT_PERSON_CHANGED: "The child has a new contact person.",
+    NotificationKind.HANDOVER_RECEIVED: "You are the child's new contact person.",
 }
 
 

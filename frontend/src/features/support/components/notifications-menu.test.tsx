@@ -74,6 +74,13 @@ describe('notifications in the header', () => {
     expect(notificationTarget({ ...booking, kind: 'booking_requested' })).toBe('/ruimtes/aanvragen');
     expect(notificationTarget({ ...booking, kind: 'booking_confirmed' })).toBe('/ruimtes');
     expect(notificationTarget({ ...booking, kind: 'booking_declined' })).toBe('/ruimtes');
+    // Communication: the screen of its kind, in the staff app and in the parent app.
+    expect(notificationTarget({ ...unread, kind: 'message_received' })).toBe('/berichten');
+    expect(notificationTarget({ ...unread, kind: 'message_received' }, { parentApp: true })).toBe('/ouder/berichten');
+    expect(notificationTarget({ ...unread, kind: 'announcement_published' }, { parentApp: true })).toBe('/ouder/mededelingen');
+    expect(notificationTarget({ ...unread, kind: 'talk_booked' })).toBe('/gesprekken');
+    expect(notificationTarget({ ...unread, kind: 'talk_slots_published' }, { parentApp: true })).toBe('/ouder/gesprekken');
+    expect(notificationTarget({ ...unread, kind: 'contact_person_changed' }, { parentApp: true })).toBe('/ouder/kinderen/c1');
   });
 
   it('stays out of the way when the notifications cannot be loaded', async () => {

@@ -26,6 +26,13 @@ const KINDS = [
   'booking_confirmed',
   'booking_declined',
   'waitlist_moved_up',
+  'message_received',
+  'announcement_published',
+  'talk_slots_published',
+  'talk_booked',
+  'talk_cancelled',
+  'contact_person_changed',
+  'handover_received',
 ] as const;
 const isKnownKind = (kind: string): kind is (typeof KINDS)[number] => (KINDS as readonly string[]).includes(kind);
 
@@ -37,11 +44,17 @@ const isKnownKind = (kind: string): kind is (typeof KINDS)[number] => (KINDS as 
  */
 export function notificationTarget(notification: NotificationRead, { parentApp = false } = {}): string {
   if (parentApp) {
+    if (notification.kind === 'message_received') return '/ouder/berichten';
+    if (notification.kind === 'announcement_published') return '/ouder/mededelingen';
+    if (notification.kind.startsWith('talk_')) return '/ouder/gesprekken';
     if (!notification.childId) return PARENT_HOME;
     if (notification.kind === 'consent_needed') return childPath(notification.childId, 'toestemming');
     if (notification.kind === 'waitlist_moved_up') return childPath(notification.childId, 'activiteiten');
     return childPath(notification.childId);
   }
+  if (notification.kind === 'message_received') return '/berichten';
+  if (notification.kind === 'announcement_published') return '/mededelingen';
+  if (notification.kind.startsWith('talk_')) return '/gesprekken';
   if (notification.kind === 'booking_requested') return '/ruimtes/aanvragen';
   if (notification.kind === 'waitlist_moved_up') return '/activiteiten';
   if (notification.bookingId || !notification.childId) return '/ruimtes';
