@@ -93,5 +93,6 @@ async def serve(folder: Path, *, smtp_port: int, http_port: int) -> None:
 def run(folder: Path, *, smtp_port: int, http_port: int) -> None:
     # aiosmtpd logs every envelope's addresses; the page shows what a developer needs.
     logging.getLogger("mail.log").setLevel(logging.WARNING)
-    folder.mkdir(parents=True, exist_ok=True)
+    for part in ("cur", "new", "tmp"):  # a Maildir, also in a folder that already exists
+        (folder / part).mkdir(parents=True, exist_ok=True)
     asyncio.run(serve(folder, smtp_port=smtp_port, http_port=http_port))

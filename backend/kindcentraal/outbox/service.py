@@ -210,7 +210,9 @@ async def queue_weekly_digests(
                     Child.tenant_id == tenant_id, Child.id.in_(child_ids)
                 )
             )
-        ).tuples()
+        )
+        .tuples()
+        .all()
     )
     queued = 0
     for user, setting in await _recipients(session, tenant_id, per_user):

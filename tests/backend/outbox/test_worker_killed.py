@@ -46,7 +46,7 @@ async def _statuses(database_url: str) -> dict[uuid.UUID, MailStatus]:
     try:
         async with engine.connect() as conn:
             rows = await conn.execute(select(OutboxMail.id, OutboxMail.status))
-            return dict(rows.tuples())
+            return dict(rows.tuples().all())
     finally:
         await engine.dispose()
 
