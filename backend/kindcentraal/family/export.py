@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kindcentraal.attendance import service as attendance_service
 from kindcentraal.audit import access_log
 from kindcentraal.auth.dependencies import JobSessions
+from kindcentraal.auth.models import AuthSession
 from kindcentraal.auth.principal import Principal
 from kindcentraal.child import page as child_page
 from kindcentraal.child import service as child_service
@@ -29,6 +30,7 @@ from kindcentraal.family.schemas import DataExportRead, ExportFormat
 from kindcentraal.notification.models import Notification
 from kindcentraal.notification.service import ABOUT
 from kindcentraal.user.models import User
+from kindcentraal.user.repository import load_caller
 
 logger = logging.getLogger(__name__)
 
@@ -289,3 +291,66 @@ async def run_export(sessions: JobSessions, *, principal: Principal, export_id: 
                 .where(DataExport.id == export_id)
                 .values(status=ExportStatus.FAILED, content=None)
             )
+
+
+# --- Picked up by `kindcentraal worker` ----------------------------------------------------
+STALLED_AFTER = timedelta(minutes=2)
+
+
+async def _requester(session: AsyncSession, export: DataExport) -> Principal | None:
+    """The guardian who asked, with the rights of their newest live login: an export runs
+    with no more than its requester may see now, and not at all once they are logged out."""
+    login = await session.scalar(
+        select(AuthSession.id)
+        .where(
+            AuthSession.tenant_id == export.tenant_id,
+            AuthSession.user_id == export.requested_by_id,
+            AuthSession.revoked_at.is_(None),
+        )
+        .order_by(AuthSession.created_at.desc())
+        .limit(1)
+    )
+    if login is None:
+        return None
+    caller = await load_caller(
+        session, tenant_id=export.tenant_id, user_id=export.requested_by_id, session_id=login
+    )
+    if caller is None:
+        return None
+    return Principal(
+        user_id=export.requested_by_id,
+        tenant_id=export.tenant_id,
+        session_id=login,
+        memberships=caller.memberships,
+        admin_centre_ids=caller.admin_centre_ids,
+        coordinator_centre_ids=caller.coordinator_centre_ids,
+        centre_admin_organisation_ids=caller.centre_admin_organisation_ids,
+    )
+
+
+async def resume_stalled_exports(sessions: JobSessions, *, now: datetime | None = None) -> int:
+    """Exports whose job never ran or died with its API process (queued or running, without
+    progress for two minutes) run again from the start; the number resumed."""
+    cutoff = (now or _now()) - STALLED_AFTER
+    async with sessions() as session:
+        stalled = list(
+            await session.scalars(
+                select(DataExport).where(
+                    DataExport.status.in_([ExportStatus.QUEUED, ExportStatus.RUNNING]),
+                    DataExport.updated_at < cutoff,
+                )
+            )
+        )
+        jobs: list[tuple[uuid.UUID, Principal | None]] = []
+        for export in stalled:
+            principal = await _requester(session, export)
+            if principal is None:
+                export.status = ExportStatus.FAILED
+            else:
+                export.status = ExportStatus.QUEUED
+                export.progress = 0
+            jobs.append((export.id, principal))
+    for export_id, principal in jobs:
+        if principal is not None:
+            await run_export(sessions, principal=principal, export_id=export_id)
+    return sum(principal is not None for _, principal in jobs)

@@ -1,6 +1,7 @@
 """`kindcentraal worker`: the product's background work in one process. Each round it
-delivers due e-mail, seals new access-log events, releases room bookings nobody checked in
-and, once a week (Monday from 07:00, Amsterdam time), queues the parents' weekly digest."""
+delivers due e-mail, seals new access-log events, runs data exports whose job never ran or
+died with its API process, releases room bookings nobody checked in and, once a week (Monday
+from 07:00, Amsterdam time), queues the parents' weekly digest."""
 
 import asyncio
 import logging
@@ -14,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from kindcentraal.audit.writer import seal_all
 from kindcentraal.config import Settings
 from kindcentraal.db import Database
+from kindcentraal.family.export import resume_stalled_exports
 from kindcentraal.outbox.delivery import deliver_due
 from kindcentraal.outbox.service import queue_weekly_digests
 from kindcentraal.rooms.service import release_no_shows
@@ -71,6 +73,7 @@ class Worker:
             logger.info("weekly digests queued: %s", queued)
             self._digest_week = week
         await self._guarded("sealer", lambda: seal_all(sessionmaker))
+        await self._guarded("exports", lambda: resume_stalled_exports(self.database.session))
         interval = self.settings.rooms_release_interval_seconds
         if interval > 0 and (
             self._released_at is None or now - self._released_at >= timedelta(seconds=interval)
