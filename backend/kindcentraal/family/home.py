@@ -18,6 +18,7 @@ from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child, Guardian
 from kindcentraal.driver_reads import Query, fetch
 from kindcentraal.family.schemas import HomeChild, HomeContactPerson, ParentAction, ParentHome
+from kindcentraal.messages import service as messages
 from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.rooms.recurrence import local_today
@@ -183,4 +184,8 @@ async def read_home(session: AsyncSession, principal: Principal) -> ParentHome:
             action="read",
             parts=HOME_PARTS,
         )
-    return ParentHome(children=children, unread_notifications=len(unread))
+    return ParentHome(
+        children=children,
+        unread_notifications=len(unread),
+        unread_messages=await messages.unread_count(session, principal),
+    )

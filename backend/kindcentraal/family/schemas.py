@@ -53,6 +53,9 @@ class ParentHome(ReadModel):
 
     children: list[HomeChild]
     unread_notifications: int
+    unread_messages: int = Field(
+        description="Unread messages in the caller's threads, as `GET /threads/unread-count`."
+    )
 
 
 ExportStatus = Literal["queued", "running", "ready", "failed", "expired"]

@@ -5332,6 +5332,11 @@ export interface components {
             children: components["schemas"]["HomeChild"][];
             /** Unreadnotifications */
             unreadNotifications: number;
+            /**
+             * Unreadmessages
+             * @description Unread messages in the caller's threads, as `GET /threads/unread-count`.
+             */
+            unreadMessages: number;
         };
         /** ParticipantCreate */
         ParticipantCreate: {

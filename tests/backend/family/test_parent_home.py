@@ -262,3 +262,30 @@ async def test_a_place_that_came_free_waits_for_the_guardian_until_read(
     home = (await client.get("/me/home", headers=world.headers("parent"))).json()
     assert home["unreadNotifications"] == 1
     assert home["children"][0]["actions"] == []
+
+
+async def test_home_counts_unread_messages_until_the_thread_is_read(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    world.pupil.contact_person_id = world.teacher.id
+    await session.flush()
+    opened = await client.post(
+        f"/children/{world.pupil.id}/threads",
+        json={"subject": "Zwemles", "text": "Mag Pim donderdag eerder weg?"},
+        headers=world.headers("parent"),
+    )
+    assert opened.status_code == 201, opened.text
+    thread_id = opened.json()["id"]
+    home = (await client.get("/me/home", headers=world.headers("parent"))).json()
+    assert home["unreadMessages"] == 0  # one's own message is not unread
+    for text in ("Ja, dat is goed.", "Om half drie?"):
+        answer = await client.post(
+            f"/threads/{thread_id}/messages", json={"text": text}, headers=world.headers("teacher")
+        )
+        assert answer.status_code == 201, answer.text
+    home = (await client.get("/me/home", headers=world.headers("parent"))).json()
+    assert home["unreadMessages"] == 2
+    read = await client.post(f"/threads/{thread_id}/read", headers=world.headers("parent"))
+    assert read.status_code in (200, 204), read.text
+    home = (await client.get("/me/home", headers=world.headers("parent"))).json()
+    assert home["unreadMessages"] == 0
