@@ -65,6 +65,7 @@ export function home(overrides: Partial<ParentHomeChild>[] = [{}, {}]): ParentHo
       }),
     ],
     unreadNotifications: 0,
+    unreadMessages: 0,
   };
 }
 

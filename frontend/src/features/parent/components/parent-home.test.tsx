@@ -66,7 +66,7 @@ describe('the parent home', () => {
   });
 
   it('says there is nothing to do when there is nothing', async () => {
-    parentApi({ home: { children: [homeChild()], unreadNotifications: 0 } });
+    parentApi({ home: { children: [homeChild()], unreadNotifications: 0, unreadMessages: 0 } });
     renderRoutes({ routes, path: '/ouder', store: setupApi() });
     const section = await screen.findByTestId('parent-actions');
     expect(section).toHaveTextContent('U hoeft nu niets te doen.');

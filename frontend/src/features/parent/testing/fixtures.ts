@@ -71,6 +71,7 @@ export function twoChildren(): ParentHome {
       }),
     ],
     unreadNotifications: 3,
+    unreadMessages: 0,
   };
 }
 
