@@ -15,7 +15,7 @@ Usage
                                  support: the demo plus `kindcentraal seed trajectories
                                  --count 2000` (the trajectory board of a 2,000-trajectory centre)
     --endpoints ...              list,deep-page,search,child,me,access-log,board,plan,day,
-                                 catalogue,parent-home,parent-child,visits
+                                 catalogue,parent-home,parent-child,visits,threads,unread
                                  (default all; board and plan where the dataset has trajectories)
     --connections 1,16           wrk connections (default 1,16)
     --workers 1,2                uvicorn worker processes (default 1,2)
@@ -60,6 +60,9 @@ URLs are found through the API itself:
     parent-child GET /api/v1/children/{childId}?expand=contactPerson,careTeam,dailyTeam,plan,
                 trajectories,enrolments,day               parent, "Mijn kind" (the first child)
     visits      GET /api/v1/children/{childId}/access-log/visits  parent, grouped per visit
+    threads     GET /api/v1/threads                       parent, the message threads (one opened
+                with the first child's contact person when the parent has none)
+    unread      GET /api/v1/threads/unread-count          parent, the header's unread messages
 
 Each URL's response body and Content-Type are captured once per database (from the first
 server) and served from bench/bare_app.py (a minimal FastAPI app: no database, no auth, no
@@ -155,9 +158,11 @@ ENDPOINTS = (
     "parent-home",
     "parent-child",
     "visits",
+    "threads",
+    "unread",
 )
 # Read no child's file, so write no access-log event.
-NOT_LOGGED = frozenset({"me", "catalogue"})
+NOT_LOGGED = frozenset({"me", "catalogue", "unread"})
 
 
 class BenchError(RuntimeError):
@@ -559,6 +564,26 @@ def discover(
             PARENT,
             f"/children/{first}/access-log/visits",
             "GET /children/{childId}/access-log/visits (parent, who looked at the file)",
+        )
+    if {"threads", "unread"} & set(wanted):
+        parent = tokens.get(client, PARENT)
+        if not _get(client, "/threads", parent).json()["items"]:
+            first = _get(client, "/me/home", parent).json()["children"][0]["id"]
+            opened = client.post(
+                f"{API}/children/{first}/threads",
+                json={"subject": "Benchmark", "text": "Een vraag over de gymles."},
+                headers=parent,
+            )
+            if not opened.is_success:
+                raise BenchError(f"opening a thread answered {opened.status_code}")
+        targets["threads"] = Target(
+            "threads", PARENT, "/threads", "GET /threads (parent, the message threads)"
+        )
+        targets["unread"] = Target(
+            "unread",
+            PARENT,
+            "/threads/unread-count",
+            "GET /threads/unread-count (parent, the header's unread messages)",
         )
     if {"child", "access-log"} & set(wanted):
         parent = tokens.get(client, PARENT)

@@ -33,6 +33,12 @@ from kindcentraal.activities.models import (
     SessionAttendance,
     SessionAttendanceStatus,
 )
+from kindcentraal.announcements.models import (
+    Announcement,
+    AnnouncementRecipient,
+    AnnouncementRecipientChild,
+)
+from kindcentraal.attachments.models import Attachment
 from kindcentraal.attendance.models import Absence, AbsenceReason
 from kindcentraal.auth.models import AuthSession, RefreshToken
 from kindcentraal.auth.tokens import issue_access_token
@@ -70,6 +76,7 @@ from kindcentraal.support.models import (
     TrajectorySession,
     TrajectoryStatus,
 )
+from kindcentraal.talks.models import TalkBooking, TalkRound, TalkRoundChild, TalkSlot
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 from tests.backend.factories import (
@@ -482,6 +489,73 @@ async def _activities(
     }
 
 
+async def _communication(
+    session: AsyncSession, group_id: uuid.UUID, sender: User, child: Child, guardians: list[User]
+) -> dict[str, uuid.UUID]:
+    """An announcement of `sender` to the group (asking to confirm), received by the child's
+    guardians; two talk plannings of `sender` for the group offering the child: one with an
+    open slot ("talk_open"), one with a slot booked for the child ("talk_booked")."""
+    tenant_id = child.tenant_id
+    now = datetime.now(UTC).replace(minute=0, second=0, microsecond=0)
+    announcement = Announcement(
+        tenant_id=tenant_id,
+        sender_id=sender.id,
+        centre_id=child.centre_id,
+        group_id=group_id,
+        title="Schoolreisje",
+        text="Vrijdag naar het bos.",
+        requires_confirmation=True,
+        published_at=now,
+    )
+    session.add(announcement)
+    await session.flush()
+    for guardian in guardians:
+        recipient = AnnouncementRecipient(
+            tenant_id=tenant_id, announcement_id=announcement.id, user_id=guardian.id
+        )
+        session.add(recipient)
+        await session.flush()
+        session.add(
+            AnnouncementRecipientChild(
+                tenant_id=tenant_id, recipient_id=recipient.id, child_id=child.id
+            )
+        )
+    slots = {}
+    for key, days in (("talk_open", 5), ("talk_booked", 6)):
+        talk_round = TalkRound(
+            tenant_id=tenant_id,
+            publisher_id=sender.id,
+            centre_id=child.centre_id,
+            group_id=group_id,
+            cancel_before_hours=24,
+        )
+        session.add(talk_round)
+        await session.flush()
+        slot = TalkSlot(
+            tenant_id=tenant_id,
+            round_id=talk_round.id,
+            starts_at=now + timedelta(days=days),
+            ends_at=now + timedelta(days=days, minutes=15),
+        )
+        session.add_all(
+            [slot, TalkRoundChild(tenant_id=tenant_id, round_id=talk_round.id, child_id=child.id)]
+        )
+        await session.flush()
+        slots[key] = slot.id
+        if key == "talk_booked":
+            session.add(
+                TalkBooking(
+                    tenant_id=tenant_id,
+                    slot_id=slot.id,
+                    round_id=talk_round.id,
+                    child_id=child.id,
+                    booked_by_id=guardians[0].id,
+                )
+            )
+    await session.flush()
+    return {"announcement": announcement.id, **slots}
+
+
 async def _export(session: AsyncSession, child: Child, guardian: User) -> uuid.UUID:
     export = DataExport(
         tenant_id=child.tenant_id,
@@ -708,6 +782,19 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         "export_t2": await _export(session, child_c, parent_t2),
     }
 
+    # Announcements and talks of the group's teacher: school staff in X, y_staff in Y.
+    communication_x = await _communication(
+        session,
+        group_school.id,
+        users["school_staff"],
+        child_a,
+        [users["guardian_with_authority"], users["guardian_without_authority"]],
+    )
+    communication_y = await _communication(
+        session, group_y.id, users["y_staff"], child_d, [users["parent_d"]]
+    )
+    communication_t2 = await _communication(session, group_t2.id, staff_t2, child_c, [parent_t2])
+
     tokens: dict[str, str] = {}
     refresh_tokens: dict[str, str] = {}
     for principal in PRINCIPALS[1:]:
@@ -744,7 +831,10 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         | exports
         | {f"{kind}_x": row for kind, row in activities_x.items()}
         | {f"{kind}_y": row for kind, row in activities_y.items()}
-        | {f"{kind}_t2": row for kind, row in activities_t2.items()},
+        | {f"{kind}_t2": row for kind, row in activities_t2.items()}
+        | {f"{kind}_x": row for kind, row in communication_x.items()}
+        | {f"{kind}_y": row for kind, row in communication_y.items()}
+        | {f"{kind}_t2": row for kind, row in communication_t2.items()},
         users={name: user.id for name, user in users.items()}
         | {"staff_t2": staff_t2.id, "admin_t2": admin_t2.id},
         emails={name: user.email for name, user in users.items()},
@@ -794,5 +884,6 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         notification_t2,
         *rooms_t2.values(),
         *activities_t2.values(),
+        *communication_t2.values(),
     }
     return world

@@ -393,6 +393,22 @@ def _notification(ctx: Ctx) -> Call:
     )
 
 
+#                      anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
+# Announcements and talks of X: the sender (school staff), X's centre admin, A's guardians.
+SEE_ANNOUNCEMENT = "401 200 404 200 404 404 404 404 404 200 200 404 404"
+RECEIVE_ANNOUNCEMENT = "401 403 404 403 404 404 404 404 404 200 200 404 404"
+SENDERS_400 = "401 400 400 400 400 400 403 403 400 403 403 403 403"
+PUBLISHERS = "401 200 200 200 200 200 200 200 200 403 403 403 403"
+
+
+def _announcement(ctx: Ctx) -> Call:
+    return Call(path={"announcementId": ctx.rooms("announcement")})
+
+
+def _talk(ctx: Ctx) -> Call:
+    return Call(path={"slotId": ctx.rooms("talk_open")})
+
+
 def status(spec: str, code: int) -> str:
     """The same row with the success code replaced (200 -> 201 or 204)."""
     return re.sub(r"\b200\b", str(code), spec)
@@ -1070,6 +1086,58 @@ TABLE: dict[str, Row] = {
         lambda c: Call(path={"centreId": c.centre(), "userId": c.world.users["helper"]}),
         own=only({"centre_admin": 204}, 403),
         other=every(403),
+    ),
+    # Announcements (docs/announcements.md): school staff sent X's to the school group (A's
+    # guardians received it); y_staff sent Y's. Senders: who works with the group.
+    "GET /announcements": self_op(every(200), lambda c: Call()),
+    "POST /announcements": obj_op(
+        lambda c: Call(json={"title": "Mededeling", "text": "Tekst.", "groupId": str(c.group())}),
+        own="401 201 201 201 201 201 403 403 400 403 403 403 403",
+        other=SENDERS_400,
+        foreign=SENDERS_400,
+    ),
+    "GET /announcements/{announcementId}": obj_op(_announcement, own=SEE_ANNOUNCEMENT),
+    "POST /announcements/{announcementId}/read": obj_op(_announcement, own=RECEIVE_ANNOUNCEMENT),
+    "POST /announcements/{announcementId}/confirmation": obj_op(
+        _announcement, own=RECEIVE_ANNOUNCEMENT
+    ),
+    "GET /announcements/{announcementId}/recipients": obj_op(
+        _announcement, own="401 200 404 200 404 404 404 404 404 403 403 404 404"
+    ),
+    # Talk slots (docs/talks.md): school staff offered A's family an open slot ("talk_open")
+    # and one booked for A by the guardian with authority ("talk_booked"), in two plannings.
+    "GET /talk-slots": self_op(every(200), lambda c: Call()),
+    "POST /talk-slots": obj_op(
+        lambda c: Call(
+            json={
+                "groupId": str(c.group()),
+                "series": {"startsAt": _later(9, 13), "durationMinutes": 15, "count": 2},
+            }
+        ),
+        own="401 201 201 201 201 201 400 400 400 403 403 403 403",
+        other=PROFESSIONALS_400,
+        foreign=PROFESSIONALS_400,
+    ),
+    "GET /talk-slots/unbooked-families": obj_op(
+        lambda c: Call(query={"groupId": str(c.group())}),
+        own=PUBLISHERS,
+        other=PUBLISHERS,
+        foreign=PUBLISHERS,
+    ),
+    "GET /talk-slots/{slotId}": obj_op(_talk, own=SEE_ANNOUNCEMENT),
+    "DELETE /talk-slots/{slotId}": obj_op(
+        _talk, own="401 204 404 204 404 404 404 404 404 403 403 404 404"
+    ),
+    "POST /talk-slots/{slotId}/booking": obj_op(
+        lambda c: Call(path={"slotId": c.rooms("talk_open")}, json={}),
+        own="401 403 404 403 404 404 404 404 404 201 201 404 404",
+    ),
+    "DELETE /talk-slots/{slotId}/booking": obj_op(
+        lambda c: Call(path={"slotId": c.rooms("talk_booked")}),
+        own=status(SEE_ANNOUNCEMENT, 204),
+    ),
+    "GET /talk-slots/{slotId}/booking/calendar": obj_op(
+        lambda c: Call(path={"slotId": c.rooms("talk_booked")}), own=SEE_ANNOUNCEMENT
     ),
     # Notifications: one's own, while one still relates to the child they are about --------
     "GET /notifications": self_op(every(200), lambda c: Call(query={"limit": 100})),

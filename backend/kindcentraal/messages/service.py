@@ -341,10 +341,10 @@ async def _post(
     await session.flush()
     await attachments.claim(session, principal, attachment_ids, message_id=message.id)
     thread.last_message_at = now
-    # One's own message is read by oneself.
+    # Answering reads what came before: receipts and read mark as `mark_read` writes them.
     mine = await _participation(session, thread.id, principal.user_id)
-    if mine is not None:
-        mine.last_read_at = now
+    if mine is not None and mine.left_at is None:
+        await _read_up_to(session, principal, thread, mine, now)
     recipients = await session.scalars(
         select(ThreadParticipant.user_id).where(
             ThreadParticipant.thread_id == thread.id, ThreadParticipant.left_at.is_(None)
@@ -515,7 +515,16 @@ async def mark_read(session: AsyncSession, principal: Principal, *, thread_id: u
     mine = await _participation(session, thread.id, principal.user_id)
     if mine is None or mine.left_at is not None:
         return
-    now = _now()
+    await _read_up_to(session, principal, thread, mine, _now())
+
+
+async def _read_up_to(
+    session: AsyncSession,
+    principal: Principal,
+    thread: MessageThread,
+    mine: ThreadParticipant,
+    now: datetime,
+) -> None:
     already = select(MessageReceipt.id).where(
         MessageReceipt.message_id == Message.id, MessageReceipt.user_id == principal.user_id
     )
