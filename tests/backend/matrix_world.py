@@ -46,6 +46,7 @@ from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.child.models import Child
 from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
 from kindcentraal.family.models import DataExport, ExportStatus
+from kindcentraal.messages.models import Message, MessageThread, ThreadParticipant
 from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationType, Role
 from kindcentraal.placement.models import PlacementKind
@@ -573,6 +574,49 @@ async def _export(session: AsyncSession, child: Child, guardian: User) -> uuid.U
     return export.id
 
 
+async def _thread(
+    session: AsyncSession, child: Child, guardian: User, contact_person: User
+) -> dict[str, uuid.UUID]:
+    """A thread about the child between a guardian and the contact person, with the guardian's
+    message carrying a PDF (its storage key: the attachment id's hex)."""
+    now = datetime.now(UTC)
+    thread = MessageThread(
+        tenant_id=child.tenant_id,
+        child_id=child.id,
+        subject="Gymles",
+        created_by_id=guardian.id,
+        last_message_at=now,
+    )
+    session.add(thread)
+    await session.flush()
+    for user in (guardian, contact_person):
+        session.add(
+            ThreadParticipant(
+                tenant_id=child.tenant_id, thread_id=thread.id, user_id=user.id, joined_at=now
+            )
+        )
+    message = Message(
+        tenant_id=child.tenant_id, thread_id=thread.id, author_id=guardian.id, text="Hallo"
+    )
+    session.add(message)
+    await session.flush()
+    attachment_id = uuid.uuid4()
+    session.add(
+        Attachment(
+            id=attachment_id,
+            tenant_id=child.tenant_id,
+            owner_id=guardian.id,
+            message_id=message.id,
+            storage_key=attachment_id.hex,
+            file_name="brief.pdf",
+            content_type="application/pdf",
+            size=9,
+        )
+    )
+    await session.flush()
+    return {"thread": thread.id, "message": message.id, "attachment": attachment_id}
+
+
 async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWorld:
     tenant = await make_tenant(session)
     centre_x = await make_centre(session, tenant, name="IKC X")
@@ -781,6 +825,21 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         "export_y": await _export(session, child_d, users["parent_d"]),
         "export_t2": await _export(session, child_c, parent_t2),
     }
+    # A thread of each centre's child between a guardian and its contact person.
+    threads = {
+        f"{kind}_{where}": row
+        for where, rows in (
+            (
+                "x",
+                await _thread(
+                    session, child_a, users["guardian_with_authority"], users["contact_person"]
+                ),
+            ),
+            ("y", await _thread(session, child_d, users["parent_d"], users["y_staff"])),
+            ("t2", await _thread(session, child_c, parent_t2, staff_t2)),
+        )
+        for kind, row in rows.items()
+    }
 
     # Announcements and talks of the group's teacher: school staff in X, y_staff in Y.
     communication_x = await _communication(
@@ -829,6 +888,7 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         | {f"{kind}_y": row for kind, row in rooms_y.items()}
         | {f"{kind}_t2": row for kind, row in rooms_t2.items()}
         | exports
+        | threads
         | {f"{kind}_x": row for kind, row in activities_x.items()}
         | {f"{kind}_y": row for kind, row in activities_y.items()}
         | {f"{kind}_t2": row for kind, row in activities_t2.items()}
@@ -885,5 +945,8 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         *rooms_t2.values(),
         *activities_t2.values(),
         *communication_t2.values(),
+        threads["thread_t2"],
+        threads["message_t2"],
+        threads["attachment_t2"],
     }
     return world

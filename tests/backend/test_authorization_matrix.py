@@ -163,6 +163,7 @@ class Call:
     path: dict[str, Any] = field(default_factory=dict)
     json: Any = None
     form: dict[str, str] | None = None
+    files: dict[str, Any] | None = None
     query: dict[str, Any] | None = None
 
 
@@ -393,6 +394,31 @@ def _notification(ctx: Ctx) -> Call:
     )
 
 
+# Messages: threads of A (own), D (other) and C (foreign), each between a guardian and the
+# child's contact person (docs/messages.md): only its participants see it.
+#                 anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
+THREAD_PARTIES = "401 404 404 404 404 404 404 404 200 200 404 404 404"
+OPEN_THREAD = "401 403 403 403 403 403 403 404 201 201 201 404 404"
+PDF_BYTES = b"%PDF-1.7\n"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def _thread(ctx: Ctx, json: Any = None, **extra: Any) -> Call:
+    return Call(path={"threadId": ctx.rooms("thread"), **extra}, json=json)
+
+
+async def _attachment(ctx: Ctx) -> Call:
+    """The PDF on the guardian's message; its bytes put where the test app stores files."""
+    from kindcentraal.config import PROJECT_ROOT, Settings
+    from kindcentraal.storage.dependency import storage_for
+
+    attachment = ctx.rooms("attachment")
+    storage = storage_for(Settings(_env_file=None, env="test"))  # type: ignore[call-arg]
+    assert str(PROJECT_ROOT)  # the default store: var/attachments of the project
+    await storage.put(attachment.hex, PDF_BYTES, content_type="application/pdf")
+    return Call(path={"attachmentId": attachment})
+
+
 #                      anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
 # Announcements and talks of X: the sender (school staff), X's centre admin, A's guardians.
 SEE_ANNOUNCEMENT = "401 200 404 200 404 404 404 404 404 200 200 404 404"
@@ -424,6 +450,22 @@ TABLE: dict[str, Row] = {
     "PATCH /me": self_op(every(200), lambda c: Call(json={"language": "en"})),
     # The parent app's home: everyone may ask; it holds only the caller's own children.
     "GET /me/home": self_op(every(200), lambda c: Call()),
+    # E-mail settings: everyone's own (tests/backend/outbox).
+    "GET /me/notification-settings": self_op(every(200), lambda c: Call()),
+    "PUT /me/notification-settings": self_op(
+        every(200),
+        lambda c: Call(
+            json={
+                "messages": False,
+                "announcements": True,
+                "consents": True,
+                "talks": True,
+                "activities": True,
+                "contactPerson": True,
+                "weeklyDigest": False,
+            }
+        ),
+    ),
     "GET /me/two-factor": self_op(every(200), lambda c: Call()),
     "POST /me/two-factor/enrolment": self_op(every(201), lambda c: Call()),
     "POST /me/two-factor/enrolment/confirmation": self_op(every(200), _confirmation),
@@ -635,9 +677,13 @@ TABLE: dict[str, Row] = {
         lambda c: _child(c, guardianId=c.child().guardian), own=status(MANAGE_CHILD, 204)
     ),
     "GET /children/{childId}/contact-person": obj_op(_child, own=SEE_CHILD),
+    # The history: whoever sees the child; the handover note only for its addressee
+    # (tests/backend/child/test_contact_person_handover.py).
+    "GET /children/{childId}/contact-person/history": obj_op(_child, own=SEE_CHILD),
     "PUT /children/{childId}/contact-person": obj_op(
         lambda c: Call(
-            path={"childId": c.child().id}, json={"userId": str(c.world.users["mentor"])}
+            path={"childId": c.child().id},
+            json={"userId": str(c.world.users["mentor"]), "handoverNote": "Zie het plan."},
         ),
         own=MANAGE_CHILD,
     ),
@@ -1145,6 +1191,32 @@ TABLE: dict[str, Row] = {
         _notification,
         own="401 200 200 200 200 200 200 404 200 200 200 404 404",
     ),
+    # Messages and attachments (docs/messages.md) -----------------------------------------
+    "POST /children/{childId}/threads": obj_op(
+        lambda c: Call(path={"childId": c.child().id}, json={"subject": "Vraag", "text": "Hallo"}),
+        own=OPEN_THREAD,
+    ),
+    "GET /threads": self_op(every(200), lambda c: Call(query={"limit": 100})),
+    "GET /threads/unread-count": self_op(every(200), lambda c: Call()),
+    "GET /threads/{threadId}": obj_op(_thread, own=THREAD_PARTIES),
+    "POST /threads/{threadId}/messages": obj_op(
+        lambda c: _thread(c, json={"text": "Dank u."}), own=status(THREAD_PARTIES, 201)
+    ),
+    "POST /threads/{threadId}/read": obj_op(_thread, own=status(THREAD_PARTIES, 204)),
+    # Only its author (the guardian) withdraws the message; the contact person sees it.
+    "POST /threads/{threadId}/messages/{messageId}/withdrawal": obj_op(
+        lambda c: _thread(c, messageId=c.rooms("message")),
+        own="401 404 404 404 404 404 404 404 403 200 404 404 404",
+    ),
+    # The care professional with consent on A's team joins; added by the two parties.
+    "POST /threads/{threadId}/participants": obj_op(
+        lambda c: _thread(c, json={"userId": str(c.world.users["care_with_consent"])}),
+        own=status(THREAD_PARTIES, 201),
+    ),
+    "POST /attachments": self_op(
+        every(201), lambda c: Call(files={"file": ("foto.png", PNG_BYTES, "image/png")})
+    ),
+    "GET /attachments/{attachmentId}/content": obj_op(_attachment, own=THREAD_PARTIES),
     # Security settings: centre admins only --------------------------------------------------
     "GET /security-settings": self_op(CENTRE_ADMIN_ONLY, lambda c: Call()),
     "PUT /security-settings": self_op(
@@ -1238,6 +1310,7 @@ async def test_authorization_matrix(
                         headers=ctx.headers,
                         json=call.json,
                         data=call.form,
+                        files=call.files,
                         params=call.query,
                     )
                     # A job the request left (an export) reads in this savepoint: let it end.
