@@ -82,6 +82,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/activity-detail')).default }),
       },
       {
+        path: 'mededelingen',
+        lazy: async () => ({ Component: (await import('@/app/routes/announcements')).default }),
+      },
+      {
+        path: 'gesprekken',
+        lazy: async () => ({ Component: (await import('@/app/routes/talks')).default }),
+      },
+      {
         path: 'security',
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },
@@ -122,6 +130,14 @@ export const routes: RouteObject[] = [
           {
             path: 'kinderen/:childId/gegevens',
             lazy: async () => ({ Component: (await import('@/app/routes/parent-export')).default }),
+          },
+          {
+            path: 'mededelingen',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-announcements')).default }),
+          },
+          {
+            path: 'gesprekken',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-talks')).default }),
           },
           {
             path: 'account',

@@ -56,6 +56,8 @@ export const PARENT_NAMESPACES = [
   'offline',
   'parent',
   'parentChild',
+  'parentAnnouncements',
+  'parentTalks',
   // Parts of staff features the parent screens reuse
   'day.absent',
   'day.absentWithReason',

@@ -116,6 +116,20 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
                   </NavLink>
                 </li>
               ) : null}
+              {user.showSupport ? (
+                <li>
+                  <NavLink to="/mededelingen" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('announcements.title')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.showSupport ? (
+                <li>
+                  <NavLink to="/gesprekken" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('talks.title')}
+                  </NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to="/activiteiten" className="utrecht-link utrecht-link--html-a kc-nav__link">
                   {t('activities.title')}

@@ -1,17 +1,21 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation } from 'react-router';
-import { childPath, PARENT_HOME } from '@/features/parent/utils/paths';
+import { childPath, PARENT_ANNOUNCEMENTS, PARENT_HOME, PARENT_TALKS } from '@/features/parent/utils/paths';
 
 type ParentNavProps = {
   /** The child the "Mijn kind" and "Activiteiten" links go to: the one shown now, else the oldest. */
   childId: string | undefined;
+  /** Beside "Berichten": the number of unread messages (the messages feature's badge). */
+  messagesBadge?: ReactNode;
 };
 
 /**
  * The main navigation of the parent app, at the bottom of a phone's screen: the overview, the
- * child, its activities and reporting it absent (the account is in the header).
+ * child, its activities, reporting it absent, the announcements and the talks (the account is in
+ * the header).
  */
-export function ParentNav({ childId }: ParentNavProps) {
+export function ParentNav({ childId, messagesBadge }: ParentNavProps) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const className = ({ isActive }: { isActive: boolean }) =>
@@ -25,6 +29,14 @@ export function ParentNav({ childId }: ParentNavProps) {
         <li>
           <NavLink to={PARENT_HOME} end className={className}>
             {t('parent.nav.home')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/ouder/berichten" className={className}>
+            <span>
+              {t('parent.nav.messages')}
+              {messagesBadge}
+            </span>
           </NavLink>
         </li>
         {childId ? (
@@ -52,6 +64,16 @@ export function ParentNav({ childId }: ParentNavProps) {
             </NavLink>
           </li>
         ) : null}
+        <li>
+          <NavLink to={PARENT_ANNOUNCEMENTS} className={className}>
+            {t('parent.nav.announcements')}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to={PARENT_TALKS} className={className}>
+            {t('parent.nav.talks')}
+          </NavLink>
+        </li>
       </ul>
     </nav>
   );

@@ -1,6 +1,8 @@
 /** The parent app's addresses (the router's /ouder branch). */
 export const PARENT_HOME = '/ouder';
 export const PARENT_ACCOUNT = '/ouder/account';
+export const PARENT_ANNOUNCEMENTS = '/ouder/mededelingen';
+export const PARENT_TALKS = '/ouder/gesprekken';
 
 export type ChildPage = '' | 'toestemming' | 'bekeken' | 'afmelden' | 'activiteiten' | 'gegevens' | 'hulp-vragen';
 
