@@ -62,8 +62,18 @@ class Inbox:
         return "250 OK"
 
     def texts(self) -> list[str]:
-        """Every accepted mail as one string: headers, the text and every attachment."""
-        return [message.as_string() for message in self.messages]
+        """Every accepted mail as one decoded string: its headers, its text and every
+        attachment (decoded, so base64 or quoted-printable hides nothing from a check)."""
+        texts = []
+        for message in self.messages:
+            parts = [f"{key}: {value}" for key, value in message.items()]
+            for part in message.walk():
+                if part.is_multipart():
+                    continue
+                content = part.get_content()
+                parts.append(content if isinstance(content, str) else content.decode("utf-8"))
+            texts.append("\n".join(parts))
+        return texts
 
 
 @contextmanager
