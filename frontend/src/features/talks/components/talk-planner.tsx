@@ -19,6 +19,8 @@ import { useCreateTalkSlots } from '@/features/talks/api/create-talk-slots';
 import { useGroupChildren, useRooms } from '@/features/talks/api/planning-choices';
 import type { GroupRead, TalkSlotsCreate } from '@/features/talks/types';
 import { seriesBody, seriesTimes } from '@/features/talks/utils/series';
+// The times as entered, on the centre's (Dutch) clock, whatever the computer's time zone.
+import { utcToZoned } from '@/features/rooms/utils/time';
 
 type Values = {
   groupId: string;
@@ -55,7 +57,7 @@ const toInt = (value: string) => (/^\d+$/.test(value.trim()) ? Number(value) : N
  */
 export function TalkPlanner({ groups }: { groups: GroupRead[] }) {
   const { t } = useTranslation();
-  const { date: formatDate, time: formatTime } = useFormatters();
+  const { date: formatDate } = useFormatters();
   const [values, setValues] = useState<Values>({ ...INITIAL, groupId: groups.length === 1 ? groups[0]!.id : '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [preview, setPreview] = useState(false);
@@ -286,7 +288,7 @@ export function TalkPlanner({ groups }: { groups: GroupRead[] }) {
           <ul className="kc-talk-preview">
             {times.map((slot) => (
               <li key={slot.startsAt}>
-                {formatTime(slot.startsAt)}–{formatTime(slot.endsAt)}
+                {utcToZoned(slot.startsAt).time}–{utcToZoned(slot.endsAt).time}
               </li>
             ))}
           </ul>
