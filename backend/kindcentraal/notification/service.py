@@ -48,9 +48,11 @@ async def notify(
     trajectory_id: uuid.UUID | None = None,
     signal_id: uuid.UUID | None = None,
     booking_id: uuid.UUID | None = None,
+    calendar: str | None = None,
 ) -> None:
     """One notification per recipient, never to the caller who caused it; those who want it
-    by e-mail also get a mail in the outbox, in the same transaction."""
+    by e-mail also get a mail in the outbox, in the same transaction (with `calendar`, an
+    iCalendar invitation, attached)."""
     user_ids = sorted({r for r in recipients if r is not None and r != principal.user_id}, key=str)
     for user_id in user_ids:
         session.add(
@@ -65,7 +67,12 @@ async def notify(
             )
         )
     await mail_notifications(
-        session, tenant_id=principal.tenant_id, user_ids=user_ids, kind=kind, child_id=child_id
+        session,
+        tenant_id=principal.tenant_id,
+        user_ids=user_ids,
+        kind=kind,
+        child_id=child_id,
+        calendar=calendar,
     )
 
 

@@ -111,9 +111,11 @@ async def mail_notifications(
     user_ids: Sequence[uuid.UUID],
     kind: NotificationKind,
     child_id: uuid.UUID | None,
+    calendar: str | None = None,
 ) -> int:
     """The e-mail side of `notify`: one mail per recipient who wants this kind by e-mail,
-    naming what happened and the child's first name, in the recipient's language."""
+    naming what happened and the child's first name, in the recipient's language; with an
+    iCalendar invitation attached when there is one (a booked talk)."""
     topic = texts.TOPIC_OF.get(kind)
     if topic is None or not user_ids:
         return 0
@@ -156,6 +158,7 @@ async def mail_notifications(
                 template=kind.value,
                 subject=line,
                 body=_body(language, line, paths.get(kind, default)),
+                calendar=calendar,
                 status=MailStatus.PENDING,
                 attempts=0,
                 next_attempt_at=now,

@@ -25,10 +25,9 @@ from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.group.models import Group
 from kindcentraal.notification.models import NotificationKind
 from kindcentraal.notification.service import notify
-from kindcentraal.outbox.service import queue_mail
+from kindcentraal.outbox.service import mail_notifications
 from kindcentraal.rooms import service as rooms_service
 from kindcentraal.rooms.models import Booking, BookingStatus, Room
-from kindcentraal.rooms.recurrence import local
 from kindcentraal.rooms.schemas import BookingCreate
 from kindcentraal.talks import policy
 from kindcentraal.talks.models import TalkBooking, TalkRound, TalkRoundChild, TalkSlot
@@ -415,11 +414,6 @@ async def get_slot(
 
 
 # --- Booking -----------------------------------------------------------------------------
-def _when(moment: datetime) -> str:
-    at = local(moment)
-    return at.strftime("%d-%m-%Y %H:%M")
-
-
 def invitation(slot: TalkSlot, booking: TalkBooking, given_name: str, room_name: str | None) -> str:
     """The talk as an iCalendar event (RFC 5545): the child's first name and the time, no
     content; a cancellation keeps the UID so calendars remove it."""
@@ -438,37 +432,6 @@ def invitation(slot: TalkSlot, booking: TalkBooking, given_name: str, room_name:
     calendar.add_component(event)
     text: str = calendar.to_ical().decode()
     return text
-
-
-async def _send_invitations(
-    session: AsyncSession,
-    principal: Principal,
-    slot: TalkSlot,
-    talk_round: TalkRound,
-    booking: TalkBooking,
-    given_name: str,
-) -> None:
-    """An e-mail with the invitation to the booking guardian and to the publisher: only that
-    a talk about the child's first name is booked, and when."""
-    room_name = (
-        await session.scalar(select(Room.name).where(Room.id == slot.room_id))
-        if slot.room_id
-        else None
-    )
-    calendar = invitation(slot, booking, given_name, room_name)
-    line = f"Er is een gesprek over {given_name} geboekt op {_when(slot.starts_at)}."
-    for user_id in {principal.user_id, talk_round.publisher_id} - {None}:
-        assert user_id is not None
-        await queue_mail(
-            session,
-            tenant_id=principal.tenant_id,
-            user_id=user_id,
-            template="talk_invitation",
-            subject=f"Gesprek over {given_name} geboekt",
-            body=line + "\n\nDe uitnodiging staat in de bijlage (invite.ics).\n",
-            calendar=calendar,
-            dedupe_key=f"talk-invitation:{booking.id}:{user_id}",
-        )
 
 
 async def book_slot(
@@ -543,14 +506,30 @@ async def book_slot(
         action="create",
         basis="guardian",
     )
+    # Both sides get the invitation with their mail: the publisher through the notification,
+    # the booking guardian (whom a notification about their own act skips) directly.
+    room_name = (
+        await session.scalar(select(Room.name).where(Room.id == slot.room_id))
+        if slot.room_id
+        else None
+    )
+    calendar = invitation(slot, booking, offered[child_id], room_name)
     await notify(
         session,
         principal,
         [talk_round.publisher_id],
         NotificationKind.TALK_BOOKED,
         child_id=child_id,
+        calendar=calendar,
     )
-    await _send_invitations(session, principal, slot, talk_round, booking, offered[child_id])
+    await mail_notifications(
+        session,
+        tenant_id=principal.tenant_id,
+        user_ids=[principal.user_id],
+        kind=NotificationKind.TALK_BOOKED,
+        child_id=child_id,
+        calendar=calendar,
+    )
     return (await _reads(session, principal, [slot], log=False))[0]
 
 
