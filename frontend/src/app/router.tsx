@@ -90,6 +90,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/talks')).default }),
       },
       {
+        path: 'berichten',
+        lazy: async () => ({ Component: (await import('@/app/routes/messages')).default }),
+      },
+      {
+        path: 'berichten/:threadId',
+        lazy: async () => ({ Component: (await import('@/app/routes/message-thread')).default }),
+      },
+      {
         path: 'security',
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },
@@ -138,6 +146,18 @@ export const routes: RouteObject[] = [
           {
             path: 'gesprekken',
             lazy: async () => ({ Component: (await import('@/app/routes/parent-talks')).default }),
+          },
+          {
+            path: 'berichten',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-messages')).default }),
+          },
+          {
+            path: 'berichten/nieuw',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-message-new')).default }),
+          },
+          {
+            path: 'berichten/:threadId',
+            lazy: async () => ({ Component: (await import('@/app/routes/parent-message-thread')).default }),
           },
           {
             path: 'account',

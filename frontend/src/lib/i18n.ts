@@ -56,6 +56,9 @@ export const PARENT_NAMESPACES = [
   'offline',
   'parent',
   'parentChild',
+  // Messages and e-mail settings (issue 11): the thread screens are shared with staff
+  'messages',
+  'notificationSettings',
   'parentAnnouncements',
   'parentTalks',
   // Parts of staff features the parent screens reuse

@@ -9,6 +9,11 @@ import { ChildDetails } from '@/features/children/components/child-details';
 import { Consents } from '@/features/consent/components/consents';
 import { ChildDaySection } from '@/features/day/components/child-day-section';
 import { ChildSupport } from '@/features/support/components/child-support';
+import { ContactPersonSection } from '@/features/contact-person/components/contact-person-section';
+import { NewThreadForm } from '@/features/messages/components/new-thread-form';
+import { Heading, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 
 /**
  * Care team, consents, support and access log, from the one child-page response. A part the server
@@ -31,10 +36,12 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
   const canReadAccessLog = canManageConsent || isContactPerson;
   const isStaff = (me.data?.memberships ?? []).some((m) => m.role !== 'municipality_analyst');
   const [supportOpen, setSupportOpen] = useState(false);
+  // Centre and organisation administrators hand the contact person over (the server decides).
+  const canChangeContact = (me.data?.roles ?? []).some((role) => role === 'centre_admin' || role === 'org_admin');
   // The consent form's choices, and the support decision's once that section is open: only
   // loaded for whoever gets those forms.
   const organisations = useOrganisations({
-    enabled: (canManageConsent && Boolean(embedded.consents)) || (isStaff && supportOpen),
+    enabled: (canManageConsent && Boolean(embedded.consents)) || (isStaff && supportOpen) || canChangeContact,
   });
   const organisationOptions = useMemo(
     () =>
@@ -76,8 +83,38 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
           consents={embedded.consents ?? undefined}
         />
       ) : null}
+      {isStaff ? (
+        <ContactPersonSection
+          childId={child.id}
+          childName={child.givenName}
+          currentName={child.contactPerson?.displayName ?? null}
+          currentUserId={child.contactPerson?.userId ?? null}
+          canChange={canChangeContact}
+          organisations={organisationOptions}
+        />
+      ) : null}
+      {isContactPerson && isStaff ? <MessageToGuardians childId={child.id} name={child.givenName} /> : null}
       {canReadAccessLog ? <AccessLog childId={child.id} /> : null}
     </>
+  );
+}
+
+/** The contact person writes to the child's guardians: a new thread, then on to it under Berichten. */
+function MessageToGuardians({ childId, name }: { childId: string; name: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <section aria-labelledby="kc-message-guardians" className="kc-section">
+      <Heading level={2} id="kc-message-guardians">
+        {t('staffMessages.childPageTitle')}
+      </Heading>
+      <Paragraph>{t('staffMessages.childPageIntro', { name })}</Paragraph>
+      <NewThreadForm
+        childId={childId}
+        textLabel={t('staffMessages.textLabel')}
+        onOpened={(thread) => navigate(`/berichten/${thread.id}`)}
+      />
+    </section>
   );
 }
 

@@ -11,6 +11,7 @@ import { useFamily } from '@/features/parent/hooks/use-family';
 import { childPath } from '@/features/parent/utils/paths';
 import { PasswordChangeForm } from '@/features/security/components/password-change-form';
 import { TwoFactorSection } from '@/features/security/components/two-factor-section';
+import { NotificationSettingsForm } from '@/features/notification-settings/components/notification-settings-form';
 import { PARENT_LANGUAGES } from '@/lib/i18n';
 import type { ProtectedOutletContext } from '@/app/routes/protected-layout';
 
@@ -44,6 +45,7 @@ export default function ParentAccountRoute() {
           <PasswordChangeForm onChanged={() => endSession('passwordChanged')} />
         </>
       ) : null}
+      {me.data && !enrolmentRequired ? <NotificationSettingsForm /> : null}
 
       {family.children.length > 0 ? (
         <section aria-labelledby="parent-data-heading" className="kc-parent-section">

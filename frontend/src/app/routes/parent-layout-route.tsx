@@ -9,6 +9,7 @@ import { ParentNav } from '@/features/parent/components/parent-nav';
 import { useFamily } from '@/features/parent/hooks/use-family';
 import { PARENT_ACCOUNT, type ChildPage } from '@/features/parent/utils/paths';
 import { NotificationsMenu } from '@/features/support/components/notifications-menu';
+import { UnreadBadge } from '@/features/messages/components/unread-badge';
 import type { ProtectedOutletContext } from '@/app/routes/protected-layout';
 
 const CHILD_PAGES: readonly ChildPage[] = ['toestemming', 'bekeken', 'afmelden', 'activiteiten', 'gegevens', 'hulp-vragen'];
@@ -48,7 +49,12 @@ export default function ParentLayoutRoute() {
           <ChildSwitcher family={family.children} currentChildId={currentChildId} page={page} />
         ) : null
       }
-      nav={<ParentNav childId={navChildId} />}
+      nav={
+        <ParentNav
+          childId={navChildId}
+          messagesBadge={<UnreadBadge enabled={Boolean(me.data) && !enrolmentRequired} />}
+        />
+      }
     >
       <Outlet context={context} />
     </ParentLayout>

@@ -14,6 +14,7 @@ import { isParentOnly } from '@/features/parent/utils/is-parent';
 import { isParentPath, PARENT_ACCOUNT, PARENT_HOME } from '@/features/parent/utils/paths';
 import { isReportReader } from '@/features/room-reports/utils/roles';
 import { NotificationsMenu } from '@/features/support/components/notifications-menu';
+import { UnreadBadge } from '@/features/messages/components/unread-badge';
 import { hasProblemType } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
 import { PARENT_LANGUAGES, STAFF_LANGUAGES, useStaffTexts } from '@/lib/i18n';
@@ -159,6 +160,9 @@ export function ProtectedLayout() {
       onLogout={() => logout.mutate()}
       logoutPending={logout.isPending}
       tools={<NotificationsMenu enabled={Boolean(me.data && !me.data.twoFactor.enrolmentRequired)} />}
+      messagesBadge={
+        user?.showSupport ? <UnreadBadge enabled={Boolean(me.data && !me.data.twoFactor.enrolmentRequired)} /> : null
+      }
     >
       <Suspense fallback={<Loading />}>
         <Outlet context={outletContext} />

@@ -6,6 +6,7 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useMe } from '@/features/auth/api/get-me';
 import { SecurityOverview } from '@/features/security/components/security-overview';
+import { NotificationSettingsForm } from '@/features/notification-settings/components/notification-settings-form';
 import type { ProtectedOutletContext } from '@/app/routes/protected-layout';
 
 export default function SecurityRoute() {
@@ -27,6 +28,7 @@ export default function SecurityRoute() {
           onPasswordChanged={() => endSession('passwordChanged')}
         />
       ) : null}
+      {me.data && !me.data.twoFactor.enrolmentRequired ? <NotificationSettingsForm /> : null}
     </>
   );
 }

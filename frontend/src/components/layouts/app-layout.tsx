@@ -34,12 +34,14 @@ type AppLayoutProps = {
   logoutPending?: boolean;
   /** Extra tools in the header next to the language switch (the notifications). */
   tools?: ReactNode;
+  /** Beside "Berichten" in the menu: the number of unread messages. */
+  messagesBadge?: ReactNode;
   /** The languages the switch offers: Dutch and English unless given (the login page: all six). */
   languages?: readonly Language[];
 };
 
 /** Header (name, user, language, logout), main content and footer; the same on every screen. */
-export function AppLayout({ children, user, onLogout, logoutPending = false, tools, languages }: AppLayoutProps) {
+export function AppLayout({ children, user, onLogout, logoutPending = false, tools, messagesBadge, languages }: AppLayoutProps) {
   const { t } = useTranslation();
   const mainRef = useRef<HTMLElement>(null);
   useFocusHeadingOnNavigate(mainRef);
@@ -127,6 +129,14 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
                 <li>
                   <NavLink to="/gesprekken" className="utrecht-link utrecht-link--html-a kc-nav__link">
                     {t('talks.title')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.showSupport ? (
+                <li>
+                  <NavLink to="/berichten" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('messages.title')}
+                    {messagesBadge}
                   </NavLink>
                 </li>
               ) : null}

@@ -1,5 +1,6 @@
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ChildBadgeView } from '@/features/parent/components/child-badge';
 import type { FamilyChild } from '@/features/parent/hooks/use-family';
 import type { ParentContactPerson } from '@/features/parent/types';
@@ -58,14 +59,16 @@ export function ContactPersonCard({ person, family }: ContactPersonCardProps) {
             </a>
           </li>
         </ul>
-        {/* Messages in the app come with a later issue; until then the button opens the
-            parent's own e-mail app, addressed to the contact person, so the question still arrives. */}
-        <a
-          className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action kc-parent-contact__message"
-          href={`mailto:${person.email}?subject=${encodeURIComponent(t('parent.contact.messageSubject', { names }))}`}
-        >
-          {t('parent.contact.message')}
-        </a>
+        {/* A message in the app, to this contact person, about the first of these children
+            (the form lets the parent choose another). */}
+        {family[0] ? (
+          <Link
+            className="utrecht-button-link utrecht-button-link--html-a utrecht-button-link--primary-action kc-parent-contact__message"
+            to={`/ouder/berichten/nieuw?kind=${family[0].id}`}
+          >
+            {t('parent.contact.message')}
+          </Link>
+        ) : null}
       </div>
     </div>
   );

@@ -35,9 +35,11 @@ describe('the parent home', () => {
       'href',
       `/ouder/kinderen/${EMMA}/afmelden`,
     );
-    // The whole screen came from GET /me/home (and the header's notifications).
+    // The whole screen came from GET /me/home (and the frame's notifications and unread messages).
     const paths = requests.map((r) => new URL(r.url).pathname.replace('/api/v1', ''));
-    expect(paths.filter((p) => p !== '/me' && p !== '/notifications')).toEqual(['/me/home']);
+    expect(paths.filter((p) => p !== '/me' && p !== '/notifications' && p !== '/threads/unread-count')).toEqual([
+      '/me/home',
+    ]);
   });
 
   it('lists what needs doing, each naming its child and leading to the right screen', async () => {
@@ -108,8 +110,9 @@ describe('the parent home', () => {
       'href',
       'mailto:anna.jansen@regenboog.demo',
     );
+    // A message in the app (issue 11), no longer the parent's own e-mail app.
     expect(within(contact).getByRole('link', { name: 'Stuur een bericht' }).getAttribute('href')).toBe(
-      `mailto:anna.jansen@regenboog.demo?subject=${encodeURIComponent('Vraag over Noah en Emma')}`,
+      `/ouder/berichten/nieuw?kind=${NOAH}`,
     );
   });
 

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '@/lib/api-client';
+import type { Thread } from '@/features/messages/types';
+
+export type NewThread = { subject: string; text: string; attachmentIds: string[] };
+
+/**
+ * POST /children/{childId}/threads: a guardian writes to the child's contact person; the contact
+ * person writes to the child's guardians. The first message comes with it.
+ */
+export function openThread(childId: string, body: NewThread): Promise<Thread> {
+  return unwrap(api().POST('/children/{childId}/threads', { params: { path: { childId } }, body }));
+}
+
+export function useOpenThread(childId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NewThread) => openThread(childId, body),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['threads', 'list'] }),
+  });
+}
