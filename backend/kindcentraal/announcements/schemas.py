@@ -4,6 +4,7 @@ from typing import Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
+from kindcentraal.attachments.schemas import AttachmentRead
 from kindcentraal.common.schemas import ApiModel, ReadModel
 
 
@@ -27,6 +28,11 @@ class AnnouncementCreate(ApiModel):
     )
     requires_confirmation: bool = Field(
         default=False, description="Ask each family to confirm they read it."
+    )
+    attachment_ids: list[uuid.UUID] = Field(
+        default_factory=list,
+        max_length=5,
+        description="Your uploads (`POST /attachments`) to send along: PDF, JPEG or PNG.",
     )
 
     _strip = field_validator("title", "text")(_not_blank)
@@ -74,6 +80,9 @@ class AnnouncementRead(ReadModel):
     confirmed_at: datetime | None
     counts: AnnouncementCounts | None = Field(
         description="For the sender and the centre's admins; null for families."
+    )
+    attachments: list[AttachmentRead] = Field(
+        description="Download each at `GET /attachments/{attachmentId}/content`."
     )
 
 

@@ -22,6 +22,9 @@ from kindcentraal.announcements.schemas import (
     AnnouncementRecipientRead,
     ChildLabel,
 )
+from kindcentraal.attachments import service as attachments
+from kindcentraal.attachments.models import Attachment
+from kindcentraal.attachments.schemas import AttachmentRead
 from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
@@ -157,6 +160,9 @@ async def publish(
     )
     session.add(announcement)
     await session.flush()
+    await attachments.claim(
+        session, principal, data.attachment_ids, announcement_id=announcement.id
+    )
     recipients = {
         user_id: AnnouncementRecipient(
             tenant_id=principal.tenant_id, announcement_id=announcement.id, user_id=user_id
@@ -179,46 +185,11 @@ async def publish(
 
 
 # --- Reading -----------------------------------------------------------------------------
-def _still_guardian(principal: Principal) -> ColumnElement[bool]:
-    """The recipient row's children of which the caller is still a guardian exist."""
-    return exists(
-        select(AnnouncementRecipientChild.id)
-        .join(
-            Guardian,
-            and_(
-                Guardian.child_id == AnnouncementRecipientChild.child_id,
-                Guardian.tenant_id == AnnouncementRecipientChild.tenant_id,
-            ),
-        )
-        .where(
-            AnnouncementRecipientChild.recipient_id == AnnouncementRecipient.id,
-            Guardian.user_id == principal.user_id,
-        )
-    )
-
-
-def _visible(principal: Principal) -> ColumnElement[bool]:
-    """Its recipients (while still a guardian of a child it concerns), its sender, and the
-    admins of its centre."""
-    received = exists(
-        select(AnnouncementRecipient.id).where(
-            AnnouncementRecipient.announcement_id == Announcement.id,
-            AnnouncementRecipient.tenant_id == principal.tenant_id,
-            AnnouncementRecipient.user_id == principal.user_id,
-            _still_guardian(principal),
-        )
-    )
-    relations: list[ColumnElement[bool]] = [Announcement.sender_id == principal.user_id, received]
-    if principal.admin_centre_ids:
-        relations.append(Announcement.centre_id.in_(principal.admin_centre_ids))
-    return and_(Announcement.tenant_id == principal.tenant_id, or_(*relations))
-
-
 async def _visible_announcement(
     session: AsyncSession, principal: Principal, announcement_id: uuid.UUID
 ) -> Announcement:
     found = await session.scalar(
-        select(Announcement).where(Announcement.id == announcement_id, _visible(principal))
+        select(Announcement).where(Announcement.id == announcement_id, policy.visible(principal))
     )
     if found is None:
         raise NotFound("announcement")
@@ -284,6 +255,14 @@ async def _reads(
         )
     }
     labels = await _my_children(session, principal, [r.id for r in mine.values()])
+    files: dict[uuid.UUID, list[AttachmentRead]] = defaultdict(list)
+    for attachment in await session.scalars(
+        select(Attachment)
+        .where(Attachment.announcement_id.in_(ids))
+        .order_by(Attachment.created_at, Attachment.id)
+    ):
+        assert attachment.announcement_id is not None
+        files[attachment.announcement_id].append(attachments.read_model(attachment))
     counted = [
         a.id
         for a in announcements
@@ -330,6 +309,7 @@ async def _reads(
                     if a.id in counted
                     else None
                 ),
+                attachments=files.get(a.id, []),
             )
         )
     return result
@@ -342,7 +322,7 @@ async def list_announcements(
     for centre admins, their centres' announcements."""
     found, cursor = await paginate(
         session,
-        select(Announcement).where(_visible(principal)),
+        select(Announcement).where(policy.visible(principal)),
         sort=SortKey(Announcement.published_at, descending=True),
         id_column=Announcement.id,
         params=page,
@@ -365,7 +345,7 @@ async def _own_receipt(
         select(AnnouncementRecipient).where(
             AnnouncementRecipient.announcement_id == announcement.id,
             AnnouncementRecipient.user_id == principal.user_id,
-            _still_guardian(principal),
+            policy.still_guardian(principal),
         )
     )
     if receipt is None:

@@ -7,7 +7,7 @@ from kindcentraal.db import Base, TenantMixin
 
 
 class Attachment(TenantMixin, Base):
-    """A stored file: its uploader's until a message (or, later, an announcement) claims it.
+    """A stored file: its uploader's until a message or an announcement claims it.
     The bytes live in the storage under `storage_key`, a random UUID, never the name."""
 
     __tablename__ = "attachment"
@@ -17,6 +17,9 @@ class Attachment(TenantMixin, Base):
     )
     message_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("message.id", ondelete="CASCADE"), index=True
+    )
+    announcement_id: Mapped[uuid.UUID | None] = mapped_column(
+        Uuid, ForeignKey("announcement.id", ondelete="CASCADE"), index=True
     )
     storage_key: Mapped[str] = mapped_column(String(64), unique=True)
     file_name: Mapped[str] = mapped_column(String(255))

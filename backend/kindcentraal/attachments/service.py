@@ -20,6 +20,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
+from kindcentraal.announcements import policy as announcement_policy
+from kindcentraal.announcements.models import Announcement
 from kindcentraal.attachments.models import Attachment
 from kindcentraal.attachments.schemas import ALLOWED_TYPES, MAX_SIZE, AttachmentRead
 from kindcentraal.audit import service as audit
@@ -211,23 +213,15 @@ async def claim(
 
 
 def _unclaimed() -> list[Any]:
-    """Conditions of an upload nothing carries yet (extend with `announcement_id`)."""
-    conditions: list[Any] = [Attachment.message_id.is_(None)]
-    announcement = getattr(Attachment, "announcement_id", None)
-    if announcement is not None:
-        conditions.append(announcement.is_(None))
-    return conditions
+    """Conditions of an upload nothing carries yet."""
+    return [Attachment.message_id.is_(None), Attachment.announcement_id.is_(None)]
 
 
 def _set_owner(
     attachment: Attachment, *, message_id: uuid.UUID | None, announcement_id: uuid.UUID | None
 ) -> None:
-    if message_id is not None:
-        attachment.message_id = message_id
-    elif hasattr(Attachment, "announcement_id"):
-        setattr(attachment, "announcement_id", announcement_id)  # noqa: B010
-    else:
-        raise ValueError("attachments cannot be given to an announcement yet")
+    attachment.message_id = message_id
+    attachment.announcement_id = announcement_id
 
 
 @dataclass(frozen=True)
@@ -242,7 +236,7 @@ async def authorise_read(
 ) -> ReadGrant:
     """May the caller read this file? Through what carries it: a message of a thread the
     caller sees (not withdrawn); an upload nothing carries yet only for its uploader.
-    Anything else is a 404. The one check to extend for announcements."""
+    Anything else is a 404. An announcement's file: whoever sees the announcement."""
     if attachment.message_id is not None:
         child_id = await session.scalar(
             message_policy.visible_threads(principal)
@@ -253,9 +247,18 @@ async def authorise_read(
         if child_id is None:
             raise NotFound("attachment")
         return ReadGrant(child_id=child_id)
-    if all(getattr(attachment, column, None) is None for column in ("announcement_id",)) and (
-        attachment.owner_id == principal.user_id
-    ):
+    if attachment.announcement_id is not None:
+        # An announcement is no child's file: its recipients, sender and centre admins.
+        visible = await session.scalar(
+            select(Announcement.id).where(
+                Announcement.id == attachment.announcement_id,
+                announcement_policy.visible(principal),
+            )
+        )
+        if visible is None:
+            raise NotFound("attachment")
+        return ReadGrant(child_id=None)
+    if attachment.message_id is None and attachment.owner_id == principal.user_id:
         return ReadGrant(child_id=None)
     raise NotFound("attachment")
 

@@ -2956,6 +2956,11 @@ export interface components {
              * @default false
              */
             requiresConfirmation: boolean;
+            /**
+             * Attachmentids
+             * @description Your uploads (`POST /attachments`) to send along: PDF, JPEG or PNG.
+             */
+            attachmentIds?: string[];
         };
         /**
          * AnnouncementRead
@@ -3010,6 +3015,11 @@ export interface components {
             confirmedAt: string | null;
             /** @description For the sender and the centre's admins; null for families. */
             counts: components["schemas"]["AnnouncementCounts"] | null;
+            /**
+             * Attachments
+             * @description Download each at `GET /attachments/{attachmentId}/content`.
+             */
+            attachments: components["schemas"]["AttachmentRead"][];
         };
         /**
          * AnnouncementRecipientRead
