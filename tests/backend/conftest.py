@@ -5,8 +5,10 @@ uvicorn on a loopback port in the test's event loop, so tests speak real HTTP.
 """
 
 import asyncio
+import atexit
 import logging
 import os
+import shutil
 import tempfile
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
@@ -40,6 +42,12 @@ from tests.backend.factories import World
 from tests.backend.pg import find_bindir, throwaway_cluster
 
 TEST_SECRET = "test-secret-" + "x" * 40
+
+
+# Files the tests store (attachments) go to a folder of the run, never the project's var/.
+_FILES = tempfile.mkdtemp(prefix="kc-test-files-")
+os.environ.setdefault("KC_STORAGE_URL", f"file:{_FILES}")
+atexit.register(shutil.rmtree, _FILES, ignore_errors=True)
 
 
 def _backend() -> str:

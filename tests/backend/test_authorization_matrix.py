@@ -408,13 +408,13 @@ def _thread(ctx: Ctx, json: Any = None, **extra: Any) -> Call:
 
 
 async def _attachment(ctx: Ctx) -> Call:
-    """The PDF on the guardian's message; its bytes put where the test app stores files."""
-    from kindcentraal.config import PROJECT_ROOT, Settings
+    """The PDF on the guardian's message; its bytes put where the test app stores files (the
+    run's own folder, KC_STORAGE_URL of tests/backend/conftest.py)."""
+    from kindcentraal.config import Settings
     from kindcentraal.storage.dependency import storage_for
 
     attachment = ctx.rooms("attachment")
     storage = storage_for(Settings(_env_file=None, env="test"))  # type: ignore[call-arg]
-    assert str(PROJECT_ROOT)  # the default store: var/attachments of the project
     await storage.put(attachment.hex, PDF_BYTES, content_type="application/pdf")
     return Call(path={"attachmentId": attachment})
 
