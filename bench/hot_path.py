@@ -918,7 +918,7 @@ def print_audit(audit: AuditCheck) -> None:
         f"\n  audit {audit.database}/{audit.dataset}: audit_event rows {audit.events_before} -> "
         f"{audit.events_after} (added {audit.added}); wrk counted {audit.logged_2xx} 2xx on "
         f"the logged endpoints (and {audit.unlogged_2xx} on those that read no child's file and "
-        f"is not logged): {verdict}"
+        f"are not logged): {verdict}"
     )
     output = audit.verify_output.replace("\n", "\n    ")
     print(f"  kindcentraal audit verify ({'ok' if audit.verify_ok else 'FAILED'}):\n    {output}")
