@@ -19,6 +19,7 @@ from kindcentraal.messages.router import router as messages_router
 from kindcentraal.notification.router import router as notification_router
 from kindcentraal.organisation.router import membership_router
 from kindcentraal.organisation.router import router as organisation_router
+from kindcentraal.outbox.router import router as notification_settings_router
 from kindcentraal.placement.router import router as placement_router
 from kindcentraal.rooms.router import router as rooms_router
 from kindcentraal.support.router import router as support_router
@@ -50,6 +51,7 @@ DOCUMENT_ORDER = [
     announcements_router,
     talks_router,
     notification_router,
+    notification_settings_router,
     security_settings_router,
 ]
 # The order requests are matched in, one loop per router: the hot reads first (moving the
@@ -77,6 +79,7 @@ ROUTERS = [
     announcements_router,
     talks_router,
     notification_router,
+    notification_settings_router,
     security_settings_router,
 ]
 

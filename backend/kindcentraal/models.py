@@ -6,12 +6,12 @@ from kindcentraal.activities.models import (
     Enrolment,
     SessionAttendance,
 )
-from kindcentraal.attachments.models import Attachment
 from kindcentraal.announcements.models import (
     Announcement,
     AnnouncementRecipient,
     AnnouncementRecipientChild,
 )
+from kindcentraal.attachments.models import Attachment
 from kindcentraal.attendance.models import Absence, DailyAttendance
 from kindcentraal.audit.models import (
     AuditEvent,
@@ -61,10 +61,10 @@ from kindcentraal.user.models import User
 __all__ = [
     "Absence",
     "Activity",
+    "ActivitySession",
     "Announcement",
     "AnnouncementRecipient",
     "AnnouncementRecipientChild",
-    "ActivitySession",
     "Attachment",
     "AuditEvent",
     "AuditEventChild",
@@ -114,11 +114,11 @@ __all__ = [
     "TalkRoundChild",
     "TalkSlot",
     "Tenant",
+    "ThreadParticipant",
     "TrajectoryGoal",
     "TrajectoryNorm",
     "TrajectoryNote",
     "TrajectorySession",
-    "ThreadParticipant",
     "TrajectoryTransition",
     "User",
 ]
