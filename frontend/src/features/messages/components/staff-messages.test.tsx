@@ -1,0 +1,67 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { routes } from '@/app/router';
+import { thread, summary, THREAD } from '@/features/messages/testing/fixtures';
+import { NOAH } from '@/features/parent/testing/fixtures';
+import { invalid, json, mockApi, renderRoutes, setupApi, testMe } from '@/test/utils';
+
+const anna = testMe([{ organisationId: 'o-school', organisationName: 'Basisschool', role: 'staff' }] as never, {
+  id: 'u-anna',
+  displayName: 'Anna Jansen',
+});
+
+function staffApi(write?: (request: Request) => Response | undefined | Promise<Response | undefined>) {
+  return mockApi({
+    me: anna,
+    write,
+    read: (path) => {
+      if (path === '/threads/unread-count') return json({ unreadCount: 3 });
+      if (path === '/threads') return json({ items: [summary({ unreadCount: 3 })], nextCursor: null });
+      if (path === `/threads/${THREAD}`) return json(thread({ unreadCount: 0 }));
+      if (path === `/children/${NOAH}/care-team`) {
+        return json([
+          { id: 'ct-1', childId: NOAH, userId: 'u-logo', displayName: 'Lisa Logopedie', organisationId: 'o-care', organisationName: 'Zorgpartners', role: 'care_professional', sinceDate: '2026-09-01' },
+        ]);
+      }
+      return undefined;
+    },
+  });
+}
+
+describe('the staff messages', () => {
+  it('lists the threads with the child and the unread count, also in the menu', async () => {
+    staffApi();
+    renderRoutes({ routes, path: '/berichten', store: setupApi() });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Berichten' })).toBeInTheDocument();
+    const [item] = await screen.findAllByTestId('thread-item');
+    expect(item).toHaveTextContent('Over Noah');
+    expect(within(item!).getByTestId('thread-unread')).toHaveTextContent('3 nieuw');
+    const menu = screen.getByRole('navigation', { name: /menu/i });
+    expect(await within(menu).findByTestId('messages-unread')).toHaveTextContent('3 nieuwe berichten');
+  });
+
+  it('adds a care-team member, and says plainly when consent is missing', async () => {
+    const added: unknown[] = [];
+    staffApi(async (request) => {
+      if (new URL(request.url).pathname.endsWith('/participants')) {
+        added.push(await request.json());
+        return added.length === 1
+          ? invalid('#/userId', 'no_consent')
+          : json({ userId: 'u-logo', displayName: 'Lisa Logopedie', joinedAt: '2026-12-01T10:00:00Z', leftAt: null }, { status: 201 });
+      }
+      return undefined;
+    });
+    renderRoutes({ routes, path: `/berichten/${THREAD}`, store: setupApi() });
+    const select = await screen.findByLabelText('Lid van het zorgteam');
+    await userEvent.selectOptions(select, 'u-logo');
+    await userEvent.click(screen.getByRole('button', { name: 'Toevoegen' }));
+    expect(await screen.findByText(/kan pas meedoen als de ouders toestemming hebben gegeven/)).toBeInTheDocument();
+    await userEvent.selectOptions(select, 'u-logo');
+    await userEvent.click(screen.getByRole('button', { name: 'Toevoegen' }));
+    await waitFor(() => expect(added).toEqual([{ userId: 'u-logo' }, { userId: 'u-logo' }]));
+    expect(await screen.findByText('Lisa Logopedie doet nu mee aan dit gesprek.')).toBeInTheDocument();
+    // Anna's own message is the one answered; the parent's are on the other side.
+    expect(screen.getAllByTestId('message').map((m) => m.dataset.own)).toEqual(['false', 'true', 'false']);
+  });
+});
