@@ -224,19 +224,21 @@ for (const language of ['nl', 'ar'] as const) {
 
       if (language === 'ar') {
         // Mirrored: the bottom navigation starts on the right, the heading's badge sits at its right.
+        // (Seven items since issue 11 — messages, announcements, talks — in two rows on a phone:
+        // the first two share the first row.)
         const items = app.navItems;
-        await expect(items).toHaveCount(4);
+        expect(await items.count()).toBeGreaterThanOrEqual(4);
         const first = await boxOf(items.first());
-        const last = await boxOf(items.last());
-        expect(first.x, 'right to left: the first item of the bottom navigation is on the right').toBeGreaterThan(last.x);
+        const second = await boxOf(items.nth(1));
+        expect(first.x, 'right to left: the first item of the bottom navigation is on the right').toBeGreaterThan(second.x);
         const heading = await boxOf(child.heading(younger.givenName));
         expect(heading.x + heading.width, 'the heading starts at the right edge').toBeGreaterThan(WIDTH - 40);
         const shot = await page.screenshot({ path: testInfo.outputPath('parent-app-arabic-mijn-kind.png'), fullPage: true });
         await testInfo.attach('parent-app-arabic-mijn-kind.png', { body: shot, contentType: 'image/png' });
       } else {
         const first = await boxOf(app.navItems.first());
-        const last = await boxOf(app.navItems.last());
-        expect(first.x, 'left to right: the first item of the bottom navigation is on the left').toBeLessThan(last.x);
+        const second = await boxOf(app.navItems.nth(1));
+        expect(first.x, 'left to right: the first item of the bottom navigation is on the left').toBeLessThan(second.x);
       }
     });
 
