@@ -124,6 +124,8 @@ describe('the parent app’s frame', () => {
     // The bottom navigation follows the chosen child.
     const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(within(nav).getByRole('link', { name: 'Mijn kind' })).toHaveAttribute('href', `/ouder/kinderen/${EMMA}`);
+    // Activiteiten is behind "Meer".
+    await user.click(within(nav).getByRole('button', { name: 'Meer' }));
     expect(within(nav).getByRole('link', { name: 'Activiteiten' })).toHaveAttribute(
       'href',
       `/ouder/kinderen/${EMMA}/activiteiten`,

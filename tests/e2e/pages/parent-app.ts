@@ -2,6 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { expect, type Download, type Locator, type Page } from '@playwright/test';
 import { escapeRegExp, LANGUAGE_NAMES, ParentTexts, type ParentLanguage } from './parent-texts';
 
+type NavItem = 'home' | 'messages' | 'child' | 'announcements' | 'activities' | 'absence' | 'talks' | 'account';
+/** The links of the main navigation behind "Meer". */
+const MORE_ITEMS: readonly NavItem[] = ['activities', 'absence', 'talks', 'account'];
+
 /**
  * The parent app (/ouder, issue 10): its frame and its screens, in any of its six languages.
  * Selected by role and accessible name, the names read from the SPA's locale files
@@ -9,7 +13,8 @@ import { escapeRegExp, LANGUAGE_NAMES, ParentTexts, type ParentLanguage } from '
  *
  * The frame: a compact header (the brand, notifications, "Account"), for a screen about one
  * child the child switcher ("Kies een kind"), and the main navigation at the bottom of a phone's
- * screen ("Overzicht", "Mijn kind", "Activiteiten", "Ziek melden").
+ * screen, one row of five ("Overzicht", "Berichten", "Mijn kind", "Mededelingen", and "Meer"
+ * with "Activiteiten", "Ziek melden", "Gesprekken" and "Account").
  */
 export class ParentApp {
   readonly texts: ParentTexts;
@@ -45,11 +50,23 @@ export class ParentApp {
   get nav(): Locator {
     return this.page.getByRole('navigation', { name: this.t('parent.nav.label'), exact: true });
   }
+  /** The items of the bar itself (not those behind "Meer"). */
   get navItems(): Locator {
-    return this.nav.getByRole('listitem');
+    return this.nav.locator('.kc-parent-nav__list > li');
   }
-  navLink(which: 'home' | 'child' | 'activities' | 'absence'): Locator {
+  /** "Meer": a button that shows and hides the links below it. */
+  get moreButton(): Locator {
+    return this.nav.getByRole('button', { name: this.t('parent.nav.more'), exact: true });
+  }
+  navLink(which: NavItem): Locator {
     return this.nav.getByRole('link', { name: this.t(`parent.nav.${which}`), exact: true });
+  }
+  /** Follows a link of the main navigation, opening "Meer" first for the links behind it. */
+  async navigate(which: NavItem): Promise<void> {
+    if (MORE_ITEMS.includes(which) && (await this.moreButton.getAttribute('aria-expanded')) !== 'true') {
+      await this.moreButton.click();
+    }
+    await this.navLink(which).click();
   }
   get accountLink(): Locator {
     return this.page.getByRole('banner').getByRole('link', { name: this.t('parent.nav.account'), exact: true });

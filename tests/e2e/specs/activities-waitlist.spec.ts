@@ -100,7 +100,7 @@ test('a guardian waits for a full activity, moves up, reports the child absent, 
   const app = new ParentApp(page);
   await new ParentHomePage(page).childLink(child.givenName).click();
   await new ParentChildPage(page).expectChild(child.givenName);
-  await app.navLink('activities').click();
+  await app.navigate('activities');
   const activities = new ParentActivitiesPage(page);
   await expect(page).toHaveURL(new RegExp(`/ouder/kinderen/${child.id}/activiteiten$`));
   await activities.expectShown(child.givenName);
@@ -139,7 +139,7 @@ test('a guardian waits for a full activity, moves up, reports the child absent, 
   const bso = placements.find((p) => p.kind === 'out_of_school_care' && p.groupId && p.days.length > 0);
   expect(bso, 'the demo child goes to the BSO on some days').toBeTruthy();
   const day = await nextDay(request, admin, bso!.days[0]!, centreId);
-  await app.navLink('absence').click();
+  await app.navigate('absence');
   const absence = new ParentAbsencePage(page);
   await expect(page).toHaveURL(new RegExp(`/ouder/kinderen/${child.id}/afmelden$`));
   await absence.expectShown(child.givenName);

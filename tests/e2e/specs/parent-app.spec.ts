@@ -3,9 +3,10 @@
  * two children (Olga de Ouder, ouder@regenboog.demo, parental authority over both):
  *   1. reads a note meant for the guardians on the younger child's speech therapy (Mijn kind,
  *      Steun; the note the demo data gives her, kindcentraal/seed/support_demo.py `showcase`);
+ *      the bottom navigation is one row of five, its "Meer" opens and closes with the keyboard;
  *   2. switches to the other child with the child switcher and sees that child's day;
  *   3. withdraws a consent (Toestemming);
- *   4. reports an absence (Ziek melden);
+ *   4. reports an absence (Ziek melden, under "Meer");
  *   5. downloads the data export (Mijn gegevens) and finds the child's name and trajectories in it;
  *   6. does the same in Arabic, chosen on the account page: the page runs right to left, the
  *      layout mirrors (a screenshot is attached), staff texts are marked as Dutch.
@@ -161,6 +162,25 @@ async function boxOf(locator: Locator) {
   return box!;
 }
 
+/**
+ * The bottom navigation is one row of five on a 360 px phone: every item on the same line, and
+ * no label running out of its item.
+ */
+async function expectOneRowNav(app: ParentApp): Promise<void> {
+  await expect(app.navItems).toHaveCount(5);
+  const boxes = await app.navItems.evaluateAll((items) =>
+    items.map((item) => {
+      const box = item.getBoundingClientRect();
+      const target = item.firstElementChild as HTMLElement;
+      return { top: box.top, overflows: target.scrollWidth > target.clientWidth + 1, text: item.textContent };
+    }),
+  );
+  for (const box of boxes) {
+    expect(box.top, `"${box.text}" on the same row as the first item`).toBe(boxes[0]!.top);
+    expect(box.overflows, `"${box.text}" fits its item`).toBe(false);
+  }
+}
+
 /** Switches the app to `language` on the account page (remembered for the account). */
 async function chooseLanguage(page: Page, language: ParentLanguage): Promise<void> {
   const account = new ParentAccountPage(page);
@@ -222,24 +242,38 @@ for (const language of ['nl', 'ar'] as const) {
       await expect(page.getByText(TEAM_ONLY_NOTE)).toHaveCount(0);
       await expectNoHorizontalScroll(page);
 
+      await expectOneRowNav(app);
+      const items = app.navItems;
+      const first = await boxOf(items.first());
+      const last = await boxOf(items.last());
       if (language === 'ar') {
         // Mirrored: the bottom navigation starts on the right, the heading's badge sits at its right.
-        // (Seven items since issue 11 — messages, announcements, talks — in two rows on a phone:
-        // the first two share the first row.)
-        const items = app.navItems;
-        expect(await items.count()).toBeGreaterThanOrEqual(4);
-        const first = await boxOf(items.first());
-        const second = await boxOf(items.nth(1));
-        expect(first.x, 'right to left: the first item of the bottom navigation is on the right').toBeGreaterThan(second.x);
+        expect(first.x, 'right to left: the first item of the bottom navigation is on the right').toBeGreaterThan(last.x);
         const heading = await boxOf(child.heading(younger.givenName));
         expect(heading.x + heading.width, 'the heading starts at the right edge').toBeGreaterThan(WIDTH - 40);
         const shot = await page.screenshot({ path: testInfo.outputPath('parent-app-arabic-mijn-kind.png'), fullPage: true });
         await testInfo.attach('parent-app-arabic-mijn-kind.png', { body: shot, contentType: 'image/png' });
       } else {
-        const first = await boxOf(app.navItems.first());
-        const second = await boxOf(app.navItems.nth(1));
-        expect(first.x, 'left to right: the first item of the bottom navigation is on the left').toBeLessThan(second.x);
+        expect(first.x, 'left to right: the first item of the bottom navigation is on the left').toBeLessThan(last.x);
       }
+
+      // "Meer" with the keyboard: Enter opens it with focus on its first link, Escape closes it
+      // and gives focus back; its panel opens above the bar, at the bar's end edge.
+      await app.moreButton.focus();
+      await page.keyboard.press('Enter');
+      await expect(app.moreButton).toHaveAttribute('aria-expanded', 'true');
+      await expect(app.navLink('activities')).toBeFocused();
+      await expect(app.navLink('activities')).toHaveAttribute('href', `/ouder/kinderen/${younger.id}/activiteiten`);
+      const panel = await boxOf(app.navLink('talks'));
+      const bar = await boxOf(app.nav);
+      expect(panel.y + panel.height, 'the panel opens above the bar').toBeLessThanOrEqual(bar.y + 1);
+      if (language === 'ar') expect(panel.x, 'right to left: the panel sits at the left').toBeLessThan(WIDTH / 2);
+      else expect(panel.x + panel.width, 'the panel sits at the right').toBeGreaterThan(WIDTH / 2);
+      await expectNoHorizontalScroll(page);
+      await page.keyboard.press('Escape');
+      await expect(app.moreButton).toHaveAttribute('aria-expanded', 'false');
+      await expect(app.moreButton).toBeFocused();
+      await expect(app.navLink('activities')).toBeHidden();
     });
 
     await test.step('2. switches to the other child and sees that child’s day', async () => {
@@ -283,8 +317,9 @@ for (const language of ['nl', 'ar'] as const) {
     });
 
     await test.step('4. reports an absence', async () => {
-      // The bottom navigation's "Ziek melden" is for the child on screen.
-      await app.navLink('absence').click();
+      // The bottom navigation's "Ziek melden" (under "Meer") is for the child on screen.
+      await app.navigate('absence');
+      await expect(app.moreButton).toHaveAttribute('aria-expanded', 'false');
       await expect(page).toHaveURL(new RegExp(`/ouder/kinderen/${younger.id}/afmelden$`));
       await absence.expectShown(younger.givenName);
       const before = await absence.comingItems.count();
@@ -344,6 +379,11 @@ for (const language of ['nl', 'ar'] as const) {
     const home = new ParentHomePage(page, language);
     await home.goto();
     await scan('home');
+    const app = new ParentApp(page, language);
+    await app.moreButton.click();
+    await expect(app.navLink('talks')).toBeVisible();
+    await scan('home-meer-open');
+    await page.keyboard.press('Escape');
 
     const child = new ParentChildPage(page, language);
     await child.goto(younger.id);
