@@ -29,14 +29,15 @@ export function isExplanationKey(key) {
 }
 
 /** The parent namespaces as written in src/lib/i18n.ts (the one place they are defined). */
-export function readParentNamespaces(source) {
-  const match = /export const PARENT_NAMESPACES\s*=\s*\[([^\]]*)\]/.exec(source);
-  if (!match) throw new Error('PARENT_NAMESPACES not found in src/lib/i18n.ts');
+export function readParentNamespaces(source, name = 'PARENT_NAMESPACES', { optional = false } = {}) {
+  const match = new RegExp(`export const ${name}\\s*=\\s*\\[([^\\]]*)\\]`).exec(source);
+  if (!match && optional) return [];
+  if (!match) throw new Error(`${name} not found in src/lib/i18n.ts`);
   const body = match[1].replace(/\/\/.*$/gm, '').replace(/\/\*[\s\S]*?\*\//g, '');
   const paths = [...body.matchAll(/'([^']+)'|"([^"]+)"/g)].map((m) => m[1] ?? m[2]);
   const stray = body.replace(/'[^']*'|"[^"]*"/g, '').replace(/[\s,]/g, '');
-  if (stray) throw new Error(`PARENT_NAMESPACES holds something other than strings: ${stray}`);
-  if (paths.length === 0) throw new Error('PARENT_NAMESPACES is empty');
+  if (stray) throw new Error(`${name} holds something other than strings: ${stray}`);
+  if (paths.length === 0) throw new Error(`${name} is empty`);
   return paths;
 }
 

@@ -119,6 +119,20 @@ test('splitTexts: the texts under the parent namespaces, and all the others, eac
   assert.equal(texts.day.title, 'Vandaag');
 });
 
+test('splitTexts: the later parent texts in a part of their own; a later path outside the parent namespaces is refused', () => {
+  const texts = {
+    app: { name: 'KindCentraal' },
+    messages: { nav: { unread: '{{count}} nieuw' }, thread: { reply: 'Antwoorden' }, title: 'Berichten' },
+    parentTalks: { title: 'Gesprekken' },
+    rooms: { title: 'Ruimtes' },
+  };
+  const { parent, later, staff } = splitTexts(texts, ['app', 'messages', 'parentTalks'], ['messages.thread', 'parentTalks']);
+  assert.deepEqual(parent, { app: { name: 'KindCentraal' }, messages: { nav: { unread: '{{count}} nieuw' }, title: 'Berichten' } });
+  assert.deepEqual(later, { messages: { thread: { reply: 'Antwoorden' } }, parentTalks: { title: 'Gesprekken' } });
+  assert.deepEqual(staff, { rooms: { title: 'Ruimtes' } });
+  assert.throws(() => splitTexts(texts, ['app'], ['rooms']), /rooms is not under PARENT_NAMESPACES/);
+});
+
 test('localeParts: `nl.json?parent` and `?staff` become modules of the two parts, read from the file', async () => {
   const root = mkdtempSync(join(tmpdir(), 'locale-parts-'));
   mkdirSync(join(root, 'src', 'lib'), { recursive: true });

@@ -219,41 +219,59 @@ export function pruneDesignTokens(root) {
 }
 
 /**
- * A locale tree split in two by PARENT_NAMESPACES (top-level keys such as "parent", or paths such
- * as "day.timeline"): `parent` holds every text under one of those paths, `staff` all the others.
- * Together they hold each text exactly once; an object with texts on both sides appears in both
- * with its own part (`day.timeline` in parent, the rest of `day` in staff).
+ * A locale file's texts in three parts, each text in exactly one: `parent` (under a path of
+ * `namespaces`, PARENT_NAMESPACES of src/lib/i18n.ts, but not under one of `later`), `later`
+ * (under a path of `later`, PARENT_LATER_NAMESPACES: parent texts of screens past the first) and
+ * `staff` (all the others). A top-level key may be split (`day.timeline` in parent, the rest of
+ * `day` in staff). A `later` path outside the parent namespaces is an error: it would put staff
+ * texts in a part parents load.
  */
-export function splitTexts(texts, namespaces) {
-  const paths = namespaces.map((path) => path.split('.'));
-  const startsWith = (path, prefix) => prefix.length <= path.length && prefix.every((key, i) => path[i] === key);
+export function splitTexts(texts, namespaces, later = []) {
+  const split = (paths) => paths.map((path) => path.split('.'));
+  const parentPaths = split(namespaces);
+  const laterPaths = split(later);
+  const under = (path, prefix) => prefix.length <= path.length && prefix.every((key, i) => path[i] === key);
+  for (const path of laterPaths) {
+    if (!parentPaths.some((namespace) => under(path, namespace))) {
+      throw new Error(`PARENT_LATER_NAMESPACES: ${path.join('.')} is not under PARENT_NAMESPACES`);
+    }
+  }
+  const parts = { parent: {}, later: {}, staff: {} };
+  const put = (tree, path, value) => {
+    let node = tree;
+    for (const key of path.slice(0, -1)) node = node[key] ??= {};
+    node[path[path.length - 1]] = value;
+  };
   const walk = (node, prefix) => {
-    const parent = {};
-    const staff = {};
     for (const [key, value] of Object.entries(node)) {
       const path = [...prefix, key];
-      if (paths.some((namespace) => startsWith(path, namespace))) parent[key] = value;
-      else if (value && typeof value === 'object' && paths.some((namespace) => startsWith(namespace, path))) {
-        const parts = walk(value, path);
-        if (Object.keys(parts.parent).length > 0) parent[key] = parts.parent;
-        if (Object.keys(parts.staff).length > 0) staff[key] = parts.staff;
-      } else staff[key] = value;
+      if (value && typeof value === 'object' && !Array.isArray(value)) {
+        walk(value, path);
+        continue;
+      }
+      const part = laterPaths.some((p) => under(path, p))
+        ? 'later'
+        : parentPaths.some((p) => under(path, p))
+          ? 'parent'
+          : 'staff';
+      put(parts[part], path, value);
     }
-    return { parent, staff };
   };
-  return walk(texts, []);
+  walk(texts, []);
+  return parts;
 }
 
-const LOCALE_PART = /^(.*[\\/]locales[\\/][a-z]{2})\.json\?(parent|staff)$/;
+const LOCALE_PART = /^(.*[\\/]locales[\\/][a-z]{2})\.json\?(parent|later|staff)$/;
 /** The module of a part: no .json id, so Vite's JSON plugin leaves it alone (it does not take queries). */
-const PART_MODULE = /^(.*[\\/]src[\\/]locales[\\/])([a-z]{2})\.(parent|staff)-texts\.js$/;
+const PART_MODULE = /^(.*[\\/]src[\\/]locales[\\/])([a-z]{2})\.(parent|later|staff)-texts\.js$/;
 
 /**
- * `import texts from '@/locales/nl.json?parent'` gives the texts of the parent app only (the keys
- * under PARENT_NAMESPACES of src/lib/i18n.ts), `?staff` all the other texts: one locale file that
- * translators edit, two modules in the build (`src/locales/nl.parent-texts.js`, no such file on
- * disk), so the staff texts can be a chunk of their own that only staff screens load. Also in the
- * dev server and in Vitest.
+ * `import texts from '@/locales/nl.json?parent'` gives the texts of the parent app's first screen
+ * (the keys under PARENT_NAMESPACES of src/lib/i18n.ts and not under PARENT_LATER_NAMESPACES),
+ * `?later` the parent texts of the screens past it, `?staff` all the other texts: one locale file
+ * that translators edit, three modules in the build (`src/locales/nl.parent-texts.js`, no such
+ * file on disk), so the later and the staff texts can be chunks of their own that load when a
+ * screen needs them. Also in the dev server and in Vitest.
  */
 export function localeParts(root) {
   const i18nSource = join(root, 'src', 'lib', 'i18n.ts');
@@ -277,8 +295,12 @@ export function localeParts(root) {
       const file = `${match[1]}${match[2]}.json`;
       this.addWatchFile(file);
       this.addWatchFile(i18nSource);
-      const namespaces = readParentNamespaces(readFileSync(i18nSource, 'utf8'));
-      const parts = splitTexts(JSON.parse(readFileSync(file, 'utf8')), namespaces);
+      const source = readFileSync(i18nSource, 'utf8');
+      const parts = splitTexts(
+        JSON.parse(readFileSync(file, 'utf8')),
+        readParentNamespaces(source),
+        readParentNamespaces(source, 'PARENT_LATER_NAMESPACES', { optional: true }),
+      );
       // JSON.parse of a string: parsed faster than the same object as a literal.
       return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(parts[match[3]]))});\n`, map: null };
     },

@@ -1,8 +1,20 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { useState } from 'react';
+import { type ComponentType, useState } from 'react';
 import { Loading } from '@/components/ui/loading';
 import { ProtectedLayout } from '@/app/routes/protected-layout';
+import { loadLaterTexts } from '@/lib/i18n';
+
+/**
+ * A parent screen past the first: its module and its texts (PARENT_LATER_NAMESPACES, lib/i18n.ts)
+ * load side by side, and the screen shows once both are there.
+ */
+function withLaterTexts(load: () => Promise<{ default: ComponentType }>) {
+  return async () => {
+    const [module] = await Promise.all([load(), loadLaterTexts()]);
+    return { Component: module.default };
+  };
+}
 
 /** Each screen is its own chunk: the first screen loads only what it shows. */
 export const routes: RouteObject[] = [
@@ -113,55 +125,55 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'kinderen/:childId',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-child')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-child')),
           },
           {
             path: 'kinderen/:childId/toestemming',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-consents')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-consents')),
           },
           {
             path: 'kinderen/:childId/bekeken',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-access-log')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-access-log')),
           },
           {
             path: 'kinderen/:childId/afmelden',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-absence')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-absence')),
           },
           {
             path: 'kinderen/:childId/hulp-vragen',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-support-request')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-support-request')),
           },
           {
             path: 'kinderen/:childId/activiteiten',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-activities')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-activities')),
           },
           {
             path: 'kinderen/:childId/gegevens',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-export')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-export')),
           },
           {
             path: 'mededelingen',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-announcements')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-announcements')),
           },
           {
             path: 'gesprekken',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-talks')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-talks')),
           },
           {
             path: 'berichten',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-messages')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-messages')),
           },
           {
             path: 'berichten/nieuw',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-message-new')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-message-new')),
           },
           {
             path: 'berichten/:threadId',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-message-thread')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-message-thread')),
           },
           {
             path: 'account',
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-account')).default }),
+            lazy: withLaterTexts(() => import('@/app/routes/parent-account')),
           },
           {
             path: '*',

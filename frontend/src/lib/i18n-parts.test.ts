@@ -1,12 +1,14 @@
 import { createInstance, type i18n as I18n } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import en from '@/locales/en.json';
+import enLater from '@/locales/en.json?later';
 import enParent from '@/locales/en.json?parent';
 import enStaff from '@/locales/en.json?staff';
 import nl from '@/locales/nl.json';
+import nlLater from '@/locales/nl.json?later';
 import nlParent from '@/locales/nl.json?parent';
 import nlStaff from '@/locales/nl.json?staff';
-import { createTextLoader, PARENT_NAMESPACES, type TextSources } from '@/lib/i18n';
+import { createTextLoader, PARENT_LATER_NAMESPACES, PARENT_NAMESPACES, type TextSources } from '@/lib/i18n';
 
 /*
  * The locale files in two parts (the localeParts build plugin, lib/i18n.ts): the parent app's
@@ -22,17 +24,28 @@ function keys(tree: Tree, prefix = ''): string[] {
   });
 }
 
-const isParentKey = (key: string) => PARENT_NAMESPACES.some((path) => key === path || key.startsWith(`${path}.`));
+const under = (paths: readonly string[]) => (key: string) => paths.some((path) => key === path || key.startsWith(`${path}.`));
+const isParentKey = under(PARENT_NAMESPACES);
+const isLaterKey = under(PARENT_LATER_NAMESPACES);
 
 describe.each([
-  ['nl', nl, nlParent, nlStaff],
-  ['en', en, enParent, enStaff],
-] as const)('%s.json in two parts', (_language, whole, parent, staff) => {
+  ['nl', nl, nlParent, nlLater, nlStaff],
+  ['en', en, enParent, enLater, enStaff],
+] as const)('%s.json in three parts', (_language, whole, parent, later, staff) => {
   const all = keys(whole as Tree);
 
-  it('?parent holds exactly the texts under PARENT_NAMESPACES', () => {
-    expect(keys(parent).sort()).toEqual(all.filter(isParentKey).sort());
+  it('?parent holds exactly the texts under PARENT_NAMESPACES but not PARENT_LATER_NAMESPACES', () => {
+    expect(keys(parent).sort()).toEqual(all.filter((key) => isParentKey(key) && !isLaterKey(key)).sort());
     expect(keys(parent).length).toBeGreaterThan(100);
+    // The first screen's own: the unread count beside "Berichten" stays, the thread screen's texts go.
+    expect(keys(parent)).toContain('messages.nav.unread_one');
+    expect(keys(parent)).not.toContain('parentTalks.title');
+  });
+
+  it('?later holds exactly the texts under PARENT_LATER_NAMESPACES, all of them parent texts', () => {
+    expect(keys(later).sort()).toEqual(all.filter(isLaterKey).sort());
+    expect(keys(later).every(isParentKey)).toBe(true);
+    expect(keys(later)).toContain('parentTalks.title');
   });
 
   it('?staff holds all the other texts', () => {
@@ -156,6 +169,48 @@ describe('loading the texts in parts', () => {
     expect(texts.staffTextsLoaded()).toBe(false);
     await texts.loadStaffTexts();
     expect(loads).toEqual(['nl.staff', 'nl.staff']);
+    expect(i18n.t('children.search')).toBe('Zoeken op naam');
+  });
+});
+
+describe('the later parent texts', () => {
+  function sourcesWithLater() {
+    const loads: string[] = [];
+    const part = (name: string, texts: unknown) => () => {
+      loads.push(name);
+      return Promise.resolve({ default: texts as never });
+    };
+    const sources: TextSources = {
+      nl: { parent: part('nl.parent', nlParent), later: part('nl.later', nlLater), staff: part('nl.staff', nlStaff) },
+      en: { parent: part('en.parent', enParent), later: part('en.later', enLater), staff: part('en.staff', enStaff) },
+    };
+    return { sources, loads };
+  }
+
+  it('come with loadLaterTexts(), without the staff texts, and with every language chosen after', async () => {
+    const { sources, loads } = sourcesWithLater();
+    const { i18n, texts } = await start(sources);
+    expect(i18n.t('parentTalks.title')).toBe('parentTalks.title');
+    await texts.loadLaterTexts();
+    expect(loads).toEqual(['nl.later']);
+    expect(i18n.t('parentTalks.title')).toBe(nl.parentTalks.title);
+    expect(i18n.t('messages.nav.unread', { count: 2 })).toBe('2 nieuwe berichten');
+    expect(i18n.t('children.search')).toBe('children.search');
+    expect(texts.laterTextsLoaded()).toBe(true);
+    expect(texts.staffTextsLoaded()).toBe(false);
+
+    await i18n.changeLanguage('en');
+    expect(loads).toEqual(['nl.later', 'en.parent', 'en.later']);
+    expect(i18n.t('parentTalks.title')).toBe(en.parentTalks.title);
+  });
+
+  it('come with the staff texts too: staff screens share the parent screens past the first', async () => {
+    const { sources, loads } = sourcesWithLater();
+    const { i18n, texts } = await start(sources);
+    await texts.loadStaffTexts();
+    expect(loads).toEqual(['nl.later', 'nl.staff']);
+    expect(texts.staffTextsLoaded()).toBe(true);
+    expect(i18n.t('messages.thread.withdrawn')).toBe(nl.messages.thread.withdrawn);
     expect(i18n.t('children.search')).toBe('Zoeken op naam');
   });
 });

@@ -89,6 +89,48 @@ export const PARENT_NAMESPACES = [
   'security.password',
 ] as const;
 
+/**
+ * Parent texts of screens past the first (/ouder): the parent app's home needs none of them. In
+ * Dutch and English they are a part of their own (`?later`), fetched with the screen that needs
+ * them (the router's `withLaterTexts`) and with the staff texts; in the other languages the one
+ * locale file holds them. A key under none of these stays in the first part, so a new text is never
+ * missing, at most early. Each path is also under PARENT_NAMESPACES (the completeness and B1
+ * checks cover them as parent texts).
+ */
+export const PARENT_LATER_NAMESPACES = [
+  'messages.parentIntro',
+  'messages.empty',
+  'messages.newMessage',
+  'messages.list',
+  'messages.thread',
+  'messages.reply',
+  'messages.compose',
+  'messages.attach',
+  'messages.new',
+  'notificationSettings',
+  'parentAnnouncements',
+  'parentTalks',
+  'parentChild',
+  'activities.categories',
+  'activities.ages',
+  'activities.list',
+  'activities.facts',
+  'activities.enrol',
+  'activities.cancel',
+  'absence.form',
+  'absence.codes',
+  'consents.purposes',
+  'consents.purposeWithType',
+  'security.title',
+  'security.intro',
+  'security.wrongPassword',
+  'security.twoFactor',
+  'security.enrolment',
+  'security.recoveryCodes',
+  'security.deactivate',
+  'security.password',
+] as const;
+
 export type Direction = 'ltr' | 'rtl';
 
 const RTL_LANGUAGES: readonly string[] = ['ar'];
@@ -107,29 +149,35 @@ export function isStaffLanguage(value: unknown): value is StaffLanguage {
   return typeof value === 'string' && (STAFF_LANGUAGES as readonly string[]).includes(value);
 }
 
-type Part = 'parent' | 'staff';
+type Part = 'parent' | 'later' | 'staff';
+/** The parts loaded on demand, in the order they are merged. */
+type ExtraPart = Exclude<Part, 'parent'>;
 type Texts = { [key: string]: string | Texts };
 type Loader = () => Promise<{ default: ResourceKey }>;
 export type TextSources = Partial<Record<Language, Partial<Record<Part, Loader>>>>;
 
 /**
- * Where each language's texts come from, in two parts: the parent app's (the keys under
- * PARENT_NAMESPACES) and the staff texts (all other keys). One locale file per language;
- * `?parent` and `?staff` pick the part at build time (the localeParts plugin in
- * scripts/vite-plugins.mjs), so each part is a chunk of its own.
+ * Where each language's texts come from, in three parts: the parent app's first screen (the keys
+ * under PARENT_NAMESPACES but not PARENT_LATER_NAMESPACES), the parent texts of the screens past
+ * it (PARENT_LATER_NAMESPACES) and the staff texts (all other keys). One locale file per
+ * language; `?parent`, `?later` and `?staff` pick the part at build time (the localeParts plugin
+ * in scripts/vite-plugins.mjs), so each part is a chunk of its own.
  *
  * - Dutch: the parent part is in the main bundle (the default and the fallback, the first
- *   screens need it); the staff part loads before the first staff screen (`loadStaffTexts`).
- * - English: both parts load on demand, the staff part only for staff.
+ *   screens need it); the later part loads with the screen that needs it (`loadLaterTexts`), and
+ *   the staff part before the first staff screen (`loadStaffTexts`, which loads both).
+ * - English: all three load on demand, the staff part only for staff.
  * - Arabic, Turkish, Polish, Ukrainian: parent texts only, each its own chunk, on demand.
  */
 const TEXTS: TextSources = {
   nl: {
     parent: () => Promise.resolve({ default: nlParent }),
+    later: () => import('@/locales/nl.json?later'),
     staff: () => import('@/locales/nl.json?staff'),
   },
   en: {
     parent: () => import('@/locales/en.json?parent'),
+    later: () => import('@/locales/en.json?later'),
     staff: () => import('@/locales/en.json?staff'),
   },
   ar: { parent: () => import('@/locales/ar.json') },
@@ -157,21 +205,23 @@ function asError(error: unknown): Error {
 
 /**
  * The texts of an i18next instance, loaded in parts: `backend` (an i18next backend module) loads
- * a language's parent part when the language is chosen, and its staff part too once staff
- * texts are wanted; `loadStaffTexts()` wants them, and adds the staff part to each language
- * already loaded. i18next switches to a language only once its read is done, so a switch never
- * shows half a language.
+ * a language's parent part when the language is chosen, and its later and staff parts too once
+ * they are wanted; `loadLaterTexts()` and `loadStaffTexts()` want them, and add them to each
+ * language already loaded. i18next switches to a language only once its read is done, so a
+ * switch never shows half a language.
  */
 export function createTextLoader(instance: I18n, sources: TextSources = TEXTS) {
-  let staffWanted = false;
-  /** Languages whose staff part is in the store (or that have none). */
-  const withStaff = new Set<string>();
-  const staffLoads = new Map<string, Promise<void>>();
+  /** The parts beyond the first asked for so far: each language loaded gets them too. */
+  const wanted = new Set<ExtraPart>();
+  /** Per part, the languages that have it in the store (or have no such part). */
+  const withPart: Record<ExtraPart, Set<string>> = { later: new Set(), staff: new Set() };
+  const loads = new Map<string, Promise<void>>();
   const sourceOf = (language: string) => (isLanguage(language) ? sources[language] : undefined);
   const load = (language: string, part: Part): Promise<Texts | null> => {
     const loader = sourceOf(language)?.[part];
     return loader ? loader().then((module) => module.default as Texts) : Promise.resolve(null);
   };
+  const extras = (): ExtraPart[] => (['later', 'staff'] as const).filter((part) => wanted.has(part));
 
   const backend: BackendModule = {
     type: 'backend',
@@ -180,54 +230,72 @@ export function createTextLoader(instance: I18n, sources: TextSources = TEXTS) {
     read(language: string, _namespace: string, callback: ReadCallback) {
       load(language, 'parent')
         .then((parent) => {
-          // Asked only now, in the same turn as the callback: a loadStaffTexts() before this
-          // point is seen here, one after it finds the language in the store.
-          if (!staffWanted) {
+          // Asked only now, in the same turn as the callback: a part wanted before this point
+          // is loaded here, one wanted after it finds the language in the store.
+          const parts = extras();
+          if (parts.length === 0) {
             callback(null, parent ?? {});
             return undefined;
           }
-          return load(language, 'staff').then((staff) => {
-            withStaff.add(language);
-            callback(null, mergeTexts(parent ?? {}, staff ?? {}));
+          return Promise.all(parts.map((part) => load(language, part))).then((loaded) => {
+            parts.forEach((part) => withPart[part].add(language));
+            callback(null, loaded.reduce<Texts>((all, texts) => mergeTexts(all, texts ?? {}), parent ?? {}));
           });
         })
         .catch((error: unknown) => callback(asError(error), false));
     },
   };
 
-  const addStaff = (language: string): Promise<void> => {
-    let pending = staffLoads.get(language);
+  const addPart = (language: string, part: ExtraPart): Promise<void> => {
+    const key = `${language}:${part}`;
+    let pending = loads.get(key);
     if (!pending) {
-      pending = load(language, 'staff').then((staff) => {
-        if (staff) {
+      pending = load(language, part).then((texts) => {
+        if (texts) {
           // Merged into new objects: i18next's deep add would write into the imported modules.
           const current = (instance.getResourceBundle(language, 'translation') ?? {}) as Texts;
-          instance.addResourceBundle(language, 'translation', mergeTexts(current, staff), false, true, {
+          instance.addResourceBundle(language, 'translation', mergeTexts(current, texts), false, true, {
             silent: false,
             skipCopy: true,
           });
         }
-        withStaff.add(language);
+        withPart[part].add(language);
       });
       // A failed load (offline) may be tried again.
-      pending.catch(() => staffLoads.delete(language));
-      staffLoads.set(language, pending);
+      pending.catch(() => loads.delete(key));
+      loads.set(key, pending);
     }
     return pending;
   };
 
   const loaded = (): string[] => LANGUAGES.filter((language) => instance.hasResourceBundle(language, 'translation'));
+  const loadParts = (parts: readonly ExtraPart[]): Promise<void> => {
+    parts.forEach((part) => wanted.add(part));
+    const missing = loaded().flatMap((language) =>
+      parts.filter((part) => !withPart[part].has(language)).map((part) => [language, part] as const),
+    );
+    // Side by side: the parts hold different keys, so the order they arrive in does not matter.
+    return Promise.all(missing.map(([language, part]) => addPart(language, part))).then(() => undefined);
+  };
+  const partLoaded = (part: ExtraPart): boolean =>
+    wanted.has(part) && loaded().every((language) => withPart[part].has(language) || !sourceOf(language)?.[part]);
 
   return {
     backend,
-    /** Loads the staff texts (Dutch, and English when loaded) and keeps loading them with each language. */
+    /** Loads the parent texts of the screens past the first (PARENT_LATER_NAMESPACES). */
+    loadLaterTexts(): Promise<void> {
+      return loadParts(['later']);
+    },
+    /** Loads the staff texts (and the later parent texts staff screens share), for every language loaded and each one after. */
     loadStaffTexts(): Promise<void> {
-      staffWanted = true;
-      return Promise.all(loaded().filter((language) => !withStaff.has(language)).map(addStaff)).then(() => undefined);
+      return loadParts(['later', 'staff']);
+    },
+    laterTextsLoaded(): boolean {
+      return partLoaded('later');
     },
     /** The staff texts are there, for every language loaded so far. */
     staffTextsLoaded(): boolean {
-      return staffWanted && loaded().every((language) => withStaff.has(language) || !sourceOf(language)?.staff);
+      return partLoaded('later') && partLoaded('staff');
     },
   };
 }
@@ -240,6 +308,8 @@ const texts = createTextLoader(i18n);
  */
 export const loadStaffTexts = texts.loadStaffTexts;
 export const staffTextsLoaded = texts.staffTextsLoaded;
+/** The parent texts of the screens past the first; the router waits for them with those screens. */
+export const loadLaterTexts = texts.loadLaterTexts;
 
 export type StaffTextsState = 'loading' | 'ready' | 'failed';
 

@@ -1,6 +1,7 @@
 /*
  * A part of a locale file (the localeParts plugin in scripts/vite-plugins.mjs): `?parent` the
- * texts under PARENT_NAMESPACES, `?staff` all the others. Untyped texts: the keys are typed from
+ * first screen's texts under PARENT_NAMESPACES, `?later` those under PARENT_LATER_NAMESPACES,
+ * `?staff` all the others. Untyped texts: the keys are typed from
  * the whole nl.json (i18next.d.ts).
  */
 declare module '*.json?parent' {
@@ -9,6 +10,11 @@ declare module '*.json?parent' {
 }
 
 declare module '*.json?staff' {
+  const texts: { [key: string]: unknown };
+  export default texts;
+}
+
+declare module '*.json?later' {
   const texts: { [key: string]: unknown };
   export default texts;
 }
