@@ -1,18 +1,19 @@
 /**
  * Announcements and the gespreksplanner (issue 11) on a phone, 360 × 740:
- *   3. the teacher of groep 6 (leerkracht.groep6@regenboog.demo) announces a trip to groep 6,
- *      asking for confirmation; the demo parent (ouder@regenboog.demo, whose older child is in
- *      groep 6, kindcentraal/seed/demo.py) reads it in the parent app and confirms; the teacher
- *      sees the confirmation;
+ *   3. the teacher of groep 6 (leerkracht.groep6@regenboog.demo) announces a trip to groep 6
+ *      with a letter (a PDF), asking for confirmation; the demo parent (ouder@regenboog.demo,
+ *      whose older child is in groep 6, kindcentraal/seed/demo.py) reads it in the parent app,
+ *      downloads the letter and confirms; the teacher sees the confirmation;
  *   4. the same teacher publishes talk slots for groep 6 (preview, then publish); the parent
  *      books one for the groep-6 child, downloads the invitation (.ics) and sees the deadline.
  * Each new screen is scanned with axe (no serious or critical violations); the parent screens
  * in Dutch and in Arabic.
  *
- * Demo data this file changes: it adds an announcement (left; it only adds a notification),
+ * Demo data this file changes: it adds an announcement with its file (left; it only adds a notification),
  * and a talk planning whose booking and slots it removes again through the API; the parent's
  * remembered language is put back.
  */
+import { readFile } from 'node:fs/promises';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { expectNoSeriousA11yViolations } from '../support/axe';
@@ -23,6 +24,8 @@ import type { Api } from '../support/api';
 test.use({ viewport: { width: 360, height: 740 } });
 
 const TEACHER_6 = classTeacherEmail(6);
+/** A letter to go with the announcement: a (tiny) PDF, which the API recognises by its content. */
+const LETTER = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
   const response = await request.post(`${API_BASE_URL}/auth/token`, {
@@ -89,10 +92,14 @@ test.describe('announcements and talks', () => {
     await composer.getByLabel('Titel').fill(title);
     await composer.getByLabel('Tekst').fill('Vrijdag gaan we met groep 6 naar Artis. Neem een lunchpakket mee.');
     await composer.getByLabel('Vraag ouders om te bevestigen dat ze het gelezen hebben').check();
+    // The letter goes with it: uploaded when chosen, listed with a way to take it off.
+    await composer.getByLabel('Bestand toevoegen').setInputFiles({ name: 'reisbrief.pdf', mimeType: 'application/pdf', buffer: LETTER });
+    await expect(composer.getByRole('list', { name: 'Toegevoegde bestanden' })).toContainText('reisbrief.pdf');
     await composer.getByRole('button', { name: 'Versturen' }).click();
     await expect(page.getByTestId('announcement-sent')).toContainText(`„${title}” is verstuurd aan`);
     const sent = page.getByTestId('sent-announcement').filter({ hasText: title });
     await expect(sent.getByTestId('announcement-counts')).toContainText('Gelezen door 0 van');
+    await expect(sent.getByRole('button', { name: /^reisbrief\.pdf downloaden/ })).toBeVisible();
     await expectNoSeriousA11yViolations(page, testInfo, 'announcements-staff');
 
     await switchTo(page, loginPage, USERS.parent);
@@ -102,6 +109,12 @@ test.describe('announcements and talks', () => {
     await expect(item.getByText('Nieuw', { exact: true })).toBeVisible();
     await item.getByRole('button', { name: 'Lezen', exact: true }).click();
     await expect(item.getByText(/Neem een lunchpakket mee/)).toBeVisible();
+    // The letter, through the API with the parent's token.
+    const letter = page.waitForEvent('download');
+    await item.getByRole('list', { name: 'Bijlagen' }).getByRole('button', { name: /^reisbrief\.pdf downloaden/ }).click();
+    const saved = await letter;
+    expect(saved.suggestedFilename()).toBe('reisbrief.pdf');
+    expect((await readFile((await saved.path())!)).subarray(0, 4).toString()).toBe('%PDF');
     await expect(item.getByText('Nieuw', { exact: true })).toHaveCount(0);
     await item.getByRole('button', { name: 'Gelezen, ik bevestig' }).click();
     await expect(item.getByTestId('announcement-confirmed')).toContainText('U heeft bevestigd op');
@@ -150,7 +163,11 @@ test.describe('announcements and talks', () => {
       await expectNoSeriousA11yViolations(page, testInfo, 'talks-staff');
 
       await switchTo(page, loginPage, USERS.parent);
-      await page.goto('/ouder/gesprekken');
+      // Gesprekken is behind "Meer" in the bottom navigation.
+      const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+      await nav.getByRole('button', { name: 'Meer' }).click();
+      await nav.getByRole('link', { name: 'Gesprekken' }).click();
+      await expect(page).toHaveURL(/\/ouder\/gesprekken$/);
       const choose = page.getByTestId('talk-choose').filter({ hasText: `Gesprek over ${child.givenName}` });
       await expect(choose.getByRole('radio').first()).toBeVisible();
       await expectNoSeriousA11yViolations(page, testInfo, 'talks-parent-nl-choose');

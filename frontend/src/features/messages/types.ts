@@ -5,6 +5,5 @@ import type { components } from '@/api/schema';
 export type ThreadSummary = components['schemas']['ThreadSummary'];
 export type Thread = components['schemas']['ThreadRead'];
 export type Message = components['schemas']['MessageRead'];
-export type Attachment = components['schemas']['AttachmentRead'];
 export type Participant = components['schemas']['ParticipantRead'];
 export type ThreadChild = components['schemas']['ThreadChild'];

@@ -10,6 +10,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { SelectField } from '@/components/ui/select-field';
+import { AttachmentPicker, useAttachmentPicker } from '@/features/attachments/components/attachment-picker';
 import { useCreateAnnouncement } from '@/features/announcements/api/create-announcement';
 import type { Announcement, AnnouncementCreate, GroupRead } from '@/features/announcements/types';
 
@@ -31,21 +32,28 @@ export function audienceOptions(
 
 type Field = 'audience' | 'title' | 'text';
 
-/** The body the API takes for the chosen audience. */
+/** The body the API takes for the chosen audience, with the uploaded files' ids when there are any. */
 export function announcementBody(
   audience: string,
   title: string,
   text: string,
   requiresConfirmation: boolean,
+  attachmentIds: string[] = [],
 ): AnnouncementCreate {
   const [kind, id = ''] = audience.split(':');
-  const base = { title: title.trim(), text: text.trim(), requiresConfirmation };
+  const base = {
+    title: title.trim(),
+    text: text.trim(),
+    requiresConfirmation,
+    ...(attachmentIds.length > 0 ? { attachmentIds } : {}),
+  };
   return kind === 'centre' ? { ...base, centreId: id } : { ...base, groupId: id };
 }
 
 /**
  * "Nieuwe mededeling": to one of the groups one works with (or the whole centre, for its admins),
- * a title, the text, and whether families are asked to confirm they read it.
+ * a title, the text, files to go with it (PDF, JPEG or PNG up to 10 MB each, uploaded when
+ * chosen), and whether families are asked to confirm they read it.
  */
 export function AnnouncementComposer({ options }: { options: AudienceOption[] }) {
   const { t } = useTranslation();
@@ -54,6 +62,7 @@ export function AnnouncementComposer({ options }: { options: AudienceOption[] })
   const [title, setTitle] = useState('');
   const [text, setText] = useState('');
   const [confirm, setConfirm] = useState(false);
+  const files = useAttachmentPicker();
   const [errors, setErrors] = useState<Partial<Record<Field, string>>>({});
   const [sent, setSent] = useState<Announcement | null>(null);
   const sentRef = useRef<HTMLDivElement>(null);
@@ -65,7 +74,7 @@ export function AnnouncementComposer({ options }: { options: AudienceOption[] })
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (create.isPending) return;
+    if (create.isPending || files.uploading) return;
     const found: Partial<Record<Field, string>> = {};
     if (!audience) found.audience = t('announcements.composer.errors.audience');
     if (!title.trim()) found.title = t('announcements.composer.errors.title');
@@ -73,12 +82,13 @@ export function AnnouncementComposer({ options }: { options: AudienceOption[] })
     setErrors(found);
     if (Object.keys(found).length > 0) return;
     setSent(null);
-    create.mutate(announcementBody(audience, title, text, confirm), {
+    create.mutate(announcementBody(audience, title, text, confirm, files.ids), {
       onSuccess: (announcement) => {
         setSent(announcement);
         setTitle('');
         setText('');
         setConfirm(false);
+        files.clear();
       },
     });
   }
@@ -141,10 +151,10 @@ export function AnnouncementComposer({ options }: { options: AudienceOption[] })
           {t('announcements.composer.requiresConfirmation')}
         </label>
       </div>
-      <Paragraph className="kc-explain">{t('announcements.composer.attachmentNote')}</Paragraph>
+      <AttachmentPicker picker={files} testId="announcement-file" />
       {create.isError ? <ProblemAlert error={create.error} /> : null}
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={create.isPending}>
+        <Button type="submit" appearance="primary-action-button" busy={create.isPending} disabled={files.uploading}>
           {create.isPending ? t('announcements.composer.busy') : t('announcements.composer.submit')}
         </Button>
       </ButtonGroup>

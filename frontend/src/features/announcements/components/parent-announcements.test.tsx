@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { routes } from '@/app/router';
 import { announcement } from '@/features/announcements/testing/fixtures';
 import type { Announcement } from '@/features/announcements/types';
@@ -10,7 +10,13 @@ import { json, renderRoutes, setupApi } from '@/test/utils';
 
 function feedApi(items: Announcement[]) {
   return parentApi({
-    read: (path) => (path === '/announcements' ? json({ items, nextCursor: null }) : undefined),
+    read: (path) => {
+      if (path === '/announcements') return json({ items, nextCursor: null });
+      if (path === '/attachments/att-9/content') {
+        return new Response(new Blob(['%PDF-1.4']), { headers: { 'Content-Type': 'application/pdf' } });
+      }
+      return undefined;
+    },
     write: (request) => {
       const path = new URL(request.url).pathname;
       const id = path.split('/')[4]!;
@@ -41,6 +47,10 @@ const holiday = announcement({
     { id: NOAH, givenName: 'Noah' },
     { id: EMMA, givenName: 'Emma' },
   ],
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 describe('the parent announcements feed', () => {
@@ -98,5 +108,30 @@ describe('the parent announcements feed', () => {
     feedApi([]);
     renderRoutes({ routes, path: '/ouder/mededelingen', store: setupApi() });
     expect(await screen.findByText('Er zijn nog geen mededelingen.')).toBeInTheDocument();
+  });
+  it('shows the files of an opened announcement, downloaded through the API with the token', async () => {
+    const user = userEvent.setup();
+    const saved: { href: string; download: string }[] = [];
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:brief'), revokeObjectURL: vi.fn() }));
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push({ href: this.href, download: this.download });
+    });
+    const withFile = {
+      ...trip,
+      attachments: [{ id: 'att-9', fileName: 'toestemmingsbrief.pdf', contentType: 'application/pdf', size: 1_572_864 }],
+    };
+    const { requests } = feedApi([withFile]);
+    renderRoutes({ routes, path: '/ouder/mededelingen', store: setupApi() });
+    const [item] = await screen.findAllByTestId('parent-announcement');
+    // Shown with the text, when opened.
+    expect(within(item!).queryByRole('list', { name: 'Bijlagen' })).not.toBeInTheDocument();
+    await user.click(within(item!).getByRole('button', { name: 'Lezen' }));
+    const files = within(item!).getByRole('list', { name: 'Bijlagen' });
+    await user.click(within(files).getByRole('button', { name: 'toestemmingsbrief.pdf downloaden (1,5 MB)' }));
+
+    await waitFor(() => expect(saved).toEqual([{ href: 'blob:brief', download: 'toestemmingsbrief.pdf' }]));
+    const download = requests.find((r) => r.url.endsWith('/attachments/att-9/content'))!;
+    expect(download.method).toBe('GET');
+    expect(download.headers.get('Authorization')).toBe('Bearer access-1');
   });
 });

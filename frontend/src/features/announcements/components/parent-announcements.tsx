@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useFormatters } from '@/hooks/use-formatters';
+import { AttachmentDownloads } from '@/features/attachments/components/attachment-downloads';
 import { useAnnouncements } from '@/features/announcements/api/list-announcements';
 import { useConfirmAnnouncement, useMarkAnnouncementRead } from '@/features/announcements/api/receipts';
 import type { Announcement } from '@/features/announcements/types';
@@ -13,8 +14,8 @@ import '@/features/announcements/components/announcements.css';
 
 /**
  * /ouder/mededelingen: what the school and the childcare tell the families, newest first. Each
- * item names the children it is about (badge and name). Opening it marks it read; when the
- * sender asks, the parent confirms with one button.
+ * item names the children it is about (badge and name). Opening it marks it read and shows its
+ * text and files to download; when the sender asks, the parent confirms with one button.
  */
 export function ParentAnnouncements() {
   const { t } = useTranslation();
@@ -101,6 +102,7 @@ function AnnouncementItem({ item, concerned }: { item: Announcement; concerned: 
                 <Paragraph key={index}>{paragraph}</Paragraph>
               ))}
             </div>
+            <AttachmentDownloads attachments={item.attachments} />
             {markRead.isError ? <ProblemAlert error={markRead.error} /> : null}
           </>
         ) : null}

@@ -15,10 +15,14 @@ import { useTranslation } from 'react-i18next';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useFormatters } from '@/hooks/use-formatters';
+import { AttachmentDownloads } from '@/features/attachments/components/attachment-downloads';
 import { useRecipients } from '@/features/announcements/api/list-recipients';
 import type { Announcement } from '@/features/announcements/types';
 
-/** The announcements one sent, newest first, each with how many families read and confirmed it. */
+/**
+ * The announcements one sent, newest first, each with its files to download and how many
+ * families read and confirmed it.
+ */
 export function SentAnnouncements({ items }: { items: Announcement[] }) {
   const { t } = useTranslation();
   if (items.length === 0) return <Paragraph>{t('announcements.sent.none')}</Paragraph>;
@@ -48,6 +52,7 @@ function SentAnnouncement({ item }: { item: Announcement }) {
       <Paragraph className="kc-announcement-card__meta">
         {t('announcements.sent.meta', { audience, date: dateTime(item.publishedAt) })}
       </Paragraph>
+      <AttachmentDownloads attachments={item.attachments} />
       {counts ? (
         <Paragraph data-testid="announcement-counts">
           {t('announcements.sent.read', { read: counts.read, count: counts.recipients })}

@@ -1,6 +1,6 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { routes } from '@/app/router';
 import {
   CENTRE,
@@ -13,12 +13,32 @@ import {
   teacherMe,
 } from '@/features/announcements/testing/fixtures';
 import type { Me } from '@/features/auth/api/get-me';
-import { json, mockApi, renderRoutes, setupApi } from '@/test/utils';
+import { invalid, json, mockApi, renderRoutes, setupApi } from '@/test/utils';
+
+const BRIEF = { id: 'att-1', fileName: 'brief.pdf', contentType: 'application/pdf', size: 12_288 };
+
+/** A download saves through an object URL and a clicked link: watch both (jsdom has neither). */
+function watchDownloads() {
+  const saved: { href: string; download: string }[] = [];
+  vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: vi.fn(() => 'blob:brief'), revokeObjectURL: vi.fn() }));
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    saved.push({ href: this.href, download: this.download });
+  });
+  return saved;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
 
 function staffApi(me: Me, sent = [announcement({ counts: { recipients: 24, read: 10, confirmed: 4 }, requiresConfirmation: true })]) {
+  let uploads = 0;
   return mockApi({
     me,
     read: (path) => {
+      if (path === '/attachments/att-1/content') {
+        return new Response(new Blob(['%PDF-1.4']), { headers: { 'Content-Type': 'application/pdf' } });
+      }
       if (path === '/groups') return json({ items: [group(GROUP_7, 'Groep 7'), group(GROUP_6, 'Groep 6')], nextCursor: null });
       if (path === '/announcements') return json({ items: sent, nextCursor: null });
       if (path === '/announcements/a-1/recipients') {
@@ -27,6 +47,11 @@ function staffApi(me: Me, sent = [announcement({ counts: { recipients: 24, read:
       return undefined;
     },
     write: async (request) => {
+      if (new URL(request.url).pathname.endsWith('/attachments')) {
+        uploads += 1;
+        // The server reads the content: the first "PDF" is not one.
+        return uploads === 1 ? invalid('#/file', 'type_mismatch') : json(BRIEF, { status: 201 });
+      }
       if (new URL(request.url).pathname.endsWith('/announcements')) {
         const body = (await request.json()) as { title: string };
         return json(announcement({ id: 'a-2', title: body.title, counts: { recipients: 24, read: 0, confirmed: 0 } }), { status: 201 });
@@ -101,5 +126,85 @@ describe('the staff announcements screen', () => {
     expect(rows[1]).toHaveTextContent('Olga de Ouder');
     expect(rows[1]).toHaveTextContent('Noor');
     expect(rows[2]).toHaveTextContent('Mark JansenNoorNog nietNog niet');
+  });
+  it('sends a file with an announcement: checked and uploaded when chosen, its id in the body', async () => {
+    const user = userEvent.setup();
+    const { requests } = staffApi(teacherMe);
+    renderRoutes({ routes, path: '/mededelingen', store: setupApi() });
+    const form = await screen.findByTestId('announcement-composer');
+    // No more "kan nog niet": a file picker.
+    expect(within(form).queryByText(/kan nog niet/)).not.toBeInTheDocument();
+    const input = within(form).getByLabelText('Bestand toevoegen');
+    expect(input).toHaveAttribute('accept', expect.stringContaining('application/pdf'));
+
+    // Checked before it is sent: the wrong type, too big.
+    await userEvent.upload(input, new File(['x'], 'lijst.xlsx', { type: 'application/vnd.ms-excel' }), { applyAccept: false });
+    expect(await within(form).findByTestId('file-error')).toHaveTextContent('lijst.xlsx kan niet mee. Kies een PDF, JPG of PNG.');
+    const big = new File(['x'], 'scan.pdf', { type: 'application/pdf' });
+    Object.defineProperty(big, 'size', { value: 10 * 1024 * 1024 + 1 });
+    await user.upload(input, big);
+    await waitFor(() => expect(within(form).getByTestId('file-error')).toHaveTextContent('scan.pdf is te groot.'));
+    expect(requests.filter((r) => r.url.endsWith('/attachments'))).toHaveLength(0);
+    // The server has the last word on the content.
+    await user.upload(input, new File(['x'], 'nep.pdf', { type: 'application/pdf' }));
+    expect(await within(form).findByTestId('file-error')).toHaveTextContent('nep.pdf kan niet mee.');
+    // A good one is uploaded at once (multipart), and listed with a way to take it off.
+    await user.upload(input, new File(['%PDF'], 'brief.pdf', { type: 'application/pdf' }));
+    const chosen = await within(form).findByRole('list', { name: 'Toegevoegde bestanden' });
+    expect(chosen).toHaveTextContent('brief.pdf (12 kB)');
+    expect(within(form).queryByTestId('file-error')).not.toBeInTheDocument();
+    const upload = requests.filter((r) => r.url.endsWith('/attachments'))[1]!;
+    expect(upload.headers.get('Content-Type')).toMatch(/^multipart\/form-data; boundary=/);
+    expect(await upload.text()).toContain('name="file"');
+
+    await user.selectOptions(within(form).getByLabelText('Aan'), 'Groep 6');
+    await user.type(within(form).getByLabelText('Titel'), 'Schoolreisje');
+    await user.type(within(form).getByLabelText('Tekst'), 'Zie de brief.');
+    await user.click(within(form).getByRole('button', { name: 'Versturen' }));
+
+    await screen.findByTestId('announcement-sent');
+    const post = requests.find((r) => r.method === 'POST' && r.url.endsWith('/announcements'))!;
+    expect(await post.json()).toEqual({
+      title: 'Schoolreisje',
+      text: 'Zie de brief.',
+      groupId: GROUP_6,
+      requiresConfirmation: false,
+      attachmentIds: ['att-1'],
+    });
+    // Sent: the form starts again without the file.
+    expect(within(form).queryByRole('list', { name: 'Toegevoegde bestanden' })).not.toBeInTheDocument();
+  });
+
+  it('sends no attachmentIds without a file, and a file taken off again is not sent', async () => {
+    const user = userEvent.setup();
+    const { requests } = staffApi(teacherMe);
+    renderRoutes({ routes, path: '/mededelingen', store: setupApi() });
+    const form = await screen.findByTestId('announcement-composer');
+    const input = within(form).getByLabelText('Bestand toevoegen');
+    await user.upload(input, new File(['x'], 'nep.pdf', { type: 'application/pdf' }));
+    await user.upload(input, new File(['%PDF'], 'brief.pdf', { type: 'application/pdf' }));
+    await user.click(await within(form).findByRole('button', { name: 'brief.pdf weghalen' }));
+    await user.selectOptions(within(form).getByLabelText('Aan'), 'Groep 6');
+    await user.type(within(form).getByLabelText('Titel'), 'Studiedag');
+    await user.type(within(form).getByLabelText('Tekst'), 'Maandag vrij.');
+    await user.click(within(form).getByRole('button', { name: 'Versturen' }));
+    await screen.findByTestId('announcement-sent');
+    const body = await requests.find((r) => r.method === 'POST' && r.url.endsWith('/announcements'))!.json();
+    expect(body).not.toHaveProperty('attachmentIds');
+  });
+
+  it('lists a sent announcement’s files, downloaded through the API with the token', async () => {
+    const user = userEvent.setup();
+    const saved = watchDownloads();
+    const { requests } = staffApi(teacherMe, [announcement({ counts: { recipients: 24, read: 1, confirmed: 0 }, attachments: [BRIEF] })]);
+    renderRoutes({ routes, path: '/mededelingen', store: setupApi() });
+
+    const [item] = await screen.findAllByTestId('sent-announcement');
+    const files = within(item!).getByRole('list', { name: 'Bijlagen' });
+    await user.click(within(files).getByRole('button', { name: 'brief.pdf downloaden (12 kB)' }));
+
+    await waitFor(() => expect(saved).toEqual([{ href: 'blob:brief', download: 'brief.pdf' }]));
+    const download = requests.find((r) => r.url.endsWith('/attachments/att-1/content'))!;
+    expect(download.headers.get('Authorization')).toBe('Bearer access-1');
   });
 });

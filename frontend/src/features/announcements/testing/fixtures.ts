@@ -50,6 +50,7 @@ export function announcement(overrides: Partial<Announcement> = {}): Announcemen
     readAt: null,
     confirmedAt: null,
     counts: null,
+    attachments: [],
     ...overrides,
   };
 }

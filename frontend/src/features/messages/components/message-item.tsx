@@ -4,11 +4,9 @@ import { ConfirmActions } from '@/components/ui/confirm-actions';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useConfirmStep } from '@/hooks/use-confirm-step';
 import { useFormatters } from '@/hooks/use-formatters';
-import { LOCALES } from '@/lib/format';
-import { useDownloadAttachment } from '@/features/messages/api/attachments';
+import { AttachmentDownloads } from '@/features/attachments/components/attachment-downloads';
 import { useWithdrawMessage } from '@/features/messages/api/withdraw-message';
 import type { Message } from '@/features/messages/types';
-import { fileSize } from '@/features/messages/utils/files';
 
 type MessageItemProps = {
   message: Message;
@@ -24,10 +22,9 @@ type MessageItemProps = {
  */
 export function MessageItem({ message, threadId, own, closed }: MessageItemProps) {
   const { t, i18n } = useTranslation();
-  const { dateTime, language } = useFormatters();
+  const { dateTime } = useFormatters();
   const confirm = useConfirmStep();
   const withdraw = useWithdrawMessage(threadId);
-  const download = useDownloadAttachment();
   const readers = message.readBy.filter((receipt) => receipt.userId !== message.authorId);
   const names = new Intl.ListFormat(i18n.resolvedLanguage ?? 'nl', { type: 'conjunction' }).format(
     readers.map((receipt) => receipt.displayName),
@@ -49,26 +46,7 @@ export function MessageItem({ message, threadId, own, closed }: MessageItemProps
             {message.text}
           </Paragraph>
         )}
-        {!message.withdrawn && message.attachments.length > 0 ? (
-          <ul className="kc-message__attachments" aria-label={t('messages.thread.attachments')}>
-            {message.attachments.map((attachment) => (
-              <li key={attachment.id}>
-                <Button
-                  type="button"
-                  appearance="subtle-button"
-                  className="kc-message__download"
-                  onClick={() => download.mutate(attachment)}
-                >
-                  {t('messages.thread.download', {
-                    name: attachment.fileName,
-                    size: fileSize(attachment.size, LOCALES[language]),
-                  })}
-                </Button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-        {download.isError ? <ProblemAlert error={download.error} /> : null}
+        {!message.withdrawn ? <AttachmentDownloads attachments={message.attachments} /> : null}
         {own && !message.withdrawn ? (
           <Paragraph className="kc-message__receipt" data-testid="read-receipt">
             {readers.length > 0 ? t('messages.thread.readBy', { names }) : t('messages.thread.notReadYet')}
