@@ -1,23 +1,38 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery, type InfiniteData } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
 import type { ThreadSummary } from '@/features/messages/types';
 
 export type ThreadFilters = { childId?: string; q?: string };
 
-/** GET /threads: the caller's threads, newest activity first, each with its unread count (first 50). */
-export function listThreads(filters: ThreadFilters): Promise<ThreadSummary[]> {
+export const THREADS_PAGE_SIZE = 50;
+
+type ThreadPage = { items: ThreadSummary[]; nextCursor?: string | null };
+
+/** GET /threads: one page of the caller's threads, newest activity first, each with its unread count. */
+export function listThreads(filters: ThreadFilters, cursor?: string): Promise<ThreadPage> {
   const query = {
-    limit: 50,
+    limit: THREADS_PAGE_SIZE,
     ...(filters.childId ? { childId: filters.childId } : {}),
     ...(filters.q ? { q: filters.q } : {}),
+    ...(cursor ? { cursor } : {}),
   };
-  return unwrap(api().GET('/threads', { params: { query } })).then((page) => page.items);
+  return unwrap(api().GET('/threads', { params: { query } }));
 }
 
-export function useThreads(filters: ThreadFilters = {}) {
-  return useQuery({
+export const threadsQueryOptions = (filters: ThreadFilters = {}) =>
+  infiniteQueryOptions({
     queryKey: ['threads', 'list', filters],
-    queryFn: () => listThreads(filters),
-    placeholderData: keepPreviousData,
+    queryFn: ({ pageParam }) => listThreads(filters, pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
   });
+
+/** Every thread of the pages loaded so far, in order. */
+export function flattenThreads(data: InfiniteData<ThreadPage> | undefined): ThreadSummary[] {
+  return data?.pages.flatMap((page) => page.items) ?? [];
+}
+
+/** The first 50 threads, and "Meer laden" for the next 50 (the API's `nextCursor`). */
+export function useThreads(filters: ThreadFilters = {}) {
+  return useInfiniteQuery({ ...threadsQueryOptions(filters), placeholderData: keepPreviousData });
 }

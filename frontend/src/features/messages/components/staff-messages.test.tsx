@@ -64,4 +64,36 @@ describe('the staff messages', () => {
     // Anna's own message is the one answered; the parent's are on the other side.
     expect(screen.getAllByTestId('message').map((m) => m.dataset.own)).toEqual(['false', 'true', 'false']);
   });
+  it('shows the first 50 threads and loads the next ones with "Meer berichten laden" (nextCursor)', async () => {
+    const user = userEvent.setup();
+    const page = (from: number, count: number) =>
+      Array.from({ length: count }, (_, i) =>
+        summary({ id: `thread-${from + i}`, subject: `Gesprek ${from + i}`, unreadCount: 0 }),
+      );
+    const { requests } = mockApi({
+      me: anna,
+      read: (path, query) => {
+        if (path === '/threads/unread-count') return json({ unreadCount: 0 });
+        if (path !== '/threads') return undefined;
+        if (!query.get('cursor')) return json({ items: page(1, 50), nextCursor: 'after-50' });
+        if (query.get('cursor') === 'after-50') return json({ items: page(51, 3), nextCursor: null });
+        return undefined;
+      },
+    });
+    renderRoutes({ routes, path: '/berichten', store: setupApi() });
+
+    expect(await screen.findAllByTestId('thread-item')).toHaveLength(50);
+    await user.click(screen.getByRole('button', { name: 'Meer berichten laden' }));
+
+    await waitFor(() => expect(screen.getAllByTestId('thread-item')).toHaveLength(53));
+    const subjects = screen.getAllByTestId('thread-item').map((item) => within(item).getByRole('link').textContent);
+    expect(subjects.slice(48)).toEqual(['Gesprek 49', 'Gesprek 50', 'Gesprek 51', 'Gesprek 52', 'Gesprek 53']);
+    // Focus on the first thread added; no more button on the last page.
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Gesprek 51' })).toHaveFocus());
+    expect(screen.queryByRole('button', { name: 'Meer berichten laden' })).not.toBeInTheDocument();
+    const asked = requests
+      .filter((r) => new URL(r.url).pathname.endsWith('/threads'))
+      .map((r) => Object.fromEntries(new URL(r.url).searchParams));
+    expect(asked).toEqual([{ limit: '50' }, { limit: '50', cursor: 'after-50' }]);
+  });
 });

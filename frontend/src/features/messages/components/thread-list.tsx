@@ -1,11 +1,11 @@
-import { Button, FormFieldTextbox, Heading, Paragraph } from '@utrecht/component-library-react';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { Button, ButtonGroup, FormFieldTextbox, Heading, Paragraph } from '@utrecht/component-library-react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useFormatters } from '@/hooks/use-formatters';
-import { useThreads } from '@/features/messages/api/list-threads';
+import { flattenThreads, useThreads } from '@/features/messages/api/list-threads';
 import type { ThreadChild, ThreadSummary } from '@/features/messages/types';
 import '@/features/messages/messages.css';
 
@@ -20,7 +20,8 @@ type ThreadListProps = {
 
 /**
  * The caller's threads, newest first, each naming its child, with its unread count, and a
- * search over subjects and messages.
+ * search over subjects and messages. The first 50, and "Meer laden" for the next 50 (the API's
+ * `nextCursor`); focus then goes to the first of the threads added.
  */
 export function ThreadList({ basePath, renderChild, emptyText }: ThreadListProps) {
   const { t } = useTranslation();
@@ -28,6 +29,24 @@ export function ThreadList({ basePath, renderChild, emptyText }: ThreadListProps
   const [typed, setTyped] = useState('');
   const [q, setQ] = useState('');
   const threads = useThreads(q ? { q } : {});
+  const items = flattenThreads(threads.data);
+  const listRef = useRef<HTMLUListElement>(null);
+  // After "Meer laden": the first of the older threads gets focus once it is shown.
+  const [focusIndex, setFocusIndex] = useState<number | null>(null);
+
+  useEffect(() => {
+    if (focusIndex === null || items.length <= focusIndex) return;
+    listRef.current?.querySelectorAll<HTMLElement>('[data-testid="thread-item"] a')[focusIndex]?.focus();
+    setFocusIndex(null);
+  }, [focusIndex, items.length]);
+
+  function loadMore() {
+    if (threads.isFetchingNextPage) return;
+    const shown = items.length;
+    void threads.fetchNextPage().then((result) => {
+      if (!result.isError) setFocusIndex(shown);
+    });
+  }
 
   function search(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -51,12 +70,12 @@ export function ThreadList({ basePath, renderChild, emptyText }: ThreadListProps
       </form>
       {threads.isPending ? <Loading /> : null}
       {threads.isError ? <ProblemAlert error={threads.error} /> : null}
-      {threads.data && threads.data.length === 0 ? (
+      {threads.data && items.length === 0 ? (
         <Paragraph data-testid="threads-empty">{q ? t('messages.list.noneFound') : emptyText}</Paragraph>
       ) : null}
-      {threads.data && threads.data.length > 0 ? (
-        <ul className="kc-thread-list" aria-busy={threads.isFetching}>
-          {threads.data.map((thread: ThreadSummary) => (
+      {items.length > 0 ? (
+        <ul ref={listRef} className="kc-thread-list" aria-busy={threads.isFetching && !threads.isFetchingNextPage}>
+          {items.map((thread: ThreadSummary) => (
             <li key={thread.id} className="kc-thread-list__item" data-testid="thread-item">
               <div className="kc-thread-list__child">{renderChild(thread.child)}</div>
               <Heading level={2} className="kc-thread-list__subject">
@@ -75,6 +94,19 @@ export function ThreadList({ basePath, renderChild, emptyText }: ThreadListProps
             </li>
           ))}
         </ul>
+      ) : null}
+      {threads.hasNextPage ? (
+        <ButtonGroup>
+          <Button
+            type="button"
+            appearance="secondary-action-button"
+            busy={threads.isFetchingNextPage}
+            onClick={loadMore}
+            data-testid="threads-more"
+          >
+            {t('messages.list.loadMore')}
+          </Button>
+        </ButtonGroup>
       ) : null}
     </>
   );
