@@ -179,6 +179,10 @@ async function expectOneRowNav(app: ParentApp): Promise<void> {
     expect(box.top, `"${box.text}" on the same row as the first item`).toBe(boxes[0]!.top);
     expect(box.overflows, `"${box.text}" fits its item`).toBe(false);
   }
+  // The bar is fixed, so the page's own width would not show it running off the screen.
+  const list = app.nav.locator('.kc-parent-nav__list');
+  const [scroll, client] = await list.evaluate((element) => [element.scrollWidth, element.clientWidth]);
+  expect(scroll, 'the row fits the screen').toBeLessThanOrEqual(client! + 1);
 }
 
 /** Switches the app to `language` on the account page (remembered for the account). */
