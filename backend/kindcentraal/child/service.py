@@ -21,6 +21,7 @@ from kindcentraal.child.policy import ChildRelations
 from kindcentraal.child.schemas import ChildCreate, ChildUpdate, GuardianCreate, GuardianUpdate
 from kindcentraal.common.pagination import PageParams, SortKey, keyset_page, read_page
 from kindcentraal.common.repository import apply_changes, get_in_tenant
+from kindcentraal.common.search import like_literal
 from kindcentraal.driver_reads import Query
 from kindcentraal.errors import AppError, Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.group.models import Group
@@ -313,11 +314,6 @@ def _sort_key(sort: ChildSort) -> SortKey:
     return SortKey(_SORT_COLUMNS[sort.lstrip("-")], descending=sort.startswith("-"))
 
 
-def _like_word(word: str) -> str:
-    """A search word matched literally inside LIKE (escape character '/')."""
-    return word.replace("/", "//").replace("%", "/%").replace("_", "/_")
-
-
 async def list_children(
     session: AsyncSession,
     principal: Principal,
@@ -333,7 +329,7 @@ async def list_children(
     the hottest list of the product)."""
     shape, parameters = child_policy.list_shape(principal)
     words = q.lower().split()[:5] if q else []
-    parameters.update({f"word_{i}": _like_word(word) for i, word in enumerate(words)})
+    parameters.update({f"word_{i}": like_literal(word) for i, word in enumerate(words)})
     parameters.update(centre_id=centre_id, group_id=group_id, organisation_id=organisation_id)
 
     def query(after: bool) -> Query:

@@ -24,6 +24,7 @@ from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child, Guardian
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
+from kindcentraal.common.search import like_literal
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.messages import policy
 from kindcentraal.messages.models import (
@@ -54,11 +55,6 @@ Author = aliased(User, name="author")
 
 def _now() -> datetime:
     return datetime.now(UTC)
-
-
-def _like(word: str) -> str:
-    """A search text matched literally inside LIKE (escape character '/')."""
-    return "%" + word.replace("/", "//").replace("%", "/%").replace("_", "/_") + "%"
 
 
 def _unread_of(participant: Any) -> Any:
@@ -246,14 +242,14 @@ async def list_threads(
     if child_id is not None:
         statement = statement.where(MessageThread.child_id == child_id)
     if q and q.strip():
-        pattern = _like(q.strip().lower())
+        word = like_literal(q.strip().lower())
         statement = statement.where(
             or_(
-                func.lower(MessageThread.subject).like(pattern, escape="/"),
+                func.lower(MessageThread.subject).contains(word, escape="/"),
                 MessageThread.id.in_(
                     select(Message.thread_id).where(
                         Message.withdrawn_at.is_(None),
-                        func.lower(Message.text).like(pattern, escape="/"),
+                        func.lower(Message.text).contains(word, escape="/"),
                     )
                 ),
             )

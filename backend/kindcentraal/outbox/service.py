@@ -70,6 +70,31 @@ def _wants(setting: NotificationSetting | None, topic: str) -> bool:
     return True if setting is None else bool(getattr(setting, topic))
 
 
+def _mail(
+    user: User,
+    *,
+    template: str,
+    subject: str,
+    body: str,
+    calendar: str | None = None,
+    dedupe_key: str | None = None,
+) -> OutboxMail:
+    """A mail to the account's address, due now."""
+    return OutboxMail(
+        tenant_id=user.tenant_id,
+        user_id=user.id,
+        to_address=user.email,
+        template=template,
+        subject=subject,
+        body=body,
+        calendar=calendar,
+        dedupe_key=dedupe_key,
+        status=MailStatus.PENDING,
+        attempts=0,
+        next_attempt_at=datetime.now(UTC),
+    )
+
+
 async def queue_mail(
     session: AsyncSession,
     *,
@@ -87,18 +112,13 @@ async def queue_mail(
     if not found:
         return None
     user, _setting = found[0]
-    mail = OutboxMail(
-        tenant_id=tenant_id,
-        user_id=user.id,
-        to_address=user.email,
+    mail = _mail(
+        user,
         template=template,
         subject=subject,
         body=body,
         calendar=calendar,
         dedupe_key=dedupe_key,
-        status=MailStatus.PENDING,
-        attempts=0,
-        next_attempt_at=datetime.now(UTC),
     )
     session.add(mail)
     return mail
@@ -144,24 +164,18 @@ async def mail_notifications(
                 )
             )
         )
-    now = datetime.now(UTC)
     for user in recipients:
         language = texts.language_of(user.language)
         line = texts.EVENT_LINES[kind][language].format(name=first_name)
         paths = PARENT_PATHS if user.id in guardians else STAFF_PATHS
         default = "/ouder" if user.id in guardians else "/"
         session.add(
-            OutboxMail(
-                tenant_id=tenant_id,
-                user_id=user.id,
-                to_address=user.email,
+            _mail(
+                user,
                 template=kind.value,
                 subject=line,
                 body=_body(language, line, paths.get(kind, default)),
                 calendar=calendar,
-                status=MailStatus.PENDING,
-                attempts=0,
-                next_attempt_at=now,
             )
         )
     return len(recipients)
@@ -241,17 +255,12 @@ async def queue_weekly_digests(
             lines.append(f"- {label}: {', '.join(parts)}")
         body = "\n".join(lines)
         session.add(
-            OutboxMail(
-                tenant_id=tenant_id,
-                user_id=user.id,
-                to_address=user.email,
+            _mail(
+                user,
                 template="weekly_digest",
                 subject=texts.DIGEST_SUBJECT[language],
                 body=_body(language, body, "/ouder"),
                 dedupe_key=keys[user.id],
-                status=MailStatus.PENDING,
-                attempts=0,
-                next_attempt_at=datetime.now(UTC),
             )
         )
         queued += 1

@@ -31,6 +31,18 @@ async def _mails(session: AsyncSession) -> list[OutboxMail]:
     return list(rows)
 
 
+async def _one_mail_to_the_parent(world: World, session: AsyncSession) -> None:
+    await queue_mail(
+        session,
+        tenant_id=world.tenant.id,
+        user_id=world.parent.id,
+        template="test",
+        subject="Er is iets nieuws",
+        body="Open KindCentraal.",
+    )
+    await session.flush()
+
+
 async def _as(world: World, session: AsyncSession, who: str) -> Principal:
     user: User = getattr(world, who)
     return Principal(user_id=user.id, tenant_id=user.tenant_id, session_id=uuid.uuid4())
@@ -124,15 +136,7 @@ async def test_a_deferred_mail_is_retried_with_backoff_and_then_delivered(
 ) -> None:
     inbox, _url = smtp
     inbox.defer.add(world.parent.email)
-    await queue_mail(
-        session,
-        tenant_id=world.tenant.id,
-        user_id=world.parent.id,
-        template="test",
-        subject="Er is iets nieuws",
-        body="Open KindCentraal.",
-    )
-    await session.flush()
+    await _one_mail_to_the_parent(world, session)
     started = datetime.now(UTC)
     assert await deliver_due(sessions, mail_settings) == 0
     [mail] = await _mails(session)
@@ -162,15 +166,7 @@ async def test_after_the_last_attempt_a_mail_fails_for_good(
     inbox, _url = smtp
     inbox.defer.add(world.parent.email)
     settings = mail_settings.model_copy(update={"outbox_max_attempts": 2})
-    await queue_mail(
-        session,
-        tenant_id=world.tenant.id,
-        user_id=world.parent.id,
-        template="test",
-        subject="Er is iets nieuws",
-        body="Open KindCentraal.",
-    )
-    await session.flush()
+    await _one_mail_to_the_parent(world, session)
     for _ in range(2):
         await session.execute(update(OutboxMail).values(next_attempt_at=datetime.now(UTC)))
         await deliver_due(sessions, settings)
@@ -187,15 +183,7 @@ async def test_an_unreachable_server_keeps_the_mail_for_later(
     from tests.backend.smtp import free_port
 
     down = settings.model_copy(update={"smtp_url": f"smtp://127.0.0.1:{free_port()}?tls=none"})
-    await queue_mail(
-        session,
-        tenant_id=world.tenant.id,
-        user_id=world.parent.id,
-        template="test",
-        subject="Er is iets nieuws",
-        body="Open KindCentraal.",
-    )
-    await session.flush()
+    await _one_mail_to_the_parent(world, session)
     assert await deliver_due(sessions, down) == 0
     [mail] = await _mails(session)
     assert mail.status == MailStatus.PENDING and mail.attempts == 1
