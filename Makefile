@@ -58,7 +58,21 @@ test-backend-postgresql: $(BIN)/.installed
 	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is required under CI=true" >&2; exit 1; \
 	else echo "pg_ctl not found: skipping the PostgreSQL run"; fi
 
-test-backend: test-backend-sqlite test-backend-postgresql
+# Both databases side by side (two cores: 7.5 instead of 14 minutes). The SQLite run prints as
+# it goes; the PostgreSQL run's output (var/test-postgresql.log) follows when it ends.
+test-backend: $(BIN)/.installed
+	@mkdir -p var; pg=""; \
+	if command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		( KC_TEST_DB=postgresql $(BIN)/pytest > var/test-postgresql.log 2>&1; echo $$? > var/test-postgresql.rc ) & \
+		pg=$$!; \
+	elif [ "$$CI" = "true" ]; then echo "PostgreSQL is required under CI=true" >&2; exit 1; \
+	else echo "pg_ctl not found: skipping the PostgreSQL run"; fi; \
+	KC_TEST_DB=sqlite $(BIN)/pytest; sqlite=$$?; pgrc=0; \
+	if [ -n "$$pg" ]; then \
+		wait $$pg; echo "--- PostgreSQL (var/test-postgresql.log) ---"; cat var/test-postgresql.log; \
+		pgrc=$$(cat var/test-postgresql.rc); \
+	fi; \
+	test $$sqlite -eq 0 && test $$pgrc -eq 0
 
 test-frontend: frontend/node_modules/.installed
 	cd frontend && npm run --silent generate:api && git diff --exit-code -- src/api/schema.d.ts
