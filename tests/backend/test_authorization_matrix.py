@@ -1208,6 +1208,13 @@ TABLE: dict[str, Row] = {
         lambda c: _thread(c, messageId=c.rooms("message")),
         own="401 404 404 404 404 404 404 404 403 200 404 404 404",
     ),
+    # Closing and reopening: the child's contact person only; the guardian sees the thread (403).
+    "POST /threads/{threadId}/closure": obj_op(
+        _thread, own="401 404 404 404 404 404 404 404 200 403 404 404 404"
+    ),
+    "DELETE /threads/{threadId}/closure": obj_op(
+        _thread, own="401 404 404 404 404 404 404 404 200 403 404 404 404"
+    ),
     # The care professional with consent on A's team joins; added by the two parties.
     "POST /threads/{threadId}/participants": obj_op(
         lambda c: _thread(c, json={"userId": str(c.world.users["care_with_consent"])}),

@@ -3,9 +3,9 @@
 A thread is about one child. It is visible to a caller who still relates to the child (the
 child policy) and either takes part in it (not left) or is the child's contact person now.
 Guardians open threads with the contact person; the contact person opens threads with the
-guardians. A guardian with parental authority or the contact person adds care-team members
-whose organisation has the guardians' care-team consent in force. Only a message's author
-withdraws it.
+guardians, and closes (and reopens) them. A guardian with parental authority or the contact
+person adds care-team members whose organisation has the guardians' care-team consent in
+force. Only a message's author withdraws it.
 """
 
 import uuid
@@ -60,6 +60,11 @@ def thread_filter(principal: Principal) -> ColumnElement[bool]:
 def ensure_can_open(relations: ChildRelations) -> None:
     if not (relations.is_guardian or relations.is_contact_person):
         raise Forbidden("Threads are between the child's guardians and its contact person.")
+
+
+def ensure_can_close(relations: ChildRelations) -> None:
+    if not relations.is_contact_person:
+        raise Forbidden("Only the child's contact person closes or reopens a thread.")
 
 
 def ensure_can_add_participant(relations: ChildRelations) -> None:

@@ -69,6 +69,12 @@ WITHDRAW = declare(
     action="update",
     rows="the message's author, in a thread they see",
 )
+CLOSE_THREAD = declare(
+    "threads.close",
+    resource="messages",
+    action="update",
+    rows="threads of the children the caller is contact person of",
+)
 ADD_PARTICIPANT = declare(
     "threads.participants.create",
     resource="messages",
@@ -181,6 +187,36 @@ async def withdraw_message(
     """Its author withdraws a message: a stub stays visible (text null, attachments hidden);
     nothing is deleted."""
     return await service.withdraw(session, principal, thread_id=thread_id, message_id=message_id)
+
+
+@router.post(
+    "/threads/{threadId}/closure",
+    response_model=ThreadSummary,
+    responses=problems(400, 401, 403, 404),
+)
+async def close_thread(
+    thread_id: ThreadId,
+    principal: Annotated[Principal, Depends(guard(CLOSE_THREAD))],
+    session: SessionDep,
+) -> ThreadSummary:
+    """The child's contact person marks the thread done: it takes no new messages (a new
+    question is a new thread) and does not move at a handover. Closing a closed thread changes
+    nothing."""
+    return await service.set_closed(session, principal, thread_id=thread_id, closed=True)
+
+
+@router.delete(
+    "/threads/{threadId}/closure",
+    response_model=ThreadSummary,
+    responses=problems(400, 401, 403, 404),
+)
+async def reopen_thread(
+    thread_id: ThreadId,
+    principal: Annotated[Principal, Depends(guard(CLOSE_THREAD))],
+    session: SessionDep,
+) -> ThreadSummary:
+    """The child's contact person opens a closed thread again."""
+    return await service.set_closed(session, principal, thread_id=thread_id, closed=False)
 
 
 @router.post(

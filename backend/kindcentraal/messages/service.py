@@ -576,6 +576,22 @@ async def withdraw(
     return (await _messages(session, thread.id, only=message.id))[0]
 
 
+async def set_closed(
+    session: AsyncSession, principal: Principal, *, thread_id: uuid.UUID, closed: bool
+) -> ThreadSummary:
+    """The child's contact person marks a thread done ("afgerond") or opens it again. A closed
+    thread takes no new messages and stays with its participants at a handover."""
+    thread, relations = await _writable(session, principal, thread_id, "update")
+    policy.ensure_can_close(relations)
+    if (thread.closed_at is not None) != closed:
+        thread.closed_at = _now() if closed else None
+        await session.flush()
+    await child_service.log_access(
+        session, principal, relations, thread.child_id, resource=RESOURCE, action="update"
+    )
+    return await _summary(session, principal, thread)
+
+
 async def add_participant(
     session: AsyncSession,
     principal: Principal,

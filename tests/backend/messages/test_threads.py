@@ -548,3 +548,40 @@ async def test_move_open_threads_hands_the_threads_to_the_new_contact_person(
     )
     assert teacher_rows == 3
     assert date.today()  # keep date imported for readability of the fixtures above
+
+
+async def test_the_contact_person_closes_a_thread_and_opens_it_again(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    await _with_contact_person(world, session)
+    thread = await open_thread(client, world)
+    url = f"/threads/{thread['id']}/closure"
+    # The guardian sees the thread but does not close it; an outsider does not see it.
+    assert (await client.post(url, headers=world.headers("parent"))).status_code == 403
+    assert (await client.post(url, headers=world.headers("outsider_parent"))).status_code == 404
+    events = len(await _events(session))
+    closed = await client.post(url, headers=world.headers("teacher"))
+    assert closed.status_code == 200, closed.text
+    assert closed.json()["closed"] is True
+    assert len(await _events(session)) == events + 1
+    assert (await client.post(url, headers=world.headers("teacher"))).json()["closed"] is True
+    listed = (await client.get("/threads", headers=world.headers("parent"))).json()["items"]
+    assert [t["closed"] for t in listed] == [True]
+    # A closed thread takes no message (a new question is a new thread), and nothing is stored.
+    before = await _count(session, Message)
+    refused = await _answer(client, world, thread, "parent", "Nog een vraag.")
+    assert refused.status_code == 409
+    assert await _count(session, Message) == before
+    # It stays with its participants at a handover.
+    successor = await make_user(session, world.tenant)
+    moved = await messages.move_open_threads(
+        session,
+        tenant_id=world.tenant.id,
+        child_id=world.pupil.id,
+        from_user_id=world.teacher.id,
+        to_user_id=successor.id,
+    )
+    assert moved == 0
+    reopened = await client.delete(url, headers=world.headers("teacher"))
+    assert reopened.status_code == 200 and reopened.json()["closed"] is False
+    assert (await _answer(client, world, thread, "parent", "Nog een vraag.")).status_code == 201
