@@ -106,6 +106,9 @@ class ThreadSummary(ReadModel):
 
 class ThreadRead(ThreadSummary):
     messages: list[MessageRead] = Field(description="Oldest first.")
+    can_close: bool = Field(
+        description="The caller is the child's contact person: closes and reopens the thread."
+    )
 
 
 class UnreadCount(ReadModel):

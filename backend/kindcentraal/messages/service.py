@@ -203,7 +203,11 @@ async def read_thread(
     await child_service.log_access(
         session, principal, relations, thread.child_id, resource=RESOURCE, action="read"
     )
-    return ThreadRead(**summary.model_dump(by_alias=False), messages=messages)
+    return ThreadRead(
+        **summary.model_dump(by_alias=False),
+        messages=messages,
+        can_close=relations.is_contact_person,
+    )
 
 
 async def list_threads(
@@ -467,7 +471,9 @@ async def open_thread(
     )
     summary = await _summary(session, principal, thread)
     return ThreadRead(
-        **summary.model_dump(by_alias=False), messages=await _messages(session, thread.id)
+        **summary.model_dump(by_alias=False),
+        messages=await _messages(session, thread.id),
+        can_close=relations.is_contact_person,
     )
 
 

@@ -6386,6 +6386,11 @@ export interface components {
              * @description Oldest first.
              */
             messages: components["schemas"]["MessageRead"][];
+            /**
+             * Canclose
+             * @description The caller is the child's contact person: closes and reopens the thread.
+             */
+            canClose: boolean;
         };
         /** ThreadSummary */
         ThreadSummary: {

@@ -556,6 +556,9 @@ async def test_the_contact_person_closes_a_thread_and_opens_it_again(
     await _with_contact_person(world, session)
     thread = await open_thread(client, world)
     url = f"/threads/{thread['id']}/closure"
+    for who, can in (("teacher", True), ("parent", False)):
+        read = await client.get(f"/threads/{thread['id']}", headers=world.headers(who))
+        assert read.json()["canClose"] is can, who
     # The guardian sees the thread but does not close it; an outsider does not see it.
     assert (await client.post(url, headers=world.headers("parent"))).status_code == 403
     assert (await client.post(url, headers=world.headers("outsider_parent"))).status_code == 404

@@ -97,3 +97,40 @@ describe('the staff messages', () => {
     expect(asked).toEqual([{ limit: '50' }, { limit: '50', cursor: 'after-50' }]);
   });
 });
+
+describe('closing a thread', () => {
+  it('the contact person closes it (no answer box then) and opens it again', async () => {
+    const user = userEvent.setup();
+    let closed = false;
+    const sent: string[] = [];
+    const { requests } = mockApi({
+      me: anna,
+      read: (path) => {
+        if (path === '/threads/unread-count') return json({ unreadCount: 0 });
+        if (path === `/threads/${THREAD}`) return json(thread({ unreadCount: 0, canClose: true, closed }));
+        return undefined;
+      },
+      write: (request) => {
+        if (!new URL(request.url).pathname.endsWith('/closure')) return undefined;
+        sent.push(request.method);
+        closed = request.method === 'POST';
+        return json(summary({ closed }));
+      },
+    });
+    renderRoutes({ routes, path: `/berichten/${THREAD}`, store: setupApi() });
+    await user.click(await screen.findByRole('button', { name: 'Gesprek afronden' }));
+    expect(await screen.findByRole('button', { name: 'Weer openen' })).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: /antwoord/i })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Weer openen' }));
+    expect(await screen.findByRole('button', { name: 'Gesprek afronden' })).toBeInTheDocument();
+    expect(sent).toEqual(['POST', 'DELETE']);
+    expect(requests.length).toBeGreaterThan(0);
+  });
+
+  it('is not offered to someone who is not the contact person', async () => {
+    staffApi();
+    renderRoutes({ routes, path: `/berichten/${THREAD}`, store: setupApi() });
+    expect(await screen.findByTestId('thread')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Gesprek afronden' })).not.toBeInTheDocument();
+  });
+});

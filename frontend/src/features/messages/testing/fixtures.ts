@@ -55,6 +55,7 @@ export function thread(overrides: Partial<Thread> = {}): Thread {
       message({ id: 'm-3', createdAt: '2026-11-30T09:10:00Z', text: null, withdrawn: true }),
     ],
     unreadCount: 1,
+    canClose: false,
     ...overrides,
   };
 }
