@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useMe } from '@/features/auth/api/get-me';
 import { AddParticipant } from '@/features/messages/components/add-participant';
+import { CloseThread } from '@/features/messages/components/close-thread';
 import { ThreadView } from '@/features/messages/components/thread-view';
 
 /** /berichten/:threadId: a thread with the guardians; staff may add a care-team member. */
@@ -30,7 +31,12 @@ export default function MessageThreadRoute() {
             </Link>
           </Paragraph>
         )}
-        renderTools={(thread) => <AddParticipant thread={thread} />}
+        renderTools={(thread) => (
+          <>
+            <AddParticipant thread={thread} />
+            <CloseThread thread={thread} />
+          </>
+        )}
       />
     </>
   );

@@ -6,7 +6,6 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useThread } from '@/features/messages/api/get-thread';
 import { useMarkThreadRead } from '@/features/messages/api/mark-read';
 import { usePostMessage } from '@/features/messages/api/post-message';
-import { CloseThread } from '@/features/messages/components/close-thread';
 import { MessageComposer } from '@/features/messages/components/message-composer';
 import { MessageItem } from '@/features/messages/components/message-item';
 import type { Thread } from '@/features/messages/types';
@@ -70,7 +69,6 @@ export function ThreadView({ threadId, myId, renderChild, renderTools }: ThreadV
           />
         ))}
       </ol>
-      <CloseThread thread={data} />
       {data.closed ? (
         <Paragraph className="kc-thread__closed">{t('messages.thread.closed')}</Paragraph>
       ) : (
