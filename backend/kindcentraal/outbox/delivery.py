@@ -74,6 +74,7 @@ def message_id(mail_id: uuid.UUID) -> str:
 @dataclass(frozen=True)
 class Claimed:
     id: uuid.UUID
+    tenant_id: uuid.UUID
     user_id: uuid.UUID | None
     to_address: str
     subject: str
@@ -127,6 +128,7 @@ async def _claim(
         return [
             Claimed(
                 id=mail.id,
+                tenant_id=mail.tenant_id,
                 user_id=mail.user_id,
                 to_address=mail.to_address,
                 subject=mail.subject,
@@ -162,13 +164,20 @@ async def _refused(
         if address and mail.user_id is not None:
             await session.execute(
                 update(User)
-                .where(User.id == mail.user_id, User.email == mail.to_address)
+                .where(
+                    User.tenant_id == mail.tenant_id,
+                    User.id == mail.user_id,
+                    User.email == mail.to_address,
+                )
                 .values(email_undeliverable_at=now)
             )
-            # The other mails to that address would be refused the same way.
+            # The account's other mails to that address would be refused the same way. Only
+            # this account's: the same address in another municipality is another account.
             await session.execute(
                 update(OutboxMail)
                 .where(
+                    OutboxMail.tenant_id == mail.tenant_id,
+                    OutboxMail.user_id == mail.user_id,
                     OutboxMail.to_address == mail.to_address,
                     OutboxMail.status == MailStatus.PENDING,
                     OutboxMail.id != mail.id,

@@ -104,10 +104,25 @@ async def test_a_refused_address_is_marked_and_not_tried_again(
             NotificationKind.MESSAGE_RECEIVED,
             child_id=world.pupil.id,
         )
+    # The same address in another municipality: another account, its mail not touched.
+    elsewhere = OutboxMail(
+        tenant_id=world.other_tenant.id,
+        user_id=world.other_admin.id,
+        to_address=world.parent.email,
+        template="test",
+        subject="Er is iets nieuws",
+        body="Open KindCentraal.",
+        status=MailStatus.PENDING,
+        attempts=0,
+        next_attempt_at=datetime.now(UTC) + timedelta(hours=1),
+    )
+    session.add(elsewhere)
     await session.flush()
 
     assert await deliver_due(sessions, mail_settings) == 2
-    mails = await _mails(session)
+    await session.refresh(elsewhere)
+    assert elsewhere.status == MailStatus.PENDING
+    mails = [m for m in await _mails(session) if m.id != elsewhere.id]
     refused = [m for m in mails if m.to_address == world.parent.email]
     assert {m.status for m in refused} == {MailStatus.FAILED}
     assert all(world.parent.email not in (m.last_error or "") for m in refused)
@@ -122,7 +137,7 @@ async def test_a_refused_address_is_marked_and_not_tried_again(
         child_id=world.pupil.id,
     )
     await session.flush()
-    assert len(await _mails(session)) == len(mails)
+    assert len(await _mails(session)) == len(mails) + 1
     assert await deliver_due(sessions, mail_settings) == 0
     assert [m["To"] for m in inbox.messages] == [world.parent_without_authority.email] * 2
 
