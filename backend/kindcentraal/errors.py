@@ -69,6 +69,47 @@ class TwoFactorEnrolmentRequired(AppError):
         super().__init__("Set up two-factor login first (see /me/two-factor).")
 
 
+class InsufficientScope(AppError):
+    """A machine client's token lacks the scope the route needs (RFC 6750 §3.1)."""
+
+    status = 403
+    code = "insufficient_scope"
+    title = "Insufficient scope"
+
+    def __init__(self, scope: str) -> None:
+        super().__init__(
+            f"This call needs the scope {scope}.",
+            headers={"WWW-Authenticate": f'Bearer error="insufficient_scope", scope="{scope}"'},
+        )
+
+
+class ClientNotAllowed(AppError):
+    status = 403
+    code = "not_for_api_clients"
+    title = "Forbidden"
+
+    def __init__(self) -> None:
+        super().__init__("This route is for people, not for API clients.")
+
+
+class TooManyRequests(AppError):
+    status = 429
+    code = "rate_limited"
+    title = "Too many requests"
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            "This client made too many requests; wait and try again.",
+            headers={"Retry-After": str(max(1, retry_after))},
+        )
+
+
+class PreconditionFailed(AppError):
+    status = 412
+    code = "precondition_failed"
+    title = "Precondition failed"
+
+
 class Conflict(AppError):
     status = 409
     code = "conflict"

@@ -25,10 +25,17 @@ from kindcentraal.auth.models import AuthSession, LoginFailure, RecoveryCode, Re
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child.models import Child, ContactPersonAssignment, Guardian
+from kindcentraal.changes.models import ChangeRecord
 from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
 from kindcentraal.family.models import DataExport
 from kindcentraal.group.models import Group
+from kindcentraal.integration.models import (
+    ApiClient,
+    ApiClientError,
+    ApiClientSecret,
+    ApiClientUsage,
+)
 from kindcentraal.messages.models import Message, MessageReceipt, MessageThread, ThreadParticipant
 from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
@@ -59,6 +66,11 @@ from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
 __all__ = [
+    "ApiClient",
+    "ApiClientError",
+    "ApiClientSecret",
+    "ApiClientUsage",
+    "ChangeRecord",
     "Absence",
     "Activity",
     "ActivitySession",

@@ -20,6 +20,18 @@ class MembershipGrant:
 
 
 @dataclass(frozen=True)
+class ClientGrant:
+    """A machine client acting for its organisation, with the scopes its token carries."""
+
+    client_id: uuid.UUID
+    organisation_id: uuid.UUID
+    scopes: frozenset[str]
+
+    def allows(self, scope: str) -> bool:
+        return scope in self.scopes
+
+
+@dataclass(frozen=True)
 class Principal:
     user_id: uuid.UUID
     tenant_id: uuid.UUID
@@ -34,6 +46,13 @@ class Principal:
     two_factor_mandatory: bool = False
     two_factor_enrolment_required: bool = False
     origin_ip: str | None = None
+    # Set when the caller is an organisation's machine client, not a person; `user_id` is then
+    # the client's service account (the name its actions carry in the access log).
+    client: ClientGrant | None = None
+
+    @property
+    def is_client(self) -> bool:
+        return self.client is not None
 
     @property
     def roles(self) -> frozenset[Role]:

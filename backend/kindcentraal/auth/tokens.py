@@ -26,6 +26,9 @@ class AccessClaims:
     tenant_id: uuid.UUID
     session_id: uuid.UUID
     expires_at: datetime
+    # A machine client's token: its client id, and the scopes granted (people's tokens: None).
+    client_id: uuid.UUID | None = None
+    scopes: frozenset[str] = frozenset()
 
 
 def issue_access_token(
@@ -36,6 +39,8 @@ def issue_access_token(
     session_id: uuid.UUID,
     lifetime: timedelta,
     now: datetime | None = None,
+    client_id: uuid.UUID | None = None,
+    scopes: frozenset[str] | None = None,
 ) -> str:
     issued = now or datetime.now(UTC)
     claims = {
@@ -50,6 +55,9 @@ def issue_access_token(
         "nbf": int(issued.timestamp()),
         "exp": int((issued + lifetime).timestamp()),
     }
+    if client_id is not None:
+        claims["cid"] = str(client_id)
+        claims["scope"] = " ".join(sorted(scopes or ()))
     return str(jwt.encode(claims, secret, algorithm=ALGORITHM))
 
 
@@ -108,11 +116,14 @@ def _verify(token: str, secret: str, now: datetime | None) -> AccessClaims:
     if not isinstance(iat, int) or iat > current + LEEWAY_SECONDS:
         raise InvalidToken("issued in the future")
     try:
+        client = claims.get("cid")
         return AccessClaims(
             user_id=uuid.UUID(str(claims["sub"])),
             tenant_id=uuid.UUID(str(claims["tid"])),
             session_id=uuid.UUID(str(claims["sid"])),
             expires_at=datetime.fromtimestamp(int(claims["exp"]), UTC),
+            client_id=uuid.UUID(str(client)) if client is not None else None,
+            scopes=frozenset(str(claims.get("scope", "")).split()) if client else frozenset(),
         )
     except (KeyError, ValueError, TypeError) as exc:
         raise InvalidToken("malformed claims") from exc

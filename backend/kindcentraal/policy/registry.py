@@ -22,6 +22,10 @@ class Policy:
     public: bool = False
     # Reachable while a mandatory two-factor enrolment is still open.
     during_enrolment: bool = False
+    # The scope a machine client needs; None: people only, clients are refused.
+    client_scope: str | None = None
+    # Machine clients only (the changes feed); people are refused.
+    clients_only: bool = False
 
 
 POLICIES: dict[str, Policy] = {}
@@ -36,6 +40,8 @@ def declare(
     roles: frozenset[Role] | set[Role] | None = None,
     public: bool = False,
     during_enrolment: bool = False,
+    client_scope: str | None = None,
+    clients_only: bool = False,
 ) -> Policy:
     if name in POLICIES:
         raise ValueError(f"policy {name} declared twice")
@@ -47,6 +53,8 @@ def declare(
         rows=rows,
         public=public,
         during_enrolment=during_enrolment,
+        client_scope=client_scope,
+        clients_only=clients_only,
     )
     POLICIES[name] = policy
     return policy

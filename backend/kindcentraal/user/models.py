@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Boolean, Index, String, UniqueConstraint, func, text
+from sqlalchemy import BigInteger, Boolean, Index, String, UniqueConstraint, false, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kindcentraal.db import Base, TenantMixin, UTCDateTime
@@ -20,6 +20,8 @@ class User(TenantMixin, Base):
     display_name: Mapped[str] = mapped_column(String(200))
     password_hash: Mapped[str] = mapped_column(String(255))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # An API client's account: never logs in, never listed; it names the client in the log.
+    service_account: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # Second factor (TOTP): the secret is encrypted with a key derived from KC_SECRET_KEY.
     totp_secret: Mapped[str | None] = mapped_column(String(255))
     totp_pending_secret: Mapped[str | None] = mapped_column(String(255))

@@ -29,7 +29,9 @@ from kindcentraal.user.schemas import (
 
 
 def _visible_users(principal: Principal) -> Select[User]:
-    statement = select(User).where(User.tenant_id == principal.tenant_id)
+    statement = select(User).where(
+        User.tenant_id == principal.tenant_id, User.service_account.is_(False)
+    )
     if principal.has_role(*ADMIN_ROLES):
         return statement
     return statement.where(User.id == principal.user_id)
