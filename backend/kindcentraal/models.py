@@ -24,8 +24,8 @@ from kindcentraal.audit.models import (
 from kindcentraal.auth.models import AuthSession, LoginFailure, RecoveryCode, RefreshToken
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.centre.models import ChildCentre
-from kindcentraal.child.models import Child, ContactPersonAssignment, Guardian
 from kindcentraal.changes.models import ChangeRecord
+from kindcentraal.child.models import Child, ContactPersonAssignment, Guardian
 from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
 from kindcentraal.family.models import DataExport
@@ -66,17 +66,16 @@ from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 
 __all__ = [
-    "ApiClient",
-    "ApiClientError",
-    "ApiClientSecret",
-    "ApiClientUsage",
-    "ChangeRecord",
     "Absence",
     "Activity",
     "ActivitySession",
     "Announcement",
     "AnnouncementRecipient",
     "AnnouncementRecipientChild",
+    "ApiClient",
+    "ApiClientError",
+    "ApiClientSecret",
+    "ApiClientUsage",
     "Attachment",
     "AuditEvent",
     "AuditEventChild",
@@ -92,6 +91,7 @@ __all__ = [
     "CalendarFeed",
     "CareCoordinator",
     "CareTeamMember",
+    "ChangeRecord",
     "Child",
     "ChildCentre",
     "Consent",

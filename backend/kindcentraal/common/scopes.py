@@ -16,7 +16,7 @@ class ApiScope(enum.StrEnum):
 
 
 SCOPE_DESCRIPTIONS: dict[ApiScope, str] = {
-    ApiScope.CHILDREN_READ: "Read the children placed with the organisation (no BSN, no care data).",
+    ApiScope.CHILDREN_READ: "Read the children placed with the organisation (no BSN, no care).",
     ApiScope.PLACEMENTS_READ: "Read the organisation's placements.",
     ApiScope.PLACEMENTS_WRITE: "Create, change and end the organisation's placements.",
     ApiScope.ATTENDANCE_WRITE: "Check children in and out at the organisation.",
