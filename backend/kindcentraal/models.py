@@ -30,6 +30,7 @@ from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
 from kindcentraal.family.models import DataExport
 from kindcentraal.group.models import Group
+from kindcentraal.idempotency.models import IdempotencyKey
 from kindcentraal.integration.models import (
     ApiClient,
     ApiClientError,
@@ -103,6 +104,7 @@ __all__ = [
     "Group",
     "Guardian",
     "Holiday",
+    "IdempotencyKey",
     "LoginFailure",
     "Membership",
     "Message",

@@ -1,0 +1,1 @@
+"""Idempotency-Key on POST and PATCH (draft-ietf-httpapi-idempotency-key-header)."""
