@@ -74,6 +74,11 @@ class Settings(BaseSettings):
         description="The S3-compatible store's endpoint (e.g. https://s3.example.nl); "
         "unset: AWS itself.",
     )
+    webhooks_allow_private_networks: bool = Field(
+        default=False,
+        description="Let webhook subscriptions reach loopback and private addresses (a receiver "
+        "on this machine, in development and tests). Refused in production.",
+    )
     _development_key: str | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
@@ -87,6 +92,11 @@ class Settings(BaseSettings):
         if self.is_sqlite and not self.allow_sqlite_in_production:
             raise ProductionConfigError(
                 "production needs PostgreSQL; set KC_ALLOW_SQLITE_IN_PRODUCTION=true to override"
+            )
+        if self.webhooks_allow_private_networks:
+            raise ProductionConfigError(
+                "KC_WEBHOOKS_ALLOW_PRIVATE_NETWORKS must be false in production (webhooks "
+                "must never reach internal addresses)"
             )
         return self
 
