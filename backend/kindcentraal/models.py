@@ -65,6 +65,7 @@ from kindcentraal.support.models import (
 from kindcentraal.talks.models import TalkBooking, TalkRound, TalkRoundChild, TalkSlot
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
+from kindcentraal.webhooks.models import WebhookDelivery, WebhookSubscription, WebhookWatermark
 
 __all__ = [
     "Absence",
@@ -135,4 +136,7 @@ __all__ = [
     "TrajectorySession",
     "TrajectoryTransition",
     "User",
+    "WebhookDelivery",
+    "WebhookSubscription",
+    "WebhookWatermark",
 ]

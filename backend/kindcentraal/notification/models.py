@@ -25,6 +25,7 @@ class NotificationKind(enum.StrEnum):
     TALK_CANCELLED = "talk_cancelled"
     CONTACT_PERSON_CHANGED = "contact_person_changed"
     HANDOVER_RECEIVED = "handover_received"
+    WEBHOOK_DISABLED = "webhook_disabled"
 
 
 class Notification(TenantMixin, Base):

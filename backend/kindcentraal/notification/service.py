@@ -35,6 +35,9 @@ ABOUT = {
     NotificationKind.TALK_CANCELLED: "A talk about the child was cancelled.",
     NotificationKind.CONTACT_PERSON_CHANGED: "The child has a new contact person.",
     NotificationKind.HANDOVER_RECEIVED: "You are the child's new contact person.",
+    NotificationKind.WEBHOOK_DISABLED: (
+        "A webhook of one of your organisation's API clients was switched off."
+    ),
 }
 
 
