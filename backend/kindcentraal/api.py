@@ -15,6 +15,7 @@ from kindcentraal.common.router import router as root_router
 from kindcentraal.consent.router import router as consent_router
 from kindcentraal.family.router import router as family_router
 from kindcentraal.group.router import router as group_router
+from kindcentraal.integration.router import router as api_clients_router
 from kindcentraal.messages.router import router as messages_router
 from kindcentraal.notification.router import router as notification_router
 from kindcentraal.organisation.router import membership_router
@@ -34,6 +35,7 @@ DOCUMENT_ORDER = [
     centre_router,
     organisation_router,
     membership_router,
+    api_clients_router,
     user_router,
     group_router,
     child_router,
@@ -67,6 +69,7 @@ ROUTERS = [
     centre_router,
     organisation_router,
     membership_router,
+    api_clients_router,
     group_router,
     care_team_router,
     consent_router,

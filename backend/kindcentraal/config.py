@@ -74,6 +74,16 @@ class Settings(BaseSettings):
         description="The S3-compatible store's endpoint (e.g. https://s3.example.nl); "
         "unset: AWS itself.",
     )
+    api_client_rate_limit: str = Field(
+        default="1200/minute",
+        description="Calls one API client may make, per API process, e.g. 1200/minute or "
+        "50/second (a moving window); beyond it: 429 with Retry-After.",
+    )
+    api_usage_flush_seconds: float = Field(
+        default=5.0,
+        gt=0,
+        description="How often the API writes API clients' call and error counts.",
+    )
     webhooks_allow_private_networks: bool = Field(
         default=False,
         description="Let webhook subscriptions reach loopback and private addresses (a receiver "

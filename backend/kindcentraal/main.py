@@ -26,10 +26,18 @@ from kindcentraal.audit.writer import GroupCommit, run_sealer
 from kindcentraal.config import Settings, get_settings
 from kindcentraal.db import Database
 from kindcentraal.errors import install_error_handlers, problem
+from kindcentraal.idempotency.middleware import IdempotencyMiddleware
+from kindcentraal.integration.usage import (
+    ClientLimits,
+    UsageMiddleware,
+    UsageRecorder,
+    run_flusher,
+)
 from kindcentraal.openapi import HTTP_METHODS, install_openapi
 from kindcentraal.rooms.service import run_release
 
 API_VERSION = "1.0.0"
+TOKEN_RATE_LIMIT = "30/minute"  # noqa: S105 - a rate, not a secret
 API_PREFIX = "/api/v1"
 log = logging.getLogger("kindcentraal")
 
@@ -156,10 +164,16 @@ def create_api(settings: Settings, database: Database) -> FastAPI:
     api.state.settings = settings
     api.state.database = database
     api.state.group_commit = GroupCommit(database.sessionmaker, database.log_engine)
+    api.state.client_limits = ClientLimits(settings.api_client_rate_limit)
+    api.state.client_usage = UsageRecorder()
+    # Token requests per client id, right or wrong: guessing a secret gets nowhere fast.
+    api.state.token_limits = ClientLimits(TOKEN_RATE_LIMIT)
     install_error_handlers(api)
     api.add_exception_handler(405, _method_not_allowed_handler(api))
     include_routers(api)
     install_openapi(api, path_order=documented_paths())
+    api.add_middleware(IdempotencyMiddleware)
+    api.add_middleware(UsageMiddleware, recorder=api.state.client_usage)
     return api
 
 
@@ -183,8 +197,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             release = asyncio.create_task(
                 run_release(database.sessionmaker, settings.rooms_release_interval_seconds)
             )
+        usage = asyncio.create_task(
+            run_flusher(
+                api.state.client_usage, database.sessionmaker, settings.api_usage_flush_seconds
+            )
+        )
         yield
-        for task in (sealer, release):
+        for task in (sealer, release, usage):
             if task is not None:
                 task.cancel()
                 with contextlib.suppress(asyncio.CancelledError):
@@ -208,8 +227,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         CORSMiddleware,
         allow_origins=settings.cors_origins,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
-        allow_headers=["Authorization", "Content-Type", "Accept-Language"],
-        expose_headers=["API-Version", "Retry-After"],
+        allow_headers=["Authorization", "Content-Type", "Accept-Language", "Idempotency-Key"],
+        expose_headers=["API-Version", "Retry-After", "Idempotent-Replayed"],
     )
     app.add_middleware(ApiHeadersMiddleware, production=settings.env == "production")
     app.add_middleware(RequestLogMiddleware)

@@ -25,6 +25,7 @@ from kindcentraal.common.expand import parse_expand
 from kindcentraal.common.responses import problems
 from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import IsoDate
+from kindcentraal.common.scopes import ApiScope
 from kindcentraal.policy.registry import declare
 from kindcentraal.rooms.schemas import Weekday
 
@@ -37,8 +38,20 @@ CATALOGUE = (
 )
 RUN_BY = "activities of the caller's organisations, and of centres the caller administers"
 
-LIST_ACTIVITIES = declare("activities.list", resource="activity", action="list", rows=CATALOGUE)
-READ_ACTIVITY = declare("activities.read", resource="activity", action="read", rows=CATALOGUE)
+LIST_ACTIVITIES = declare(
+    "activities.list",
+    client_scope=ApiScope.ACTIVITIES_READ,
+    resource="activity",
+    action="list",
+    rows=CATALOGUE,
+)
+READ_ACTIVITY = declare(
+    "activities.read",
+    client_scope=ApiScope.ACTIVITIES_READ,
+    resource="activity",
+    action="read",
+    rows=CATALOGUE,
+)
 CREATE_ACTIVITY = declare(
     "activities.create",
     resource="activity",
@@ -49,7 +62,11 @@ CREATE_ACTIVITY = declare(
 UPDATE_ACTIVITY = declare("activities.update", resource="activity", action="update", rows=RUN_BY)
 DELETE_ACTIVITY = declare("activities.delete", resource="activity", action="delete", rows=RUN_BY)
 LIST_SESSIONS = declare(
-    "activity-sessions.list", resource="activity-session", action="list", rows=CATALOGUE
+    "activity-sessions.list",
+    client_scope=ApiScope.ACTIVITIES_READ,
+    resource="activity-session",
+    action="list",
+    rows=CATALOGUE,
 )
 CREATE_SESSIONS = declare(
     "activity-sessions.create",
@@ -68,6 +85,7 @@ ENROL = declare(
 )
 LIST_ENROLMENTS = declare(
     "enrolments.list",
+    client_scope=ApiScope.ACTIVITIES_READ,
     resource="enrolment",
     action="list",
     rows="the activity's people: every enrolment (name and group); guardians: their children's",

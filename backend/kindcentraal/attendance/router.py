@@ -18,6 +18,7 @@ from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import IsoDate
+from kindcentraal.common.scopes import ApiScope
 from kindcentraal.policy.registry import declare
 from kindcentraal.rooms.recurrence import local_today
 
@@ -45,6 +46,7 @@ WITHDRAW_ABSENCE = declare(
 )
 DAILY_ATTENDANCE = declare(
     "daily-attendance.update",
+    client_scope=ApiScope.ATTENDANCE_WRITE,
     resource="daily-attendance",
     action="update",
     rows="staff of an organisation placing the child (school, BSO); centre admins",

@@ -32,6 +32,7 @@ GENESIS_HASH = "0" * 64
 # them in their own transaction; the unit of work keeps them here until it ends.
 DEFERRED_EVENTS = "kindcentraal.audit.deferred"
 SEAL_BATCH_LIMIT = 5000
+API_CLIENT_ROLE = "api_client"
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,15 @@ class Actor:
 
 def actor_of(principal: Principal) -> Actor:
     """The audit actor for actions not tied to one child's relations."""
+    if principal.client is not None:
+        # A machine client acts for its organisation; its service account names it.
+        return Actor(
+            tenant_id=principal.tenant_id,
+            user_id=principal.user_id,
+            organisation_id=principal.client.organisation_id,
+            role=API_CLIENT_ROLE,
+            origin_ip=principal.origin_ip,
+        )
     membership = principal.primary_membership
     return Actor(
         tenant_id=principal.tenant_id,

@@ -6,18 +6,50 @@ from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import BackgroundTasks, Depends, Request
-from fastapi.security import OAuth2PasswordBearer
+from fastapi.openapi.models import OAuthFlowClientCredentials, OAuthFlowPassword, OAuthFlows
+from fastapi.security import OAuth2
+from fastapi.security.utils import get_authorization_scheme_param
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth import service as auth_service
 from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.tokens import InvalidToken, decode_access_token
+from kindcentraal.common.scopes import SCOPE_DESCRIPTIONS
 from kindcentraal.config import Settings
 from kindcentraal.driver_reads import Reader
-from kindcentraal.errors import Forbidden, TwoFactorEnrolmentRequired, Unauthorized
+from kindcentraal.errors import (
+    ClientNotAllowed,
+    Forbidden,
+    InsufficientScope,
+    TwoFactorEnrolmentRequired,
+    Unauthorized,
+)
+from kindcentraal.integration import principals as client_principals
+from kindcentraal.integration.usage import CLIENT_STATE, CallOf
 from kindcentraal.policy.registry import Policy
 
-oauth2_scheme = OAuth2PasswordBearer(tokenUrl="auth/token", auto_error=False)
+
+class BearerToken(OAuth2):
+    """The bearer token of either grant at auth/token: a person's login (password) or an API
+    client's (client credentials, with scopes); the OpenAPI document declares both flows."""
+
+    def __init__(self) -> None:
+        scopes = {scope.value: text for scope, text in SCOPE_DESCRIPTIONS.items()}
+        super().__init__(
+            flows=OAuthFlows(
+                password=OAuthFlowPassword(tokenUrl="auth/token", scopes={}),
+                clientCredentials=OAuthFlowClientCredentials(tokenUrl="auth/token", scopes=scopes),
+            ),
+            scheme_name="OAuth2",
+            auto_error=False,
+        )
+
+    async def __call__(self, request: Request) -> str | None:  # type: ignore[override]
+        scheme, param = get_authorization_scheme_param(request.headers.get("Authorization"))
+        return param if scheme.lower() == "bearer" and param else None
+
+
+oauth2_scheme = BearerToken()
 
 
 SAFE_METHODS = frozenset({"GET", "HEAD"})
@@ -87,7 +119,10 @@ async def get_principal(
     except InvalidToken:
         raise Unauthorized("The access token is invalid or expired.") from None
     # Through the driver reader: committed state, one statement, no ORM session needed.
-    principal = await auth_service.load_principal(reader, claims=claims)
+    if claims.client_id is not None:
+        principal = await client_principals.load_client_principal(reader, claims=claims)
+    else:
+        principal = await auth_service.load_principal(reader, claims=claims)
     if principal is None:
         raise Unauthorized("The access token is no longer valid.")
     origin = request.client.host if request.client else None
@@ -100,7 +135,23 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 def guard(policy: Policy) -> Callable[..., Coroutine[Any, Any, Principal]]:
     """The dependency a route declares its policy with: who may call it at all."""
 
-    async def dependency(principal: CurrentPrincipal) -> Principal:
+    async def dependency(request: Request, principal: CurrentPrincipal) -> Principal:
+        if principal.client is not None:
+            # A machine client: the scopes its token carries decide, not a role; a route that
+            # names no scope is for people only.
+            if policy.client_scope is None and not policy.clients_only:
+                raise ClientNotAllowed()
+            if policy.client_scope is not None and not principal.client.allows(policy.client_scope):
+                raise InsufficientScope(policy.client_scope)
+            setattr(
+                request.state,
+                CLIENT_STATE,
+                CallOf(tenant_id=principal.tenant_id, client_id=principal.client.client_id),
+            )
+            request.app.state.client_limits.check(principal.client.client_id)
+            return principal
+        if policy.clients_only:
+            raise Forbidden("Only API clients call this route.")
         if principal.two_factor_enrolment_required and not policy.during_enrolment:
             raise TwoFactorEnrolmentRequired()
         if policy.roles is not None and not principal.has_role(*policy.roles):

@@ -1,7 +1,10 @@
+import base64
 from typing import Annotated
+from urllib.parse import unquote_plus
 
-from fastapi import APIRouter, Depends, Form, Response
+from fastapi import APIRouter, Depends, Form, Request, Response
 from fastapi.responses import JSONResponse
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth import account
 from kindcentraal.auth import service as auth_service
@@ -19,7 +22,10 @@ from kindcentraal.auth.schemas import (
     TwoFactorStatus,
 )
 from kindcentraal.common.responses import problems
+from kindcentraal.config import Settings
 from kindcentraal.errors import problem
+from kindcentraal.integration import service as integration_service
+from kindcentraal.integration.usage import ClientLimits
 from kindcentraal.policy.registry import declare
 
 router = APIRouter(tags=["auth"])
@@ -74,24 +80,60 @@ def _tokens(pair: auth_service.TokenPair) -> TokenResponse:
 @router.post(
     "/auth/token",
     response_model=TokenResponse,
+    response_model_exclude_none=True,
     responses=problems(400, 401, 429),
-    summary="Log in with email and password (and a second factor when enrolled)",
+    summary="Get an access token: a person's login, or an API client's client credentials",
     dependencies=[Depends(public(TOKEN))],
 )
 async def create_token(
-    username: Annotated[str, Form(max_length=320, description="The email address.")],
-    password: Annotated[str, Form(max_length=200)],
     session: SessionDep,
     settings: SettingsDep,
+    request: Request,
     response: Response,
-    grant_type: Annotated[str | None, Form(pattern="^password$")] = None,
-    scope: Annotated[str, Form(max_length=200)] = "",
+    grant_type: Annotated[
+        str | None,
+        Form(
+            pattern="^(password|client_credentials)$",
+            description="`password` (the default) for people; `client_credentials` for API "
+            "clients.",
+        ),
+    ] = None,
+    username: Annotated[str | None, Form(max_length=320, description="The email address.")] = None,
+    password: Annotated[str | None, Form(max_length=200)] = None,
+    scope: Annotated[
+        str,
+        Form(
+            max_length=400,
+            description="API clients: the scopes wanted, space-separated; none: all the "
+            "client holds.",
+        ),
+    ] = "",
     totp: Annotated[
         str | None,
         Form(max_length=32, description="Authenticator code or a recovery code, when enrolled."),
     ] = None,
+    client_id: Annotated[str | None, Form(max_length=100)] = None,
+    client_secret: Annotated[str | None, Form(max_length=200)] = None,
 ) -> TokenResponse | JSONResponse:
-    """OAuth2 password login; 10 failures within 15 minutes lock the account (429)."""
+    """OAuth2 password login (10 failures within 15 minutes lock the account: 429), or the
+    client-credentials grant for an organisation's API client (its id and secret in the form
+    or as HTTP Basic): a short-lived token bound to the organisation and the scopes."""
+    response.headers["Cache-Control"] = "no-store"
+    if grant_type == "client_credentials":
+        return await _client_token(
+            request, session, settings, client_id, client_secret, scope=scope
+        )
+    if username is None or password is None:
+        return problem(
+            400,
+            code="invalid_input",
+            detail="Give username and password.",
+            errors=[
+                {"in": "body", "location": f"#/{name}", "code": "required", "detail": "Required."}
+                for name, value in (("username", username), ("password", password))
+                if value is None
+            ],
+        )
     outcome = await auth_service.login(
         session, settings, email=username, password=password, totp=totp
     )
@@ -108,8 +150,81 @@ async def create_token(
         return _rejected("Enter the code from your authenticator app.", "two_factor_required")
     if isinstance(outcome, auth_service.SecondFactorRejected):
         return _rejected("The two-factor code is incorrect or already used.", "two_factor_invalid")
-    response.headers["Cache-Control"] = "no-store"
     return _tokens(outcome)
+
+
+def _basic_credentials(request: Request) -> tuple[str, str] | None:
+    scheme, _, encoded = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        decoded = base64.b64decode(encoded, validate=True).decode()
+    except (ValueError, UnicodeDecodeError):
+        return None
+    name, separator, secret = decoded.partition(":")
+    if not separator:
+        return None
+    # RFC 6749 §2.3.1: both are form-urlencoded before they are joined.
+    return unquote_plus(name), unquote_plus(secret)
+
+
+def _invalid_client() -> JSONResponse:
+    return problem(
+        401,
+        code="invalid_client",
+        detail="The client id or secret is incorrect, expired or revoked.",
+        headers={"WWW-Authenticate": 'Basic realm="kindcentraal"'},
+        extensions={"error": "invalid_client"},
+    )
+
+
+async def _client_token(
+    request: Request,
+    session: AsyncSession,
+    settings: Settings,
+    client_id: str | None,
+    client_secret: str | None,
+    *,
+    scope: str,
+) -> TokenResponse | JSONResponse:
+    basic = _basic_credentials(request)
+    if basic is not None:
+        client_id, client_secret = basic
+    if not client_id or not client_secret:
+        return _invalid_client()
+    limits: ClientLimits = request.app.state.token_limits
+    retry_after = limits.blocked(client_id)
+    if retry_after:
+        return problem(
+            429,
+            code="too_many_attempts",
+            detail="Too many token requests for this client; try again later.",
+            headers={"Retry-After": str(retry_after)},
+        )
+    try:
+        token = await integration_service.issue_client_token(
+            session, settings, client_id=client_id, client_secret=client_secret, scope=scope
+        )
+    except integration_service.ClientRejected:
+        return _invalid_client()
+    except integration_service.ScopeRejected:
+        return problem(
+            400,
+            code="invalid_scope",
+            detail="A scope was asked for that this client does not hold.",
+            errors=[
+                {
+                    "in": "body",
+                    "location": "#/scope",
+                    "code": "invalid_scope",
+                    "detail": "Not a scope of this client.",
+                }
+            ],
+            extensions={"error": "invalid_scope"},
+        )
+    return TokenResponse(
+        access_token=token.access_token, expires_in=token.expires_in, scope=token.scope
+    )
 
 
 @router.post(

@@ -12,7 +12,14 @@ class TokenResponse(BaseModel):
     access_token: str
     token_type: str = Field(default="bearer", examples=["bearer"])
     expires_in: int = Field(description="Lifetime of the access token in seconds.")
-    refresh_token: str = Field(description="Opaque; spent on first use (rotation).")
+    refresh_token: str | None = Field(
+        default=None,
+        description="Opaque; spent on first use (rotation). Not issued to API clients: they "
+        "ask for a new token with their credentials.",
+    )
+    scope: str | None = Field(
+        default=None, description="API clients: the scopes granted, space-separated."
+    )
 
 
 class RefreshRequest(ApiModel):

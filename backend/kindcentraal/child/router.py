@@ -29,6 +29,8 @@ from kindcentraal.common.expand import parse_expand
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import Page
+from kindcentraal.common.scopes import ApiScope
+from kindcentraal.errors import InvalidInput
 from kindcentraal.organisation.models import Role
 from kindcentraal.policy.registry import declare
 
@@ -108,6 +110,7 @@ def _guardian(guardian: Guardian, display_name: str | None = None) -> GuardianRe
 
 LIST_CHILDREN = declare(
     "children.list",
+    client_scope=ApiScope.CHILDREN_READ,
     resource="child",
     action="list",
     rows="children the caller has a relation with",
@@ -121,6 +124,7 @@ CREATE_CHILD = declare(
 )
 READ_CHILD = declare(
     "children.read",
+    client_scope=ApiScope.CHILDREN_READ,
     resource="child",
     action="read",
     rows="children the caller has a relation with",
@@ -249,7 +253,12 @@ async def read_child(
         ),
     ] = None,
 ) -> ChildDetail:
-    """A child the caller has a relation with, and the parts of its file asked for; else 404."""
+    """A child the caller has a relation with, and the parts of its file asked for; else 404.
+    An API client reads the child itself only: the parts are people's."""
+    if principal.client is not None and expand:
+        raise InvalidInput.field(
+            "expand", "notForClients", "API clients read the child without parts.", "query"
+        )
     page = await child_page.read_child_page(
         session, principal, child_id=child_id, expand=_parse_expand(expand)
     )

@@ -56,7 +56,7 @@ async def _visible_child(
 def actor(principal: Principal, relations: ChildRelations | None = None) -> audit.Actor:
     """The audit actor, acting for the organisation its relation with the child runs through."""
     base = audit.actor_of(principal)
-    if relations is None:
+    if relations is None or principal.client is not None:
         return base
     if relations.is_guardian and not relations.is_professional:
         return replace(base, organisation_id=None, role="guardian")

@@ -8,6 +8,7 @@ from kindcentraal.auth.principal import Principal
 from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import IsoDate, Page
+from kindcentraal.common.scopes import ApiScope
 from kindcentraal.organisation.models import Role
 from kindcentraal.placement import service as placement_service
 from kindcentraal.placement.schemas import PlacementCreate, PlacementRead, PlacementUpdate
@@ -18,12 +19,14 @@ PlacementId = Annotated[uuid.UUID, Path(alias="placementId")]
 
 LIST_PLACEMENTS = declare(
     "placements.list",
+    client_scope=ApiScope.PLACEMENTS_READ,
     resource="placement",
     action="list",
     rows="placements of children the caller relates to",
 )
 CREATE_PLACEMENT = declare(
     "placements.create",
+    client_scope=ApiScope.PLACEMENTS_WRITE,
     resource="placement",
     action="create",
     roles=frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL}),
@@ -31,18 +34,21 @@ CREATE_PLACEMENT = declare(
 )
 READ_PLACEMENT = declare(
     "placements.read",
+    client_scope=ApiScope.PLACEMENTS_READ,
     resource="placement",
     action="read",
     rows="placements of children the caller relates to",
 )
 UPDATE_PLACEMENT = declare(
     "placements.update",
+    client_scope=ApiScope.PLACEMENTS_WRITE,
     resource="placement",
     action="update",
     rows="centre admins anywhere in their centre; staff and admins at their own organisation",
 )
 DELETE_PLACEMENT = declare(
     "placements.delete",
+    client_scope=ApiScope.PLACEMENTS_WRITE,
     resource="placement",
     action="delete",
     rows="centre admins anywhere in their centre; staff and admins at their own organisation",

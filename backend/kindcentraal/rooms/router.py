@@ -11,6 +11,7 @@ from kindcentraal.common.expand import parse_expand
 from kindcentraal.common.responses import problems
 from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import IsoDate
+from kindcentraal.common.scopes import ApiScope
 from kindcentraal.organisation.schemas import OrganisationRead
 from kindcentraal.policy.registry import declare
 from kindcentraal.rooms import building_page, feeds, reports, service
@@ -54,25 +55,48 @@ SEEN_BY = "centres the caller's organisations take part in (analysts: every cent
 MANAGED_BY = "centres the caller administers"
 BOOKED_IN = "rooms of centres the caller's organisations take part in"
 
-LIST_BUILDINGS = declare("buildings.list", resource="building", action="list", rows=SEEN_BY)
-READ_BUILDING = declare("buildings.read", resource="building", action="read", rows=SEEN_BY)
+LIST_BUILDINGS = declare(
+    "buildings.list",
+    client_scope=ApiScope.BOOKINGS_READ,
+    resource="building",
+    action="list",
+    rows=SEEN_BY,
+)
+READ_BUILDING = declare(
+    "buildings.read",
+    client_scope=ApiScope.BOOKINGS_READ,
+    resource="building",
+    action="read",
+    rows=SEEN_BY,
+)
 CREATE_BUILDING = declare(
     "buildings.create", resource="building", action="create", roles=CENTRE_ADMINS, rows=MANAGED_BY
 )
 UPDATE_BUILDING = declare("buildings.update", resource="building", action="update", rows=MANAGED_BY)
 DELETE_BUILDING = declare("buildings.delete", resource="building", action="delete", rows=MANAGED_BY)
-LIST_ROOMS = declare("rooms.list", resource="room", action="list", rows=SEEN_BY)
-READ_ROOM = declare("rooms.read", resource="room", action="read", rows=SEEN_BY)
+LIST_ROOMS = declare(
+    "rooms.list", client_scope=ApiScope.BOOKINGS_READ, resource="room", action="list", rows=SEEN_BY
+)
+READ_ROOM = declare(
+    "rooms.read", client_scope=ApiScope.BOOKINGS_READ, resource="room", action="read", rows=SEEN_BY
+)
 CREATE_ROOM = declare(
     "rooms.create", resource="room", action="create", roles=CENTRE_ADMINS, rows=MANAGED_BY
 )
 UPDATE_ROOM = declare("rooms.update", resource="room", action="update", rows=MANAGED_BY)
 DELETE_ROOM = declare("rooms.delete", resource="room", action="delete", rows=MANAGED_BY)
-LIST_HOLIDAYS = declare("holidays.list", resource="holiday", action="list", rows=SEEN_BY)
+LIST_HOLIDAYS = declare(
+    "holidays.list",
+    client_scope=ApiScope.BOOKINGS_READ,
+    resource="holiday",
+    action="list",
+    rows=SEEN_BY,
+)
 CREATE_HOLIDAY = declare("holidays.create", resource="holiday", action="create", rows=MANAGED_BY)
 DELETE_HOLIDAY = declare("holidays.delete", resource="holiday", action="delete", rows=MANAGED_BY)
 LIST_BOOKINGS = declare(
     "bookings.list",
+    client_scope=ApiScope.BOOKINGS_READ,
     resource="booking",
     action="list",
     roles=BOOKERS,
@@ -80,12 +104,14 @@ LIST_BOOKINGS = declare(
 )
 READ_BOOKING = declare(
     "bookings.read",
+    client_scope=ApiScope.BOOKINGS_READ,
     resource="booking",
     action="read",
     rows=BOOKED_IN + "; other organisations' bookings as busy",
 )
 CREATE_BOOKING = declare(
     "bookings.create",
+    client_scope=ApiScope.BOOKINGS_WRITE,
     resource="booking",
     action="create",
     roles=BOOKERS,
@@ -93,6 +119,7 @@ CREATE_BOOKING = declare(
 )
 UPDATE_BOOKING = declare(
     "bookings.update",
+    client_scope=ApiScope.BOOKINGS_WRITE,
     resource="booking",
     action="update",
     rows="the booker, the booking organisation's administrators, the room's owner and the "
@@ -106,6 +133,7 @@ CHECK_IN = declare(
 )
 TRANSITION_BOOKING = declare(
     "bookings.transition",
+    client_scope=ApiScope.BOOKINGS_WRITE,
     resource="booking",
     action="transition",
     rows="confirm: the room's owner and the centre's administrators; cancel: also the booker "

@@ -1,0 +1,209 @@
+"""Machine clients: registration by an organisation admin, the client-credentials grant, and
+what a client may and may not reach."""
+
+import base64
+
+import httpx
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kindcentraal.audit.models import AuditEvent
+from kindcentraal.integration.models import ApiClientSecret
+from kindcentraal.placement.models import PlacementKind
+from kindcentraal.user.models import User
+from tests.backend.assertions import assert_problem
+from tests.backend.factories import World, make_child, make_placement
+from tests.backend.integration.helpers import (
+    client_token,
+    org_admin_headers,
+    register,
+)
+
+
+async def test_registration_answers_the_secret_once_and_stores_only_its_hash(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    registered = await register(client, session, world, scopes=["children:read"])
+    assert registered.client_secret.startswith("kcs_")
+    assert registered.body["scopes"] == ["children:read"]
+    stored = (await session.scalars(select(ApiClientSecret.secret_hash))).all()
+    assert registered.client_secret not in stored
+    assert len(stored) == 1 and len(stored[0]) == 64
+    read = await client.get(
+        f"/organisations/{world.childcare.id}/api-clients/{registered.client_id}",
+        headers=registered.admin_headers,
+    )
+    assert read.status_code == 200, read.text
+    assert "clientSecret" not in read.json()
+    assert registered.client_secret not in read.text
+    assert read.json()["secrets"][0]["hint"] == registered.client_secret[:8]
+    # The service account never shows among the tenant's users.
+    users = await client.get("/users", params={"limit": 100}, headers=world.headers("centre_admin"))
+    assert all("koppeling" not in u["displayName"] for u in users.json()["items"])
+
+
+async def test_only_the_organisations_admins_register_clients(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    body = {"name": "Planning", "scopes": ["children:read"]}
+    path = f"/organisations/{world.childcare.id}/api-clients"
+    for who in ("pm", "school_admin", "parent"):
+        response = await client.post(path, json=body, headers=world.headers(who))
+        assert response.status_code in (403, 404), (who, response.text)
+    other = await client.post(
+        f"/organisations/{world.other_school.id}/api-clients",
+        json=body,
+        headers=world.headers("centre_admin"),
+    )
+    assert_problem(other, 404)
+    bad = await client.post(
+        path,
+        json={"name": "Planning", "scopes": ["children:write"]},
+        headers=await org_admin_headers(session, world, world.childcare),
+    )
+    assert_problem(bad, 400)
+    assert bad.json()["errors"][0]["location"].startswith("#/scopes")
+
+
+async def test_client_credentials_in_the_form_or_as_http_basic(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    registered = await register(client, session, world, scopes=["children:read", "placements:read"])
+    form = await client.post(
+        "/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": registered.client_id,
+            "client_secret": registered.client_secret,
+            "scope": "children:read",
+        },
+    )
+    assert form.status_code == 200, form.text
+    assert form.json()["scope"] == "children:read"
+    assert form.json()["token_type"] == "bearer"
+    assert "refresh_token" not in form.json()
+    assert form.headers["cache-control"] == "no-store"
+    basic = base64.b64encode(f"{registered.client_id}:{registered.client_secret}".encode()).decode()
+    by_basic = await client.post(
+        "/auth/token",
+        data={"grant_type": "client_credentials"},
+        headers={"Authorization": f"Basic {basic}"},
+    )
+    assert by_basic.status_code == 200, by_basic.text
+    assert by_basic.json()["scope"] == "children:read placements:read"
+
+    wrong = await client.post(
+        "/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": registered.client_id,
+            "client_secret": registered.client_secret + "x",
+        },
+    )
+    assert_problem(wrong, 401)
+    assert wrong.json()["error"] == "invalid_client"
+    too_much = await client.post(
+        "/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": registered.client_id,
+            "client_secret": registered.client_secret,
+            "scope": "bookings:write",
+        },
+    )
+    assert_problem(too_much, 400)
+    assert too_much.json()["error"] == "invalid_scope"
+
+
+async def test_a_client_sees_only_its_organisations_children_without_bsn(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    bso_child = await make_child(
+        session, world.centre, given_name="Bo", family_name="Bso", bsn="123456782"
+    )
+    await make_placement(session, bso_child, world.childcare, kind=PlacementKind.OUT_OF_SCHOOL_CARE)
+    registered = await register(client, session, world, scopes=["children:read"])
+    headers = await client_token(client, registered)
+    listed = await client.get("/children", params={"limit": 100}, headers=headers)
+    assert listed.status_code == 200, listed.text
+    ids = {c["id"] for c in listed.json()["items"]}
+    assert ids == {str(world.toddler.id), str(bso_child.id)}
+    assert "123456782" not in listed.text
+    assert all(c.get("bsn") is None for c in listed.json()["items"])
+    # The school's pupil and another municipality's child: not there at all.
+    for child in (world.pupil, world.other_child):
+        assert_problem(await client.get(f"/children/{child.id}", headers=headers), 404)
+    assert_problem(await client.get(f"/children/{bso_child.id}/bsn", headers=headers), 403)
+    parts = await client.get(
+        f"/children/{bso_child.id}", params={"expand": "consents"}, headers=headers
+    )
+    assert_problem(parts, 400)
+    one = await client.get(f"/children/{bso_child.id}", headers=headers)
+    assert one.status_code == 200 and one.json()["givenName"] == "Bo"
+
+
+async def test_user_only_routes_and_missing_scopes_are_refused(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    registered = await register(client, session, world, scopes=["children:read"])
+    headers = await client_token(client, registered)
+    for path in (
+        "/me",
+        f"/children/{world.toddler.id}/consents",
+        "/threads",
+        f"/children/{world.toddler.id}/access-log",
+        "/notifications",
+    ):
+        response = await client.get(path, headers=headers)
+        assert_problem(response, 403)
+        assert response.json()["type"].endswith("not-for-api-clients"), path
+    placements = await client.get("/placements", headers=headers)
+    assert_problem(placements, 403)
+    assert "insufficient_scope" in placements.headers["www-authenticate"]
+
+
+async def test_parents_see_the_integration_by_its_organisation_in_the_access_log(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    registered = await register(client, session, world, scopes=["children:read"])
+    headers = await client_token(client, registered)
+    assert (await client.get(f"/children/{world.toddler.id}", headers=headers)).status_code == 200
+    name = await session.scalar(
+        select(User.display_name).where(User.email == f"{registered.client_id}@api-clients.invalid")
+    )
+    assert name is not None and name.endswith(" (koppeling)")
+    events = await session.scalar(
+        select(func.count()).select_from(AuditEvent).where(AuditEvent.actor_role == "api_client")
+    )
+    assert events and events >= 2  # the token, the read
+
+
+async def test_revoking_ends_tokens_at_once_and_rotation_overlaps(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    registered = await register(client, session, world, scopes=["children:read"])
+    headers = await client_token(client, registered)
+    path = f"/organisations/{world.childcare.id}/api-clients/{registered.client_id}"
+    rotated = await client.post(
+        path + "/secret-rotation", json={"overlapHours": 1}, headers=registered.admin_headers
+    )
+    assert rotated.status_code == 201, rotated.text
+    new_secret = rotated.json()["clientSecret"]
+    assert new_secret != registered.client_secret
+    # Both secrets work during the overlap.
+    await client_token(client, registered)
+    registered_new = type(registered)(registered.client_id, new_secret, {}, {})
+    await client_token(client, registered_new)
+    assert (await client.get("/children", headers=headers)).status_code == 200
+    revoked = await client.delete(path, headers=registered.admin_headers)
+    assert revoked.status_code == 204
+    assert_problem(await client.get("/children", headers=headers), 401)
+    again = await client.post(
+        "/auth/token",
+        data={
+            "grant_type": "client_credentials",
+            "client_id": registered.client_id,
+            "client_secret": new_secret,
+        },
+    )
+    assert_problem(again, 401)
