@@ -43,8 +43,9 @@ MAX_KEY_LENGTH = 255
 MAX_REQUEST_BODY = 12 * 1024 * 1024
 # Larger responses are sent but not kept: the key is released.
 MAX_STORED_RESPONSE = 2 * 1024 * 1024
-# Answers that say "try again" or that depend on the moment: never replayed.
-NOT_KEPT = frozenset({401, 403, 408, 409, 425, 429})
+# Answers that say "try again" or that depend on the moment: never replayed. 412 and 428 too:
+# the fingerprint leaves out headers, and a retry with another If-Match must run again.
+NOT_KEPT = frozenset({401, 403, 408, 409, 412, 425, 428, 429})
 # Responses that hand out credentials are never stored: those of these paths, and any a route
 # marks `Cache-Control: no-store` itself (tokens, an API client's secret).
 CREDENTIAL_PATHS = ("/auth/", "/me/two-factor/")
