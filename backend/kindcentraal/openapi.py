@@ -13,7 +13,8 @@ ERROR_DESCRIPTIONS = {
     "401": "Not authenticated, or the token is invalid.",
     "403": "The resource is visible, but this action is not allowed.",
     "404": "Not found, or not visible to you.",
-    "409": "Conflict with the current state.",
+    "409": "Conflict with the current state, or a request with the same Idempotency-Key is "
+    "still in progress (`reason` idempotencyKeyInUse; see Retry-After).",
     "413": "The upload is too large; `errors` names the field.",
     "429": "Too many requests; see Retry-After.",
     "500": "Unexpected error.",
@@ -43,7 +44,8 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "reason": {
             "type": "string",
             "description": "A 409's machine-readable reason where a route has several, e.g. "
-            "`enrolmentClosed` or `alreadyEnrolled` for an enrolment.",
+            "`enrolmentClosed` or `alreadyEnrolled` for an enrolment; `idempotencyKeyInUse` "
+            "(409) and `idempotencyKeyReused` (422) for an Idempotency-Key.",
         },
     },
 }
@@ -73,6 +75,27 @@ API_VERSION_HEADER: dict[str, Any] = {
     "description": "The full semantic version of the API that answered.",
     "schema": {"type": "string", "example": "1.0.0"},
 }
+IDEMPOTENCY_KEY_PARAMETER: dict[str, Any] = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "required": False,
+    "description": "Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first "
+    "request with a key runs; its response is kept for 24 hours, and a retry with the same key "
+    "and the same request (method, path, query and body) gets that response again, marked "
+    "`Idempotent-Replayed: true`, without running twice. While the first request still runs: "
+    "409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 "
+    "(`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx "
+    "are not kept: retry them with the same key. Keys are per caller (the access token's "
+    "subject); a request without a valid token, and a response that hands out credentials, is "
+    "never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted).",
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255},
+}
+IDEMPOTENT_REPLAYED_HEADER: dict[str, Any] = {
+    "description": "`true` when this is the kept response of an earlier request with the same "
+    "Idempotency-Key.",
+    "schema": {"type": "string", "enum": ["true"]},
+}
+IDEMPOTENT_METHODS = {"post", "patch"}
 HTTP_METHODS = {"get", "put", "post", "delete", "patch", "options", "head", "trace"}
 
 
@@ -86,6 +109,8 @@ def _shape(document: dict[str, Any]) -> dict[str, Any]:
     schemas["InvalidParam"] = INVALID_PARAM_SCHEMA
     schemas["BookingConflict"] = BOOKING_CONFLICT_SCHEMA
     components.setdefault("headers", {})["API-Version"] = API_VERSION_HEADER
+    components["headers"]["Idempotent-Replayed"] = IDEMPOTENT_REPLAYED_HEADER
+    components.setdefault("parameters", {})["Idempotency-Key"] = IDEMPOTENCY_KEY_PARAMETER
     components["responses"] = {
         status: {
             "description": description,
@@ -98,12 +123,25 @@ def _shape(document: dict[str, Any]) -> dict[str, Any]:
         "description": "Seconds to wait before trying again.",
         "schema": {"type": "integer", "minimum": 1},
     }
+    components["responses"]["409"]["headers"]["Retry-After"] = {
+        "description": "With an Idempotency-Key still in progress: seconds to wait before "
+        "trying again.",
+        "schema": {"type": "integer", "minimum": 1},
+    }
     for path_item in doc.get("paths", {}).values():
         for method, operation in path_item.items():
             if method not in HTTP_METHODS:
                 continue
             responses = operation.setdefault("responses", {})
             responses.pop("422", None)
+            idempotent = method in IDEMPOTENT_METHODS
+            if idempotent:
+                operation.setdefault("parameters", []).append(
+                    {"$ref": "#/components/parameters/Idempotency-Key"}
+                )
+                # The 422 of a reused key is described with the parameter: the design rules
+                # keep 422 out of the responses (kc-no-422; invalid input is 400).
+                responses.setdefault("409", {})
             has_input = bool(operation.get("parameters")) or "requestBody" in operation
             if has_input:
                 responses.setdefault("400", {})
@@ -114,9 +152,12 @@ def _shape(document: dict[str, Any]) -> dict[str, Any]:
                 if status.startswith(("4", "5")):
                     responses[status] = {"$ref": f"#/components/responses/{status}"}
                 elif status.startswith(("2", "3")):
-                    responses[status].setdefault("headers", {})["API-Version"] = {
-                        "$ref": "#/components/headers/API-Version"
-                    }
+                    headers = responses[status].setdefault("headers", {})
+                    headers["API-Version"] = {"$ref": "#/components/headers/API-Version"}
+                    if idempotent:
+                        headers["Idempotent-Replayed"] = {
+                            "$ref": "#/components/headers/Idempotent-Replayed"
+                        }
     return doc
 
 
