@@ -10,6 +10,7 @@ from kindcentraal.audit.router import router as access_log_router
 from kindcentraal.auth.router import router as auth_router
 from kindcentraal.careteam.router import router as care_team_router
 from kindcentraal.centre.router import router as centre_router
+from kindcentraal.changes.router import router as changes_router
 from kindcentraal.child.router import router as child_router
 from kindcentraal.common.router import router as root_router
 from kindcentraal.consent.router import router as consent_router
@@ -44,6 +45,7 @@ DOCUMENT_ORDER = [
     access_log_router,
     family_router,
     placement_router,
+    changes_router,
     support_router,
     rooms_router,
     activities_router,
@@ -74,6 +76,7 @@ ROUTERS = [
     care_team_router,
     consent_router,
     placement_router,
+    changes_router,
     rooms_router,
     activities_router,
     attendance_router,

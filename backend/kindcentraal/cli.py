@@ -254,6 +254,7 @@ def worker(
     access log, release unused room bookings, queue the weekly digest."""
     import logging
 
+    import kindcentraal.models  # noqa: F401 - every mapper, and the change log's flush hook
     from kindcentraal.outbox.delivery import parse_smtp_url
     from kindcentraal.outbox.worker import Worker
 

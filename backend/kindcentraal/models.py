@@ -140,3 +140,6 @@ __all__ = [
     "WebhookSubscription",
     "WebhookWatermark",
 ]
+
+# The change log's flush hook, wherever the models are used (API, worker, CLI, seeds).
+import kindcentraal.changes.tracking  # noqa: F401

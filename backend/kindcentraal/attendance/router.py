@@ -10,6 +10,8 @@ from kindcentraal.attendance.schemas import (
     AbsenceCreate,
     AbsenceRead,
     ChildDay,
+    DailyAttendanceBulk,
+    DailyAttendanceBulkResult,
     DailyAttendanceRead,
     DailyAttendanceUpdate,
     GroupDay,
@@ -50,6 +52,13 @@ DAILY_ATTENDANCE = declare(
     resource="daily-attendance",
     action="update",
     rows="staff of an organisation placing the child (school, BSO); centre admins",
+)
+DAILY_ATTENDANCE_BULK = declare(
+    "daily-attendance.bulk",
+    client_scope=ApiScope.ATTENDANCE_WRITE,
+    resource="daily-attendance",
+    action="bulk",
+    rows="as daily-attendance.update, for every item; one wrong item fails them all",
 )
 CHILD_DAY = declare(
     "day.child", resource="day", action="read", rows="anyone with a relation to the child"
@@ -133,6 +142,22 @@ async def record_daily_attendance(
     return await service.record_daily_attendance(
         session, principal, child_id=child_id, day=day, data=body
     )
+
+
+@router.post(
+    "/daily-attendance/bulk",
+    response_model=DailyAttendanceBulkResult,
+    responses=problems(400, 401, 403),
+)
+async def record_daily_attendance_bulk(
+    body: DailyAttendanceBulk,
+    principal: Annotated[Principal, Depends(guard(DAILY_ATTENDANCE_BULK))],
+    session: SessionDep,
+) -> DailyAttendanceBulkResult:
+    """Check in or out up to 500 child-days at once (a childcare system's sync). All or
+    nothing: a 400 lists every wrong item by index and field, and nothing is stored."""
+    items = await service.record_daily_attendance_bulk(session, principal, items=body.items)
+    return DailyAttendanceBulkResult(items=items)
 
 
 @router.get("/children/{childId}/day", response_model=ChildDay, responses=problems(400, 401, 404))

@@ -61,12 +61,30 @@ class DailyAttendanceUpdate(ApiModel):
         return self
 
 
+class DailyAttendanceItem(DailyAttendanceUpdate):
+    """One child's day in a bulk: which child, which day, and the times."""
+
+    child_id: uuid.UUID
+    day: IsoDate = Field(alias="date")
+
+
+MAX_ATTENDANCE_BULK = 500
+
+
+class DailyAttendanceBulk(ApiModel):
+    items: list[DailyAttendanceItem] = Field(min_length=1, max_length=MAX_ATTENDANCE_BULK)
+
+
 class DailyAttendanceRead(ReadModel):
     child_id: uuid.UUID
     organisation_id: uuid.UUID
     day: IsoDate
     checked_in_at: AwareDatetime | None
     checked_out_at: AwareDatetime | None
+
+
+class DailyAttendanceBulkResult(ReadModel):
+    items: list[DailyAttendanceRead] = Field(description="In the order sent.")
 
 
 # --- The day -----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ from kindcentraal.attendance.models import Absence, DailyAttendance
 from kindcentraal.attendance.schemas import (
     AbsenceCreate,
     AbsenceRead,
+    DailyAttendanceItem,
     DailyAttendanceRead,
     DailyAttendanceUpdate,
 )
@@ -199,3 +200,33 @@ async def record_daily_attendance(
     row.recorded_by_id = principal.user_id
     await session.flush()
     return DailyAttendanceRead.model_validate(row)
+
+
+async def record_daily_attendance_bulk(
+    session: AsyncSession, principal: Principal, *, items: list[DailyAttendanceItem]
+) -> list[DailyAttendanceRead]:
+    """Check in or out up to 500 child-days as one unit: one wrong item fails them all, with
+    every wrong item's index and field, and nothing is stored."""
+    errors: list[dict[str, str]] = []
+    recorded: list[DailyAttendanceRead] = []
+    for index, item in enumerate(items):
+        where = f"#/items/{index}/"
+        try:
+            recorded.append(
+                await record_daily_attendance(
+                    session, principal, child_id=item.child_id, day=item.day, data=item
+                )
+            )
+        except InvalidInput as exc:
+            errors += [
+                {**error, "location": where + error["location"].removeprefix("#/")}
+                for error in exc.errors
+            ]
+        except (NotFound, Forbidden) as exc:
+            field = "childId" if isinstance(exc, NotFound) else "organisationId"
+            errors.append(
+                {"in": "body", "location": where + field, "code": exc.code, "detail": exc.detail}
+            )
+    if errors:
+        raise InvalidInput(errors, "Some items are invalid; nothing was stored.")
+    return recorded

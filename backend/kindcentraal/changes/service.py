@@ -2,7 +2,7 @@
 
 import enum
 
-from sqlalchemy import ColumnElement, func, true
+from sqlalchemy import ColumnElement, func, or_, true
 
 from kindcentraal.changes.models import ChangeRecord
 from kindcentraal.common.scopes import ApiScope
@@ -57,4 +57,12 @@ def settled(dialect_name: str) -> ColumnElement[bool]:
     if dialect_name != "postgresql":
         return true()
     horizon = func.txid_snapshot_xmin(func.txid_current_snapshot())
-    return ChangeRecord.tx_id < horizon
+    # A transaction's own rows are settled for itself (a unit of work that wrote and reads).
+    return or_(ChangeRecord.tx_id < horizon, ChangeRecord.tx_id == func.txid_current_if_assigned())
+
+
+# --- The changes feed ---------------------------------------------------------------------
+
+# Change records are kept this long; a cursor is valid for at least CURSOR_DAYS.
+RETENTION_DAYS = 35
+CURSOR_DAYS = 30

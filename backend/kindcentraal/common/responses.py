@@ -15,5 +15,7 @@ _DESCRIPTIONS = {
     404: "Not found, or not visible to you",
     405: "Method not allowed",
     409: "Conflict with the current state",
+    410: "Gone: the cursor expired; resync in full",
+    412: "Precondition failed: the resource changed since you read it (If-Match)",
     429: "Too many requests",
 }

@@ -2,7 +2,7 @@ import enum
 import uuid
 from datetime import date
 
-from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, String, Uuid
+from sqlalchemy import JSON, CheckConstraint, Date, ForeignKey, Index, String, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kindcentraal.db import Base, TenantMixin, str_enum
@@ -31,6 +31,13 @@ class Placement(TenantMixin, Base):
     __tablename__ = "placement"
     __table_args__ = (
         CheckConstraint("end_date IS NULL OR end_date >= start_date", name="end_after_start"),
+        # A childcare provider's system knows a placement by its own key.
+        Index(
+            "uq_placement_organisation_external",
+            "organisation_id",
+            "external_id",
+            unique=True,
+        ),
     )
 
     child_id: Mapped[uuid.UUID] = mapped_column(
@@ -51,3 +58,5 @@ class Placement(TenantMixin, Base):
     )
     from_time: Mapped[str | None] = mapped_column(String(5))
     until_time: Mapped[str | None] = mapped_column(String(5))
+    # The placement's key in the organisation's own system (set by its API client), if any.
+    external_id: Mapped[str | None] = mapped_column(String(100))

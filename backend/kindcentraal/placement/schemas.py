@@ -4,7 +4,7 @@ from typing import Annotated, Self
 
 from pydantic import Field, model_validator
 
-from kindcentraal.common.schemas import ApiModel, IsoDate, Timestamps, UpdateModel
+from kindcentraal.common.schemas import ApiModel, IsoDate, ReadModel, Timestamps, UpdateModel
 from kindcentraal.placement.models import PlacementKind, Weekday
 
 Clock = Annotated[
@@ -13,6 +13,17 @@ Clock = Annotated[
         pattern=r"^([01]\d|2[0-3]):[0-5]\d$",
         description="Local time (Europe/Amsterdam), HH:MM.",
         examples=["15:00"],
+    ),
+]
+
+
+ExternalId = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=100,
+        description="The placement's key in the organisation's own system; unique per "
+        "organisation. A bulk upsert finds the placement by it.",
     ),
 ]
 
@@ -37,6 +48,7 @@ class PlacementCreate(ApiModel):
         default=None, description="From (on the days); default: the kind's usual hours."
     )
     until_time: Clock | None = None
+    external_id: ExternalId | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -49,7 +61,7 @@ class PlacementCreate(ApiModel):
 
 
 class PlacementUpdate(UpdateModel):
-    nullable = frozenset({"end_date", "group_id", "from_time", "until_time"})
+    nullable = frozenset({"end_date", "group_id", "from_time", "until_time", "external_id"})
 
     start_date: IsoDate | None = None
     end_date: IsoDate | None = None
@@ -57,6 +69,7 @@ class PlacementUpdate(UpdateModel):
     group_id: uuid.UUID | None = None
     from_time: Clock | None = None
     until_time: Clock | None = None
+    external_id: ExternalId | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Self:
@@ -77,3 +90,24 @@ class PlacementRead(Timestamps):
     group_id: uuid.UUID | None = None
     from_time: str | None = None
     until_time: str | None = None
+    external_id: str | None = None
+
+
+MAX_BULK = 500
+
+
+class PlacementUpsert(PlacementCreate):
+    """A placement to create, or to change when `id` or (`organisationId`, `externalId`)
+    names an existing one."""
+
+    id: uuid.UUID | None = Field(default=None, description="An existing placement to change.")
+
+
+class PlacementBulk(ApiModel):
+    items: list[PlacementUpsert] = Field(min_length=1, max_length=MAX_BULK)
+
+
+class PlacementBulkResult(ReadModel):
+    created: int
+    updated: int
+    items: list[PlacementRead] = Field(description="The placements, in the order sent.")

@@ -12,12 +12,13 @@ from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
+from kindcentraal.common.preconditions import require_match
 from kindcentraal.common.repository import apply_changes, get_in_tenant
-from kindcentraal.errors import Forbidden, InvalidInput, NotFound
+from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.group.models import Group
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement
-from kindcentraal.placement.schemas import PlacementCreate, PlacementUpdate
+from kindcentraal.placement.schemas import PlacementCreate, PlacementUpdate, PlacementUpsert
 
 
 def _readable(principal: Principal) -> Select[Placement]:
@@ -117,8 +118,28 @@ async def _check_group(
         )
 
 
+async def _ensure_external_id_free(
+    session: AsyncSession,
+    principal: Principal,
+    organisation_id: uuid.UUID,
+    external_id: str | None,
+    placement_id: uuid.UUID | None = None,
+) -> None:
+    if external_id is None:
+        return
+    taken = await session.scalar(
+        select(Placement.id).where(
+            Placement.tenant_id == principal.tenant_id,
+            Placement.organisation_id == organisation_id,
+            Placement.external_id == external_id,
+        )
+    )
+    if taken is not None and taken != placement_id:
+        raise Conflict("Another placement of this organisation has this externalId.")
+
+
 async def create_placement(
-    session: AsyncSession, principal: Principal, *, data: PlacementCreate
+    session: AsyncSession, principal: Principal, *, data: PlacementCreate, log: bool = True
 ) -> Placement:
     try:
         child = await child_service.get_child(session, principal, child_id=data.child_id)
@@ -133,6 +154,7 @@ async def create_placement(
         raise InvalidInput.field("organisationId", "unknown_reference", "No such organisation.")
     _ensure_can_place(principal, child, data.organisation_id)
     await _check_group(session, principal, data.group_id, data.organisation_id, child.centre_id)
+    await _ensure_external_id_free(session, principal, data.organisation_id, data.external_id)
     placement = Placement(
         tenant_id=principal.tenant_id,
         child_id=child.id,
@@ -144,17 +166,26 @@ async def create_placement(
         group_id=data.group_id,
         from_time=data.from_time,
         until_time=data.until_time,
+        external_id=data.external_id,
     )
     session.add(placement)
     await session.flush()
-    await _log(session, principal, placement, "create")
+    if log:
+        await _log(session, principal, placement, "create")
     return placement
 
 
 async def update_placement(
-    session: AsyncSession, principal: Principal, *, placement_id: uuid.UUID, data: PlacementUpdate
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    placement_id: uuid.UUID,
+    data: PlacementUpdate,
+    if_match: str | None = None,
+    log: bool = True,
 ) -> Placement:
     placement = await get_placement(session, principal, placement_id=placement_id)
+    require_match(if_match, placement.id, placement.updated_at)
     # Visibility came with the placement; only the child's centre is needed here.
     child = await get_in_tenant(
         session, Child, tenant_id=principal.tenant_id, id=placement.child_id
@@ -169,20 +200,30 @@ async def update_placement(
         await _check_group(
             session, principal, data.group_id, placement.organisation_id, child.centre_id
         )
+    if data.external_id is not None:
+        await _ensure_external_id_free(
+            session, principal, placement.organisation_id, data.external_id, placement.id
+        )
     apply_changes(placement, data, skip={"days"})
     if data.days is not None:
         placement.days = [day.value for day in data.days]
     if placement.from_time and placement.until_time and placement.until_time <= placement.from_time:
         raise InvalidInput.field("untilTime", "untilBeforeFrom", "untilTime is not after fromTime.")
     await session.flush()
-    await _log(session, principal, placement, "update")
+    if log:
+        await _log(session, principal, placement, "update")
     return placement
 
 
 async def delete_placement(
-    session: AsyncSession, principal: Principal, *, placement_id: uuid.UUID
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    placement_id: uuid.UUID,
+    if_match: str | None = None,
 ) -> None:
     placement = await get_placement(session, principal, placement_id=placement_id)
+    require_match(if_match, placement.id, placement.updated_at)
     # Visibility came with the placement; only the child's centre is needed here.
     child = await get_in_tenant(
         session, Child, tenant_id=principal.tenant_id, id=placement.child_id
@@ -192,3 +233,91 @@ async def delete_placement(
     await _log(session, principal, placement, "delete")
     await session.delete(placement)
     await session.flush()
+
+
+async def bulk_upsert(
+    session: AsyncSession, principal: Principal, *, items: list[PlacementUpsert]
+) -> tuple[list[Placement], int]:
+    """Create or change up to 500 placements as one unit: every item is checked, and one
+    wrong item fails the whole request with the errors of every wrong item (its index and
+    field), so nothing is half-written. One access-log event names all the children."""
+    errors: list[dict[str, str]] = []
+    placements: list[Placement] = []
+    created = 0
+    seen_keys: set[tuple[uuid.UUID, str]] = set()
+    for index, item in enumerate(items):
+        where = f"#/items/{index}"
+        if item.external_id is not None:
+            key = (item.organisation_id, item.external_id)
+            if key in seen_keys:
+                errors.append(_item_error(where, "externalId", "duplicate", "Twice in this bulk."))
+                continue
+            seen_keys.add(key)
+        try:
+            existing = await _existing(session, principal, item)
+            if existing is None:
+                placement = await create_placement(session, principal, data=item, log=False)
+                created += 1
+            else:
+                changes = PlacementUpdate.model_validate(
+                    item.model_dump(
+                        by_alias=True,
+                        exclude={"id", "child_id", "organisation_id", "kind"},
+                        exclude_unset=False,
+                    )
+                )
+                if (existing.child_id, existing.organisation_id, existing.kind) != (
+                    item.child_id,
+                    item.organisation_id,
+                    item.kind,
+                ):
+                    raise InvalidInput.field(
+                        "childId",
+                        "immutable",
+                        "A placement's child, organisation and kind do not change.",
+                    )
+                placement = await update_placement(
+                    session, principal, placement_id=existing.id, data=changes, log=False
+                )
+            placements.append(placement)
+        except InvalidInput as exc:
+            errors += [
+                {**error, "location": where + "/" + error["location"].removeprefix("#/")}
+                for error in exc.errors
+            ]
+        except (Forbidden, NotFound, Conflict) as exc:
+            field = "externalId" if isinstance(exc, Conflict) else "organisationId"
+            if isinstance(exc, NotFound):
+                field = "id"
+            errors.append(_item_error(where, field, exc.code, exc.detail))
+    if errors:
+        raise InvalidInput(errors, "Some items are invalid; nothing was stored.")
+    await audit.record(
+        session,
+        audit.actor_of(principal),
+        resource="placements",
+        action="bulk",
+        child_ids=[p.child_id for p in placements],
+        basis="relation filter",
+    )
+    return placements, created
+
+
+def _item_error(where: str, field: str, code: str, detail: str) -> dict[str, str]:
+    return {"in": "body", "location": f"{where}/{field}", "code": code, "detail": detail}
+
+
+async def _existing(
+    session: AsyncSession, principal: Principal, item: PlacementUpsert
+) -> Placement | None:
+    if item.id is not None:
+        return await get_placement(session, principal, placement_id=item.id)
+    if item.external_id is None:
+        return None
+    found = await session.scalar(
+        _readable(principal).where(
+            Placement.organisation_id == item.organisation_id,
+            Placement.external_id == item.external_id,
+        )
+    )
+    return found

@@ -8,6 +8,7 @@ from pydantic import TypeAdapter
 from kindcentraal.auth.dependencies import SessionDep, guard, public
 from kindcentraal.auth.principal import Principal
 from kindcentraal.common.expand import parse_expand
+from kindcentraal.common.preconditions import ETAG_HEADER, IfMatch
 from kindcentraal.common.responses import problems
 from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import IsoDate
@@ -439,30 +440,41 @@ async def create_booking(
     return await service.create_booking(session, principal, data=body)
 
 
-@router.get("/bookings/{bookingId}", response_model=BookingRead, responses=problems(400, 401, 404))
+@router.get(
+    "/bookings/{bookingId}",
+    response_model=BookingRead,
+    responses=problems(400, 401, 404) | ETAG_HEADER,
+)
 async def read_booking(
     booking_id: BookingId,
     principal: Annotated[Principal, Depends(guard(READ_BOOKING))],
     session: SessionDep,
+    response: Response,
 ) -> BookingRead:
-    """One booking, in full or as busy."""
-    return await service.get_booking(session, principal, booking_id=booking_id)
+    """One booking, in full or as busy; its `ETag` goes with `If-Match` on a change."""
+    booking, etag = await service.read_booking_versioned(session, principal, booking_id=booking_id)
+    response.headers["ETag"] = etag
+    return booking
 
 
 @router.patch(
     "/bookings/{bookingId}",
     response_model=BookingsChanged,
-    responses=problems(400, 401, 403, 404, 409),
+    responses=problems(400, 401, 403, 404, 409, 412),
 )
 async def update_booking(
     booking_id: BookingId,
     body: BookingUpdate,
     principal: Annotated[Principal, Depends(guard(UPDATE_BOOKING))],
     session: SessionDep,
+    if_match: IfMatch = None,
 ) -> BookingsChanged:
     """Change a booking's purpose, attendees or times: this one, or this and the following
-    ones of its series (`scope`). A taken time answers 409 with the `conflicts`."""
-    items = await service.update_booking(session, principal, booking_id=booking_id, data=body)
+    ones of its series (`scope`). A taken time answers 409 with the `conflicts`; a stale
+    `If-Match` answers 412."""
+    items = await service.update_booking(
+        session, principal, booking_id=booking_id, data=body, if_match=if_match
+    )
     return BookingsChanged(items=items)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
+from kindcentraal.common.preconditions import etag_of, require_match
 from kindcentraal.common.repository import apply_changes, get_in_tenant
 from kindcentraal.common.roles import OrganisationType, Role
 from kindcentraal.driver_reads import Query, entity_columns, fetch
@@ -618,8 +619,16 @@ async def _booking(
 async def get_booking(
     session: AsyncSession, principal: Principal, *, booking_id: uuid.UUID
 ) -> BookingRead:
+    return (await read_booking_versioned(session, principal, booking_id=booking_id))[0]
+
+
+async def read_booking_versioned(
+    session: AsyncSession, principal: Principal, *, booking_id: uuid.UUID
+) -> tuple[BookingRead, str]:
+    """The booking and its ETag, for a later If-Match."""
     booking, room, centre_id = await _booking(session, principal, booking_id)
-    return (await reads(session, principal, [booking], {room.id: (room, centre_id)}))[0]
+    read = (await reads(session, principal, [booking], {room.id: (room, centre_id)}))[0]
+    return read, etag_of(booking.id, booking.updated_at)
 
 
 async def list_bookings(
@@ -789,11 +798,18 @@ async def transition(
 
 
 async def update_booking(
-    session: AsyncSession, principal: Principal, *, booking_id: uuid.UUID, data: BookingUpdate
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    booking_id: uuid.UUID,
+    data: BookingUpdate,
+    if_match: str | None = None,
 ) -> list[BookingRead]:
     """Change one booking, or it and the following ones of its series; the rules of the room
-    and the conflict check apply to every changed occurrence, as when booking."""
+    and the conflict check apply to every changed occurrence, as when booking. With If-Match,
+    only while the booking is as last read."""
     booking, room, centre_id = await _booking(session, principal, booking_id, lock=True)
+    require_match(if_match, booking.id, booking.updated_at)
     if not policy.may_cancel(principal, booking, room, centre_id):
         raise Forbidden("Only the booker, their organisation or the room's owner changes it.")
     if booking.status == BookingStatus.CANCELLED:

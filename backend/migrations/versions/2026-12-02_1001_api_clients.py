@@ -114,6 +114,13 @@ def upgrade() -> None:
     with op.batch_alter_table('api_client_usage', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_api_client_usage_tenant_id'), ['tenant_id'], unique=False)
 
+    op.add_column('placement', sa.Column('external_id', sa.String(length=100), nullable=True))
+    op.create_index(
+        'uq_placement_organisation_external',
+        'placement',
+        ['organisation_id', 'external_id'],
+        unique=True,
+    )
     # Plain ADD COLUMN: a batch (table copy) on SQLite would lose the lower(email) index.
     op.add_column(
         'user_account',
@@ -130,6 +137,8 @@ def downgrade() -> None:
     )
     op.execute("DELETE FROM user_account WHERE service_account")
     op.drop_column('user_account', 'service_account')
+    op.drop_index('uq_placement_organisation_external', table_name='placement')
+    op.drop_column('placement', 'external_id')
 
     with op.batch_alter_table('api_client_usage', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_api_client_usage_tenant_id'))
