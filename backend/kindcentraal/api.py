@@ -28,6 +28,7 @@ from kindcentraal.support.router import router as support_router
 from kindcentraal.talks.router import router as talks_router
 from kindcentraal.tenant.router import router as security_settings_router
 from kindcentraal.user.router import router as user_router
+from kindcentraal.webhooks.router import router as webhooks_router
 
 # The order of the documentation (openapi.yaml): from the landing resource to the domains.
 DOCUMENT_ORDER = [
@@ -37,6 +38,7 @@ DOCUMENT_ORDER = [
     organisation_router,
     membership_router,
     api_clients_router,
+    webhooks_router,
     user_router,
     group_router,
     child_router,
@@ -87,6 +89,7 @@ ROUTERS = [
     notification_router,
     notification_settings_router,
     security_settings_router,
+    webhooks_router,
 ]
 
 

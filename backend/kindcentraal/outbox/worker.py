@@ -1,7 +1,8 @@
 """`kindcentraal worker`: the product's background work in one process. Each round it
 delivers due e-mail, seals new access-log events, runs data exports whose job never ran or
 died with its API process, releases room bookings nobody checked in and, once a week (Monday
-from 07:00, Amsterdam time), queues the parents' weekly digest."""
+from 07:00, Amsterdam time), queues the parents' weekly digest. Beside those rounds a loop of
+its own delivers webhooks (webhooks/delivery.py): it polls every 50 ms, not every round."""
 
 import asyncio
 import logging
@@ -20,6 +21,7 @@ from kindcentraal.outbox.delivery import deliver_due
 from kindcentraal.outbox.service import queue_weekly_digests
 from kindcentraal.rooms.service import release_no_shows
 from kindcentraal.tenant.models import Tenant
+from kindcentraal.webhooks.delivery import WebhookWorker
 
 logger = logging.getLogger("kindcentraal.worker")
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -91,12 +93,21 @@ class Worker:
             return 0
 
     async def run(self, *, once: bool = False) -> None:
+        webhooks = WebhookWorker(self.database.sessionmaker, self.settings)
         try:
-            while True:
-                sent = await self.round()
-                if once and sent == 0:
-                    return
-                if sent == 0:
-                    await asyncio.sleep(self.settings.worker_interval_seconds)
+            if once:
+                while await self.round():
+                    pass
+                await webhooks.run(once=True)
+                return
+            delivering = asyncio.create_task(webhooks.run())
+            try:
+                while True:
+                    sent = await self.round()
+                    if sent == 0:
+                        await asyncio.sleep(self.settings.worker_interval_seconds)
+            finally:
+                webhooks.stop()
+                await delivering
         finally:
             await self.database.dispose()

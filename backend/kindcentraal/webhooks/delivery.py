@@ -1,0 +1,575 @@
+"""Delivering webhooks (Standard Webhooks): claim, send, record, retry.
+
+The worker claims due deliveries by setting a lease (`locked_until`) and commits; it sends
+them, many at a time, and records the outcomes in batches. A worker killed at any point leaves
+its claimed deliveries leased: after the lease they are due again and go out with the same
+`webhook-id`. So an event can arrive twice (killed between the receiver's 2xx and our commit),
+never not at all; receivers deduplicate by the id.
+"""
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+import time
+import uuid
+from collections import deque
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import httpx
+from sqlalchemy import Table, and_, bindparam, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from standardwebhooks import Webhook
+
+from kindcentraal.config import Settings
+from kindcentraal.integration.models import ApiClient
+from kindcentraal.webhooks import alerts
+from kindcentraal.webhooks import service as webhook_service
+from kindcentraal.webhooks.addresses import Resolver, Target, UnsafeUrl
+from kindcentraal.webhooks.fanout import fan_out
+from kindcentraal.webhooks.models import (
+    DeliveryStatus,
+    DisabledReason,
+    WebhookDelivery,
+    WebhookSubscription,
+)
+
+logger = logging.getLogger("kindcentraal.webhooks")
+
+CONCURRENCY = 32
+# When nothing is moving, look for new changes this often: commit to receipt stays well
+# under a second.
+IDLE_POLL = 0.05
+FLUSH_EVERY = 0.05
+FLUSH_SIZE = 200
+CONNECT_TIMEOUT = 5.0
+READ_TIMEOUT = 5.0
+# The whole attempt, however slowly a receiver trickles its answer.
+ATTEMPT_TIMEOUT = 10.0
+MAX_RESPONSE_BYTES = 64 * 1024
+BACKOFF_BASE = 5.0
+BACKOFF_CAP = 3600.0
+DISABLE_AFTER = timedelta(hours=24)
+USER_AGENT = "KindCentraal-Webhooks/1"
+_DELIVERY: Table = WebhookDelivery.__table__  # type: ignore[assignment]
+
+
+def backoff(attempts: int) -> float:
+    """Seconds until the next try: exponential with full jitter (5 s, 10 s, ... up to 1 h)."""
+    ceiling = min(BACKOFF_CAP, BACKOFF_BASE * 2 ** max(0, attempts - 1))
+    return random.uniform(0, ceiling)  # noqa: S311 - spreading retries, not a secret
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+    subscription_id: uuid.UUID
+    change_seq: int
+    event_type: str
+    resource_id: uuid.UUID
+    child_id: uuid.UUID | None
+    organisation_id: uuid.UUID | None
+    change: str
+    occurred_at: datetime
+    attempts: int
+    give_up_at: datetime
+    lease: datetime
+    url: str
+    secret_encrypted: str
+    previous_secret_encrypted: str | None
+    previous_secret_until: datetime | None
+    client_revoked: bool
+
+
+@dataclass(frozen=True)
+class Outcome:
+    claimed: Claimed
+    at: datetime
+    delivered: bool = False
+    status_code: int | None = None
+    error: str | None = None
+    # Final without retrying: 410 Gone, or a client that was revoked.
+    final: bool = False
+
+    @property
+    def gone(self) -> bool:
+        return self.status_code == 410
+
+
+def payload(claimed: Claimed) -> bytes:
+    """The thin payload: what changed, ids and time; never names or care data. The same bytes
+    on every attempt."""
+    body = {
+        "type": claimed.event_type,
+        "timestamp": claimed.occurred_at.astimezone(UTC).isoformat(timespec="microseconds"),
+        "data": {
+            "id": str(claimed.resource_id),
+            "childId": str(claimed.child_id) if claimed.child_id else None,
+            "organisationId": str(claimed.organisation_id) if claimed.organisation_id else None,
+            "change": claimed.change,
+        },
+    }
+    return json.dumps(body, separators=(",", ":")).encode()
+
+
+def signature(secrets: list[str], msg_id: str, at: datetime, body: bytes) -> str:
+    """`webhook-signature`: one `v1,<base64>` per secret in force, space separated."""
+    text = body.decode()
+    return " ".join(Webhook(secret).sign(msg_id, at, text) for secret in secrets)
+
+
+async def claim(
+    sessionmaker: async_sessionmaker[AsyncSession],
+    settings: Settings,
+    *,
+    limit: int,
+    skip: set[uuid.UUID],
+) -> list[Claimed]:
+    """Lease up to `limit` due deliveries of enabled subscriptions (not those in `skip`)."""
+    now = datetime.now(UTC)
+    lease = now + timedelta(seconds=settings.outbox_lease_seconds)
+    async with sessionmaker() as session, session.begin():
+        statement = (
+            select(
+                WebhookDelivery.id,
+                WebhookDelivery.tenant_id,
+                WebhookDelivery.subscription_id,
+                WebhookDelivery.change_seq,
+                WebhookDelivery.event_type,
+                WebhookDelivery.resource_id,
+                WebhookDelivery.child_id,
+                WebhookDelivery.organisation_id,
+                WebhookDelivery.change,
+                WebhookDelivery.occurred_at,
+                WebhookDelivery.attempts,
+                WebhookDelivery.give_up_at,
+                WebhookSubscription.url,
+                WebhookSubscription.secret_encrypted,
+                WebhookSubscription.previous_secret_encrypted,
+                WebhookSubscription.previous_secret_until,
+                ApiClient.revoked_at,
+            )
+            .join(
+                WebhookSubscription,
+                WebhookSubscription.id == WebhookDelivery.subscription_id,
+            )
+            .join(
+                ApiClient,
+                and_(
+                    ApiClient.id == WebhookSubscription.client_id,
+                    ApiClient.tenant_id == WebhookSubscription.tenant_id,
+                ),
+            )
+            .where(
+                WebhookDelivery.status == DeliveryStatus.PENDING,
+                WebhookDelivery.next_attempt_at <= now,
+                or_(WebhookDelivery.locked_until.is_(None), WebhookDelivery.locked_until < now),
+                WebhookSubscription.disabled_at.is_(None),
+            )
+            .order_by(WebhookDelivery.next_attempt_at, WebhookDelivery.id)
+            .limit(limit)
+        )
+        if skip:
+            statement = statement.where(WebhookDelivery.subscription_id.not_in(sorted(skip)))
+        if not settings.is_sqlite:
+            # Workers side by side take different deliveries instead of waiting on each other.
+            statement = statement.with_for_update(of=_DELIVERY, skip_locked=True)
+        rows = (await session.execute(statement)).all()
+        if not rows:
+            return []
+        ids = [row.id for row in rows]
+        for start in range(0, len(ids), 500):
+            await session.execute(
+                update(WebhookDelivery)
+                .where(WebhookDelivery.id.in_(ids[start : start + 500]))
+                .values(locked_until=lease, attempts=WebhookDelivery.attempts + 1)
+                .execution_options(synchronize_session=False)
+            )
+    return [
+        Claimed(
+            id=row.id,
+            tenant_id=row.tenant_id,
+            subscription_id=row.subscription_id,
+            change_seq=row.change_seq,
+            event_type=row.event_type,
+            resource_id=row.resource_id,
+            child_id=row.child_id,
+            organisation_id=row.organisation_id,
+            change=row.change,
+            occurred_at=row.occurred_at,
+            attempts=row.attempts + 1,
+            give_up_at=row.give_up_at,
+            lease=lease,
+            url=row.url,
+            secret_encrypted=row.secret_encrypted,
+            previous_secret_encrypted=row.previous_secret_encrypted,
+            previous_secret_until=row.previous_secret_until,
+            client_revoked=row.revoked_at is not None,
+        )
+        for row in rows
+    ]
+
+
+class Sender:
+    """Sends one delivery to the address its URL resolves to (checked, pinned)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.resolver = Resolver(allow_private=settings.webhooks_allow_private_networks)
+        self._clients: dict[tuple[str, str, str, int], httpx.AsyncClient] = {}
+
+    def _client(self, target: Target) -> httpx.AsyncClient:
+        # A connection pool per receiver name and address: a TLS connection made for one
+        # name is never reused for a request to another name behind the same address.
+        key = (target.scheme, target.host, str(target.address), target.port)
+        client = self._clients.get(key)
+        if client is None:
+            if len(self._clients) > 1000:
+                self._clients.clear()  # the old ones close when collected
+            client = httpx.AsyncClient(
+                timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT),
+                follow_redirects=False,
+                # Never through a proxy from the environment: the address must be the one
+                # that was checked.
+                trust_env=False,
+                limits=httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=8),
+            )
+            self._clients[key] = client
+        return client
+
+    def _secrets(self, claimed: Claimed, now: datetime) -> list[str]:
+        secrets = [webhook_service.decrypt_secret(self.settings, claimed.secret_encrypted)]
+        if (
+            claimed.previous_secret_encrypted is not None
+            and claimed.previous_secret_until is not None
+            and claimed.previous_secret_until > now
+        ):
+            secrets.append(
+                webhook_service.decrypt_secret(self.settings, claimed.previous_secret_encrypted)
+            )
+        return [secret for secret in secrets if secret is not None]
+
+    async def send(self, claimed: Claimed) -> Outcome:
+        if claimed.client_revoked:
+            return Outcome(claimed, datetime.now(UTC), error="client revoked", final=True)
+        try:
+            target = await self.resolver.target(
+                claimed.url, https_only=self.settings.env == "production"
+            )
+        except UnsafeUrl as exc:
+            return Outcome(claimed, datetime.now(UTC), error=f"address refused: {exc.code}")
+        now = datetime.now(UTC)
+        secrets = self._secrets(claimed, now)
+        if not secrets:
+            # KC_SECRET_KEY changed: nothing can sign; the subscription needs a new secret.
+            return Outcome(claimed, now, error="secret unreadable; rotate the secret")
+        body = payload(claimed)
+        msg_id = webhook_service.event_id(claimed.change_seq)
+        headers = {
+            "Host": target.host_header,
+            "Content-Type": "application/json",
+            "User-Agent": USER_AGENT,
+            "webhook-id": msg_id,
+            "webhook-timestamp": str(int(now.timestamp())),
+            "webhook-signature": signature(secrets, msg_id, now, body),
+        }
+        client = self._client(target)
+        extensions: dict[str, Any] = {}
+        if target.scheme == "https":
+            extensions["sni_hostname"] = target.host
+        request = client.build_request(
+            "POST", target.pinned_url(), content=body, headers=headers, extensions=extensions
+        )
+        try:
+            async with asyncio.timeout(ATTEMPT_TIMEOUT):
+                response = await client.send(request, stream=True)
+                try:
+                    received = 0
+                    async for chunk in response.aiter_raw():
+                        received += len(chunk)
+                        if received > MAX_RESPONSE_BYTES:
+                            break
+                finally:
+                    await response.aclose()
+        except (TimeoutError, httpx.TimeoutException):
+            return Outcome(claimed, datetime.now(UTC), error="timeout")
+        except httpx.ConnectError:
+            return Outcome(claimed, datetime.now(UTC), error="connection failed")
+        except httpx.HTTPError as exc:
+            return Outcome(claimed, datetime.now(UTC), error=type(exc).__name__)
+        code = response.status_code
+        at = datetime.now(UTC)
+        if 200 <= code < 300:
+            return Outcome(claimed, at, delivered=True, status_code=code)
+        if code == 410:
+            return Outcome(claimed, at, status_code=code, error="gone", final=True)
+        if 300 <= code < 400:
+            return Outcome(claimed, at, status_code=code, error=f"redirect {code} not followed")
+        return Outcome(claimed, at, status_code=code, error=f"status {code}")
+
+    async def close(self) -> None:
+        for client in self._clients.values():
+            await client.aclose()
+        self._clients.clear()
+
+
+async def record(
+    sessionmaker: async_sessionmaker[AsyncSession], outcomes: list[Outcome]
+) -> list[uuid.UUID]:
+    """Write a batch of outcomes in one transaction; answers the subscriptions it disabled.
+
+    Only a delivery still under the lease it was sent with is updated: one whose lease ran out
+    and that another worker took over is that worker's to record."""
+    if not outcomes:
+        return []
+    now = datetime.now(UTC)
+    delivered, retry, failed = [], [], []
+    for outcome in outcomes:
+        claimed = outcome.claimed
+        key = {"b_id": claimed.id, "b_lease": claimed.lease}
+        if outcome.delivered:
+            delivered.append({**key, "b_code": outcome.status_code, "b_at": outcome.at})
+        elif outcome.final or outcome.at >= claimed.give_up_at:
+            failed.append({**key, "b_code": outcome.status_code, "b_error": outcome.error})
+        else:
+            next_at = outcome.at + timedelta(seconds=backoff(claimed.attempts))
+            retry.append(
+                {**key, "b_code": outcome.status_code, "b_error": outcome.error, "b_next": next_at}
+            )
+    mine = and_(
+        _DELIVERY.c.id == bindparam("b_id"), _DELIVERY.c.locked_until == bindparam("b_lease")
+    )
+    async with sessionmaker() as session, session.begin():
+        if delivered:
+            await session.execute(
+                update(_DELIVERY)
+                .where(mine)
+                .values(
+                    status=DeliveryStatus.DELIVERED.value,
+                    delivered_at=bindparam("b_at"),
+                    last_status_code=bindparam("b_code"),
+                    last_error=None,
+                    locked_until=None,
+                    updated_at=now,
+                ),
+                delivered,
+            )
+        if retry:
+            await session.execute(
+                update(_DELIVERY)
+                .where(mine)
+                .values(
+                    next_attempt_at=bindparam("b_next"),
+                    last_status_code=bindparam("b_code"),
+                    last_error=bindparam("b_error"),
+                    locked_until=None,
+                    updated_at=now,
+                ),
+                retry,
+            )
+        if failed:
+            await session.execute(
+                update(_DELIVERY)
+                .where(mine)
+                .values(
+                    status=DeliveryStatus.FAILED.value,
+                    last_status_code=bindparam("b_code"),
+                    last_error=bindparam("b_error"),
+                    locked_until=None,
+                    updated_at=now,
+                ),
+                failed,
+            )
+        return await _subscription_health(session, outcomes, now)
+
+
+async def _subscription_health(
+    session: AsyncSession, outcomes: list[Outcome], now: datetime
+) -> list[uuid.UUID]:
+    """A delivered event clears a subscription's failing clock, a failed one starts it; 410 or
+    24 hours of failures switch it off and tell the client's organisation admins."""
+    last: dict[uuid.UUID, Outcome] = {}
+    first_failure: dict[uuid.UUID, datetime] = {}
+    for outcome in sorted(outcomes, key=lambda o: o.at):
+        sub_id = outcome.claimed.subscription_id
+        last[sub_id] = outcome
+        if outcome.delivered:
+            first_failure.pop(sub_id, None)
+        elif not outcome.claimed.client_revoked:
+            first_failure.setdefault(sub_id, outcome.at)
+    healthy = sorted(s for s, o in last.items() if o.delivered)
+    if healthy:
+        await session.execute(
+            update(WebhookSubscription)
+            .where(
+                WebhookSubscription.id.in_(healthy), WebhookSubscription.failing_since.is_not(None)
+            )
+            .values(failing_since=None)
+            .execution_options(synchronize_session=False)
+        )
+    for sub_id, since in sorted(first_failure.items()):
+        await session.execute(
+            update(WebhookSubscription)
+            .where(WebhookSubscription.id == sub_id, WebhookSubscription.failing_since.is_(None))
+            .values(failing_since=since)
+            .execution_options(synchronize_session=False)
+        )
+    gone = {o.claimed.subscription_id for o in outcomes if o.gone}
+    candidates = sorted(gone | set(first_failure))
+    if not candidates:
+        return []
+    subscriptions = (
+        await session.scalars(
+            select(WebhookSubscription).where(
+                WebhookSubscription.id.in_(candidates),
+                WebhookSubscription.disabled_at.is_(None),
+            )
+        )
+    ).all()
+    disabled = []
+    for subscription in subscriptions:
+        if subscription.id in gone:
+            reason = DisabledReason.GONE
+        elif subscription.failing_since is not None and (
+            now - subscription.failing_since >= DISABLE_AFTER
+        ):
+            reason = DisabledReason.FAILING
+        else:
+            continue
+        await webhook_service.disable_subscription(session, subscription, reason=reason, now=now)
+        await alerts.tell_admins(session, subscription, reason=reason)
+        disabled.append(subscription.id)
+        logger.warning("webhook subscription %s disabled: %s", subscription.id, reason.value)
+    return disabled
+
+
+async def _fan_out_once(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
+    async with sessionmaker() as session, session.begin():
+        return await fan_out(session)
+
+
+class WebhookWorker:
+    """The webhook loop of `kindcentraal worker`: fans the change log out, keeps up to
+    CONCURRENCY deliveries in flight, records outcomes in batches."""
+
+    def __init__(
+        self,
+        sessionmaker: async_sessionmaker[AsyncSession],
+        settings: Settings,
+        *,
+        concurrency: int = CONCURRENCY,
+    ) -> None:
+        self.sessionmaker = sessionmaker
+        self.settings = settings
+        self.concurrency = concurrency
+        self.sender = Sender(settings)
+        self._queue: deque[Claimed] = deque()
+        self._flying: set[asyncio.Task[None]] = set()
+        self._outcomes: list[Outcome] = []
+        self._wake = asyncio.Event()
+        self._stop = asyncio.Event()
+        self._flushed_at = time.monotonic()
+        self._fanned_at = 0.0
+        # Subscriptions whose last attempt failed rest in memory for a while, so a receiver
+        # that is down or slow does not take every slot from the others.
+        self._resting: dict[uuid.UUID, float] = {}
+        self._failures: dict[uuid.UUID, int] = {}
+        self.delivered = 0
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wake.set()
+
+    async def run(self, *, once: bool = False) -> None:
+        """Until stopped; with `once`, until nothing is due and nothing is in flight."""
+        try:
+            while not self._stop.is_set():
+                try:
+                    busy = await self.step()
+                except Exception as exc:  # one bad round must not end the loop
+                    logger.error("webhook round failed: %s", type(exc).__name__)
+                    busy = False
+                    await asyncio.sleep(1.0)
+                if once and not busy and not self._flying and not self._queue:
+                    await self._flush(force=True)
+                    return
+                if not busy:
+                    self._wake.clear()
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(self._wake.wait(), IDLE_POLL)
+        finally:
+            for task in list(self._flying):
+                task.cancel()
+            await asyncio.gather(*self._flying, return_exceptions=True)
+            await self._flush(force=True)
+            await self.sender.close()
+
+    async def step(self) -> bool:
+        """One turn: fan out, claim, start sends, flush outcomes; whether work was found."""
+        busy = False
+        now = time.monotonic()
+        # Fan out while the log has more; otherwise every IDLE_POLL at most.
+        if now - self._fanned_at >= IDLE_POLL:
+            read = await _fan_out_once(self.sessionmaker)
+            self._fanned_at = 0.0 if read else now
+            busy = busy or read > 0
+        waiting = len(self._queue) + len(self._flying)
+        room = 2 * self.concurrency - waiting
+        if room >= self.concurrency // 2 or (waiting == 0 and room > 0):
+            for sub_id, until in list(self._resting.items()):
+                if until <= now:
+                    del self._resting[sub_id]
+            claimed = await claim(
+                self.sessionmaker, self.settings, limit=room, skip=set(self._resting)
+            )
+            self._queue.extend(claimed)
+            busy = busy or bool(claimed)
+        while self._queue and len(self._flying) < self.concurrency:
+            task = asyncio.create_task(self._deliver(self._queue.popleft()))
+            self._flying.add(task)
+            task.add_done_callback(self._flying.discard)
+        await self._flush()
+        if self._flying and not busy:
+            # Sends are under way: wait for one to finish rather than poll the database.
+            self._wake.clear()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), FLUSH_EVERY)
+            return True
+        return busy
+
+    async def _deliver(self, claimed: Claimed) -> None:
+        try:
+            outcome = await self.sender.send(claimed)
+        except Exception as exc:  # a bug in one send must not take the worker down
+            logger.error("webhook send failed: %s", type(exc).__name__)
+            outcome = Outcome(claimed, datetime.now(UTC), error="internal error")
+        sub_id = claimed.subscription_id
+        if outcome.delivered:
+            self.delivered += 1
+            self._failures.pop(sub_id, None)
+        else:
+            count = self._failures.get(sub_id, 0) + 1
+            self._failures[sub_id] = count
+            self._resting[sub_id] = time.monotonic() + min(60.0, 0.5 * 2 ** min(count, 7))
+        self._outcomes.append(outcome)
+        self._wake.set()
+
+    async def _flush(self, *, force: bool = False) -> None:
+        due = time.monotonic() - self._flushed_at >= FLUSH_EVERY
+        if not self._outcomes or not (force or due or len(self._outcomes) >= FLUSH_SIZE):
+            return
+        batch, self._outcomes = self._outcomes, []
+        self._flushed_at = time.monotonic()
+        await record(self.sessionmaker, batch)
+
+
+async def deliver_all(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> int:
+    """Fan out and deliver until nothing is due (for tests and `worker --once`); the number
+    delivered."""
+    worker = WebhookWorker(sessionmaker, settings)
+    await worker.run(once=True)
+    return worker.delivered
