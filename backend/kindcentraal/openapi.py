@@ -15,6 +15,8 @@ ERROR_DESCRIPTIONS = {
     "404": "Not found, or not visible to you.",
     "409": "Conflict with the current state, or a request with the same Idempotency-Key is "
     "still in progress (`reason` idempotencyKeyInUse; see Retry-After).",
+    "410": "Gone: the cursor expired; resync in full.",
+    "412": "Precondition failed: the resource changed since you read it (If-Match).",
     "413": "The upload is too large; `errors` names the field.",
     "429": "Too many requests; see Retry-After.",
     "500": "Unexpected error.",
