@@ -34,8 +34,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Log in with email and password (and a second factor when enrolled)
-         * @description OAuth2 password login; 10 failures within 15 minutes lock the account (429).
+         * Get an access token: a person's login, or an API client's client credentials
+         * @description OAuth2 password login (10 failures within 15 minutes lock the account: 429), or the
+         *     client-credentials grant for an organisation's API client (its id and secret in the form
+         *     or as HTTP Basic): a short-lived token bound to the organisation and the scopes.
          */
         post: operations["auth:create_token"];
         delete?: never;
@@ -360,6 +362,192 @@ export interface paths {
         patch: operations["memberships:update_membership"];
         trace?: never;
     };
+    "/organisations/{organisationId}/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Api Clients
+         * @description The organisation's API clients, with their usage and last errors.
+         */
+        get: operations["api-clients:list_api_clients"];
+        put?: never;
+        /**
+         * Register Api Client
+         * @description Register a system of the organisation (planning, billing) as an API client. The answer
+         *     holds `clientSecret` once: only its hash is stored.
+         */
+        post: operations["api-clients:register_api_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{organisationId}/api-clients/{clientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Api Client
+         * @description One API client, with its live secrets (hints only), usage per day and last errors.
+         */
+        get: operations["api-clients:read_api_client"];
+        put?: never;
+        post?: never;
+        /**
+         * Revoke Api Client
+         * @description Revoke the client: its secrets and tokens stop working at once. The record stays.
+         */
+        delete: operations["api-clients:revoke_api_client"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Api Client
+         * @description Rename the client or change its scopes; fewer scopes hold from its next call.
+         */
+        patch: operations["api-clients:update_api_client"];
+        trace?: never;
+    };
+    "/organisations/{organisationId}/api-clients/{clientId}/secret-rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate Api Client Secret
+         * @description A new secret, shown once; the current ones keep working for `overlapHours`.
+         */
+        post: operations["api-clients:rotate_api_client_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Webhook Subscriptions
+         * @description A client's own subscriptions; an organisation admin's: those of its clients.
+         */
+        get: operations["webhooks:list_webhook_subscriptions"];
+        put?: never;
+        /**
+         * Create Webhook Subscription
+         * @description Subscribe a client to change events (Standard Webhooks); the secret is shown once.
+         */
+        post: operations["webhooks:create_webhook_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-subscriptions/{subscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Webhook Subscription
+         * @description One subscription (never its secret).
+         */
+        get: operations["webhooks:read_webhook_subscription"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete Webhook Subscription
+         * @description Unsubscribe; the subscription's deliveries are removed with it.
+         */
+        delete: operations["webhooks:delete_webhook_subscription"];
+        options?: never;
+        head?: never;
+        /**
+         * Update Webhook Subscription
+         * @description Change the URL or event types, or switch a subscription on again (or off).
+         */
+        patch: operations["webhooks:update_webhook_subscription"];
+        trace?: never;
+    };
+    "/webhook-subscriptions/{subscriptionId}/secret-rotation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate Webhook Secret
+         * @description A new signing secret, shown once; the old one keeps signing for 24 hours.
+         */
+        post: operations["webhooks:rotate_webhook_secret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-subscriptions/{subscriptionId}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Webhook Deliveries
+         * @description The subscription's delivery attempts, newest change first: status, attempts, the
+         *     receiver's last answer.
+         */
+        get: operations["webhooks:list_webhook_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhook-deliveries/{deliveryId}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay Webhook Delivery
+         * @description Queue a delivery again, due now, with the same webhook-id.
+         */
+        post: operations["webhooks:replay_webhook_delivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users": {
         parameters: {
             query?: never;
@@ -518,6 +706,7 @@ export interface paths {
         /**
          * Read Child
          * @description A child the caller has a relation with, and the parts of its file asked for; else 404.
+         *     An API client reads the child itself only: the parts are people's.
          */
         get: operations["children:read_child"];
         put?: never;
@@ -892,6 +1081,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/placements/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk Placements
+         * @description Create or change up to 500 placements at once (an item with `id`, or with an
+         *     `externalId` the organisation used before, changes that placement). All or nothing: a
+         *     400 lists every wrong item by index and field, and nothing is stored.
+         */
+        post: operations["placements:bulk_placements"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/placements/{placementId}": {
         parameters: {
             query?: never;
@@ -901,7 +1112,7 @@ export interface paths {
         };
         /**
          * Read Placement
-         * @description One placement of a child the caller may see.
+         * @description One placement of a child the caller may see; its `ETag` goes with `If-Match`.
          */
         get: operations["placements:read_placement"];
         put?: never;
@@ -915,9 +1126,31 @@ export interface paths {
         head?: never;
         /**
          * Update Placement
-         * @description Change dates or days; the end date never lies before the start.
+         * @description Change dates or days; the end date never lies before the start. With `If-Match`, only
+         *     while the placement is as last read (else 412).
          */
         patch: operations["placements:update_placement"];
+        trace?: never;
+    };
+    "/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Changes
+         * @description What changed that this client may see, oldest first: type, id, change and time. Read
+         *     the resource itself for its data. Follow `nextCursor`; while `hasMore`, ask again at once.
+         */
+        get: operations["changes:list_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/children/{childId}/signals": {
@@ -1540,7 +1773,7 @@ export interface paths {
         };
         /**
          * Read Booking
-         * @description One booking, in full or as busy.
+         * @description One booking, in full or as busy; its `ETag` goes with `If-Match` on a change.
          */
         get: operations["rooms:read_booking"];
         put?: never;
@@ -1551,7 +1784,8 @@ export interface paths {
         /**
          * Update Booking
          * @description Change a booking's purpose, attendees or times: this one, or this and the following
-         *     ones of its series (`scope`). A taken time answers 409 with the `conflicts`.
+         *     ones of its series (`scope`). A taken time answers 409 with the `conflicts`; a stale
+         *     `If-Match` answers 412.
          */
         patch: operations["rooms:update_booking"];
         trace?: never;
@@ -1970,6 +2204,27 @@ export interface paths {
          */
         put: operations["attendance:record_daily_attendance"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/daily-attendance/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record Daily Attendance Bulk
+         * @description Check in or out up to 500 child-days at once (a childcare system's sync). All or
+         *     nothing: a 400 lists every wrong item by index and field, and nothing is stored.
+         */
+        post: operations["attendance:record_daily_attendance_bulk"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3066,6 +3321,168 @@ export interface components {
             /** Confirmedat */
             confirmedAt: string | null;
         };
+        /** ApiClientCreate */
+        ApiClientCreate: {
+            /**
+             * Name
+             * @description How the organisation knows it.
+             */
+            name: string;
+            /** Scopes */
+            scopes: components["schemas"]["ApiScope"][];
+        };
+        /** ApiClientCreated */
+        ApiClientCreated: {
+            /**
+             * Clientid
+             * Format: uuid
+             */
+            clientId: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Name */
+            name: string;
+            /** Scopes */
+            scopes: components["schemas"]["ApiScope"][];
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Revokedat */
+            revokedAt: string | null;
+            /**
+             * Lastusedat
+             * @description The last token issued.
+             */
+            lastUsedAt: string | null;
+            /**
+             * Secrets
+             * @description Secrets that still work.
+             */
+            secrets: components["schemas"]["ApiClientSecretRead"][];
+            /**
+             * Usage
+             * @description Calls and errors per day, last 14 days.
+             */
+            usage: components["schemas"]["UsageDay"][];
+            /**
+             * Recenterrors
+             * @description The last 20 failed calls.
+             */
+            recentErrors: components["schemas"]["ApiClientErrorRead"][];
+            /**
+             * Clientsecret
+             * @description Shown once; only its hash is stored.
+             */
+            clientSecret: string;
+        };
+        /** ApiClientErrorRead */
+        ApiClientErrorRead: {
+            /**
+             * Occurredat
+             * Format: date-time
+             */
+            occurredAt: string;
+            /** Method */
+            method: string;
+            /**
+             * Route
+             * @description The route's template, e.g. /placements/{placementId}.
+             */
+            route: string;
+            /** Status */
+            status: number;
+        };
+        /** ApiClientRead */
+        ApiClientRead: {
+            /**
+             * Clientid
+             * Format: uuid
+             */
+            clientId: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            /** Name */
+            name: string;
+            /** Scopes */
+            scopes: components["schemas"]["ApiScope"][];
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Revokedat */
+            revokedAt: string | null;
+            /**
+             * Lastusedat
+             * @description The last token issued.
+             */
+            lastUsedAt: string | null;
+            /**
+             * Secrets
+             * @description Secrets that still work.
+             */
+            secrets: components["schemas"]["ApiClientSecretRead"][];
+            /**
+             * Usage
+             * @description Calls and errors per day, last 14 days.
+             */
+            usage: components["schemas"]["UsageDay"][];
+            /**
+             * Recenterrors
+             * @description The last 20 failed calls.
+             */
+            recentErrors: components["schemas"]["ApiClientErrorRead"][];
+        };
+        /** ApiClientSecretIssued */
+        ApiClientSecretIssued: {
+            /**
+             * Clientid
+             * Format: uuid
+             */
+            clientId: string;
+            /**
+             * Clientsecret
+             * @description Shown once; only its hash is stored.
+             */
+            clientSecret: string;
+            /** Previoussecretsexpireat */
+            previousSecretsExpireAt: string | null;
+        };
+        /** ApiClientSecretRead */
+        ApiClientSecretRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Hint
+             * @description The secret's first characters, to tell secrets apart.
+             */
+            hint: string;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /** Expiresat */
+            expiresAt: string | null;
+        };
+        /** ApiClientUpdate */
+        ApiClientUpdate: {
+            /** Name */
+            name?: string | null;
+            /** Scopes */
+            scopes?: components["schemas"]["ApiScope"][] | null;
+        };
         /** ApiRoot */
         ApiRoot: {
             /** Name */
@@ -3075,6 +3492,11 @@ export interface components {
                 [key: string]: components["schemas"]["Link"];
             };
         };
+        /**
+         * ApiScope
+         * @enum {string}
+         */
+        ApiScope: "children:read" | "placements:read" | "placements:write" | "attendance:write" | "bookings:read" | "bookings:write" | "activities:read" | "webhooks:manage";
         /** AttachmentRead */
         AttachmentRead: {
             /**
@@ -3141,16 +3563,20 @@ export interface components {
         /** Body_auth:create_token */
         Body_auth_create_token: {
             /**
+             * Grant Type
+             * @description `password` (the default) for people; `client_credentials` for API clients.
+             */
+            grant_type?: string | null;
+            /**
              * Username
              * @description The email address.
              */
-            username: string;
+            username?: string | null;
             /** Password */
-            password: string;
-            /** Grant Type */
-            grant_type?: string | null;
+            password?: string | null;
             /**
              * Scope
+             * @description API clients: the scopes wanted, space-separated; none: all the client holds.
              * @default
              */
             scope: string;
@@ -3159,6 +3585,10 @@ export interface components {
              * @description Authenticator code or a recovery code, when enrolled.
              */
             totp?: string | null;
+            /** Client Id */
+            client_id?: string | null;
+            /** Client Secret */
+            client_secret?: string | null;
         };
         /** BookingCreate */
         BookingCreate: {
@@ -3630,6 +4060,54 @@ export interface components {
                 [key: string]: components["schemas"]["Count"];
             };
         };
+        /**
+         * ChangeKind
+         * @enum {string}
+         */
+        ChangeKind: "created" | "updated" | "deleted";
+        /** ChangeRead */
+        ChangeRead: {
+            /** @description The kind of resource that changed. */
+            type: components["schemas"]["ChangedResource"];
+            /**
+             * Id
+             * Format: uuid
+             * @description The resource's id: read it at its own path.
+             */
+            id: string;
+            change: components["schemas"]["ChangeKind"];
+            /** Childid */
+            childId: string | null;
+            /**
+             * Occurredat
+             * Format: date-time
+             */
+            occurredAt: string;
+        };
+        /**
+         * ChangedResource
+         * @enum {string}
+         */
+        ChangedResource: "child" | "placement" | "attendance" | "booking" | "enrolment" | "consent";
+        /**
+         * ChangesPage
+         * @description A page of the changes feed. Unlike other lists, `nextCursor` is always there: it is the
+         *     place to ask again from, later, also when nothing changed.
+         */
+        ChangesPage: {
+            /** Items */
+            items: components["schemas"]["ChangeRead"][];
+            /**
+             * Nextcursor
+             * @description Pass as `since` on the next call; valid 30 days.
+             */
+            nextCursor: string;
+            /**
+             * Hasmore
+             * @description More changes wait now: ask again at once.
+             */
+            hasMore: boolean;
+        };
         /** ChildCentreCreate */
         ChildCentreCreate: {
             /** Name */
@@ -3864,6 +4342,8 @@ export interface components {
             fromTime?: string | null;
             /** Untiltime */
             untilTime?: string | null;
+            /** Externalid */
+            externalId?: string | null;
             /** Organisationname */
             organisationName: string;
         };
@@ -4103,6 +4583,44 @@ export interface components {
             /** Suppressed */
             suppressed: boolean;
         };
+        /** DailyAttendanceBulk */
+        DailyAttendanceBulk: {
+            /** Items */
+            items: components["schemas"]["DailyAttendanceItem"][];
+        };
+        /** DailyAttendanceBulkResult */
+        DailyAttendanceBulkResult: {
+            /**
+             * Items
+             * @description In the order sent.
+             */
+            items: components["schemas"]["DailyAttendanceRead"][];
+        };
+        /**
+         * DailyAttendanceItem
+         * @description One child's day in a bulk: which child, which day, and the times.
+         */
+        DailyAttendanceItem: {
+            /** Checkedinat */
+            checkedInAt?: string | null;
+            /** Checkedoutat */
+            checkedOutAt?: string | null;
+            /**
+             * Organisationid
+             * @description Where the child is checked in; may be left out when only one of your organisations has the child placed.
+             */
+            organisationId?: string | null;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+        };
         /** DailyAttendanceRead */
         DailyAttendanceRead: {
             /**
@@ -4242,6 +4760,16 @@ export interface components {
             /** Sessionid */
             sessionId?: string | null;
         };
+        /**
+         * DeliveryStatus
+         * @enum {string}
+         */
+        DeliveryStatus: "pending" | "delivered" | "failed";
+        /**
+         * DisabledReason
+         * @enum {string}
+         */
+        DisabledReason: "gone" | "failing" | "manual";
         /** EnrolmentConfirmation */
         EnrolmentConfirmation: {
             /** Code */
@@ -4316,6 +4844,11 @@ export interface components {
          * @enum {string}
          */
         EnrolmentStatus: "enrolled" | "waitlisted" | "cancelled";
+        /**
+         * EventType
+         * @enum {string}
+         */
+        EventType: "placement.changed" | "attendance.recorded" | "booking.changed" | "enrolment.changed" | "consent.changed";
         /** FloorAreaReport */
         FloorAreaReport: {
             /**
@@ -4996,7 +5529,7 @@ export interface components {
          * NotificationKind
          * @enum {string}
          */
-        NotificationKind: "team_member_joined" | "signal_assigned" | "consent_needed" | "status_changed" | "guardian_note" | "booking_requested" | "booking_confirmed" | "booking_declined" | "waitlist_moved_up" | "message_received" | "announcement_published" | "talk_slots_published" | "talk_booked" | "talk_cancelled" | "contact_person_changed" | "handover_received";
+        NotificationKind: "team_member_joined" | "signal_assigned" | "consent_needed" | "status_changed" | "guardian_note" | "booking_requested" | "booking_confirmed" | "booking_declined" | "waitlist_moved_up" | "message_received" | "announcement_published" | "talk_slots_published" | "talk_booked" | "talk_cancelled" | "contact_person_changed" | "handover_received" | "webhook_disabled";
         /** NotificationPage */
         NotificationPage: {
             /** Items */
@@ -5335,6 +5868,26 @@ export interface components {
              */
             nextCursor: string | null;
         };
+        /** Page[WebhookDeliveryRead] */
+        Page_WebhookDeliveryRead_: {
+            /** Items */
+            items: components["schemas"]["WebhookDeliveryRead"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
+        /** Page[WebhookSubscriptionRead] */
+        Page_WebhookSubscriptionRead_: {
+            /** Items */
+            items: components["schemas"]["WebhookSubscriptionRead"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
         /**
          * ParentAction
          * @description Something that waits for the guardian: a consent to give, a place to take up.
@@ -5466,6 +6019,23 @@ export interface components {
             /** Buildingname */
             buildingName: string | null;
         };
+        /** PlacementBulk */
+        PlacementBulk: {
+            /** Items */
+            items: components["schemas"]["PlacementUpsert"][];
+        };
+        /** PlacementBulkResult */
+        PlacementBulkResult: {
+            /** Created */
+            created: number;
+            /** Updated */
+            updated: number;
+            /**
+             * Items
+             * @description The placements, in the order sent.
+             */
+            items: components["schemas"]["PlacementRead"][];
+        };
         /** PlacementCreate */
         PlacementCreate: {
             /**
@@ -5500,6 +6070,8 @@ export interface components {
             fromTime?: string | null;
             /** Untiltime */
             untilTime?: string | null;
+            /** Externalid */
+            externalId?: string | null;
         };
         /**
          * PlacementKind
@@ -5549,6 +6121,8 @@ export interface components {
             fromTime?: string | null;
             /** Untiltime */
             untilTime?: string | null;
+            /** Externalid */
+            externalId?: string | null;
         };
         /** PlacementUpdate */
         PlacementUpdate: {
@@ -5564,6 +6138,54 @@ export interface components {
             fromTime?: string | null;
             /** Untiltime */
             untilTime?: string | null;
+            /** Externalid */
+            externalId?: string | null;
+        };
+        /**
+         * PlacementUpsert
+         * @description A placement to create, or to change when `id` or (`organisationId`, `externalId`)
+         *     names an existing one.
+         */
+        PlacementUpsert: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * Organisationid
+             * Format: uuid
+             */
+            organisationId: string;
+            kind: components["schemas"]["PlacementKind"];
+            /**
+             * Startdate
+             * Format: date
+             */
+            startDate: string;
+            /** Enddate */
+            endDate?: string | null;
+            /** Days */
+            days?: components["schemas"]["Weekday"][];
+            /**
+             * Groupid
+             * @description The childcare group (of the organisation) the child goes to.
+             */
+            groupId?: string | null;
+            /**
+             * Fromtime
+             * @description From (on the days); default: the kind's usual hours.
+             */
+            fromTime?: string | null;
+            /** Untiltime */
+            untilTime?: string | null;
+            /** Externalid */
+            externalId?: string | null;
+            /**
+             * Id
+             * @description An existing placement to change.
+             */
+            id?: string | null;
         };
         /** PlanGoal */
         PlanGoal: {
@@ -5908,6 +6530,15 @@ export interface components {
             organisationCount: number;
             /** Byorganisation */
             byOrganisation: components["schemas"]["OrganisationHours"][];
+        };
+        /** SecretRotation */
+        SecretRotation: {
+            /**
+             * Overlaphours
+             * @description How long the current secrets keep working beside the new one (0: ends them now).
+             * @default 24
+             */
+            overlapHours: number;
         };
         /** SecuritySettings */
         SecuritySettings: {
@@ -6446,9 +7077,14 @@ export interface components {
             expires_in: number;
             /**
              * Refresh Token
-             * @description Opaque; spent on first use (rotation).
+             * @description Opaque; spent on first use (rotation). Not issued to API clients: they ask for a new token with their credentials.
              */
-            refresh_token: string;
+            refresh_token?: string | null;
+            /**
+             * Scope
+             * @description API clients: the scopes granted, space-separated.
+             */
+            scope?: string | null;
         };
         /** TrajectoryCreate */
         TrajectoryCreate: {
@@ -6770,6 +7406,18 @@ export interface components {
              */
             unreadCount: number;
         };
+        /** UsageDay */
+        UsageDay: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Calls */
+            calls: number;
+            /** Errors */
+            errors: number;
+        };
         /** UserCreate */
         UserCreate: {
             /**
@@ -6860,6 +7508,175 @@ export interface components {
              */
             heatmap: number[][];
         };
+        /** WebhookDeliveryRead */
+        WebhookDeliveryRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Eventid
+             * @description The `webhook-id` header: the same on every attempt.
+             */
+            eventId: string;
+            eventType: components["schemas"]["EventType"];
+            status: components["schemas"]["DeliveryStatus"];
+            /** Attempts */
+            attempts: number;
+            /**
+             * Laststatuscode
+             * @description The receiver's last HTTP status.
+             */
+            lastStatusCode: number | null;
+            /**
+             * Lasterror
+             * @description What went wrong last, in short.
+             */
+            lastError: string | null;
+            /**
+             * Nextattemptat
+             * @description When it goes again; pending only.
+             */
+            nextAttemptAt: string | null;
+            /** Deliveredat */
+            deliveredAt: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+        };
+        /** WebhookSecretRead */
+        WebhookSecretRead: {
+            /**
+             * Secret
+             * @description The new signing secret, shown only now. The old one keeps signing alongside it (a second signature) until `previousSecretUntil`.
+             */
+            secret: string;
+            /**
+             * Previoussecretuntil
+             * Format: date-time
+             */
+            previousSecretUntil: string;
+        };
+        /** WebhookSubscriptionCreate */
+        WebhookSubscriptionCreate: {
+            /**
+             * Url
+             * @description Where deliveries are POSTed. https in production; never a loopback, private, link-local or metadata address (also not after DNS resolution). Redirects are not followed.
+             */
+            url: string;
+            /**
+             * Eventtypes
+             * @description The event types to deliver; the client needs a scope that sees each.
+             */
+            eventTypes: components["schemas"]["EventType"][];
+            /**
+             * Clientid
+             * @description The API client the subscription is for: required for an organisation admin; a client leaves it out (or names itself).
+             */
+            clientId?: string | null;
+        };
+        /** WebhookSubscriptionRead */
+        WebhookSubscriptionRead: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Clientid
+             * Format: uuid
+             */
+            clientId: string;
+            /** Url */
+            url: string;
+            /** Eventtypes */
+            eventTypes: components["schemas"]["EventType"][];
+            /** Enabled */
+            enabled: boolean;
+            /** Disabledat */
+            disabledAt: string | null;
+            /** @description gone: the receiver answered 410; failing: every attempt failed for 24 hours; manual: switched off through the API. */
+            disabledReason: components["schemas"]["DisabledReason"] | null;
+            /**
+             * Failingsince
+             * @description The first failed attempt since the last delivered one.
+             */
+            failingSince: string | null;
+        };
+        /** WebhookSubscriptionUpdate */
+        WebhookSubscriptionUpdate: {
+            /**
+             * Url
+             * @description Where deliveries are POSTed. https in production; never a loopback, private, link-local or metadata address (also not after DNS resolution). Redirects are not followed.
+             */
+            url?: string | null;
+            /**
+             * Eventtypes
+             * @description The event types to deliver; the client needs a scope that sees each.
+             */
+            eventTypes?: components["schemas"]["EventType"][] | null;
+            /**
+             * Enabled
+             * @description true switches a disabled subscription on again (deliveries from then on; resync the time in between through the changes feed); false switches it off.
+             */
+            enabled?: boolean | null;
+        };
+        /** WebhookSubscriptionWithSecret */
+        WebhookSubscriptionWithSecret: {
+            /**
+             * Createdat
+             * Format: date-time
+             */
+            createdAt: string;
+            /**
+             * Updatedat
+             * Format: date-time
+             */
+            updatedAt: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Clientid
+             * Format: uuid
+             */
+            clientId: string;
+            /** Url */
+            url: string;
+            /** Eventtypes */
+            eventTypes: components["schemas"]["EventType"][];
+            /** Enabled */
+            enabled: boolean;
+            /** Disabledat */
+            disabledAt: string | null;
+            /** @description gone: the receiver answered 410; failing: every attempt failed for 24 hours; manual: switched off through the API. */
+            disabledReason: components["schemas"]["DisabledReason"] | null;
+            /**
+             * Failingsince
+             * @description The first failed attempt since the last delivered one.
+             */
+            failingSince: string | null;
+            /**
+             * Secret
+             * @description The signing secret (`whsec_` + base64), shown only now: verify `webhook-signature` with it (Standard Webhooks).
+             */
+            secret: string;
+        };
         /**
          * Weekday
          * @enum {string}
@@ -6877,7 +7694,7 @@ export interface components {
             errors?: components["schemas"]["InvalidParam"][];
             /** @description A booking's 409: per asked time, the bookings in the way (another organisation's only as busy). */
             conflicts?: components["schemas"]["BookingConflict"][];
-            /** @description A 409's machine-readable reason where a route has several, e.g. `enrolmentClosed` or `alreadyEnrolled` for an enrolment. */
+            /** @description A 409's machine-readable reason where a route has several, e.g. `enrolmentClosed` or `alreadyEnrolled` for an enrolment; `idempotencyKeyInUse` (409) and `idempotencyKeyReused` (422) for an Idempotency-Key. */
             reason?: string;
         };
         InvalidParam: {
@@ -6937,8 +7754,30 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Conflict with the current state. */
+        /** @description Conflict with the current state, or a request with the same Idempotency-Key is still in progress (`reason` idempotencyKeyInUse; see Retry-After). */
         409: {
+            headers: {
+                "API-Version": components["headers"]["API-Version"];
+                /** @description With an Idempotency-Key still in progress: seconds to wait before trying again. */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Gone: the cursor expired; resync in full. */
+        410: {
+            headers: {
+                "API-Version": components["headers"]["API-Version"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Precondition failed: the resource changed since you read it (If-Match). */
+        412: {
             headers: {
                 "API-Version": components["headers"]["API-Version"];
                 [name: string]: unknown;
@@ -6980,11 +7819,16 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+        "Idempotency-Key": string;
+    };
     requestBodies: never;
     headers: {
         /** @description The full semantic version of the API that answered. */
         "API-Version": string;
+        /** @description `true` when this is the kept response of an earlier request with the same Idempotency-Key. */
+        "Idempotent-Replayed": "true";
     };
     pathItems: never;
 }
@@ -7015,11 +7859,14 @@ export interface operations {
     "auth:create_token": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody: {
+        requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": components["schemas"]["Body_auth_create_token"];
             };
@@ -7029,6 +7876,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7037,6 +7885,7 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            409: components["responses"]["409"];
             429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
@@ -7044,7 +7893,10 @@ export interface operations {
     "auth:refresh_token": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7058,6 +7910,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7066,13 +7919,17 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
     "auth:logout": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7086,12 +7943,14 @@ export interface operations {
             204: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -7121,7 +7980,10 @@ export interface operations {
     "auth:start_two_factor_enrolment": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7131,12 +7993,14 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EnrolmentStarted"];
                 };
             };
+            400: components["responses"]["400"];
             401: components["responses"]["401"];
             409: components["responses"]["409"];
             500: components["responses"]["500"];
@@ -7145,7 +8009,10 @@ export interface operations {
     "auth:confirm_two_factor_enrolment": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7159,6 +8026,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7167,13 +8035,17 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
     "auth:deactivate_two_factor": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7187,6 +8059,7 @@ export interface operations {
             204: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7194,13 +8067,17 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
     "auth:change_password": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7214,12 +8091,14 @@ export interface operations {
             204: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -7257,7 +8136,10 @@ export interface operations {
     "child-centres:create_child_centre": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7271,6 +8153,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7341,7 +8224,10 @@ export interface operations {
     "child-centres:update_child_centre": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 centreId: string;
             };
@@ -7357,6 +8243,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7406,7 +8293,10 @@ export interface operations {
     "organisations:create_organisation": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7420,6 +8310,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7489,7 +8380,10 @@ export interface operations {
     "organisations:update_organisation": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 organisationId: string;
             };
@@ -7505,6 +8399,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7581,7 +8476,10 @@ export interface operations {
     "memberships:create_membership": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7595,6 +8493,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7664,7 +8563,10 @@ export interface operations {
     "memberships:update_membership": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 membershipId: string;
             };
@@ -7680,6 +8582,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7690,6 +8593,460 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "api-clients:list_api_clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientRead"][];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "api-clients:register_api_client": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                organisationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientCreated"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "api-clients:read_api_client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "api-clients:revoke_api_client": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organisationId: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "api-clients:update_api_client": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                organisationId: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApiClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "api-clients:rotate_api_client_secret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                organisationId: string;
+                clientId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SecretRotation"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiClientSecretIssued"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "webhooks:list_webhook_subscriptions": {
+        parameters: {
+            query?: {
+                clientId?: string | null;
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookSubscriptionRead_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "webhooks:create_webhook_subscription": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "webhooks:read_webhook_subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "webhooks:delete_webhook_subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "webhooks:update_webhook_subscription": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookSubscriptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "webhooks:rotate_webhook_secret": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSecretRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "webhooks:list_webhook_deliveries": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["DeliveryStatus"] | null;
+                /** @description Page size, at most 100. */
+                limit?: number;
+                /** @description The `nextCursor` of the previous page. */
+                cursor?: string | null;
+            };
+            header?: never;
+            path: {
+                subscriptionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_WebhookDeliveryRead_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "webhooks:replay_webhook_delivery": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -7727,7 +9084,10 @@ export interface operations {
     "users:create_user": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7741,6 +9101,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7784,7 +9145,10 @@ export interface operations {
     "users:update_user": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 userId: string;
             };
@@ -7800,6 +9164,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7810,6 +9175,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -7839,7 +9205,10 @@ export interface operations {
     "auth:update_me": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7853,6 +9222,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7861,6 +9231,7 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -7901,7 +9272,10 @@ export interface operations {
     "groups:create_group": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -7915,6 +9289,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7984,7 +9359,10 @@ export interface operations {
     "groups:update_group": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 groupId: string;
             };
@@ -8000,6 +9378,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8053,7 +9432,10 @@ export interface operations {
     "children:create_child": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8067,6 +9449,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8076,6 +9459,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -8138,7 +9522,10 @@ export interface operations {
     "children:update_child": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
             };
@@ -8154,6 +9541,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8164,6 +9552,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -8225,7 +9614,10 @@ export interface operations {
     "children:create_guardian": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
             };
@@ -8241,6 +9633,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8285,7 +9678,10 @@ export interface operations {
     "children:update_guardian": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
                 guardianId: string;
@@ -8302,6 +9698,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8312,6 +9709,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -8432,7 +9830,10 @@ export interface operations {
     "care-team:create_care_team_member": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
             };
@@ -8448,6 +9849,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8492,7 +9894,10 @@ export interface operations {
     "care-team:update_care_team_member": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
                 memberId: string;
@@ -8509,6 +9914,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8519,6 +9925,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -8556,7 +9963,10 @@ export interface operations {
     "consents:create_consent": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
             };
@@ -8572,6 +9982,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8582,13 +9993,17 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
     "consents:withdraw_consent": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
                 consentId: string;
@@ -8601,6 +10016,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8707,7 +10123,10 @@ export interface operations {
     "family:create_export": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
             };
@@ -8719,6 +10138,7 @@ export interface operations {
             202: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8729,6 +10149,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -8827,7 +10248,10 @@ export interface operations {
     "placements:create_placement": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -8841,6 +10265,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8850,6 +10275,41 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "placements:bulk_placements": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlacementBulk"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlacementBulkResult"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -8867,6 +10327,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The version of the resource; send it back as If-Match. */
+                    ETag?: string;
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -8883,7 +10345,10 @@ export interface operations {
     "placements:delete_placement": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your last read: the change applies only while it is current (else 412). */
+                "If-Match"?: string | null;
+            };
             path: {
                 placementId: string;
             };
@@ -8903,13 +10368,19 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            412: components["responses"]["412"];
             500: components["responses"]["500"];
         };
     };
     "placements:update_placement": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your last read: the change applies only while it is current (else 412). */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 placementId: string;
             };
@@ -8924,7 +10395,10 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The version of the resource; send it back as If-Match. */
+                    ETag?: string;
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8935,6 +10409,39 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
+            412: components["responses"]["412"];
+            500: components["responses"]["500"];
+        };
+    };
+    "changes:list_changes": {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous call; none: from the oldest change kept. A cursor older than 30 days answers 410: resync in full. */
+                since?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChangesPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            410: components["responses"]["410"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -8969,7 +10476,10 @@ export interface operations {
     "support:create_signal": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
             };
@@ -8985,6 +10495,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8995,13 +10506,17 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
     "support:create_support_request": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
             };
@@ -9017,6 +10532,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9027,6 +10543,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -9064,7 +10581,10 @@ export interface operations {
     "support:decide_signal": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 signalId: string;
             };
@@ -9080,6 +10600,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9135,7 +10656,10 @@ export interface operations {
     "support:create_trajectory": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9149,6 +10673,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9159,6 +10684,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -9195,7 +10721,10 @@ export interface operations {
     "support:update_trajectory": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 trajectoryId: string;
             };
@@ -9211,6 +10740,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9228,7 +10758,10 @@ export interface operations {
     "support:create_transition": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 trajectoryId: string;
             };
@@ -9244,6 +10777,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9288,7 +10822,10 @@ export interface operations {
     "support:create_goal": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 trajectoryId: string;
             };
@@ -9304,6 +10841,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9321,7 +10859,10 @@ export interface operations {
     "support:update_goal": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 trajectoryId: string;
                 goalId: string;
@@ -9338,6 +10879,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9355,7 +10897,10 @@ export interface operations {
     "support:create_goal_progress": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 trajectoryId: string;
                 goalId: string;
@@ -9372,6 +10917,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9416,7 +10962,10 @@ export interface operations {
     "support:create_session": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 trajectoryId: string;
             };
@@ -9432,6 +10981,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9449,7 +10999,10 @@ export interface operations {
     "support:update_session": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 trajectoryId: string;
                 sessionId: string;
@@ -9466,6 +11019,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9476,6 +11030,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -9538,7 +11093,10 @@ export interface operations {
     "support:create_note": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 trajectoryId: string;
             };
@@ -9554,6 +11112,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9571,7 +11130,10 @@ export interface operations {
     "support:create_note_correction": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 trajectoryId: string;
                 noteId: string;
@@ -9588,6 +11150,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9743,7 +11306,10 @@ export interface operations {
     "support:create_care_coordinator": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 centreId: string;
             };
@@ -9759,6 +11325,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9829,7 +11396,10 @@ export interface operations {
     "rooms:create_building": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9843,6 +11413,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9852,6 +11423,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -9915,7 +11487,10 @@ export interface operations {
     "rooms:update_building": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 buildingId: string;
             };
@@ -9931,6 +11506,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9941,6 +11517,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -9973,7 +11550,10 @@ export interface operations {
     "rooms:create_room": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -9987,6 +11567,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9996,6 +11577,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -10056,7 +11638,10 @@ export interface operations {
     "rooms:update_room": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 roomId: string;
             };
@@ -10072,6 +11657,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10082,6 +11668,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -10115,7 +11702,10 @@ export interface operations {
     "rooms:create_holiday": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 centreId: string;
             };
@@ -10131,6 +11721,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10141,6 +11732,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -10209,7 +11801,10 @@ export interface operations {
     "rooms:create_booking": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10223,6 +11818,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10251,6 +11847,8 @@ export interface operations {
             /** @description Successful Response */
             200: {
                 headers: {
+                    /** @description The version of the resource; send it back as If-Match. */
+                    ETag?: string;
                     "API-Version": components["headers"]["API-Version"];
                     [name: string]: unknown;
                 };
@@ -10267,7 +11865,12 @@ export interface operations {
     "rooms:update_booking": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag of your last read: the change applies only while it is current (else 412). */
+                "If-Match"?: string | null;
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 bookingId: string;
             };
@@ -10283,6 +11886,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10294,13 +11898,17 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             409: components["responses"]["409"];
+            412: components["responses"]["412"];
             500: components["responses"]["500"];
         };
     };
     "rooms:check_in_booking": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 bookingId: string;
             };
@@ -10312,6 +11920,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10329,7 +11938,10 @@ export interface operations {
     "rooms:transition_booking": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 bookingId: string;
             };
@@ -10345,6 +11957,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10499,7 +12112,10 @@ export interface operations {
     "rooms:create_calendar_feed": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10513,6 +12129,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10523,6 +12140,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -10614,7 +12232,10 @@ export interface operations {
     "activities:create_activity": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -10628,6 +12249,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10637,6 +12259,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -10696,7 +12319,10 @@ export interface operations {
     "activities:update_activity": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 activityId: string;
             };
@@ -10712,6 +12338,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10722,6 +12349,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -10758,7 +12386,10 @@ export interface operations {
     "activities:create_sessions": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 activityId: string;
             };
@@ -10774,6 +12405,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10791,7 +12423,10 @@ export interface operations {
     "activities:cancel_session": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 activityId: string;
                 sessionId: string;
@@ -10804,6 +12439,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10912,7 +12548,10 @@ export interface operations {
     "activities:enrol": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 activityId: string;
             };
@@ -10928,6 +12567,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10945,7 +12585,10 @@ export interface operations {
     "activities:cancel_enrolment": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 activityId: string;
                 enrolmentId: string;
@@ -10958,6 +12601,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11035,7 +12679,10 @@ export interface operations {
     "attendance:report_absence": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
             };
@@ -11051,6 +12698,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11061,13 +12709,17 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
     "attendance:withdraw_absence": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
                 absenceId: string;
@@ -11080,6 +12732,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11124,6 +12777,40 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "attendance:record_daily_attendance_bulk": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DailyAttendanceBulk"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyAttendanceBulkResult"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -11190,7 +12877,10 @@ export interface operations {
     "messages:open_thread": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 childId: string;
             };
@@ -11206,6 +12896,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11216,6 +12907,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -11304,7 +12996,10 @@ export interface operations {
     "messages:post_message": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 threadId: string;
             };
@@ -11320,6 +13015,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11336,7 +13032,10 @@ export interface operations {
     "messages:mark_thread_read": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 threadId: string;
             };
@@ -11348,6 +13047,7 @@ export interface operations {
             204: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11355,13 +13055,17 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
     "messages:withdraw_message": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 threadId: string;
                 messageId: string;
@@ -11374,6 +13078,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11391,7 +13096,10 @@ export interface operations {
     "messages:close_thread": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 threadId: string;
             };
@@ -11403,6 +13111,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11413,6 +13122,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -11447,7 +13157,10 @@ export interface operations {
     "messages:add_participant": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 threadId: string;
             };
@@ -11463,6 +13176,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11480,7 +13194,10 @@ export interface operations {
     "attachments:upload_attachment": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11500,6 +13217,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11508,6 +13226,7 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            409: components["responses"]["409"];
             413: components["responses"]["413"];
             500: components["responses"]["500"];
         };
@@ -11574,7 +13293,10 @@ export interface operations {
     "announcements:create_announcement": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11588,6 +13310,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11597,6 +13320,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
@@ -11630,7 +13354,10 @@ export interface operations {
     "announcements:mark_announcement_read": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 announcementId: string;
             };
@@ -11642,6 +13369,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11652,13 +13380,17 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
     "announcements:confirm_announcement": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 announcementId: string;
             };
@@ -11670,6 +13402,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11751,7 +13484,10 @@ export interface operations {
     "talk-slots:create_talk_slots": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -11765,6 +13501,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11861,7 +13598,10 @@ export interface operations {
     "talk-slots:book_talk_slot": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 slotId: string;
             };
@@ -11877,6 +13617,7 @@ export interface operations {
             201: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11980,7 +13721,10 @@ export interface operations {
     "notifications:update_notification": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
             path: {
                 notificationId: string;
             };
@@ -11996,6 +13740,7 @@ export interface operations {
             200: {
                 headers: {
                     "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12005,6 +13750,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
