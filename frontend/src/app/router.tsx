@@ -110,6 +110,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/message-thread')).default }),
       },
       {
+        path: 'koppelingen',
+        lazy: async () => ({ Component: (await import('@/app/routes/api-clients')).default }),
+      },
+      {
         path: 'security',
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppLayout, type LayoutUser } from '@/components/layouts/app-layout';
 import { Loading } from '@/components/ui/loading';
+import { managesApiClients } from '@/features/api-clients/utils/organisations';
 import { useMe, type Me } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { useAccountLanguage } from '@/features/auth/hooks/use-account-language';
@@ -109,7 +110,9 @@ export function ProtectedLayout() {
     const showRoomReports = isReportReader(me.data);
     // A group's day ("Vandaag") is for the school's and the childcare's staff.
     const showToday = isDayStaff(me.data);
-    return { displayName: me.data.displayName, roleLabels, showSupport, showRoomReports, showToday };
+    // The API clients ("Koppelingen") are for organisation and centre administrators.
+    const showApiClients = managesApiClients(me.data);
+    return { displayName: me.data.displayName, roleLabels, showSupport, showRoomReports, showToday, showApiClients };
   }, [me.data, t]);
 
   if (!isAuthenticated) {

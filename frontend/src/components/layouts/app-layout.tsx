@@ -24,6 +24,8 @@ export type LayoutUser = {
   showRoomReports?: boolean;
   /** Staff or administrator of a school or childcare: the menu offers "Vandaag" (a group's day). */
   showToday?: boolean;
+  /** Administers an organisation or a centre: the menu offers "Koppelingen" (its API clients). */
+  showApiClients?: boolean;
 };
 
 type AppLayoutProps = {
@@ -145,6 +147,13 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
                   {t('activities.title')}
                 </NavLink>
               </li>
+              {user.showApiClients ? (
+                <li>
+                  <NavLink to="/koppelingen" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('apiClients.title')}
+                  </NavLink>
+                </li>
+              ) : null}
               <li>
                 <NavLink to="/security" className="utrecht-link utrecht-link--html-a kc-nav__link">
                   {t('header.security')}

@@ -7,7 +7,9 @@ import { type AccessResource, isAccessResource } from '@/features/access-log/uti
 /** The staff log has no words (yet) for these parts of the file: they read as "andere gegevens". */
 const UNNAMED = ['daily-team', 'actions', 'data-export'] as const;
 const ACTIONS = ['read', 'list', 'create', 'update', 'delete'] as const;
-const ROLES = ['centre_admin', 'org_admin', 'staff', 'care_professional', 'municipality_analyst'] as const;
+// `api_client`: an organisation's connected system (its name says "(koppeling)"). A role the
+// server adds later reads as no role rather than as a key.
+const ROLES = ['centre_admin', 'org_admin', 'staff', 'care_professional', 'municipality_analyst', 'api_client'] as const;
 
 /** Pairs that read better in their own words than in the general pattern. */
 const SPECIAL = [
@@ -64,18 +66,16 @@ export function useDescribeAccess() {
           : entry.role === 'guardian'
             ? t('accessLog.guardian')
             : null;
-      if (entry.organisationName && role) {
-        return t('accessLog.whoWithOrganisationAndRole', {
-          name: entry.actorName,
-          organisation: entry.organisationName,
-          role,
-        });
+      // A connected system is named after its organisation already: "De Regenboog (koppeling)".
+      const organisation =
+        entry.role === 'api_client' && entry.organisationName && entry.actorName.startsWith(entry.organisationName)
+          ? null
+          : entry.organisationName;
+      if (organisation && role) {
+        return t('accessLog.whoWithOrganisationAndRole', { name: entry.actorName, organisation, role });
       }
-      if (entry.organisationName) {
-        return t('accessLog.whoWithOrganisation', {
-          name: entry.actorName,
-          organisation: entry.organisationName,
-        });
+      if (organisation) {
+        return t('accessLog.whoWithOrganisation', { name: entry.actorName, organisation });
       }
       if (role) return t('accessLog.whoWithRole', { name: entry.actorName, role });
       return entry.actorName;

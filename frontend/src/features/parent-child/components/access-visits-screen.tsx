@@ -11,7 +11,9 @@ import { NoAuthorityNote } from '@/features/parent-child/components/no-authority
 import type { AccessVisit } from '@/features/parent-child/types';
 import { visitKind, visitResources } from '@/features/parent-child/utils/visits';
 
-const ROLES = ['centre_admin', 'org_admin', 'staff', 'care_professional', 'municipality_analyst'] as const;
+// `api_client`: the organisation's connected system (its name says "(koppeling)"). A role the
+// server adds later shows no role rather than a key.
+const ROLES = ['centre_admin', 'org_admin', 'staff', 'care_professional', 'municipality_analyst', 'api_client'] as const;
 type Role = (typeof ROLES)[number];
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
@@ -80,7 +82,9 @@ function VisitItem({ visit }: { visit: AccessVisit }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const role = !visit.role ? null : isRole(visit.role) ? t(`roles.${visit.role}`) : visit.role === 'guardian' ? t('parentChild.visits.guardian') : null;
-  const who = [visit.organisationName, role].filter(Boolean).join(', ');
+  // A connected system is named after its organisation already: "De Regenboog (koppeling)".
+  const named = visit.role === 'api_client' && visit.organisationName && visit.actorName.startsWith(visit.organisationName);
+  const who = [named ? null : visit.organisationName, role].filter(Boolean).join(', ');
   const parts = visitResources(visit.resources).map((resource) => t(`parentChild.visits.resources.${resource}`));
   const list = new Intl.ListFormat(format.language, { type: 'conjunction' }).format(parts);
   const sameMinute = visit.startedAt.slice(0, 16) === visit.endedAt.slice(0, 16);
