@@ -330,3 +330,57 @@ async def build_world(session: AsyncSession, *, secret: str) -> World:
         other_child=other_child,
         tokens=tokens,
     )
+
+
+async def make_api_client(
+    session: AsyncSession,
+    organisation: Organisation,
+    *,
+    scopes: list[str],
+    secret: str,
+    name: str = "Planning",
+) -> tuple[uuid.UUID, str]:
+    """An organisation's API client as registration leaves it, and a token of it."""
+    from kindcentraal.integration.models import ApiClient, ApiClientSecret
+
+    n = _n()
+    client_id = uuid.uuid4()
+    account = User(
+        tenant_id=organisation.tenant_id,
+        email=f"{client_id}@api-clients.invalid",
+        display_name=f"{organisation.name} (koppeling)",
+        password_hash="!",
+        is_active=False,
+        service_account=True,
+    )
+    session.add(account)
+    await session.flush()
+    session.add(
+        ApiClient(
+            id=client_id,
+            tenant_id=organisation.tenant_id,
+            organisation_id=organisation.id,
+            service_user_id=account.id,
+            name=name,
+            scopes=scopes,
+        )
+    )
+    await session.flush()
+    stored = ApiClientSecret(
+        tenant_id=organisation.tenant_id,
+        client_id=client_id,
+        secret_hash=f"{n:064d}",
+        hint="kcs_test",
+    )
+    session.add(stored)
+    await session.flush()
+    token = issue_access_token(
+        secret=secret,
+        user_id=account.id,
+        tenant_id=organisation.tenant_id,
+        session_id=stored.id,
+        lifetime=timedelta(minutes=15),
+        client_id=client_id,
+        scopes=frozenset(scopes),
+    )
+    return client_id, token

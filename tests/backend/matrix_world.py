@@ -44,6 +44,7 @@ from kindcentraal.auth.models import AuthSession, RefreshToken
 from kindcentraal.auth.tokens import issue_access_token
 from kindcentraal.careteam.models import CareTeamMember
 from kindcentraal.child.models import Child
+from kindcentraal.common.scopes import ApiScope
 from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
 from kindcentraal.family.models import DataExport, ExportStatus
 from kindcentraal.messages.models import Message, MessageThread, ThreadParticipant
@@ -81,6 +82,7 @@ from kindcentraal.talks.models import TalkBooking, TalkRound, TalkRoundChild, Ta
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
 from tests.backend.factories import (
+    make_api_client,
     make_centre,
     make_child,
     make_group,
@@ -107,6 +109,13 @@ PRINCIPALS = (
     "municipality_analyst",
     "outsider",  # an account without any membership or child
 )
+
+
+# API clients of the childcare organisation, by their scopes: every scope, and one scope.
+CLIENT_PRINCIPALS: dict[str, tuple[str, ...]] = {
+    "client_full": tuple(scope.value for scope in ApiScope),
+    "client_activities": ("activities:read",),
+}
 
 
 @dataclass
@@ -861,6 +870,14 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
             session, users[principal], secret=secret
         )
 
+    # Machine clients of the childcare organisation: principals of the client matrix
+    # (tests/backend/test_client_matrix.py), not columns of the people's table.
+    client_ids: dict[str, uuid.UUID] = {}
+    for principal, scopes in CLIENT_PRINCIPALS.items():
+        client_ids[principal], tokens[principal] = await make_api_client(
+            session, childcare, scopes=list(scopes), secret=secret, name=principal
+        )
+
     world = MatrixWorld(
         ids={
             "tenant": tenant.id,
@@ -884,6 +901,7 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
             "care_t2": care_t2.id,
             "group_t2": group_t2.id,
         }
+        | {f"api_{name}": client_id for name, client_id in client_ids.items()}
         | {f"{kind}_x": row for kind, row in rooms_x.items()}
         | {f"{kind}_y": row for kind, row in rooms_y.items()}
         | {f"{kind}_t2": row for kind, row in rooms_t2.items()}

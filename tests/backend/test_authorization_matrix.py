@@ -435,6 +435,24 @@ def _talk(ctx: Ctx) -> Call:
     return Call(path={"slotId": ctx.rooms("talk_open")})
 
 
+# API clients live under their organisation: own is the childcare organisation (with its
+# clients), other an organisation of centre Y, foreign one of tenant 2. Organisations are a
+# directory every professional sees; only their administrators manage clients.
+API_CLIENT_ADMINS = only({"centre_admin": 200, "childcare_admin": 200}, 403)
+NOT_ADMINISTERED = every(403)
+FOREIGN_ORG = only({"centre_admin": 404, "org_admin": 404, "childcare_admin": 404}, 403)
+
+
+def _api_clients(ctx: Ctx) -> Call:
+    organisation = {OWN: "childcare", OTHER: "school_y", FOREIGN: "school_t2"}[ctx.obj]
+    return Call(path={"organisationId": ctx.world.ids[organisation]})
+
+
+def _api_client(ctx: Ctx) -> Call:
+    client = ctx.world.ids["api_client_full"] if ctx.obj == OWN else uuid.uuid4()
+    return Call(path=_api_clients(ctx).path | {"clientId": client})
+
+
 def status(spec: str, code: int) -> str:
     """The same row with the success code replaced (200 -> 201 or 204)."""
     return re.sub(r"\b200\b", str(code), spec)
@@ -768,6 +786,49 @@ TABLE: dict[str, Row] = {
     "DELETE /placements/{placementId}": obj_op(
         lambda c: Call(path={"placementId": c.child().placement}), own=status(PLACE, 204)
     ),
+    "POST /placements/bulk": obj_op(
+        lambda c: Call(json={"items": [_placement_body(c).json]}),
+        # As POST /placements, in one unit: an item the caller may not place is a 400 that
+        # names the item's field (nothing is stored).
+        own="401 200 200 200 200 200 400 400 200 403 403 403 403",
+        other="401 400 400 400 400 400 400 400 400 403 403 403 403",
+        foreign="401 400 400 400 400 400 400 400 400 403 403 403 403",
+    ),
+    # The changes feed is for API clients only (test_client_matrix.py) ------------------------
+    "GET /changes": self_op(every(403), lambda c: Call()),
+    # API clients: the organisation's administrators (docs/integration.md) -------------------
+    "GET /organisations/{organisationId}/api-clients": obj_op(
+        _api_clients, own=API_CLIENT_ADMINS, other=NOT_ADMINISTERED, foreign=FOREIGN_ORG
+    ),
+    "POST /organisations/{organisationId}/api-clients": obj_op(
+        lambda c: Call(
+            path=_api_clients(c).path, json={"name": "Planning", "scopes": ["children:read"]}
+        ),
+        own=status(API_CLIENT_ADMINS, 201),
+        other=NOT_ADMINISTERED,
+        foreign=FOREIGN_ORG,
+    ),
+    "GET /organisations/{organisationId}/api-clients/{clientId}": obj_op(
+        _api_client, own=API_CLIENT_ADMINS, other=NOT_ADMINISTERED, foreign=FOREIGN_ORG
+    ),
+    "PATCH /organisations/{organisationId}/api-clients/{clientId}": obj_op(
+        lambda c: Call(path=_api_client(c).path, json={"name": "Facturatie"}),
+        own=API_CLIENT_ADMINS,
+        other=NOT_ADMINISTERED,
+        foreign=FOREIGN_ORG,
+    ),
+    "DELETE /organisations/{organisationId}/api-clients/{clientId}": obj_op(
+        _api_client,
+        own=status(API_CLIENT_ADMINS, 204),
+        other=NOT_ADMINISTERED,
+        foreign=FOREIGN_ORG,
+    ),
+    "POST /organisations/{organisationId}/api-clients/{clientId}/secret-rotation": obj_op(
+        lambda c: Call(path=_api_client(c).path, json={"overlapHours": 1}),
+        own=status(API_CLIENT_ADMINS, 201),
+        other=NOT_ADMINISTERED,
+        foreign=FOREIGN_ORG,
+    ),
     # Support inside the centre (docs/support.md) ------------------------------------------
     "GET /children/{childId}/signals": obj_op(_child, own=SEE_CARE_DATA),
     "POST /children/{childId}/signals": obj_op(
@@ -1035,6 +1096,26 @@ TABLE: dict[str, Row] = {
             },
         ),
         own=PLACE,
+    ),
+    "POST /daily-attendance/bulk": obj_op(
+        lambda c: Call(
+            json={
+                "items": [
+                    {
+                        "childId": str(c.child().id),
+                        "date": today(),
+                        "checkedInAt": _local_noon(),
+                        "organisationId": str(
+                            c.world.ids["childcare" if c.child_key() == "B" else "school"]
+                        ),
+                    }
+                ]
+            }
+        ),
+        # Staff roles only; per item as the PUT, an item refused is a 400 naming its field.
+        own="401 200 200 200 200 200 403 403 400 403 403 403 403",
+        other="401 400 400 400 400 400 403 403 400 403 403 403 403",
+        foreign="401 400 400 400 400 400 403 403 400 403 403 403 403",
     ),
     "GET /children/{childId}/day": obj_op(_child, own=SEE_CHILD),
     "GET /groups/{groupId}/day": obj_op(

@@ -38,12 +38,14 @@ from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child, Guardian
+from kindcentraal.child.policy import current_placement
 from kindcentraal.common.repository import apply_changes, get_in_tenant
 from kindcentraal.errors import Conflict, InvalidInput, NotFound
 from kindcentraal.group.models import Group
 from kindcentraal.notification.models import NotificationKind
 from kindcentraal.notification.service import notify
 from kindcentraal.organisation.models import Organisation
+from kindcentraal.placement.models import Placement
 from kindcentraal.rooms import policy as rooms_policy
 from kindcentraal.rooms import service as rooms
 from kindcentraal.rooms.models import Booking, BookingStatus, Room
@@ -682,6 +684,19 @@ async def _listed(
     return [_Listed(e, f"{given} {family}", group) for e, given, family, group in rows]
 
 
+async def _placed_child_ids(
+    session: AsyncSession, principal: Principal, organisation_id: uuid.UUID
+) -> set[uuid.UUID]:
+    rows = await session.scalars(
+        select(Placement.child_id).where(
+            Placement.tenant_id == principal.tenant_id,
+            Placement.organisation_id == organisation_id,
+            current_placement(today()),
+        )
+    )
+    return set(rows)
+
+
 async def list_enrolments(
     session: AsyncSession,
     principal: Principal,
@@ -691,10 +706,16 @@ async def list_enrolments(
 ) -> list[EnrolmentRead]:
     """The activity's people: every enrolment; a family: its own children's."""
     activity = await _visible_activity(session, principal, activity_id)
-    runner = policy.runs(principal, activity)
+    runner = policy.runs(principal, activity) and principal.client is None
     if runner:
         listed = await _listed(session, activity.id, None)
         basis = "activity-provider"
+    elif principal.client is not None:
+        # A machine client sees only the children placed with its organisation, also on an
+        # activity its organisation runs.
+        placed = await _placed_child_ids(session, principal, principal.client.organisation_id)
+        listed = await _listed(session, activity.id, placed) if placed else []
+        basis = "placement at the client's organisation"
     else:
         own = await policy.guardian_child_ids(session, principal)
         listed = await _listed(session, activity.id, own) if own else []

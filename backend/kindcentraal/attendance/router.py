@@ -19,6 +19,7 @@ from kindcentraal.attendance.schemas import (
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
 from kindcentraal.common.responses import problems
+from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import IsoDate
 from kindcentraal.common.scopes import ApiScope
 from kindcentraal.policy.registry import declare
@@ -58,6 +59,7 @@ DAILY_ATTENDANCE_BULK = declare(
     client_scope=ApiScope.ATTENDANCE_WRITE,
     resource="daily-attendance",
     action="bulk",
+    roles=frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF}),
     rows="as daily-attendance.update, for every item; one wrong item fails them all",
 )
 CHILD_DAY = declare(

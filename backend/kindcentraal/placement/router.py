@@ -58,7 +58,7 @@ BULK_PLACEMENTS = declare(
     client_scope=ApiScope.PLACEMENTS_WRITE,
     resource="placement",
     action="bulk",
-    roles=frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF}),
+    roles=frozenset({Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL}),
     rows="as create and update, for every item; one wrong item fails them all",
 )
 DELETE_PLACEMENT = declare(
