@@ -138,16 +138,16 @@ def guard(policy: Policy) -> Callable[..., Coroutine[Any, Any, Principal]]:
     async def dependency(request: Request, principal: CurrentPrincipal) -> Principal:
         if principal.client is not None:
             # A machine client: the scopes its token carries decide, not a role; a route that
-            # names no scope is for people only.
-            if policy.client_scope is None and not policy.clients_only:
-                raise ClientNotAllowed()
-            if policy.client_scope is not None and not principal.client.allows(policy.client_scope):
-                raise InsufficientScope(policy.client_scope)
+            # names no scope is for people only. Every call counts in the client's usage.
             setattr(
                 request.state,
                 CLIENT_STATE,
                 CallOf(tenant_id=principal.tenant_id, client_id=principal.client.client_id),
             )
+            if policy.client_scope is None and not policy.clients_only:
+                raise ClientNotAllowed()
+            if policy.client_scope is not None and not principal.client.allows(policy.client_scope):
+                raise InsufficientScope(policy.client_scope)
             request.app.state.client_limits.check(principal.client.client_id)
             return principal
         if policy.clients_only:

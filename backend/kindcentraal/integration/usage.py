@@ -22,7 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kindcentraal.errors import TooManyRequests
-from kindcentraal.integration.models import ApiClientError, ApiClientUsage
+from kindcentraal.integration.models import ApiClient, ApiClientError, ApiClientUsage
 from kindcentraal.integration.schemas import ApiClientErrorRead, UsageDay
 from kindcentraal.rooms.recurrence import local_today
 
@@ -89,9 +89,18 @@ class UsageRecorder:
         if not pending.counts and not pending.errors:
             return
         async with sessionmaker() as session, session.begin():
+            # Counts of a client whose organisation has gone since are dropped with it.
+            clients = {call.client_id for call, _ in pending.counts} | {
+                c.client_id for c in pending.errors
+            }
+            existing = set(
+                await session.scalars(select(ApiClient.id).where(ApiClient.id.in_(clients)))
+            )
             dialect = session.get_bind().dialect.name
             insert = pg_insert if dialect == "postgresql" else sqlite_insert
             for (call, day), (calls, errors) in pending.counts.items():
+                if call.client_id not in existing:
+                    continue
                 statement = insert(ApiClientUsage).values(
                     id=uuid.uuid4(),
                     tenant_id=call.tenant_id,
@@ -113,6 +122,8 @@ class UsageRecorder:
                     )
                 )
             for call, recent in pending.errors.items():
+                if call.client_id not in existing:
+                    continue
                 session.add_all(
                     ApiClientError(tenant_id=call.tenant_id, client_id=call.client_id, **error)
                     for error in recent

@@ -4,15 +4,25 @@ what a client may and may not reach."""
 import base64
 
 import httpx
+from fastapi import FastAPI
 from sqlalchemy import func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession, async_sessionmaker
 
 from kindcentraal.audit.models import AuditEvent
 from kindcentraal.integration.models import ApiClientSecret
+from kindcentraal.integration.usage import ClientLimits
 from kindcentraal.placement.models import PlacementKind
 from kindcentraal.user.models import User
 from tests.backend.assertions import assert_problem
-from tests.backend.factories import World, make_child, make_placement
+from tests.backend.conftest import TEST_SECRET
+from tests.backend.factories import (
+    World,
+    make_child,
+    make_guardian,
+    make_placement,
+    make_user,
+    token_for,
+)
 from tests.backend.integration.helpers import (
     client_token,
     org_admin_headers,
@@ -207,3 +217,60 @@ async def test_revoking_ends_tokens_at_once_and_rotation_overlaps(
         },
     )
     assert_problem(again, 401)
+
+
+async def test_rate_limits_answer_429_and_the_admin_sees_usage_and_errors(
+    app: FastAPI,
+    client: httpx.AsyncClient,
+    session: AsyncSession,
+    connection: AsyncConnection,
+    world: World,
+) -> None:
+    api = app.state.api
+    registered = await register(client, session, world, scopes=["children:read"])
+    headers = await client_token(client, registered)
+    kept = api.state.client_limits
+    api.state.client_limits = ClientLimits("3/minute")
+    try:
+        statuses = [(await client.get("/children", headers=headers)).status_code for _ in range(4)]
+        limited = await client.get("/children", headers=headers)
+    finally:
+        api.state.client_limits = kept
+    assert statuses == [200, 200, 200, 429]
+    assert_problem(limited, 429)
+    assert 1 <= int(limited.headers["retry-after"]) <= 60
+    # A wrong scope is an error of the client's too.
+    assert (await client.get("/placements", headers=headers)).status_code == 403
+
+    await api.state.client_usage.flush(
+        async_sessionmaker(bind=connection, join_transaction_mode="create_savepoint")
+    )
+    read = await client.get(
+        f"/organisations/{world.childcare.id}/api-clients/{registered.client_id}",
+        headers=registered.admin_headers,
+    )
+    assert read.status_code == 200, read.text
+    today = read.json()["usage"][0]
+    assert (today["calls"], today["errors"]) == (6, 3)
+    errors = read.json()["recentErrors"]
+    assert [(e["status"], e["route"]) for e in errors[:3]] == [
+        (403, "/placements"),
+        (429, "/children"),
+        (429, "/children"),
+    ]
+
+
+async def test_the_parent_reads_the_organisation_and_koppeling_in_the_access_log(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    guardian = await make_user(session, world.tenant)
+    await make_guardian(session, world.toddler, guardian)
+    parent = {"Authorization": f"Bearer {await token_for(session, guardian, secret=TEST_SECRET)}"}
+    registered = await register(client, session, world, scopes=["children:read"])
+    headers = await client_token(client, registered)
+    assert (await client.get(f"/children/{world.toddler.id}", headers=headers)).status_code == 200
+    log = await client.get(f"/children/{world.toddler.id}/access-log", headers=parent)
+    assert log.status_code == 200, log.text
+    entry = next(e for e in log.json()["items"] if e["role"] == "api_client")
+    assert entry["actorName"] == f"{world.childcare.name} (koppeling)"
+    assert entry["organisationName"] == world.childcare.name
