@@ -19,16 +19,20 @@ A pure ASGI middleware: a GET passes after one comparison of its method.
 
 import asyncio
 import contextlib
+import inspect
 import logging
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncSession
 from starlette._utils import get_route_path
+from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from kindcentraal.auth.dependencies import get_session
 from kindcentraal.auth.tokens import InvalidToken, decode_access_token
 from kindcentraal.errors import problem
 from kindcentraal.idempotency import service as idempotency_service
@@ -54,7 +58,8 @@ KEPT_HEADERS = {"content-type": 255, "location": 2048, "etag": 255}
 
 log = logging.getLogger("kindcentraal.idempotency")
 
-Sessions = async_sessionmaker[AsyncSession]
+# A short transaction of its own, committed on a clean exit.
+Units = Callable[[], AbstractAsyncContextManager[AsyncSession]]
 
 
 @dataclass(frozen=True)
@@ -93,8 +98,8 @@ class IdempotencyMiddleware:
         fingerprint = idempotency_service.fingerprint_request(
             method=scope["method"], path=path, query=scope.get("query_string", b""), body=body
         )
-        sessions: Sessions = scope["app"].state.database.sessionmaker
-        async with sessions() as session, session.begin():
+        units = _units(scope)
+        async with units() as session:
             claim = await idempotency_service.claim_key(
                 session,
                 tenant_id=caller.tenant_id,
@@ -102,10 +107,10 @@ class IdempotencyMiddleware:
                 key=key,
                 fingerprint=fingerprint,
             )
-        await self._answer(claim, sessions, scope, _replaying(messages, receive), send)
+        await self._answer(claim, units, scope, _replaying(messages, receive), send)
 
     async def _answer(
-        self, claim: Claim, sessions: Sessions, scope: Scope, receive: Receive, send: Send
+        self, claim: Claim, units: Units, scope: Scope, receive: Receive, send: Send
     ) -> None:
         if claim.state == ClaimState.REPLAY:
             assert claim.response is not None
@@ -130,9 +135,31 @@ class IdempotencyMiddleware:
             )(scope, receive, send)
         elif claim.state == ClaimState.NEW:
             assert claim.record_id is not None
-            await _run_claimed(self.app, sessions, claim.record_id, scope, receive, send)
+            await _run_claimed(self.app, units, claim.record_id, scope, receive, send)
         else:
             await self.app(scope, receive, send)
+
+
+def _units(scope: Scope) -> Units:
+    """Keys are claimed and kept in short transactions on the app's database, next to the
+    request's own unit of work. Where the app's session dependency is overridden (the tests
+    serve every request on the test's connection), through that override, so that the keys
+    live where the requests' data does."""
+    api = scope["app"]
+    override = api.dependency_overrides.get(get_session)
+    if override is None:
+        sessions = api.state.database.sessionmaker
+
+        @asynccontextmanager
+        async def transaction() -> AsyncIterator[AsyncSession]:
+            async with sessions() as session, session.begin():
+                yield session
+
+        return transaction
+    unit = asynccontextmanager(override)
+    if inspect.signature(override).parameters:
+        return lambda: unit(Request(scope))
+    return unit
 
 
 def parse_key(raw: bytes) -> str | None:
@@ -252,7 +279,7 @@ def _replay(stored: StoredResponse) -> Response:
 
 async def _run_claimed(
     app: ASGIApp,
-    sessions: Sessions,
+    units: Units,
     record_id: uuid.UUID,
     scope: Scope,
     receive: Receive,
@@ -260,7 +287,7 @@ async def _run_claimed(
 ) -> None:
     """Run the request that holds the key. Its response is held until complete, kept (or the
     key released), and only then sent: a client that got the answer can replay it at once."""
-    recorder = _Recorder(send, settle=_settler(sessions, record_id))
+    recorder = _Recorder(send, settle=_settler(units, record_id))
     try:
         await app(scope, receive, recorder.send)
     except BaseException:
@@ -276,10 +303,10 @@ async def _run_claimed(
 Settle = Callable[[StoredResponse | None], Awaitable[None]]
 
 
-def _settler(sessions: Sessions, record_id: uuid.UUID) -> Settle:
+def _settler(units: Units, record_id: uuid.UUID) -> Settle:
     async def settle(response: StoredResponse | None) -> None:
         try:
-            async with sessions() as session, session.begin():
+            async with units() as session:
                 if response is not None:
                     await idempotency_service.keep_response(
                         session, record_id=record_id, response=response

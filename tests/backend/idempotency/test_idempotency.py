@@ -19,11 +19,12 @@ from alembic import command
 from fastapi import FastAPI, Request, Response
 from sqlalchemy import event, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Session
 
-from kindcentraal.auth.dependencies import get_session
+from kindcentraal.auth.dependencies import get_settings_dep
 from kindcentraal.cli import alembic_config
 from kindcentraal.config import Settings
-from kindcentraal.db import Database, make_engine, unit_of_work, utcnow
+from kindcentraal.db import Database, make_engine, utcnow
 from kindcentraal.group.models import Group
 from kindcentraal.idempotency import service as idempotency_service
 from kindcentraal.idempotency.models import IdempotencyKey
@@ -266,29 +267,27 @@ async def test_a_409_is_not_kept_so_a_retry_runs_again(live: Live) -> None:
     assert await live.groups_named(name) == 1
 
 
-class CommitRefused(Exception):
+class WriteRefused(Exception):
     pass
 
 
 async def test_a_5xx_is_not_kept_so_a_retry_runs_again(live: Live) -> None:
-    async def failing_session(request: Request) -> AsyncIterator[AsyncSession]:
-        async with live.database.sessionmaker() as session:
-
-            @event.listens_for(session.sync_session, "before_commit")
-            def refuse(_: object) -> None:
-                raise CommitRefused
-
-            async with unit_of_work(session) as unit:
-                yield unit
-
-    live.api.dependency_overrides[get_session] = failing_session
     key, name = unique("key"), unique("Groep")
+
+    def refuse(session: Session, *_: object) -> None:
+        # A database failure in the route's own unit of work, for this group only.
+        if any(isinstance(new, Group) and new.name == name for new in session.new):
+            raise WriteRefused
+
     headers = live.headers("centre_admin", key)
-    failed = await live.client.post("/groups", json=new_group(live, name), headers=headers)
+    event.listen(Session, "before_flush", refuse)
+    try:
+        failed = await live.client.post("/groups", json=new_group(live, name), headers=headers)
+    finally:
+        event.remove(Session, "before_flush", refuse)
     assert_problem(failed, 500)
     assert await live.key_rows(key) == []
     assert await live.groups_named(name) == 0
-    live.api.dependency_overrides.clear()
     retry = await live.client.post("/groups", json=new_group(live, name), headers=headers)
     assert retry.status_code == 201, retry.text
     assert "idempotent-replayed" not in retry.headers
@@ -333,13 +332,14 @@ async def test_a_retry_while_the_first_request_runs_is_409(live: Live) -> None:
     was claimed) until the second has been answered."""
     entered, release = asyncio.Event(), asyncio.Event()
 
-    async def held_session(request: Request) -> AsyncIterator[AsyncSession]:
+    async def held_settings(request: Request) -> Settings:
+        # The route's own dependencies (its caller's principal) wait here.
         entered.set()
         await release.wait()
-        async with live.database.session() as session:
-            yield session
+        settings: Settings = request.app.state.settings
+        return settings
 
-    live.api.dependency_overrides[get_session] = held_session
+    live.api.dependency_overrides[get_settings_dep] = held_settings
     key, name = unique("key"), unique("Groep")
     headers = live.headers("centre_admin", key)
     first = asyncio.create_task(
@@ -582,3 +582,31 @@ async def test_a_get_is_untouched(live: Live) -> None:
     assert response.status_code == 200
     assert "idempotent-replayed" not in response.headers
     assert await live.key_rows(key) == []
+
+
+# --- on the test's own connection (the `client` fixture) ------------------------------------
+
+
+async def test_keys_work_in_the_tests_own_transaction(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    """The app's session dependency is overridden there: keys are kept through it, in the
+    test's transaction, and rolled back with it."""
+    key, name = unique("key"), unique("Groep")
+    headers = {**world.headers("centre_admin"), "Idempotency-Key": key}
+    body = {
+        "centreId": str(world.centre.id),
+        "organisationId": str(world.school.id),
+        "name": name,
+        "kind": "school_class",
+        "grade": 3,
+    }
+    first = await client.post("/groups", json=body, headers=headers)
+    assert first.status_code == 201, first.text
+    again = await client.post("/groups", json=body, headers=headers)
+    assert_replay_of(again, first)
+    reused = await client.post("/groups", json={**body, "name": unique("Groep")}, headers=headers)
+    assert_problem(reused, 422)
+    assert await session.scalar(select(func.count()).where(Group.name == name)) == 1
+    stored = await session.scalar(select(IdempotencyKey).where(IdempotencyKey.key == key))
+    assert stored is not None and stored.status_code == 201
