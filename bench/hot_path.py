@@ -16,7 +16,7 @@ Usage
                                  --count 2000` (the trajectory board of a 2,000-trajectory centre)
     --endpoints ...              list,deep-page,search,child,me,access-log,board,plan,day,
                                  catalogue,parent-home,parent-child,visits,threads,unread,
-                                 announcements
+                                 announcements,changes
                                  (default all; board and plan where the dataset has trajectories)
     --connections 1,16           wrk connections (default 1,16)
     --workers 1,2                uvicorn worker processes (default 1,2)
@@ -66,6 +66,9 @@ URLs are found through the API itself:
     unread      GET /api/v1/threads/unread-count          parent, the header's unread messages
     announcements GET /api/v1/announcements               parent, the announcements feed (one
                 sent to the whole centre by beheer@regenboog.demo when the feed is empty)
+    changes     GET /api/v1/changes?limit=100             the childcare organisation's API client
+                (registered by opvang.beheer@regenboog.demo; client credentials), the first page
+                of its changes feed; the client's rate limit is lifted for the run
 
 Each URL's response body and Content-Type are captured once per database (from the first
 server) and served from bench/bare_app.py (a minimal FastAPI app: no database, no auth, no
@@ -140,6 +143,9 @@ TEACHER = "leerkracht@regenboog.demo"
 CENTRE_ADMIN = "beheer@regenboog.demo"
 PARENT = "ouder@regenboog.demo"
 COORDINATOR = "ib@regenboog.demo"  # intern begeleider: the centre's care coordinator
+CHILDCARE_ADMIN = "opvang.beheer@regenboog.demo"
+# A registered API client logs in as "client:<clientId>:<clientSecret>" (client credentials).
+CLIENT_PREFIX = "client:"
 BOARD_TRAJECTORIES = 2000
 EXPAND = "guardians,placements,contactPerson,careTeam,consents"
 # The parent app's "Mijn kind" screen, in its one request.
@@ -165,6 +171,7 @@ ENDPOINTS = (
     "threads",
     "unread",
     "announcements",
+    "changes",
 )
 # Read no child's file, so write no access-log event.
 NOT_LOGGED = frozenset({"me", "catalogue", "unread", "announcements"})
@@ -455,6 +462,13 @@ class Target:
 
 
 def login(client: httpx.Client, email: str) -> dict[str, str]:
+    if email.startswith(CLIENT_PREFIX):
+        client_id, secret = email.removeprefix(CLIENT_PREFIX).split(":", 1)
+        form = {"grant_type": "client_credentials", "client_id": client_id}
+        response = client.post(f"{API}/auth/token", data=form | {"client_secret": secret})
+        if response.status_code != 200:
+            raise BenchError(f"the client token answered {response.status_code}")
+        return {"Authorization": f"Bearer {response.json()['access_token']}"}
     response = client.post(f"{API}/auth/token", data={"username": email, "password": PASSWORD})
     if response.status_code != 200:
         raise BenchError(f"login of {email} answered {response.status_code}: {response.text}")
@@ -496,6 +510,31 @@ def _get(client: httpx.Client, path: str, headers: dict[str, str]) -> httpx.Resp
     if not response.is_success:
         raise BenchError(f"GET {API}{path} answered {response.status_code}: {response.text}")
     return response
+
+
+def changes_target(client: httpx.Client, tokens: Tokens) -> Target:
+    """The childcare organisation's planning system, registered as an API client, reads the
+    first page of its changes feed (100 changes of its placements and children)."""
+    admin = tokens.get(client, CHILDCARE_ADMIN)
+    me = _get(client, "/me", admin).json()
+    organisation = next(m["organisationId"] for m in me["memberships"] if m["role"] == "org_admin")
+    registered = client.post(
+        f"{API}/organisations/{organisation}/api-clients",
+        json={"name": "Benchmark", "scopes": ["children:read", "placements:read"]},
+        headers=admin,
+    )
+    if registered.status_code != 201:
+        raise BenchError(f"registering an API client answered {registered.status_code}")
+    body = registered.json()
+    user = f"{CLIENT_PREFIX}{body['clientId']}:{body['clientSecret']}"
+    page = _get(client, "/changes?limit=100", tokens.get(client, user)).json()
+    return Target(
+        "changes",
+        user,
+        "/changes?limit=100",
+        "GET /changes?limit=100 (a childcare system's changes feed)",
+        None if len(page["items"]) == 100 else f"only {len(page['items'])} changes on the page",
+    )
 
 
 def discover(
@@ -612,6 +651,8 @@ def discover(
             "/announcements",
             "GET /announcements (parent, the announcements feed)",
         )
+    if "changes" in wanted:
+        targets["changes"] = changes_target(client, tokens)
     if {"child", "access-log"} & set(wanted):
         parent = tokens.get(client, PARENT)
         own = _get(client, "/children", parent).json()["items"]
@@ -873,6 +914,8 @@ def bench_database_dataset(
     try:
         with bench_database(database, dataset, work) as url:
             env = clean_env(url)
+            # The API client's rate limit would cut the run short: the feed itself is measured.
+            env["KC_API_CLIENT_RATE_LIMIT"] = "1000000/second"
             if token_minutes(args) != 15:  # only for very long --duration
                 env["KC_ACCESS_TOKEN_MINUTES"] = str(token_minutes(args))
             started = time.monotonic()

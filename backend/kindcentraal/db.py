@@ -236,6 +236,11 @@ class Database:
     """Holds the engines and session factories of one running app."""
 
     def __init__(self, url: str) -> None:
+        # Every mapper, and the change log's flush hook: whatever writes through a Database
+        # (API, worker, CLI, seeds) records its changes for API clients. Imported here, at
+        # run time, because the models import this module.
+        import kindcentraal.models  # noqa: F401
+
         self.engine = make_engine(url)
         self.sessionmaker = async_sessionmaker(self.engine, expire_on_commit=False)
         self.read_engine = make_engine(url, read_only=True)
