@@ -43,3 +43,13 @@ export type IssuedSecret = {
   previousSecretsExpireAt?: string | null;
   kind: 'created' | 'rotated';
 };
+
+export type WebhookSubscriptionRead = components['schemas']['WebhookSubscriptionRead'];
+export type WebhookDeliveryRead = components['schemas']['WebhookDeliveryRead'];
+export type WebhookEventType = components['schemas']['EventType'];
+export type WebhookDisabledReason = components['schemas']['DisabledReason'];
+export type WebhookDeliveryStatus = components['schemas']['DeliveryStatus'];
+
+/** The i18n key of an event type: `placement.changed` → `apiClients.webhooks.events.placement_changed`. */
+export const eventKey = (type: WebhookEventType) => type.replace('.', '_') as EventKey;
+export type EventKey = 'placement_changed' | 'attendance_recorded' | 'booking_changed' | 'enrolment_changed' | 'consent_changed';

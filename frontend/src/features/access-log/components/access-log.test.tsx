@@ -38,6 +38,26 @@ function logApi(pages: Record<string, { items: unknown[]; nextCursor: string | n
 }
 
 describe('AccessLog', () => {
+  it('names an organisation’s connected system (role api_client) plainly, and an unknown role as no role', async () => {
+    logApi({
+      '': {
+        items: [
+          entry(1, { actorName: 'Kinderopvang De Regenboog (koppeling)', organisationName: 'Kinderopvang De Regenboog', role: 'api_client' }),
+          entry(2, { occurredAt: local(9, 0), actorName: 'Robot', organisationName: 'Sportclub', role: 'some_future_role' }),
+        ],
+        nextCursor: null,
+      },
+    });
+    renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());
+    await openLog();
+    const items = within(await screen.findByRole('list', { name: /nieuwste eerst/ })).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent(
+      'Kinderopvang De Regenboog (koppeling) (gekoppeld systeem van de organisatie) bekeek de gegevens van het kind',
+    );
+    expect(items[1]).toHaveTextContent('Robot (Sportclub) bekeek de gegevens van het kind');
+    expect(items[1]).not.toHaveTextContent('some_future_role');
+  });
+
   it('loads nothing until it is opened, and closes again', async () => {
     const { requests } = logApi({ '': { items: [entry(1)], nextCursor: null } });
     renderWithProviders(<AccessLog childId={CHILD_ID} />, setupApi());

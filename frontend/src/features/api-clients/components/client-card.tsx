@@ -100,11 +100,15 @@ export function ClientCard({
         </DataListItem>
         <DataListItem>
           <DataListKey>{t('apiClients.client.callsToday')}</DataListKey>
-          <DataListValue data-testid="api-client-calls-today">{number(today.calls)}</DataListValue>
+          <DataListValue>
+            <span data-testid="api-client-calls-today">{number(today.calls)}</span>
+          </DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>{t('apiClients.client.errorsToday')}</DataListKey>
-          <DataListValue data-testid="api-client-errors-today">{number(today.errors)}</DataListValue>
+          <DataListValue>
+            <span data-testid="api-client-errors-today">{number(today.errors)}</span>
+          </DataListValue>
         </DataListItem>
         <DataListItem>
           <DataListKey>{t('apiClients.client.created')}</DataListKey>

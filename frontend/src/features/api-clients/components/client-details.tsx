@@ -14,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '@/hooks/use-formatters';
 import { formatNumber } from '@/lib/format';
 import type { ApiClientRead } from '@/features/api-clients/types';
+import { WebhooksSection } from '@/features/api-clients/components/webhooks-section';
 import { usageByDay } from '@/features/api-clients/utils/usage';
 
 /** A table that turns into cards on narrow screens (each cell carries its column label). */
@@ -57,7 +58,10 @@ function SimpleTable<Row>({
   );
 }
 
-/** Calls and errors per day for 14 days, and the last failed calls: what went wrong, when, where. */
+/**
+ * Calls and errors per day for 14 days, the last failed calls (what went wrong, when, where) and
+ * the client's webhooks (asked for only once this is opened).
+ */
 export function ClientDetails({ client }: { client: ApiClientRead }) {
   const { t } = useTranslation();
   const format = useFormatters();
@@ -98,6 +102,7 @@ export function ClientDetails({ client }: { client: ApiClientRead }) {
           ]}
         />
       )}
+      <WebhooksSection client={client} />
     </div>
   );
 }

@@ -99,6 +99,30 @@ describe('Wie heeft het dossier bekeken', () => {
     expect(first).toHaveTextContent("Looked at your child's details, the care team, the reports, and other data.");
   });
 
+  it('names the organisation’s connected system plainly, in the family’s language too', async () => {
+    parentChildApi({
+      visits: () => ({
+        items: [
+          visit({
+            actorName: 'Kinderopvang De Regenboog (koppeling)',
+            organisationName: 'Kinderopvang De Regenboog',
+            role: 'api_client',
+            resources: ['placements'],
+          }),
+          visit({ actorName: 'Robot', organisationName: 'Sportclub', role: 'some_future_role' }),
+        ],
+        nextCursor: null,
+      }),
+    });
+    renderChildScreen(PATH);
+    const [system, unknown] = await screen.findAllByTestId('access-visit');
+    expect(system).toHaveTextContent('Kinderopvang De Regenboog (koppeling) (gekoppeld systeem van de organisatie)');
+    expect(unknown).toHaveTextContent('Robot (Sportclub)');
+    expect(unknown).not.toHaveTextContent('some_future_role');
+    await act(() => i18n.changeLanguage('tr'));
+    expect(system).toHaveTextContent('Kinderopvang De Regenboog (koppeling) (kurumun bağlı sistemi)');
+  });
+
   it('says so when nobody looked yet', async () => {
     parentChildApi({ visits: () => ({ items: [], nextCursor: null }) });
     renderChildScreen(PATH);
