@@ -33,11 +33,12 @@ run: install frontend/dist/index.html
 	scripts/run.sh
 
 lint: $(BIN)/.installed
-	$(BIN)/ruff check backend tests bench
-	$(BIN)/ruff format --check backend tests bench
+	$(BIN)/ruff check backend tests bench examples
+	$(BIN)/ruff format --check backend tests bench examples
 
 typecheck: $(BIN)/.installed
 	$(BIN)/mypy
+	$(BIN)/mypy examples
 
 openapi: $(BIN)/.installed
 	$(BIN)/kindcentraal openapi --output openapi.yaml
