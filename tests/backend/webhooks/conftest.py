@@ -207,16 +207,16 @@ class Machine:
 
 
 def live_settings(url: str, **extra: Any) -> Settings:
-    return Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        env="test",
-        secret_key=TEST_SECRET,
-        database_url=url,
-        audit_seal_interval_seconds=0,
-        rooms_release_interval_seconds=0,
-        webhooks_allow_private_networks=True,
+    values: dict[str, Any] = {
+        "env": "test",
+        "secret_key": TEST_SECRET,
+        "database_url": url,
+        "audit_seal_interval_seconds": 0,
+        "rooms_release_interval_seconds": 0,
+        "webhooks_allow_private_networks": True,
         **extra,
-    )
+    }
+    return Settings(_env_file=None, **values)  # type: ignore[call-arg]
 
 
 async def _fresh_url(settings: Settings) -> tuple[str, Callable[[], Any]]:
