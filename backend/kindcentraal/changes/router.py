@@ -1,6 +1,6 @@
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Response
 
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
@@ -34,7 +34,8 @@ async def list_changes(
         ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=feed.MAX_PAGE)] = 100,
-) -> ChangesPage:
+) -> Response:
     """What changed that this client may see, oldest first: type, id, change and time. Read
     the resource itself for its data. Follow `nextCursor`; while `hasMore`, ask again at once."""
-    return await feed.read_changes(session, principal, since=since, limit=limit)
+    page = await feed.read_changes(session, principal, since=since, limit=limit)
+    return Response(page, media_type="application/json")
