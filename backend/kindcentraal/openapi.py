@@ -2,10 +2,14 @@
 
 from collections.abc import Sequence
 from copy import deepcopy
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from fastapi import FastAPI
+from fastapi.dependencies.models import Dependant
+from fastapi.routing import APIRoute
+
+from kindcentraal.policy.registry import Policy
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 ERROR_DESCRIPTIONS = {
@@ -170,10 +174,45 @@ def install_openapi(api: FastAPI, *, path_order: Sequence[str] = ()) -> None:
 
     def shaped_openapi() -> dict[str, Any]:
         if api.openapi_schema is None:
-            api.openapi_schema = _in_order(_shape(original()), path_order)
+            shaped = _with_client_scopes(_shape(original()))
+            api.openapi_schema = _in_order(shaped, path_order)
         return api.openapi_schema
 
     api.openapi = shaped_openapi  # type: ignore[method-assign]
+
+
+def _route_policy(dependant: Dependant) -> Policy | None:
+    for dependency in dependant.dependencies:
+        policy = getattr(dependency.call, "__policy__", None) or _route_policy(dependency)
+        if policy is not None:
+            return cast(Policy, policy)
+    return None
+
+
+def _with_client_scopes(doc: dict[str, Any]) -> dict[str, Any]:
+    """Which operations API clients may call, and with which scope: the OAuth2 requirement
+    names the scope (people call them with their login, whatever its scopes); an operation
+    for people only says so, and the changes feed is for API clients only."""
+    from kindcentraal.api import ROUTERS  # the routers import what imports this module
+
+    routes = [route for router in ROUTERS for route in router.routes]
+    for route in routes:
+        if not isinstance(route, APIRoute) or not route.include_in_schema:
+            continue
+        policy = _route_policy(route.dependant)
+        path_item = doc.get("paths", {}).get(route.path_format, {})
+        for method in route.methods or ():
+            operation = path_item.get(method.lower())
+            if operation is None or policy is None or policy.public:
+                continue
+            if policy.client_scope is not None:
+                operation["security"] = [{"OAuth2": [str(policy.client_scope)]}]
+                operation["x-api-client-scope"] = str(policy.client_scope)
+            elif policy.clients_only:
+                operation["x-api-clients-only"] = True
+            else:
+                operation["x-api-clients"] = False
+    return doc
 
 
 def _in_order(doc: dict[str, Any], path_order: Sequence[str]) -> dict[str, Any]:
