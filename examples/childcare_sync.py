@@ -49,7 +49,8 @@ class Config:
     base_url: str
     client_id: str
     client_secret: str
-    organisation_id: str
+    # None: the organisation the token answer names (`organisation_id`).
+    organisation_id: str | None = None
     cursor_file: Path = Path("kindcentraal-cursor.txt")
 
 
@@ -90,6 +91,17 @@ class KindCentraal:
         if response.is_error:
             raise ApiError(response)
         self.token = response.json()["access_token"]
+        self.config.organisation_id = (
+            self.config.organisation_id or response.json()["organisation_id"]
+        )
+
+    @property
+    def organisation_id(self) -> str:
+        """Ours: as configured, or as the token answer names it."""
+        if self.config.organisation_id is None:
+            self.fetch_token()
+        assert self.config.organisation_id is not None
+        return self.config.organisation_id
 
     def request(self, method: str, path: str, **kwargs: Any) -> httpx.Response:
         """One logical call. A POST or PATCH carries one Idempotency-Key that every retry
@@ -141,7 +153,7 @@ def sync_placements(api: KindCentraal, children: list[dict[str, Any]]) -> tuple[
         {
             "externalId": contract["contract"],
             "childId": child["id"],
-            "organisationId": api.config.organisation_id,
+            "organisationId": api.organisation_id,
             "kind": "out_of_school_care",
             "startDate": CONTRACT_START,
             "days": contract["days"],
@@ -167,7 +179,7 @@ def post_attendance(api: KindCentraal, children: list[dict[str, Any]]) -> int:
         {
             "childId": child["id"],
             "date": today,
-            "organisationId": api.config.organisation_id,
+            "organisationId": api.organisation_id,
             "checkedInAt": at(contract["in"]),
             "checkedOutAt": at(CHECK_OUT),
         }
@@ -180,7 +192,7 @@ def post_attendance(api: KindCentraal, children: list[dict[str, Any]]) -> int:
 
 def read_children(api: KindCentraal) -> list[dict[str, Any]]:
     """The children placed with our organisation: the start of a sync, and of a resync."""
-    return list(api.items("/children", organisationId=api.config.organisation_id))
+    return list(api.items("/children", organisationId=api.organisation_id))
 
 
 def follow_changes(api: KindCentraal, cursor_file: Path) -> list[dict[str, Any]]:
@@ -215,7 +227,7 @@ def run(config: Config) -> Summary:
     with httpx.Client(base_url=config.base_url, timeout=30) as http:
         api = KindCentraal(config, http)
         children = read_children(api)
-        ours = list(api.items("/placements", organisationId=config.organisation_id))
+        ours = list(api.items("/placements", organisationId=api.organisation_id))
         known = sum(1 for p in ours if p.get("externalId"))
         print(f"{len(children)} children, {len(ours)} placements ({known} from our system)")
         created, updated = sync_placements(api, children)
@@ -281,8 +293,8 @@ def main(argv: list[str] | None = None) -> int:
             "sample webhook: " + ("verified, repeat dropped, tampering refused" if ok else "FAIL")
         )
         return 0 if ok else 1
-    if not (args.client_id and args.client_secret and args.organisation_id):
-        parser.error("give the client id, the client secret and the organisation id")
+    if not (args.client_id and args.client_secret):
+        parser.error("give the client id and the client secret")
     config = Config(
         args.base_url, args.client_id, args.client_secret, args.organisation_id, args.cursor_file
     )

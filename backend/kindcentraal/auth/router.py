@@ -223,7 +223,10 @@ async def _client_token(
             extensions={"error": "invalid_scope"},
         )
     return TokenResponse(
-        access_token=token.access_token, expires_in=token.expires_in, scope=token.scope
+        access_token=token.access_token,
+        expires_in=token.expires_in,
+        scope=token.scope,
+        organisation_id=token.organisation_id,
     )
 
 

@@ -1,3 +1,5 @@
+import uuid
+
 from pydantic import BaseModel, ConfigDict, Field
 
 from kindcentraal.auth.passwords import MIN_PASSWORD_LENGTH
@@ -19,6 +21,11 @@ class TokenResponse(BaseModel):
     )
     scope: str | None = Field(
         default=None, description="API clients: the scopes granted, space-separated."
+    )
+    organisation_id: uuid.UUID | None = Field(
+        default=None,
+        description="API clients: the organisation the token acts for (an extra parameter, "
+        "RFC 6749 §5.1).",
     )
 
 

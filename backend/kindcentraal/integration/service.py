@@ -264,6 +264,7 @@ class ClientToken:
     access_token: str
     expires_in: int
     scope: str
+    organisation_id: uuid.UUID
 
 
 def _parse_client_id(value: str) -> uuid.UUID:
@@ -336,4 +337,5 @@ async def issue_client_token(
         access_token=token,
         expires_in=int(lifetime.total_seconds()),
         scope=" ".join(sorted(asked)),
+        organisation_id=client.organisation_id,
     )

@@ -7085,6 +7085,11 @@ export interface components {
              * @description API clients: the scopes granted, space-separated.
              */
             scope?: string | null;
+            /**
+             * Organisation Id
+             * @description API clients: the organisation the token acts for (an extra parameter, RFC 6749 §5.1).
+             */
+            organisation_id?: string | null;
         };
         /** TrajectoryCreate */
         TrajectoryCreate: {

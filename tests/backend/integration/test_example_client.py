@@ -182,7 +182,6 @@ async def test_the_example_syncs_against_the_test_server(
             base_url=live.url,
             client_id=client["clientId"],
             client_secret=client["clientSecret"],
-            organisation_id=str(world.childcare.id),
             cursor_file=tmp_path / "cursor.txt",
         )
         try:
