@@ -12,9 +12,9 @@ import contextlib
 import json
 import logging
 import random
+import ssl
 import time
 import uuid
-from collections import deque
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -40,6 +40,7 @@ from kindcentraal.webhooks.models import (
 logger = logging.getLogger("kindcentraal.webhooks")
 
 CONCURRENCY = 32
+POOLS = 8
 # When nothing is moving, look for new changes this often: commit to receipt stays well
 # under a second.
 IDLE_POLL = 0.05
@@ -220,37 +221,56 @@ class Sender:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.resolver = Resolver(allow_private=settings.webhooks_allow_private_networks)
-        self._clients: dict[tuple[str, str, str, int], httpx.AsyncClient] = {}
+        self._clients: dict[tuple[str, str, str, int], list[httpx.AsyncClient]] = {}
+        self._turn = 0
+        self._plain: dict[str, str | None] = {}
+        # One TLS context (the system's trust store) for every pool: loading it is slow.
+        self._tls = ssl.create_default_context()
 
     def _client(self, target: Target) -> httpx.AsyncClient:
-        # A connection pool per receiver name and address: a TLS connection made for one
-        # name is never reused for a request to another name behind the same address.
+        # Connection pools per receiver name and address: a TLS connection made for one name
+        # is never reused for a request to another name behind the same address. Several
+        # small pools, not one large one: httpcore walks every connection of a pool on each
+        # request, which cost more CPU than the request itself at 32 connections.
         key = (target.scheme, target.host, str(target.address), target.port)
-        client = self._clients.get(key)
-        if client is None:
+        pools = self._clients.get(key)
+        if pools is None:
             if len(self._clients) > 1000:
                 self._clients.clear()  # the old ones close when collected
-            client = httpx.AsyncClient(
-                timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT),
-                follow_redirects=False,
-                # Never through a proxy from the environment: the address must be the one
-                # that was checked.
-                trust_env=False,
-                limits=httpx.Limits(max_connections=CONCURRENCY, max_keepalive_connections=8),
-            )
-            self._clients[key] = client
-        return client
+            pools = [self._new_client(self._tls) for _ in range(POOLS)]
+            self._clients[key] = pools
+        self._turn += 1
+        return pools[self._turn % POOLS]
+
+    @staticmethod
+    def _new_client(tls: ssl.SSLContext) -> httpx.AsyncClient:
+        per_pool = max(1, CONCURRENCY // POOLS)
+        return httpx.AsyncClient(
+            verify=tls,
+            timeout=httpx.Timeout(READ_TIMEOUT, connect=CONNECT_TIMEOUT, pool=ATTEMPT_TIMEOUT),
+            follow_redirects=False,
+            # Never through a proxy from the environment: the address must be the one that
+            # was checked.
+            trust_env=False,
+            limits=httpx.Limits(max_connections=per_pool, max_keepalive_connections=per_pool),
+        )
+
+    def _decrypt(self, encrypted: str) -> str | None:
+        # Decrypted once per secret, not per event (a worker sends hundreds a second).
+        if encrypted not in self._plain:
+            if len(self._plain) > 10_000:
+                self._plain.clear()
+            self._plain[encrypted] = webhook_service.decrypt_secret(self.settings, encrypted)
+        return self._plain[encrypted]
 
     def _secrets(self, claimed: Claimed, now: datetime) -> list[str]:
-        secrets = [webhook_service.decrypt_secret(self.settings, claimed.secret_encrypted)]
+        secrets = [self._decrypt(claimed.secret_encrypted)]
         if (
             claimed.previous_secret_encrypted is not None
             and claimed.previous_secret_until is not None
             and claimed.previous_secret_until > now
         ):
-            secrets.append(
-                webhook_service.decrypt_secret(self.settings, claimed.previous_secret_encrypted)
-            )
+            secrets.append(self._decrypt(claimed.previous_secret_encrypted))
         return [secret for secret in secrets if secret is not None]
 
     async def send(self, claimed: Claimed) -> Outcome:
@@ -312,8 +332,9 @@ class Sender:
         return Outcome(claimed, at, status_code=code, error=f"status {code}")
 
     async def close(self) -> None:
-        for client in self._clients.values():
-            await client.aclose()
+        for pools in self._clients.values():
+            for client in pools:
+                await client.aclose()
         self._clients.clear()
 
 
@@ -453,8 +474,11 @@ async def _fan_out_once(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
 
 
 class WebhookWorker:
-    """The webhook loop of `kindcentraal worker`: fans the change log out, keeps up to
-    CONCURRENCY deliveries in flight, records outcomes in batches."""
+    """The webhook loop of `kindcentraal worker`.
+
+    CONCURRENCY senders take claimed deliveries from a queue and send them; the loop itself
+    only talks to the database: it fans the change log out, claims more before the queue runs
+    dry, and records outcomes in batches. A slow commit never stops the sending."""
 
     def __init__(
         self,
@@ -467,8 +491,8 @@ class WebhookWorker:
         self.settings = settings
         self.concurrency = concurrency
         self.sender = Sender(settings)
-        self._queue: deque[Claimed] = deque()
-        self._flying: set[asyncio.Task[None]] = set()
+        self._queue: asyncio.Queue[Claimed] = asyncio.Queue()
+        self._sending = 0
         self._outcomes: list[Outcome] = []
         self._wake = asyncio.Event()
         self._stop = asyncio.Event()
@@ -484,8 +508,13 @@ class WebhookWorker:
         self._stop.set()
         self._wake.set()
 
+    @property
+    def _pending(self) -> int:
+        return self._queue.qsize() + self._sending
+
     async def run(self, *, once: bool = False) -> None:
         """Until stopped; with `once`, until nothing is due and nothing is in flight."""
+        senders = [asyncio.create_task(self._sender()) for _ in range(self.concurrency)]
         try:
             while not self._stop.is_set():
                 try:
@@ -494,60 +523,69 @@ class WebhookWorker:
                     logger.error("webhook round failed: %s", type(exc).__name__)
                     busy = False
                     await asyncio.sleep(1.0)
-                if once and not busy and not self._flying and not self._queue:
+                if once and not busy and self._pending == 0:
                     await self._flush(force=True)
-                    return
+                    if not self._outcomes:
+                        return
                 if not busy:
                     self._wake.clear()
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(self._wake.wait(), IDLE_POLL)
         finally:
-            for task in list(self._flying):
+            for task in senders:
                 task.cancel()
-            await asyncio.gather(*self._flying, return_exceptions=True)
-            await self._flush(force=True)
+            await asyncio.gather(*senders, return_exceptions=True)
+            with contextlib.suppress(Exception):
+                await self._flush(force=True)
             await self.sender.close()
 
     async def step(self) -> bool:
-        """One turn: fan out, claim, start sends, flush outcomes; whether work was found."""
+        """One turn of the loop: fan out, claim, record; whether it found work."""
         busy = False
         now = time.monotonic()
         # Fan out while the log has more; otherwise every IDLE_POLL at most.
         if now - self._fanned_at >= IDLE_POLL:
             read = await _fan_out_once(self.sessionmaker)
             self._fanned_at = 0.0 if read else now
-            busy = busy or read > 0
-        waiting = len(self._queue) + len(self._flying)
-        room = 2 * self.concurrency - waiting
-        if room >= self.concurrency // 2 or (waiting == 0 and room > 0):
+            busy = read > 0
+        # Keep twice the senders' work claimed, so they never wait for the database.
+        if self._pending < 2 * self.concurrency:
             for sub_id, until in list(self._resting.items()):
                 if until <= now:
                     del self._resting[sub_id]
             claimed = await claim(
-                self.sessionmaker, self.settings, limit=room, skip=set(self._resting)
+                self.sessionmaker,
+                self.settings,
+                limit=4 * self.concurrency - self._pending,
+                skip=set(self._resting),
             )
-            self._queue.extend(claimed)
+            for item in claimed:
+                self._queue.put_nowait(item)
             busy = busy or bool(claimed)
-        while self._queue and len(self._flying) < self.concurrency:
-            task = asyncio.create_task(self._deliver(self._queue.popleft()))
-            self._flying.add(task)
-            task.add_done_callback(self._flying.discard)
         await self._flush()
-        if self._flying and not busy:
-            # Sends are under way: wait for one to finish rather than poll the database.
+        if not busy and self._pending:
+            # Sends are under way: wait for outcomes rather than poll the database.
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), FLUSH_EVERY)
             return True
         return busy
 
-    async def _deliver(self, claimed: Claimed) -> None:
-        try:
-            outcome = await self.sender.send(claimed)
-        except Exception as exc:  # a bug in one send must not take the worker down
-            logger.error("webhook send failed: %s", type(exc).__name__)
-            outcome = Outcome(claimed, datetime.now(UTC), error="internal error")
-        sub_id = claimed.subscription_id
+    async def _sender(self) -> None:
+        while True:
+            claimed = await self._queue.get()
+            self._sending += 1
+            try:
+                outcome = await self.sender.send(claimed)
+            except Exception as exc:  # a bug in one send must not take the worker down
+                logger.error("webhook send failed: %s", type(exc).__name__)
+                outcome = Outcome(claimed, datetime.now(UTC), error="internal error")
+            finally:
+                self._sending -= 1
+            self._note(outcome)
+
+    def _note(self, outcome: Outcome) -> None:
+        sub_id = outcome.claimed.subscription_id
         if outcome.delivered:
             self.delivered += 1
             self._failures.pop(sub_id, None)
@@ -556,7 +594,8 @@ class WebhookWorker:
             self._failures[sub_id] = count
             self._resting[sub_id] = time.monotonic() + min(60.0, 0.5 * 2 ** min(count, 7))
         self._outcomes.append(outcome)
-        self._wake.set()
+        if len(self._outcomes) >= FLUSH_SIZE or self._queue.qsize() < self.concurrency:
+            self._wake.set()
 
     async def _flush(self, *, force: bool = False) -> None:
         due = time.monotonic() - self._flushed_at >= FLUSH_EVERY
@@ -564,7 +603,12 @@ class WebhookWorker:
             return
         batch, self._outcomes = self._outcomes, []
         self._flushed_at = time.monotonic()
-        await record(self.sessionmaker, batch)
+        try:
+            await record(self.sessionmaker, batch)
+        except Exception:
+            # Not written: kept for the next flush (their leases still hold them).
+            self._outcomes = batch + self._outcomes
+            raise
 
 
 async def deliver_all(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> int:
