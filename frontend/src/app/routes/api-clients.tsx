@@ -7,11 +7,8 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useMe } from '@/features/auth/api/get-me';
 import { useOrganisations } from '@/features/children/api/get-organisations';
 import { ApiClientsScreen } from '@/features/api-clients/components/api-clients-screen';
-import {
-  administeredOrganisations,
-  isCentreAdmin,
-  managesApiClients,
-} from '@/features/api-clients/utils/organisations';
+import { administeredOrganisations, isCentreAdmin } from '@/features/api-clients/utils/organisations';
+import { managesApiClients } from '@/features/api-clients/utils/roles';
 
 /**
  * /koppelingen: an organisation's administrators (and the centre administrators of its

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { AppLayout, type LayoutUser } from '@/components/layouts/app-layout';
 import { Loading } from '@/components/ui/loading';
-import { managesApiClients } from '@/features/api-clients/utils/organisations';
+import { managesApiClients } from '@/features/api-clients/utils/roles';
 import { useMe, type Me } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { useAccountLanguage } from '@/features/auth/hooks/use-account-language';

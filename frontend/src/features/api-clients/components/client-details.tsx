@@ -17,14 +17,16 @@ import type { ApiClientRead } from '@/features/api-clients/types';
 import { WebhooksSection } from '@/features/api-clients/components/webhooks-section';
 import { usageByDay } from '@/features/api-clients/utils/usage';
 
-/** A table that turns into cards on narrow screens (each cell carries its column label). */
+/** A table; with `cards`, one that turns into cards on narrow screens (each cell carries its column label). */
 function SimpleTable<Row>({
   caption,
   rows,
   rowKey,
   columns,
   testId,
+  cards = false,
 }: {
+  cards?: boolean;
   caption: string;
   rows: Row[];
   rowKey: (row: Row, index: number) => string;
@@ -32,7 +34,7 @@ function SimpleTable<Row>({
   testId: string;
 }) {
   return (
-    <Table className="kc-table kc-table--cards" role="table" data-testid={testId}>
+    <Table className={cards ? 'kc-table kc-table--cards' : 'kc-table'} role="table" data-testid={testId}>
       <TableCaption className="kc-visually-hidden">{caption}</TableCaption>
       <TableHeader role="rowgroup">
         <TableRow role="row">
@@ -87,6 +89,7 @@ export function ClientDetails({ client }: { client: ApiClientRead }) {
         <Paragraph>{t('apiClients.recentErrors.empty')}</Paragraph>
       ) : (
         <SimpleTable
+          cards
           testId="api-client-errors"
           caption={t('apiClients.recentErrors.caption', { name: client.name })}
           rows={client.recentErrors}

@@ -42,7 +42,6 @@ export const ScopeFields = forwardRef<HTMLInputElement, ScopeFieldsProps>(functi
           label={t(`apiClients.scopes.${scopeKey(scope)}`)}
           description={t(`apiClients.scopeHelp.${scopeKey(scope)}`)}
           checked={value.has(scope)}
-          invalid={Boolean(errorMessage)}
           onChange={(event) => toggle(scope, (event.target as HTMLInputElement).checked)}
         />
       ))}

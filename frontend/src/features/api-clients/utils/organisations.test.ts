@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { administeredOrganisations, managesApiClients } from '@/features/api-clients/utils/organisations';
+import { administeredOrganisations } from '@/features/api-clients/utils/organisations';
+import { managesApiClients } from '@/features/api-clients/utils/roles';
 
 const organisations = [
   { id: 'school', name: 'Basisschool De Regenboog', centreIds: ['c1'] },

@@ -3,11 +3,6 @@ import type { AdministeredOrganisation } from '@/features/api-clients/types';
 
 type Membership = Pick<Me['memberships'][number], 'organisationId' | 'organisationName' | 'role'>;
 
-/** Organisation administrators and centre administrators manage API clients; nobody else. */
-export function managesApiClients(me: { memberships: Membership[] } | undefined): boolean {
-  return Boolean(me?.memberships.some((m) => m.role === 'org_admin' || m.role === 'centre_admin'));
-}
-
 /** A centre administrator manages the clients of every organisation of their centres. */
 export function isCentreAdmin(me: { memberships: Membership[] } | undefined): boolean {
   return Boolean(me?.memberships.some((m) => m.role === 'centre_admin'));
