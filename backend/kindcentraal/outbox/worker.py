@@ -93,12 +93,17 @@ class Worker:
             return 0
 
     async def run(self, *, once: bool = False) -> None:
-        webhooks = WebhookWorker(self.database.sessionmaker, self.settings)
+        webhooks = WebhookWorker(
+            self.database.sessionmaker,
+            self.settings,
+            reader=self.database.read_sessionmaker,
+            once=once,
+        )
         try:
             if once:
                 while await self.round():
                     pass
-                await webhooks.run(once=True)
+                await webhooks.run()
                 return
             delivering = asyncio.create_task(webhooks.run())
             try:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, select, tuple_, update
+from sqlalchemy import Select, Table, and_, select, tuple_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -44,13 +44,19 @@ _DELIVERY: Table = WebhookDelivery.__table__  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
-class _Listener:
+class Listener:
+    """An enabled subscription of a client not revoked, with what sending to it takes."""
+
     subscription_id: uuid.UUID
     tenant_id: uuid.UUID
     organisation_id: uuid.UUID
     event_types: frozenset[str]
     scopes: frozenset[str]
     created_at: datetime
+    url: str
+    secret_encrypted: str
+    previous_secret_encrypted: str | None
+    previous_secret_until: datetime | None
 
     def hears(self, record: Any, event_type: str) -> bool:
         resource = ChangedResource(record.resource)
@@ -81,7 +87,7 @@ async def _watermark(session: AsyncSession, postgres: bool) -> WebhookWatermark:
     return mark
 
 
-async def _listeners(session: AsyncSession) -> dict[uuid.UUID, list[_Listener]]:
+async def _listeners(session: AsyncSession) -> dict[uuid.UUID, list[Listener]]:
     """Enabled subscriptions of clients not revoked, per organisation."""
     rows = await session.execute(
         select(
@@ -91,6 +97,10 @@ async def _listeners(session: AsyncSession) -> dict[uuid.UUID, list[_Listener]]:
             WebhookSubscription.event_types,
             ApiClient.scopes,
             WebhookSubscription.created_at,
+            WebhookSubscription.url,
+            WebhookSubscription.secret_encrypted,
+            WebhookSubscription.previous_secret_encrypted,
+            WebhookSubscription.previous_secret_until,
         )
         .join(
             ApiClient,
@@ -101,16 +111,20 @@ async def _listeners(session: AsyncSession) -> dict[uuid.UUID, list[_Listener]]:
         )
         .where(WebhookSubscription.disabled_at.is_(None), ApiClient.revoked_at.is_(None))
     )
-    by_organisation: dict[uuid.UUID, list[_Listener]] = defaultdict(list)
-    for sub_id, tenant_id, organisation_id, event_types, scopes, created_at in rows:
-        by_organisation[organisation_id].append(
-            _Listener(
-                sub_id,
-                tenant_id,
-                organisation_id,
-                frozenset(event_types),
-                frozenset(scopes),
-                created_at,
+    by_organisation: dict[uuid.UUID, list[Listener]] = defaultdict(list)
+    for row in rows:
+        by_organisation[row.organisation_id].append(
+            Listener(
+                subscription_id=row.id,
+                tenant_id=row.tenant_id,
+                organisation_id=row.organisation_id,
+                event_types=frozenset(row.event_types),
+                scopes=frozenset(row.scopes),
+                created_at=row.created_at,
+                url=row.url,
+                secret_encrypted=row.secret_encrypted,
+                previous_secret_encrypted=row.previous_secret_encrypted,
+                previous_secret_until=row.previous_secret_until,
             )
         )
     return by_organisation
@@ -139,61 +153,108 @@ async def _placing_organisations(
     return found
 
 
-async def fan_out(session: AsyncSession, *, limit: int = BATCH) -> int:
-    """Turn up to `limit` changes past the watermark into deliveries and move the watermark,
-    in the caller's transaction; answers how many changes were read."""
-    postgres = session.get_bind().dialect.name == "postgresql"
-    mark = await _watermark(session, postgres)
-    columns = (
-        ChangeRecord.seq,
-        ChangeRecord.tx_id,
-        ChangeRecord.tenant_id,
-        ChangeRecord.organisation_id,
-        ChangeRecord.child_id,
-        ChangeRecord.resource,
-        ChangeRecord.resource_id,
-        ChangeRecord.change,
-        ChangeRecord.occurred_at,
-    )
-    statement = select(*columns).where(settled(session.get_bind().dialect.name))
-    if postgres:
-        statement = statement.where(
-            tuple_(ChangeRecord.tx_id, ChangeRecord.seq) > tuple_(mark.tx_id, mark.seq)
-        ).order_by(ChangeRecord.tx_id, ChangeRecord.seq)
-    else:
-        statement = statement.where(ChangeRecord.seq > mark.seq).order_by(ChangeRecord.seq)
-    records = list((await session.execute(statement.limit(limit))).all())
-    if not records:
-        return 0
+Mark = tuple[int, int]
+_COLUMNS = (
+    ChangeRecord.seq,
+    ChangeRecord.tx_id,
+    ChangeRecord.tenant_id,
+    ChangeRecord.organisation_id,
+    ChangeRecord.child_id,
+    ChangeRecord.resource,
+    ChangeRecord.resource_id,
+    ChangeRecord.change,
+    ChangeRecord.occurred_at,
+)
 
+
+def _past(dialect_name: str, mark: Mark, *columns: Any) -> Select[Any]:
+    """Settled change records past the watermark, in the order no later commit slips into."""
+    statement = select(*columns).where(settled(dialect_name))
+    if dialect_name == "postgresql":
+        return statement.where(
+            tuple_(ChangeRecord.tx_id, ChangeRecord.seq) > tuple_(mark[0], mark[1])
+        ).order_by(ChangeRecord.tx_id, ChangeRecord.seq)
+    return statement.where(ChangeRecord.seq > mark[1]).order_by(ChangeRecord.seq)
+
+
+async def has_changes_after(session: AsyncSession, mark: Mark) -> bool:
+    """Whether the log has settled changes past `mark`: a read, no lock, so an idle worker
+    polling often never stands in a writer's way."""
+    dialect_name = session.get_bind().dialect.name
+    found = await session.scalar(_past(dialect_name, mark, ChangeRecord.seq).limit(1))
+    return found is not None
+
+
+@dataclass
+class FanOut:
+    read: int
+    # The watermark after this batch.
+    mark: Mark
+    # Deliveries written already claimed (leased) for the caller, with their subscription.
+    claimed: list[tuple[dict[str, Any], Listener]]
+    # Deliveries written and left for a later claim.
+    unclaimed: int
+
+
+async def fan_out(
+    session: AsyncSession,
+    *,
+    limit: int = BATCH,
+    claim: int = 0,
+    lease_until: datetime | None = None,
+) -> FanOut:
+    """Turn up to `limit` changes past the watermark into deliveries and move the watermark,
+    in the caller's transaction. Up to `claim` of the new deliveries are written leased to the
+    caller until `lease_until` (no second transaction to claim what was just written)."""
+    dialect_name = session.get_bind().dialect.name
+    postgres = dialect_name == "postgresql"
+    watermark = await _watermark(session, postgres)
+    mark: Mark = (watermark.tx_id, watermark.seq)
+    records = list((await session.execute(_past(dialect_name, mark, *_COLUMNS).limit(limit))).all())
+    if not records:
+        return FanOut(0, mark, [], 0)
+
+    claimed: list[tuple[dict[str, Any], Listener]] = []
+    unclaimed = 0
     listeners = await _listeners(session)
     if listeners:
         rows = await _deliveries(session, records, listeners)
-        if rows:
+        for index, (row, listener) in enumerate(rows):
+            if index < claim and lease_until is not None:
+                row["locked_until"] = lease_until
+                row["attempts"] = 1
+                claimed.append((row, listener))
+            else:
+                unclaimed += 1
+        values = [row for row, _listener in rows]
+        if values:
             dialect_insert = postgresql.insert if postgres else sqlite.insert
-            for start in range(0, len(rows), 500):
+            # Only a second fan-out of the same batch could collide, and the watermark's lock
+            # keeps fan-outs one at a time: the conflict clause is a belt to those braces.
+            for start in range(0, len(values), 500):
                 await session.execute(
                     dialect_insert(_DELIVERY).on_conflict_do_nothing(
                         index_elements=["subscription_id", "change_seq"]
                     ),
-                    rows[start : start + 500],
+                    values[start : start + 500],
                 )
     last = records[-1]
+    mark = (last.tx_id or 0, last.seq)
     await session.execute(
         update(WebhookWatermark)
         .where(WebhookWatermark.name == WATERMARK)
-        .values(tx_id=last.tx_id or 0, seq=last.seq, updated_at=datetime.now(UTC))
+        .values(tx_id=mark[0], seq=mark[1], updated_at=datetime.now(UTC))
     )
-    return len(records)
+    return FanOut(len(records), mark, claimed, unclaimed)
 
 
 async def _deliveries(
-    session: AsyncSession, records: list[Any], listeners: dict[uuid.UUID, list[_Listener]]
-) -> list[dict[str, Any]]:
+    session: AsyncSession, records: list[Any], listeners: dict[uuid.UUID, list[Listener]]
+) -> list[tuple[dict[str, Any], Listener]]:
     orphan = [r for r in records if r.organisation_id is None and r.resource in _EVENT_RESOURCES]
     placing = await _placing_organisations(session, orphan) if orphan else {}
     now = datetime.now(UTC)
-    rows: list[dict[str, Any]] = []
+    rows: list[tuple[dict[str, Any], Listener]] = []
     for record in records:
         event_type = EVENT_TYPES.get(ChangedResource(record.resource))
         if event_type is None:
@@ -207,24 +268,28 @@ async def _deliveries(
                 if listener.tenant_id != record.tenant_id or not listener.hears(record, event_type):
                     continue
                 rows.append(
-                    {
-                        "id": uuid.uuid4(),
-                        "tenant_id": record.tenant_id,
-                        "subscription_id": listener.subscription_id,
-                        "change_seq": record.seq,
-                        "event_type": event_type,
-                        "resource_id": record.resource_id,
-                        "child_id": record.child_id,
-                        "organisation_id": record.organisation_id,
-                        "change": record.change,
-                        "occurred_at": record.occurred_at,
-                        "status": DeliveryStatus.PENDING.value,
-                        "attempts": 0,
-                        "next_attempt_at": now,
-                        "give_up_at": now + RETRY_WINDOW,
-                        "created_at": now,
-                        "updated_at": now,
-                    }
+                    (
+                        {
+                            "id": uuid.uuid4(),
+                            "tenant_id": record.tenant_id,
+                            "subscription_id": listener.subscription_id,
+                            "change_seq": record.seq,
+                            "event_type": event_type,
+                            "resource_id": record.resource_id,
+                            "child_id": record.child_id,
+                            "organisation_id": record.organisation_id,
+                            "change": record.change,
+                            "occurred_at": record.occurred_at,
+                            "status": DeliveryStatus.PENDING.value,
+                            "attempts": 0,
+                            "next_attempt_at": now,
+                            "give_up_at": now + RETRY_WINDOW,
+                            "locked_until": None,
+                            "created_at": now,
+                            "updated_at": now,
+                        },
+                        listener,
+                    )
                 )
     return rows
 
