@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/scripts frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
 .PHONY: run install test lint typecheck test-backend test-backend-sqlite test-backend-postgresql \
-        test-frontend test-e2e openapi openapi-check spectral bench bench-rooms bundle-budget lighthouse clean
+        test-frontend test-e2e openapi openapi-check spectral bench bench-rooms bench-webhooks bundle-budget lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -99,6 +99,10 @@ bench: $(BIN)/.installed
 
 bench-rooms: $(BIN)/.installed
 	$(BIN)/python bench/rooms.py $(BENCH_ARGS)
+
+# Webhooks: events/s of one worker to a local receiver, commit-to-receipt p50/p95 (both databases).
+bench-webhooks: $(BIN)/.installed
+	$(BIN)/python bench/webhooks.py $(BENCH_ARGS)
 
 # Lighthouse (mobile) on the parent app's screens, logged in as the demo parent
 # (bench/lighthouse/run.mjs; docs/performance.md). Needs the demo running (`make run` in another
