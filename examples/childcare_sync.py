@@ -49,7 +49,7 @@ class Config:
     base_url: str
     client_id: str
     client_secret: str
-    # None: the organisation the token answer names (`organisation_id`).
+    # None: the organisation the token answer names (`organisationId`).
     organisation_id: str | None = None
     cursor_file: Path = Path("kindcentraal-cursor.txt")
 
@@ -92,7 +92,7 @@ class KindCentraal:
             raise ApiError(response)
         self.token = response.json()["access_token"]
         self.config.organisation_id = (
-            self.config.organisation_id or response.json()["organisation_id"]
+            self.config.organisation_id or response.json()["organisationId"]
         )
 
     @property

@@ -9,7 +9,7 @@ from kindcentraal.common.schemas import ApiModel, ReadModel
 class TokenResponse(BaseModel):
     """The OAuth 2.0 token response; its property names are fixed by RFC 6749."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", validate_by_name=True, serialize_by_alias=True)
 
     access_token: str
     token_type: str = Field(default="bearer", examples=["bearer"])
@@ -24,8 +24,9 @@ class TokenResponse(BaseModel):
     )
     organisation_id: uuid.UUID | None = Field(
         default=None,
+        alias="organisationId",
         description="API clients: the organisation the token acts for (an extra parameter, "
-        "RFC 6749 §5.1).",
+        "RFC 6749 §5.1, in the API's own lower camelCase).",
     )
 
 

@@ -7086,10 +7086,10 @@ export interface components {
              */
             scope?: string | null;
             /**
-             * Organisation Id
-             * @description API clients: the organisation the token acts for (an extra parameter, RFC 6749 §5.1).
+             * Organisationid
+             * @description API clients: the organisation the token acts for (an extra parameter, RFC 6749 §5.1, in the API's own lower camelCase).
              */
-            organisation_id?: string | null;
+            organisationId?: string | null;
         };
         /** TrajectoryCreate */
         TrajectoryCreate: {

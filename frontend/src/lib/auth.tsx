@@ -22,6 +22,8 @@ export type TokenStore = {
 export const SESSION_KEY = 'kindcentraal.session';
 
 export function tokensFromResponse(response: TokenResponse, now: number = Date.now()): Tokens {
+  // A person's login always answers a refresh token; only API clients go without.
+  if (!response.refresh_token) throw new Error('The token response has no refresh token.');
   return {
     accessToken: response.access_token,
     refreshToken: response.refresh_token,

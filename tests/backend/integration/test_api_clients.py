@@ -90,7 +90,7 @@ async def test_client_credentials_in_the_form_or_as_http_basic(
     )
     assert form.status_code == 200, form.text
     assert form.json()["scope"] == "children:read"
-    assert form.json()["organisation_id"] == str(world.childcare.id)
+    assert form.json()["organisationId"] == str(world.childcare.id)
     assert form.json()["token_type"] == "bearer"
     assert "refresh_token" not in form.json()
     assert form.headers["cache-control"] == "no-store"

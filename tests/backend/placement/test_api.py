@@ -26,6 +26,7 @@ PLACEMENT_KEYS = {
     "groupId",
     "fromTime",
     "untilTime",
+    "externalId",
     "createdAt",
     "updatedAt",
 }
