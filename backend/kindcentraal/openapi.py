@@ -205,6 +205,12 @@ def _with_client_scopes(doc: dict[str, Any]) -> dict[str, Any]:
             operation = path_item.get(method.lower())
             if operation is None or policy is None or policy.public:
                 continue
+            if policy.client_scope is not None or policy.clients_only:
+                # A client's call may be refused for its scope (403) or its rate (429).
+                responses = operation.setdefault("responses", {})
+                for status in ("403", "429"):
+                    responses.setdefault(status, {"$ref": f"#/components/responses/{status}"})
+                operation["responses"] = dict(sorted(responses.items()))
             if policy.client_scope is not None:
                 operation["security"] = [{"OAuth2": [str(policy.client_scope)]}]
                 operation["x-api-client-scope"] = str(policy.client_scope)

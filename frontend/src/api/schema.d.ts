@@ -8827,6 +8827,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -8861,6 +8862,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -8889,6 +8891,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -8915,6 +8918,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -8952,6 +8956,7 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -8985,6 +8990,7 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -9019,6 +9025,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -9052,6 +9059,7 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -9431,6 +9439,8 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -9494,7 +9504,9 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -10247,6 +10259,8 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -10281,6 +10295,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -10315,6 +10330,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -10343,7 +10359,9 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -10374,6 +10392,7 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             412: components["responses"]["412"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -10416,6 +10435,7 @@ export interface operations {
             404: components["responses"]["404"];
             409: components["responses"]["409"];
             412: components["responses"]["412"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11395,6 +11415,8 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11458,7 +11480,9 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11549,6 +11573,8 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11609,7 +11635,9 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11700,7 +11728,9 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11800,6 +11830,7 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11835,6 +11866,7 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11863,7 +11895,9 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11904,6 +11938,7 @@ export interface operations {
             404: components["responses"]["404"];
             409: components["responses"]["409"];
             412: components["responses"]["412"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -11974,6 +12009,7 @@ export interface operations {
             403: components["responses"]["403"];
             404: components["responses"]["404"];
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -12231,6 +12267,8 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -12291,7 +12329,9 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -12384,7 +12424,9 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -12546,7 +12588,9 @@ export interface operations {
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
+            403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -12782,6 +12826,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
@@ -12816,6 +12861,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             409: components["responses"]["409"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
         };
     };
