@@ -81,6 +81,7 @@ from kindcentraal.support.models import (
 from kindcentraal.talks.models import TalkBooking, TalkRound, TalkRoundChild, TalkSlot
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
+from kindcentraal.webhooks.models import WebhookDelivery, WebhookSubscription
 from tests.backend.factories import (
     make_api_client,
     make_centre,
@@ -626,6 +627,64 @@ async def _thread(
     return {"thread": thread.id, "message": message.id, "attachment": attachment_id}
 
 
+async def _webhooks(
+    session: AsyncSession,
+    childcare_client: uuid.UUID,
+    school_y: Organisation,
+    school_t2: Organisation,
+    *,
+    secret: str,
+) -> dict[str, uuid.UUID]:
+    """A webhook subscription with one delivery each: of the childcare organisation's full
+    client (x), of a client of school Y (y) and of one in the other municipality (t2)."""
+    client_y, _token = await make_api_client(
+        session, school_y, scopes=["webhooks:manage"], secret=secret, name="Planning Y"
+    )
+    client_t2, _token = await make_api_client(
+        session, school_t2, scopes=["webhooks:manage"], secret=secret, name="Planning T2"
+    )
+    ids: dict[str, uuid.UUID] = {"webhook_client_y": client_y, "webhook_client_t2": client_t2}
+    now = datetime.now(UTC)
+    for seq, (where, client_id, organisation) in enumerate(
+        (
+            ("x", childcare_client, None),
+            ("y", client_y, school_y),
+            ("t2", client_t2, school_t2),
+        ),
+        start=1,
+    ):
+        tenant_id = (organisation or school_y).tenant_id
+        subscription = WebhookSubscription(
+            tenant_id=tenant_id,
+            client_id=client_id,
+            url=f"https://93.184.216.34/hooks/{where}",
+            event_types=["placement.changed"],
+            secret_encrypted="not-a-real-secret",
+        )
+        session.add(subscription)
+        await session.flush()
+        delivery = WebhookDelivery(
+            tenant_id=tenant_id,
+            subscription_id=subscription.id,
+            change_seq=seq,
+            event_type="placement.changed",
+            resource_id=uuid.uuid4(),
+            change="updated",
+            occurred_at=now,
+            status="failed",
+            attempts=3,
+            next_attempt_at=now,
+            give_up_at=now,
+            last_status_code=503,
+            last_error="status 503",
+        )
+        session.add(delivery)
+        await session.flush()
+        ids[f"webhook_subscription_{where}"] = subscription.id
+        ids[f"webhook_delivery_{where}"] = delivery.id
+    return ids
+
+
 async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWorld:
     tenant = await make_tenant(session)
     centre_x = await make_centre(session, tenant, name="IKC X")
@@ -878,6 +937,10 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
             session, childcare, scopes=list(scopes), secret=secret, name=principal
         )
 
+    webhooks = await _webhooks(
+        session, client_ids["client_full"], school_y, school_t2, secret=secret
+    )
+
     world = MatrixWorld(
         ids={
             "tenant": tenant.id,
@@ -902,6 +965,7 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
             "group_t2": group_t2.id,
         }
         | {f"api_{name}": client_id for name, client_id in client_ids.items()}
+        | webhooks
         | {f"{kind}_x": row for kind, row in rooms_x.items()}
         | {f"{kind}_y": row for kind, row in rooms_y.items()}
         | {f"{kind}_t2": row for kind, row in rooms_t2.items()}
@@ -966,5 +1030,8 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         threads["thread_t2"],
         threads["message_t2"],
         threads["attachment_t2"],
+        webhooks["webhook_client_t2"],
+        webhooks["webhook_subscription_t2"],
+        webhooks["webhook_delivery_t2"],
     }
     return world

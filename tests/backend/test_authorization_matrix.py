@@ -453,6 +453,27 @@ def _api_client(ctx: Ctx) -> Call:
     return Call(path=_api_clients(ctx).path | {"clientId": client})
 
 
+#                    anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
+WEBHOOK_ADMINS = "401 200 200 403 403 200 403 403 403 403 403 403 403"
+WEBHOOK_OWN = "401 200 404 403 403 200 403 403 403 403 403 403 403"
+WEBHOOK_OTHER = "401 404 404 403 403 404 403 403 403 403 403 403 403"
+WEBHOOK_BAD_CLIENT = "401 400 400 403 403 400 403 403 403 403 403 403 403"
+
+
+def _where(ctx: Ctx) -> str:
+    return {OWN: "x", OTHER: "y", FOREIGN: "t2"}[ctx.obj]
+
+
+def _webhook_client(ctx: Ctx) -> str:
+    return {OWN: "api_client_full", OTHER: "webhook_client_y", FOREIGN: "webhook_client_t2"}[
+        ctx.obj
+    ]
+
+
+def _webhook_subscription(ctx: Ctx) -> Call:
+    return Call(path={"subscriptionId": ctx.world.ids[f"webhook_subscription_{_where(ctx)}"]})
+
+
 def status(spec: str, code: int) -> str:
     """The same row with the success code replaced (200 -> 201 or 204)."""
     return re.sub(r"\b200\b", str(code), spec)
@@ -828,6 +849,51 @@ TABLE: dict[str, Row] = {
         own=status(API_CLIENT_ADMINS, 201),
         other=NOT_ADMINISTERED,
         foreign=FOREIGN_ORG,
+    ),
+    # Webhook subscriptions (docs/webhooks.md): the admins of the client's organisation (and
+    # the client itself, test_client_matrix.py); own = the childcare client's subscription,
+    # other = a client's of school Y, foreign = a client's in the other municipality.
+    "GET /webhook-subscriptions": self_op(WEBHOOK_ADMINS, lambda c: Call(query={"limit": 100})),
+    "POST /webhook-subscriptions": obj_op(
+        lambda c: Call(
+            json={
+                "url": "https://93.184.216.34/hooks/new",
+                "eventTypes": ["placement.changed"],
+                "clientId": str(c.world.ids[_webhook_client(c)]),
+            }
+        ),
+        own="401 201 400 403 403 201 403 403 403 403 403 403 403",
+        other=WEBHOOK_BAD_CLIENT,
+        foreign=WEBHOOK_BAD_CLIENT,
+    ),
+    "GET /webhook-subscriptions/{subscriptionId}": obj_op(
+        _webhook_subscription, own=WEBHOOK_OWN, other=WEBHOOK_OTHER, foreign=WEBHOOK_OTHER
+    ),
+    "PATCH /webhook-subscriptions/{subscriptionId}": obj_op(
+        lambda c: Call(
+            path=_webhook_subscription(c).path, json={"eventTypes": ["placement.changed"]}
+        ),
+        own=WEBHOOK_OWN,
+        other=WEBHOOK_OTHER,
+        foreign=WEBHOOK_OTHER,
+    ),
+    "DELETE /webhook-subscriptions/{subscriptionId}": obj_op(
+        _webhook_subscription,
+        own=status(WEBHOOK_OWN, 204),
+        other=WEBHOOK_OTHER,
+        foreign=WEBHOOK_OTHER,
+    ),
+    "POST /webhook-subscriptions/{subscriptionId}/secret-rotation": obj_op(
+        _webhook_subscription, own=WEBHOOK_OWN, other=WEBHOOK_OTHER, foreign=WEBHOOK_OTHER
+    ),
+    "GET /webhook-subscriptions/{subscriptionId}/deliveries": obj_op(
+        _webhook_subscription, own=WEBHOOK_OWN, other=WEBHOOK_OTHER, foreign=WEBHOOK_OTHER
+    ),
+    "POST /webhook-deliveries/{deliveryId}/replay": obj_op(
+        lambda c: Call(path={"deliveryId": c.world.ids[f"webhook_delivery_{_where(c)}"]}),
+        own=status(WEBHOOK_OWN, 202),
+        other=WEBHOOK_OTHER,
+        foreign=WEBHOOK_OTHER,
     ),
     # Support inside the centre (docs/support.md) ------------------------------------------
     "GET /children/{childId}/signals": obj_op(_child, own=SEE_CARE_DATA),
