@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import select, update
 from standardwebhooks import Webhook, WebhookVerificationError
 
+from kindcentraal.consent.models import Consent, ConsentPurpose
 from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.outbox.models import OutboxMail
+from kindcentraal.placement.models import Placement, PlacementKind
 from kindcentraal.webhooks.delivery import READ_TIMEOUT
 from kindcentraal.webhooks.models import DeliveryStatus, WebhookDelivery, WebhookSubscription
 from tests.backend.webhooks.conftest import Live, Receiver
@@ -100,8 +102,6 @@ async def test_only_subscribed_types_of_the_own_organisation_arrive(
     # Another organisation's client hears nothing of the childcare's placement either.
     await live.subscribe(machine, receiver.url, ["placement.changed"])
     async with live.database.sessionmaker() as session, session.begin():
-        from kindcentraal.placement.models import Placement, PlacementKind
-
         session.add(
             Placement(
                 tenant_id=live.world.tenant.id,
@@ -294,3 +294,31 @@ async def test_a_slow_receiver_times_out_and_is_retried(live: Live, receiver: Re
     [delivery] = await _deliveries(live, subscription["id"])
     assert delivery.status == "pending" and delivery.last_error == "timeout"
     assert delivery.next_attempt_at > datetime.now(UTC) - timedelta(seconds=1)
+
+
+async def test_a_childs_consent_reaches_the_organisations_placing_the_child(
+    live: Live, receiver: Receiver
+) -> None:
+    """A consent belongs to the child, not to an organisation: the clients of every
+    organisation with a current placement of the child hear of it, and only those."""
+    machine = await live.register()
+    subscription = await live.subscribe(machine, receiver.url, ["consent.changed"])
+    async with live.database.sessionmaker() as session, session.begin():
+        for child in (live.world.toddler, live.world.pupil):  # childcare's, the school's
+            session.add(
+                Consent(
+                    tenant_id=live.world.tenant.id,
+                    child_id=child.id,
+                    organisation_id=live.world.care.id,
+                    purpose=ConsentPurpose.PHOTOS,
+                    given_by_id=live.world.parent.id,
+                    given_at=datetime.now(UTC),
+                )
+            )
+    assert await live.deliver() == 1
+    [request] = receiver.requests
+    event = Webhook(subscription["secret"]).verify(request.body, request.headers)
+    assert event["type"] == "consent.changed"
+    assert event["data"]["childId"] == str(live.world.toddler.id)
+    assert event["data"]["organisationId"] is None
+    assert event["data"]["change"] == "created"
