@@ -133,8 +133,9 @@ async def test_a_redirect_to_an_internal_address_is_not_followed(
     assert delivery.last_error == "redirect 302 not followed"
 
 
+@pytest.mark.parametrize("host", ["localhost", "127.0.0.1"])
 async def test_delivery_checks_the_address_again_after_resolving(
-    live: Live, receiver: Receiver
+    live: Live, receiver: Receiver, host: str
 ) -> None:
     """Registered at a public address; by the time of delivery the row (as a rebinding name
     would) leads to the loopback: the attempt fails on the address, nothing is sent."""
@@ -145,7 +146,7 @@ async def test_delivery_checks_the_address_again_after_resolving(
         await session.execute(
             update(WebhookSubscription)
             .where(WebhookSubscription.id == uuid.UUID(subscription["id"]))
-            .values(url=f"http://localhost:{receiver.port}/hook")
+            .values(url=f"http://{host}:{receiver.port}/hook")
         )
     await live.placement()
     strict = live.settings.model_copy(update={"webhooks_allow_private_networks": False})
