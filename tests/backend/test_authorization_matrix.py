@@ -440,7 +440,7 @@ def _talk(ctx: Ctx) -> Call:
 # directory every professional sees; only their administrators manage clients.
 API_CLIENT_ADMINS = only({"centre_admin": 200, "childcare_admin": 200}, 403)
 NOT_ADMINISTERED = every(403)
-FOREIGN_ORG = only({"centre_admin": 404, "org_admin": 404, "childcare_admin": 404}, 403)
+FOREIGN_ORG = NOT_FOUND
 
 
 def _api_clients(ctx: Ctx) -> Call:

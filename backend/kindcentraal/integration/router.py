@@ -15,37 +15,24 @@ from kindcentraal.integration.schemas import (
     ApiClientUpdate,
     SecretRotation,
 )
-from kindcentraal.organisation.models import Role
 from kindcentraal.policy.registry import declare
 
 router = APIRouter(tags=["api-clients"])
 OrganisationId = Annotated[uuid.UUID, Path(alias="organisationId")]
 ClientId = Annotated[uuid.UUID, Path(alias="clientId")]
-ADMINS = frozenset({Role.ORG_ADMIN, Role.CENTRE_ADMIN})
 ROWS = "administrators of the organisation (its org admins; centre admins of its centres)"
 
-LIST_CLIENTS = declare(
-    "api-clients.list", resource="api-client", action="list", roles=ADMINS, rows=ROWS
-)
-REGISTER_CLIENT = declare(
-    "api-clients.create", resource="api-client", action="create", roles=ADMINS, rows=ROWS
-)
-READ_CLIENT = declare(
-    "api-clients.read", resource="api-client", action="read", roles=ADMINS, rows=ROWS
-)
-UPDATE_CLIENT = declare(
-    "api-clients.update", resource="api-client", action="update", roles=ADMINS, rows=ROWS
-)
+LIST_CLIENTS = declare("api-clients.list", resource="api-client", action="list", rows=ROWS)
+REGISTER_CLIENT = declare("api-clients.create", resource="api-client", action="create", rows=ROWS)
+READ_CLIENT = declare("api-clients.read", resource="api-client", action="read", rows=ROWS)
+UPDATE_CLIENT = declare("api-clients.update", resource="api-client", action="update", rows=ROWS)
 ROTATE_SECRET = declare(
     "api-clients.rotate-secret",
     resource="api-client",
     action="update",
-    roles=ADMINS,
     rows=ROWS,
 )
-REVOKE_CLIENT = declare(
-    "api-clients.revoke", resource="api-client", action="delete", roles=ADMINS, rows=ROWS
-)
+REVOKE_CLIENT = declare("api-clients.revoke", resource="api-client", action="delete", rows=ROWS)
 _PATH = "/organisations/{organisationId}/api-clients"
 
 
