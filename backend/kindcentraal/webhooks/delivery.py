@@ -15,7 +15,7 @@ import random
 import ssl
 import time
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -86,6 +86,8 @@ class Claimed:
     previous_secret_encrypted: str | None
     previous_secret_until: datetime | None
     client_revoked: bool
+    # When this worker took it (monotonic clock).
+    taken: float = field(default_factory=time.monotonic)
 
 
 @dataclass(frozen=True)
@@ -538,6 +540,9 @@ class WebhookWorker:
         # that is down or slow does not take every slot from the others.
         self._resting: dict[uuid.UUID, float] = {}
         self._failures: dict[uuid.UUID, int] = {}
+        # Subscriptions switched off (410, 24 hours of failures), with when: what was taken
+        # for them before that is not sent (their deliveries are failed already).
+        self._switched_off: dict[uuid.UUID, float] = {}
         self.delivered = 0
 
     def stop(self) -> None:
@@ -629,6 +634,9 @@ class WebhookWorker:
     async def _sender(self) -> None:
         while True:
             claimed = await self._queue.get()
+            off = self._switched_off.get(claimed.subscription_id)
+            if off is not None and claimed.taken <= off:
+                continue
             self._sending += 1
             try:
                 outcome = await self.sender.send(claimed)
@@ -641,6 +649,8 @@ class WebhookWorker:
 
     def _note(self, outcome: Outcome) -> None:
         sub_id = outcome.claimed.subscription_id
+        if outcome.gone:
+            self._switched_off[sub_id] = time.monotonic()
         if outcome.delivered:
             self.delivered += 1
             self._failures.pop(sub_id, None)
@@ -659,11 +669,14 @@ class WebhookWorker:
         batch, self._outcomes = self._outcomes, []
         self._flushed_at = time.monotonic()
         try:
-            await record(self.sessionmaker, batch)
+            switched_off = await record(self.sessionmaker, batch)
         except Exception:
             # Not written: kept for the next flush (their leases still hold them).
             self._outcomes = batch + self._outcomes
             raise
+        now = time.monotonic()
+        for sub_id in switched_off:
+            self._switched_off[sub_id] = now
 
 
 async def deliver_all(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> int:
