@@ -455,8 +455,9 @@ def _api_client(ctx: Ctx) -> Call:
 
 #                    anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
 WEBHOOK_ADMINS = "401 200 200 403 403 200 403 403 403 403 403 403 403"
-WEBHOOK_OWN = "401 200 404 403 403 200 403 403 403 403 403 403 403"
-WEBHOOK_OTHER = "401 404 404 403 403 404 403 403 403 403 403 403 403"
+# One subscription: the rows decide, whoever sees none of it gets 404.
+WEBHOOK_OWN = "401 200 404 404 404 200 404 404 404 404 404 404 404"
+WEBHOOK_OTHER = NOT_FOUND
 WEBHOOK_BAD_CLIENT = "401 400 400 403 403 400 403 403 403 403 403 403 403"
 
 
@@ -851,7 +852,8 @@ TABLE: dict[str, Row] = {
         foreign=FOREIGN_ORG,
     ),
     # Webhook subscriptions (docs/webhooks.md): the admins of the client's organisation (and
-    # the client itself, test_client_matrix.py); own = the childcare client's subscription,
+    # the client itself, test_client_matrix.py) list and create them; a single one is found
+    # among the rows the caller reaches, or 404. Own = the childcare client's subscription,
     # other = a client's of school Y, foreign = a client's in the other municipality.
     "GET /webhook-subscriptions": self_op(WEBHOOK_ADMINS, lambda c: Call(query={"limit": 100})),
     "POST /webhook-subscriptions": obj_op(
