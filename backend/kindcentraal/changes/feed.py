@@ -19,6 +19,7 @@ from sqlalchemy import (
     exists,
     or_,
     select,
+    tuple_,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -52,16 +53,23 @@ class CursorExpired(AppError):
         )
 
 
-def encode_cursor(seq: int, at: datetime) -> str:
-    raw = f"{seq}.{int(at.timestamp())}".encode()
+# A position in the feed: (transaction id, sequence number). PostgreSQL hands out sequence
+# numbers at insert, so one transaction that writes twice can straddle another's rows: the
+# feed reads settled rows in (transaction, sequence) order, in which no later commit can
+# slip behind a position already read. SQLite writes one transaction at a time: (0, seq).
+Position = tuple[int, int]
+
+
+def encode_cursor(position: Position, at: datetime) -> str:
+    raw = f"{position[0]}.{position[1]}.{int(at.timestamp())}".encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str) -> tuple[int, datetime]:
+def decode_cursor(cursor: str) -> tuple[Position, datetime]:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        seq, stamp = raw.split(".")
-        return int(seq), datetime.fromtimestamp(int(stamp), UTC)
+        tx, seq, stamp = raw.split(".")
+        return (int(tx), int(seq)), datetime.fromtimestamp(int(stamp), UTC)
     except (ValueError, binascii.Error, UnicodeDecodeError, OverflowError, OSError):
         raise InvalidInput.field(
             "since", "invalidCursor", "Not a cursor of this feed.", "query"
@@ -77,8 +85,17 @@ def _feed_statement(dialect_name: str) -> Select[*tuple[Any, ...]]:
         Placement.organisation_id == bindparam("feed_org", type_=Uuid),
         current_placement(bindparam("feed_today", type_=Date)),
     )
+    postgres = dialect_name == "postgresql"
+    past = (
+        tuple_(ChangeRecord.tx_id, ChangeRecord.seq)
+        > tuple_(bindparam("feed_tx", type_=BigInteger), bindparam("feed_seq", type_=BigInteger))
+        if postgres
+        else ChangeRecord.seq > bindparam("feed_seq", type_=BigInteger)
+    )
+    order = (ChangeRecord.tx_id, ChangeRecord.seq) if postgres else (ChangeRecord.seq,)
     return (
         select(
+            ChangeRecord.tx_id,
             ChangeRecord.seq,
             ChangeRecord.resource,
             ChangeRecord.resource_id,
@@ -88,7 +105,7 @@ def _feed_statement(dialect_name: str) -> Select[*tuple[Any, ...]]:
         )
         .where(
             ChangeRecord.tenant_id == bindparam("feed_tenant", type_=Uuid),
-            ChangeRecord.seq > bindparam("feed_after", type_=BigInteger),
+            past,
             ChangeRecord.resource.in_(bindparam("feed_resources", expanding=True)),
             or_(
                 ChangeRecord.organisation_id == bindparam("feed_org", type_=Uuid),
@@ -96,7 +113,7 @@ def _feed_statement(dialect_name: str) -> Select[*tuple[Any, ...]]:
             ),
             settled(dialect_name),
         )
-        .order_by(ChangeRecord.seq)
+        .order_by(*order)
         .limit(bindparam("feed_limit", type_=Integer))
     )
 
@@ -128,7 +145,7 @@ async def read_changes(
     client = principal.client
     assert client is not None
     now = datetime.now(UTC)
-    after = 0
+    after: Position = (0, 0)
     if since:
         after, issued = decode_cursor(since)
         if issued < now - timedelta(days=CURSOR_DAYS):
@@ -139,7 +156,8 @@ async def read_changes(
         _FEEDS["postgresql" if dialect == "postgresql" else "sqlite"],
         {
             "feed_tenant": principal.tenant_id,
-            "feed_after": after,
+            "feed_tx": after[0],
+            "feed_seq": after[1],
             "feed_resources": resources_for_scopes(client.scopes),
             "feed_org": client.organisation_id,
             "feed_today": local_today(),
@@ -147,7 +165,7 @@ async def read_changes(
         },
     )
     page, has_more = rows[:limit], len(rows) > limit
-    last = page[-1].seq if page else after
+    last = (page[-1].tx_id or 0, page[-1].seq) if page else after
     await audit.record(
         session,
         audit.actor_of(principal),

@@ -215,7 +215,7 @@ async def test_cursors_expire_after_30_days_and_junk_is_refused(
     registered = await register(client, session, world, scopes=["children:read"])
     headers = await client_token(client, registered)
     old = int((datetime.now(UTC) - timedelta(days=31)).timestamp())
-    expired = base64.urlsafe_b64encode(f"1.{old}".encode()).decode().rstrip("=")
+    expired = base64.urlsafe_b64encode(f"0.1.{old}".encode()).decode().rstrip("=")
     assert_problem(await client.get("/changes", params={"since": expired}, headers=headers), 410)
     assert_problem(await client.get("/changes", params={"since": "!!"}, headers=headers), 400)
 
