@@ -1,7 +1,8 @@
 """`kindcentraal worker`: the product's background work in one process. Each round it
 delivers due e-mail, seals new access-log events, runs data exports whose job never ran or
-died with its API process, releases room bookings nobody checked in and, once a week (Monday
-from 07:00, Amsterdam time), queues the parents' weekly digest. Beside those rounds a loop of
+died with its API process, releases room bookings nobody checked in, every hour purges expired
+Idempotency-Keys and old change records and, once a week (Monday from 07:00, Amsterdam time),
+queues the parents' weekly digest. Beside those rounds a loop of
 its own delivers webhooks (webhooks/delivery.py): it polls every 50 ms, not every round."""
 
 import asyncio
@@ -14,9 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from kindcentraal.audit.writer import seal_all
+from kindcentraal.changes.feed import purge_old_changes
 from kindcentraal.config import Settings
 from kindcentraal.db import Database
 from kindcentraal.family.export import resume_stalled_exports
+from kindcentraal.idempotency.service import purge_expired_keys
 from kindcentraal.outbox.delivery import deliver_due
 from kindcentraal.outbox.service import queue_weekly_digests
 from kindcentraal.rooms.service import release_no_shows
@@ -53,6 +56,22 @@ async def queue_digests(
     return queued
 
 
+HOUSEKEEPING_EVERY = timedelta(hours=1)
+
+
+async def housekeeping(session: AsyncSession, now: datetime | None = None) -> int:
+    """What integration keeps only for a while: Idempotency-Keys past 24 hours, and change
+    records past their retention (cursors of the changes feed stay valid 30 days)."""
+    keys = await purge_expired_keys(session, now=now)
+    changes = await purge_old_changes(session, now=now)
+    return keys + changes
+
+
+async def _housekeeping(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
+    async with sessionmaker() as session, session.begin():
+        return await housekeeping(session)
+
+
 async def _release(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
     async with sessionmaker() as session, session.begin():
         return await release_no_shows(session)
@@ -64,6 +83,7 @@ class Worker:
         self.database = Database(settings.async_database_url)
         self._digest_week: datetime | None = None
         self._released_at: datetime | None = None
+        self._housekept_at: datetime | None = None
 
     async def round(self) -> int:
         """One round of every job; the number of mails sent."""
@@ -82,6 +102,10 @@ class Worker:
         ):
             await self._guarded("rooms release", lambda: _release(sessionmaker))
             self._released_at = now
+        if self._housekept_at is None or now - self._housekept_at >= HOUSEKEEPING_EVERY:
+            purged = await self._guarded("housekeeping", lambda: _housekeeping(sessionmaker))
+            logger.info("housekeeping: %s expired keys and change records purged", purged)
+            self._housekept_at = now
         return await self._guarded("mail", lambda: deliver_due(sessionmaker, self.settings))
 
     async def _guarded(self, job: str, run: Callable[[], Awaitable[int]]) -> int:
