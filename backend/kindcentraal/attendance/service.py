@@ -17,6 +17,7 @@ from kindcentraal.attendance.schemas import (
 )
 from kindcentraal.auth.principal import Principal
 from kindcentraal.child import service as child_service
+from kindcentraal.common.bulk import BulkErrors
 from kindcentraal.errors import Conflict, Forbidden, InvalidInput, NotFound
 from kindcentraal.rooms.recurrence import AMSTERDAM, local_today
 from kindcentraal.user.models import User
@@ -207,10 +208,9 @@ async def record_daily_attendance_bulk(
 ) -> list[DailyAttendanceRead]:
     """Check in or out up to 500 child-days as one unit: one wrong item fails them all, with
     every wrong item's index and field, and nothing is stored."""
-    errors: list[dict[str, str]] = []
+    errors = BulkErrors()
     recorded: list[DailyAttendanceRead] = []
     for index, item in enumerate(items):
-        where = f"#/items/{index}/"
         try:
             recorded.append(
                 await record_daily_attendance(
@@ -218,15 +218,10 @@ async def record_daily_attendance_bulk(
                 )
             )
         except InvalidInput as exc:
-            errors += [
-                {**error, "location": where + error["location"].removeprefix("#/")}
-                for error in exc.errors
-            ]
-        except (NotFound, Forbidden) as exc:
-            field = "childId" if isinstance(exc, NotFound) else "organisationId"
-            errors.append(
-                {"in": "body", "location": where + field, "code": exc.code, "detail": exc.detail}
-            )
-    if errors:
-        raise InvalidInput(errors, "Some items are invalid; nothing was stored.")
+            errors.add(index, exc, "")
+        except NotFound as exc:
+            errors.add(index, exc, "childId")
+        except Forbidden as exc:
+            errors.add(index, exc, "organisationId")
+    errors.raise_any()
     return recorded

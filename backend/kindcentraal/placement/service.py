@@ -11,6 +11,7 @@ from kindcentraal.auth.principal import PLACEMENT_ACCESS_ROLES, Principal
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child import service as child_service
 from kindcentraal.child.models import Child
+from kindcentraal.common.bulk import BulkErrors
 from kindcentraal.common.pagination import PageParams, SortKey, paginate
 from kindcentraal.common.preconditions import require_match
 from kindcentraal.common.repository import apply_changes, get_in_tenant
@@ -235,22 +236,24 @@ async def delete_placement(
     await session.flush()
 
 
+DUPLICATE_KEY = "This externalId appears twice in the bulk."
+
+
 async def bulk_upsert(
     session: AsyncSession, principal: Principal, *, items: list[PlacementUpsert]
 ) -> tuple[list[Placement], int]:
     """Create or change up to 500 placements as one unit: every item is checked, and one
     wrong item fails the whole request with the errors of every wrong item (its index and
     field), so nothing is half-written. One access-log event names all the children."""
-    errors: list[dict[str, str]] = []
+    errors = BulkErrors()
     placements: list[Placement] = []
     created = 0
     seen_keys: set[tuple[uuid.UUID, str]] = set()
     for index, item in enumerate(items):
-        where = f"#/items/{index}"
         if item.external_id is not None:
             key = (item.organisation_id, item.external_id)
             if key in seen_keys:
-                errors.append(_item_error(where, "externalId", "duplicate", "Twice in this bulk."))
+                errors.add(index, InvalidInput.field("externalId", "duplicate", DUPLICATE_KEY), "")
                 continue
             seen_keys.add(key)
         try:
@@ -281,17 +284,14 @@ async def bulk_upsert(
                 )
             placements.append(placement)
         except InvalidInput as exc:
-            errors += [
-                {**error, "location": where + "/" + error["location"].removeprefix("#/")}
-                for error in exc.errors
-            ]
-        except (Forbidden, NotFound, Conflict) as exc:
-            field = "externalId" if isinstance(exc, Conflict) else "organisationId"
-            if isinstance(exc, NotFound):
-                field = "id"
-            errors.append(_item_error(where, field, exc.code, exc.detail))
-    if errors:
-        raise InvalidInput(errors, "Some items are invalid; nothing was stored.")
+            errors.add(index, exc, "")
+        except Conflict as exc:
+            errors.add(index, exc, "externalId")
+        except NotFound as exc:
+            errors.add(index, exc, "id")
+        except Forbidden as exc:
+            errors.add(index, exc, "organisationId")
+    errors.raise_any()
     await audit.record(
         session,
         audit.actor_of(principal),
@@ -301,10 +301,6 @@ async def bulk_upsert(
         basis="relation filter",
     )
     return placements, created
-
-
-def _item_error(where: str, field: str, code: str, detail: str) -> dict[str, str]:
-    return {"in": "body", "location": f"{where}/{field}", "code": code, "detail": detail}
 
 
 async def _existing(

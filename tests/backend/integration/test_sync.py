@@ -92,6 +92,11 @@ async def test_bulk_placements_are_all_or_nothing_with_errors_per_item(
     assert again.json()["items"][1]["endDate"] == good[1]["endDate"]
     assert await count(session, Placement) == before + 3
 
+    twice = [item(kids[0], world.childcare, externalId="p-9")] * 2
+    response = await client.post("/placements/bulk", json={"items": twice}, headers=headers)
+    assert_problem(response, 400)
+    assert [e["location"] for e in response.json()["errors"]] == ["#/items/1/externalId"]
+
     too_many = {"items": [item(kids[0], world.childcare)] * 501}
     assert_problem(await client.post("/placements/bulk", json=too_many, headers=headers), 400)
 
