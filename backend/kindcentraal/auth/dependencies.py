@@ -11,6 +11,7 @@ from fastapi.security import OAuth2
 from fastapi.security.utils import get_authorization_scheme_param
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.audit import service as audit
 from kindcentraal.auth import service as auth_service
 from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.tokens import InvalidToken, decode_access_token
@@ -18,6 +19,7 @@ from kindcentraal.common.scopes import SCOPE_DESCRIPTIONS
 from kindcentraal.config import Settings
 from kindcentraal.driver_reads import Reader
 from kindcentraal.errors import (
+    AppError,
     ClientNotAllowed,
     Forbidden,
     InsufficientScope,
@@ -135,7 +137,7 @@ CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 def guard(policy: Policy) -> Callable[..., Coroutine[Any, Any, Principal]]:
     """The dependency a route declares its policy with: who may call it at all."""
 
-    async def dependency(request: Request, principal: CurrentPrincipal) -> Principal:
+    async def check(request: Request, principal: Principal) -> Principal:
         if principal.client is not None:
             # A machine client: the scopes its token carries decide, not a role; a route that
             # names no scope is for people only. Every call counts in the client's usage.
@@ -158,8 +160,46 @@ def guard(policy: Policy) -> Callable[..., Coroutine[Any, Any, Principal]]:
             raise Forbidden("Your role does not allow this action.")
         return principal
 
+    if policy.client_scope is None and not policy.clients_only:
+
+        async def dependency(request: Request, principal: CurrentPrincipal) -> Principal:
+            return await check(request, principal)
+
+    else:
+
+        async def dependency(  # type: ignore[misc]
+            request: Request, principal: CurrentPrincipal, session: SessionDep
+        ) -> Principal:
+            """A route open to API clients: every call of a client is in the access log, a
+            refused one too (it survives the request's rollback)."""
+            try:
+                checked = await check(request, principal)
+            except AppError as exc:
+                if principal.client is not None:
+                    exc.after_rollback = _client_call(policy, principal, "denied")
+                raise
+            if principal.client is not None:
+                await _client_call(policy, principal, "allowed")(session)
+            return checked
+
     dependency.__policy__ = policy  # type: ignore[attr-defined]
     return dependency
+
+
+def _client_call(
+    policy: Policy, principal: Principal, result: str
+) -> Callable[[AsyncSession], Awaitable[None]]:
+    async def record(session: AsyncSession) -> None:
+        await audit.record(
+            session,
+            audit.actor_of(principal),
+            resource=policy.resource,
+            action=policy.action,
+            result=result,
+            basis=f"api client: {policy.name}",
+        )
+
+    return record
 
 
 def public(policy: Policy) -> Callable[..., Coroutine[Any, Any, None]]:

@@ -275,3 +275,19 @@ async def test_the_parent_reads_the_organisation_and_koppeling_in_the_access_log
     entry = next(e for e in log.json()["items"] if e["role"] == "api_client")
     assert entry["actorName"] == f"{world.childcare.name} (koppeling)"
     assert entry["organisationName"] == world.childcare.name
+
+
+async def test_every_call_of_a_client_is_in_the_access_log_refused_ones_too(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    registered = await register(client, session, world, scopes=["bookings:read"])
+    headers = await client_token(client, registered)
+    events = (
+        select(AuditEvent.resource, AuditEvent.action, AuditEvent.result)
+        .where(AuditEvent.actor_role == "api_client", AuditEvent.resource != "api-token")
+        .order_by(AuditEvent.occurred_at)
+    )
+    assert (await client.get("/rooms", headers=headers)).status_code == 200
+    assert (await client.get("/placements", headers=headers)).status_code == 403
+    rows = [tuple(row) for row in (await session.execute(events)).all()]
+    assert rows == [("room", "list", "allowed"), ("placement", "list", "denied")]

@@ -211,18 +211,24 @@ async def test_deliveries_page_and_replay(live: Live, receiver: Receiver) -> Non
 
 
 async def test_writes_are_in_the_access_log(live: Live) -> None:
-    async def count() -> int:
+    """Each write once as the write, and each call of the client once as its call."""
+
+    async def count(calls: bool = False) -> int:
+        basis = AuditEvent.basis.like("api client:%")
         async with live.database.sessionmaker() as session:
             return int(
                 await session.scalar(
                     select(func.count())
                     .select_from(AuditEvent)
-                    .where(AuditEvent.resource.like("webhook-%"))
+                    .where(
+                        AuditEvent.resource.like("webhook-%"),
+                        basis if calls else AuditEvent.basis.is_(None),
+                    )
                 )
                 or 0
             )
 
-    before = await count()
+    before, calls_before = await count(), await count(calls=True)
     machine = await live.register()
     made = await live.subscribe(machine, PUBLIC)
     await live.client.post(
@@ -230,6 +236,7 @@ async def test_writes_are_in_the_access_log(live: Live) -> None:
     )
     await live.client.delete(f"/webhook-subscriptions/{made['id']}", headers=machine.headers)
     assert await count() - before == 3
+    assert await count(calls=True) - calls_before == 3
     async with live.database.sessionmaker() as session:
         left = await session.scalar(
             select(func.count())
