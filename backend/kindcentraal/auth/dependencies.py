@@ -23,6 +23,7 @@ from kindcentraal.errors import (
     ClientNotAllowed,
     Forbidden,
     InsufficientScope,
+    TooManyRequests,
     TwoFactorEnrolmentRequired,
     Unauthorized,
 )
@@ -171,9 +172,12 @@ def guard(policy: Policy) -> Callable[..., Coroutine[Any, Any, Principal]]:
             request: Request, principal: CurrentPrincipal, session: SessionDep
         ) -> Principal:
             """A route open to API clients: every call of a client is in the access log, a
-            refused one too (it survives the request's rollback)."""
+            refused one too (it survives the request's rollback). A call over the rate limit
+            is counted in the client's usage, not written: a flood writes nothing."""
             try:
                 checked = await check(request, principal)
+            except TooManyRequests:
+                raise
             except AppError as exc:
                 if principal.client is not None:
                     exc.after_rollback = _client_call(policy, principal, "denied")
