@@ -51,6 +51,11 @@ async def catalogue_centre_ids(session: AsyncSession, principal: Principal) -> s
 
 
 def runs(principal: Principal, activity: Activity) -> bool:
+    """The activity's people: its organisation's staff and the centre's administrators. An
+    API client is not one of them, though it acts for that organisation: it sees only the
+    children placed with it."""
+    if principal.client is not None:
+        return False
     return activity.organisation_id in principal.organisation_ids(
         RUNNERS
     ) or principal.administers_centre(activity.centre_id)

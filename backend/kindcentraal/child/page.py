@@ -32,7 +32,7 @@ from kindcentraal.child.schemas import (
 from kindcentraal.consent import service as consent_service
 from kindcentraal.consent.schemas import ConsentRead
 from kindcentraal.driver_reads import Query, entity_columns, fetch
-from kindcentraal.errors import Forbidden
+from kindcentraal.errors import Forbidden, InvalidInput
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement
 from kindcentraal.rooms.recurrence import local_today as today
@@ -136,7 +136,12 @@ async def read_child_page(
     log: bool = True,
 ) -> ChildPage:
     """The child, plus each asked-for part the caller's relation allows; a part it does not
-    allow is left out, never an error, so one page serves every relation."""
+    allow is left out, never an error, so one page serves every relation. An API client reads
+    the child itself only: the parts are people's, and asking for them is a 400."""
+    if principal.client is not None and expand:
+        raise InvalidInput.field(
+            "expand", "notForClients", "API clients read the child without parts.", "query"
+        )
     child, relations = await child_service.access_child_row(
         session, principal, child_id=child_id, resource="child", action="read"
     )

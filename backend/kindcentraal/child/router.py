@@ -30,7 +30,6 @@ from kindcentraal.common.pagination import PageParams, page_params
 from kindcentraal.common.responses import problems
 from kindcentraal.common.schemas import Page
 from kindcentraal.common.scopes import ApiScope
-from kindcentraal.errors import InvalidInput
 from kindcentraal.organisation.models import Role
 from kindcentraal.policy.registry import declare
 
@@ -255,10 +254,6 @@ async def read_child(
 ) -> ChildDetail:
     """A child the caller has a relation with, and the parts of its file asked for; else 404.
     An API client reads the child itself only: the parts are people's."""
-    if principal.client is not None and expand:
-        raise InvalidInput.field(
-            "expand", "notForClients", "API clients read the child without parts.", "query"
-        )
     page = await child_page.read_child_page(
         session, principal, child_id=child_id, expand=_parse_expand(expand)
     )

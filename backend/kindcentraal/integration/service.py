@@ -4,6 +4,7 @@ import hashlib
 import hmac
 import secrets
 import uuid
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -27,6 +28,7 @@ from kindcentraal.integration.schemas import (
     SecretRotation,
 )
 from kindcentraal.organisation import service as organisation_service
+from kindcentraal.organisation.models import Organisation
 from kindcentraal.user.models import User
 
 SECRET_PREFIX = "kcs_"  # noqa: S105 - a prefix, not a secret
@@ -58,13 +60,13 @@ def _add_secret(session: AsyncSession, client: ApiClient) -> str:
 
 async def _administered_organisation(
     session: AsyncSession, principal: Principal, organisation_id: uuid.UUID
-) -> uuid.UUID:
+) -> Organisation:
     organisation = await organisation_service.get_organisation(
         session, principal, organisation_id=organisation_id
     )
     if not principal.administers_organisation(organisation.id):
         raise Forbidden("Only an administrator of this organisation manages its API clients.")
-    return organisation.id
+    return organisation
 
 
 async def _client(
@@ -83,33 +85,46 @@ async def _client(
     return client
 
 
-async def _read(session: AsyncSession, client: ApiClient) -> ApiClientRead:
+async def _reads(
+    session: AsyncSession, principal: Principal, clients: list[ApiClient]
+) -> list[ApiClientRead]:
+    """The clients with their live secrets, usage and last errors: three queries in all,
+    however many clients."""
+    ids = [client.id for client in clients]
     now = datetime.now(UTC)
-    live = await session.scalars(
+    live: dict[uuid.UUID, list[ApiClientSecretRead]] = defaultdict(list)
+    secrets_rows = await session.scalars(
         select(ApiClientSecret)
         .where(
-            ApiClientSecret.client_id == client.id,
+            ApiClientSecret.client_id.in_(ids),
+            ApiClientSecret.tenant_id == principal.tenant_id,
             ApiClientSecret.revoked_at.is_(None),
         )
         .order_by(ApiClientSecret.created_at.desc())
     )
-    days, errors = await usage.read_usage(session, client_id=client.id)
-    return ApiClientRead(
-        client_id=client.id,
-        organisation_id=client.organisation_id,
-        name=client.name,
-        scopes=client.scopes,
-        created_at=client.created_at,
-        revoked_at=client.revoked_at,
-        last_used_at=client.last_used_at,
-        secrets=[
-            ApiClientSecretRead.model_validate(s)
-            for s in live
-            if client.revoked_at is None and (s.expires_at is None or s.expires_at > now)
-        ],
-        usage=days,
-        recent_errors=errors,
-    )
+    for secret in secrets_rows:
+        if secret.expires_at is None or secret.expires_at > now:
+            live[secret.client_id].append(ApiClientSecretRead.model_validate(secret))
+    days, errors = await usage.read_usage(session, tenant_id=principal.tenant_id, client_ids=ids)
+    return [
+        ApiClientRead(
+            client_id=client.id,
+            organisation_id=client.organisation_id,
+            name=client.name,
+            scopes=client.scopes,
+            created_at=client.created_at,
+            revoked_at=client.revoked_at,
+            last_used_at=client.last_used_at,
+            secrets=live[client.id] if client.revoked_at is None else [],
+            usage=days[client.id],
+            recent_errors=errors[client.id],
+        )
+        for client in clients
+    ]
+
+
+async def _read(session: AsyncSession, principal: Principal, client: ApiClient) -> ApiClientRead:
+    return (await _reads(session, principal, [client]))[0]
 
 
 async def list_clients(
@@ -124,13 +139,15 @@ async def list_clients(
         )
         .order_by(ApiClient.revoked_at.is_not(None), ApiClient.name, ApiClient.id)
     )
-    return [await _read(session, client) for client in clients]
+    return await _reads(session, principal, list(clients))
 
 
 async def read_client(
     session: AsyncSession, principal: Principal, *, organisation_id: uuid.UUID, client_id: uuid.UUID
 ) -> ApiClientRead:
-    return await _read(session, await _client(session, principal, organisation_id, client_id))
+    return await _read(
+        session, principal, await _client(session, principal, organisation_id, client_id)
+    )
 
 
 async def register_client(
@@ -141,10 +158,7 @@ async def register_client(
     data: ApiClientCreate,
 ) -> ApiClientCreated:
     """A new client with its first secret, shown in this answer only."""
-    await _administered_organisation(session, principal, organisation_id)
-    organisation = await organisation_service.get_organisation(
-        session, principal, organisation_id=organisation_id
-    )
+    organisation = await _administered_organisation(session, principal, organisation_id)
     client_id = uuid.uuid4()
     account = User(
         id=uuid.uuid4(),
@@ -173,7 +187,7 @@ async def register_client(
     secret = _add_secret(session, client)
     await session.flush()
     await audit.record_write(session, principal, resource="api-client", action="create")
-    read = await _read(session, client)
+    read = await _read(session, principal, client)
     return ApiClientCreated(**read.model_dump(), client_secret=secret)
 
 
@@ -195,7 +209,7 @@ async def update_client(
         client.scopes = [s.value for s in data.scopes]
     await session.flush()
     await audit.record_write(session, principal, resource="api-client", action="update")
-    return await _read(session, client)
+    return await _read(session, principal, client)
 
 
 async def rotate_secret(

@@ -186,21 +186,28 @@ class UsageMiddleware:
 
 
 async def read_usage(
-    session: AsyncSession, *, client_id: uuid.UUID
-) -> tuple[list[UsageDay], list[ApiClientErrorRead]]:
+    session: AsyncSession, *, tenant_id: uuid.UUID, client_ids: list[uuid.UUID]
+) -> tuple[dict[uuid.UUID, list[UsageDay]], dict[uuid.UUID, list[ApiClientErrorRead]]]:
+    """Per client: its calls and errors of the last USAGE_DAYS days, newest first, and its
+    last errors (the flush keeps RECENT_ERRORS of them per client)."""
     since = local_today() - timedelta(days=USAGE_DAYS - 1)
-    days = await session.scalars(
+    days: dict[uuid.UUID, list[UsageDay]] = defaultdict(list)
+    errors: dict[uuid.UUID, list[ApiClientErrorRead]] = defaultdict(list)
+    for row in await session.scalars(
         select(ApiClientUsage)
-        .where(ApiClientUsage.client_id == client_id, ApiClientUsage.day >= since)
+        .where(
+            ApiClientUsage.client_id.in_(client_ids),
+            ApiClientUsage.tenant_id == tenant_id,
+            ApiClientUsage.day >= since,
+        )
         .order_by(ApiClientUsage.day.desc())
-    )
-    errors = await session.scalars(
+    ):
+        days[row.client_id].append(UsageDay.model_validate(row))
+    for error in await session.scalars(
         select(ApiClientError)
-        .where(ApiClientError.client_id == client_id)
+        .where(ApiClientError.client_id.in_(client_ids), ApiClientError.tenant_id == tenant_id)
         .order_by(ApiClientError.occurred_at.desc())
-        .limit(RECENT_ERRORS)
-    )
-    return (
-        [UsageDay.model_validate(d) for d in days],
-        [ApiClientErrorRead.model_validate(e) for e in errors],
-    )
+    ):
+        if len(errors[error.client_id]) < RECENT_ERRORS:
+            errors[error.client_id].append(ApiClientErrorRead.model_validate(error))
+    return days, errors

@@ -291,3 +291,17 @@ async def test_every_call_of_a_client_is_in_the_access_log_refused_ones_too(
     assert (await client.get("/placements", headers=headers)).status_code == 403
     rows = [tuple(row) for row in (await session.execute(events)).all()]
     assert rows == [("room", "list", "allowed"), ("placement", "list", "denied")]
+
+
+async def test_the_list_gives_each_client_its_own_secrets(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    first = await register(client, session, world, scopes=["children:read"], name="Planning")
+    second = await register(client, session, world, scopes=["bookings:read"], name="Facturen")
+    listed = await client.get(
+        f"/organisations/{world.childcare.id}/api-clients", headers=first.admin_headers
+    )
+    assert listed.status_code == 200, listed.text
+    hints = {c["clientId"]: [s["hint"] for s in c["secrets"]] for c in listed.json()}
+    assert hints[first.client_id] == [first.client_secret[:8]]
+    assert hints[second.client_id] == [second.client_secret[:8]]
