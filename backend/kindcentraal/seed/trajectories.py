@@ -15,6 +15,7 @@ from kindcentraal.config import Settings
 from kindcentraal.consent.models import TrajectoryType
 from kindcentraal.db import Database, refresh_statistics
 from kindcentraal.organisation.models import Membership, OrganisationCentre, Role
+from kindcentraal.support.waiting import days_between
 from kindcentraal.support.models import (
     GoalStatus,
     SupportTrajectory,
@@ -163,6 +164,12 @@ async def add_trajectories(session: AsyncSession, *, count: int, seed: int = 7) 
                 "requested_at": stamps[TrajectoryStatus.REQUESTED],
                 "intake_at": stamps.get(TrajectoryStatus.INTAKE),
                 "started_at": stamps.get(TrajectoryStatus.ACTIVE),
+                "intake_working_days": days_between(
+                    stamps[TrajectoryStatus.REQUESTED], stamps.get(TrajectoryStatus.INTAKE)
+                ),
+                "start_working_days": days_between(
+                    stamps[TrajectoryStatus.REQUESTED], stamps.get(TrajectoryStatus.ACTIVE)
+                ),
                 "closed_at": stamps.get(final)
                 if final in (TrajectoryStatus.CLOSED, TrajectoryStatus.CANCELLED)
                 else None,

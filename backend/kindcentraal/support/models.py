@@ -7,6 +7,7 @@ new version beside the old one, and goal progress is a list of entries.
 import enum
 import uuid
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -20,8 +21,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    event,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
 from kindcentraal.consent.models import TrajectoryType
 from kindcentraal.db import Base, TenantMixin, UTCDateTime, str_enum
@@ -209,6 +211,22 @@ class SupportTrajectory(TenantMixin, Base):
         str_enum(ReferralDestination, "referral_destination")
     )
     referral_reason: Mapped[str | None] = mapped_column(String(1000))
+    # Working days from request to intake and to start, stored when the step is reached
+    # (`support.waiting.stamp_working_days`): the outcome reports aggregate them in the
+    # database, which cannot count Dutch working days in local time by itself.
+    intake_working_days: Mapped[int | None] = mapped_column(Integer)
+    start_working_days: Mapped[int | None] = mapped_column(Integer)
+
+
+@event.listens_for(SupportTrajectory, "before_insert")
+@event.listens_for(SupportTrajectory, "before_update")
+def _stamp_working_days(_mapper: Mapper[Any], _connection: Any, target: SupportTrajectory) -> None:
+    """Keep the stored waiting times in step with the moments, however a trajectory is written
+    through the ORM (loaders that insert rows directly fill them with `days_between`)."""
+    from kindcentraal.support.waiting import days_between  # waiting imports these models
+
+    target.intake_working_days = days_between(target.requested_at, target.intake_at)
+    target.start_working_days = days_between(target.requested_at, target.started_at)
 
 
 class TrajectoryTransition(TenantMixin, Base):

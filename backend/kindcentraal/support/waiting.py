@@ -62,6 +62,12 @@ def last_overdue_request_day(today: date, norm_days: int) -> date:
     return day
 
 
+def days_between(requested: datetime | None, reached: datetime | None) -> int | None:
+    if requested is None or reached is None:
+        return None
+    return working_days(local_day(requested), local_day(reached))
+
+
 def waiting(
     trajectory: SupportTrajectory, norm: tuple[int, int], today: date
 ) -> tuple[int | None, int | None, bool]:

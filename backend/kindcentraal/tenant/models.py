@@ -1,4 +1,4 @@
-from sqlalchemy import JSON, String
+from sqlalchemy import JSON, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from kindcentraal.db import Base, TimestampMixin
@@ -13,3 +13,5 @@ class Tenant(TimestampMixin, Base):
     slug: Mapped[str] = mapped_column(String(100), unique=True)
     # Roles whose members must enrol a second factor before anything else.
     mandatory_two_factor_roles: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The outcome reports publish no count of children under this (never below 5).
+    small_cell_threshold: Mapped[int] = mapped_column(Integer, default=10, server_default="10")

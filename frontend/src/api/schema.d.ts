@@ -2822,6 +2822,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/outcomes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Outcomes
+         * @description Does the centre deliver? Waiting times, support inside the centre, referrals out,
+         *     early signals, one team, caseload, the rich school day, housing and parents, each as a
+         *     series over the periods and as a comparison between centres. Aggregates only, counted in
+         *     the database; counts of children under the threshold are suppressed, with as many other
+         *     cells as it takes to keep them from being worked out from the totals.
+         */
+        get: operations["outcomes:outcomes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/report-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Report Settings
+         * @description The smallest count of children the outcome reports publish.
+         */
+        get: operations["outcomes:read_report_settings"];
+        /**
+         * Update Report Settings
+         * @description Set the threshold: 5 at the least (the statistical offices' own minimum).
+         */
+        put: operations["outcomes:update_report_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -4061,6 +4109,31 @@ export interface components {
             };
         };
         /**
+         * Cell
+         * @description One figure. `value` is null when it is suppressed (a count under the threshold, a cell
+         *     that would give one away through the totals, or a figure worked out from either) or when
+         *     there is nothing to measure (a median of no trajectories).
+         */
+        Cell: {
+            /** Value */
+            value: number | null;
+            /**
+             * Suppressed
+             * @default false
+             */
+            suppressed: boolean;
+        };
+        /** CentreRef */
+        CentreRef: {
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /** Name */
+            name: string;
+        };
+        /**
          * ChangeKind
          * @enum {string}
          */
@@ -5247,6 +5320,34 @@ export interface components {
             /** Phone */
             phone: string | null;
         };
+        /** Indicator */
+        Indicator: {
+            id: components["schemas"]["IndicatorId"];
+            /**
+             * Groupby
+             * @description What a row's `group` is: trajectoryType, location, outcome, destination, decision, professional, organisation, category, ageBand; null when rows have no group.
+             */
+            groupBy: string | null;
+            /**
+             * Measures
+             * @description The keys of every row's `values`, in order.
+             */
+            measures: string[];
+            /** Series */
+            series: components["schemas"]["Row"][];
+            /** Bycentre */
+            byCentre: components["schemas"]["Row"][];
+        };
+        /**
+         * IndicatorId
+         * @enum {string}
+         */
+        IndicatorId: "waitingTime" | "supportLocation" | "trajectoryOutcomes" | "referrals" | "signals" | "signalFunnel" | "oneTeam" | "caseload" | "caseloadByOrganisation" | "participation" | "participationByAge" | "roomUse" | "floorArea" | "parents";
+        /**
+         * Interval
+         * @enum {string}
+         */
+        Interval: "month" | "term" | "schoolYear";
         /** Link */
         Link: {
             /** Href */
@@ -5718,6 +5819,38 @@ export interface components {
             /** Roomsused */
             roomsUsed: number;
         };
+        /** OutcomeReport */
+        OutcomeReport: {
+            /**
+             * Centreid
+             * @description The centre of the series; null: every centre the caller reports on.
+             */
+            centreId: string | null;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            interval: components["schemas"]["Interval"];
+            /** Trajectorytype */
+            trajectoryType: string | null;
+            /** Smallcellthreshold */
+            smallCellThreshold: number;
+            /** Periods */
+            periods: components["schemas"]["Period"][];
+            /**
+             * Centres
+             * @description The centres of the comparison.
+             */
+            centres: components["schemas"]["CentreRef"][];
+            /** Indicators */
+            indicators: components["schemas"]["Indicator"][];
+        };
         /** Page[AccessLogEntry] */
         Page_AccessLogEntry_: {
             /** Items */
@@ -5996,6 +6129,26 @@ export interface components {
             currentPassword: string;
             /** Newpassword */
             newPassword: string;
+        };
+        /** Period */
+        Period: {
+            /**
+             * Key
+             * @example 2025-2026
+             * @example 2025-2026-T1
+             * @example 2025-09
+             */
+            key: string;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
         };
         /** PersonRef */
         PersonRef: {
@@ -6309,6 +6462,19 @@ export interface components {
             /** Refreshtoken */
             refreshToken: string;
         };
+        /** ReportSettings */
+        ReportSettings: {
+            /**
+             * Smallcellthreshold
+             * @description Counts of children under this are suppressed in the outcome reports.
+             */
+            smallCellThreshold: number;
+        };
+        /** ReportSettingsUpdate */
+        ReportSettingsUpdate: {
+            /** Smallcellthreshold */
+            smallCellThreshold: number;
+        };
         /** Responsible */
         Responsible: {
             /** Organisationid */
@@ -6530,6 +6696,37 @@ export interface components {
             organisationCount: number;
             /** Byorganisation */
             byOrganisation: components["schemas"]["OrganisationHours"][];
+        };
+        /**
+         * Row
+         * @description The figures of one period (series) or one centre (comparison), for one group (a
+         *     trajectory type, an outcome, a destination...) or for all groups together (`group` null).
+         */
+        Row: {
+            /**
+             * Period
+             * @description The period's key; null in the comparison.
+             */
+            period: string | null;
+            /**
+             * Centreid
+             * @description The centre; null in the series.
+             */
+            centreId: string | null;
+            /**
+             * Group
+             * @description The group's key; null for the total of all groups.
+             */
+            group: string | null;
+            /**
+             * Label
+             * @description A name for the group where it is not a code (a professional).
+             */
+            label?: string | null;
+            /** Values */
+            values: {
+                [key: string]: components["schemas"]["Cell"];
+            };
         };
         /** SecretRotation */
         SecretRotation: {
@@ -13901,6 +14098,93 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecuritySettings"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "outcomes:outcomes": {
+        parameters: {
+            query?: {
+                /** @description One centre; left out: every centre reported on. */
+                centreId?: string | null;
+                /** @description Default: 1 August two school years back. */
+                from?: string | null;
+                /** @description Default: today. */
+                to?: string | null;
+                interval?: components["schemas"]["Interval"];
+                trajectoryType?: components["schemas"]["TrajectoryType"] | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutcomeReport"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "outcomes:read_report_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSettings"];
+                };
+            };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "outcomes:update_report_settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportSettings"];
                 };
             };
             400: components["responses"]["400"];

@@ -1,0 +1,159 @@
+"""Counts by centre, period and group as they come out of the database, added up into the
+report's two views: the series (periods x groups, over the series' centres) and the comparison
+(centres x groups, over the whole window). Totals over the groups are `group=None`."""
+
+import uuid
+from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable, Iterable
+from dataclasses import dataclass, field
+from typing import Literal, TypeVar
+
+from kindcentraal.outcomes.schemas import Cell, Indicator, IndicatorId, Row
+from kindcentraal.outcomes.suppression import Table, suppress
+
+Key = tuple[str, Hashable, str | None]  # ("s", period key, group) or ("c", centre id, group)
+Derive = Callable[[Key, "Cube"], dict[str, float | None]]
+T = TypeVar("T")
+
+
+@dataclass
+class Cube:
+    series_centres: set[uuid.UUID]
+    periods: list[str]
+    centres: list[uuid.UUID]
+    groups: list[str]
+    counts: dict[tuple[uuid.UUID, str, str], int] = field(default_factory=dict)
+    histograms: dict[tuple[uuid.UUID, str, str], Counter[int]] = field(default_factory=dict)
+    _counts: dict[Key, int] | None = None
+    _histograms: dict[Key, Counter[int]] | None = None
+
+    def add(self, centre: uuid.UUID, period: str, group: str, value: int) -> None:
+        key = (centre, period, group)
+        self.counts[key] = self.counts.get(key, 0) + value
+
+    def add_to_histogram(self, centre: uuid.UUID, period: str, group: str, at: int, n: int) -> None:
+        self.histograms.setdefault((centre, period, group), Counter())[at] += n
+
+    def _views(
+        self, source: dict[tuple[uuid.UUID, str, str], T], zero: Callable[[], T]
+    ) -> dict[Key, T]:
+        """Every cell of both views, added up in one pass."""
+        out: dict[Key, T] = defaultdict(zero)
+        for (centre, period, group), value in source.items():
+            targets: list[Key] = [("c", centre, group), ("c", centre, None)]
+            if centre in self.series_centres:
+                targets += [("s", period, group), ("s", period, None)]
+            for target in targets:
+                out[target] = out[target] + value  # type: ignore[operator]
+        return out
+
+    def count(self, key: Key) -> int:
+        if self._counts is None:
+            self._counts = self._views(self.counts, int)
+        return self._counts.get(key, 0)
+
+    def histogram(self, key: Key) -> Counter[int]:
+        if self._histograms is None:
+            self._histograms = self._views(self.histograms, Counter)
+        return self._histograms.get(key, Counter())
+
+    def keys(self, totals: bool = True) -> list[Key]:
+        groups: list[str | None] = [*self.groups, None] if totals else list(self.groups)
+        return [("s", p, g) for p in self.periods for g in groups] + [
+            ("c", c, g) for c in self.centres for g in groups
+        ]
+
+
+Lines = Literal["both", "rows", "none"]
+
+
+def table_of(cube: Cube, values: dict[Key, int], lines: Lines = "both") -> Table[Key]:
+    """The lines the counts add up along: a period's or a centre's groups to its total, and a
+    group's periods to the same group's series centres in the comparison ("both"); only the
+    first ("rows"); none, when the counts overlap ("none")."""
+    table: Table[Key] = Table()
+    for key, value in values.items():
+        view, where, group = key
+        own = ("period" if view == "s" else "centre", where)
+        across = ("group", group)
+        if lines == "none":
+            table.add(key, value)
+        elif lines == "rows" or (view == "c" and where not in cube.series_centres):
+            table.add(key, value, own)
+        else:
+            table.add(key, value, own, across)
+    return table
+
+
+def percentile(histogram: Counter[int], share: float) -> float | None:
+    """Nearest rank: the smallest value with at least `share` of the observations at or
+    under it."""
+    total = sum(histogram.values())
+    if not total:
+        return None
+    rank = max(1, -(-int(share * total * 1000) // 1000))
+    seen = 0
+    for value in sorted(histogram):
+        seen += histogram[value]
+        if seen >= rank:
+            return float(value)
+    return float(max(histogram))
+
+
+def ratio(part: float, whole: float, scale: float = 1.0, digits: int = 3) -> float | None:
+    return round(part / whole * scale, digits) if whole else None
+
+
+def build(
+    indicator: IndicatorId,
+    cube: Cube,
+    *,
+    count_measure: str,
+    derive: Derive | None,
+    threshold: int,
+    group_by: str | None,
+    totals: bool = True,
+    forced: Iterable[Key] = (),
+    labels: dict[str, str] | None = None,
+    protect: bool = True,
+    of_total: frozenset[str] = frozenset(),
+    lines: Lines = "both",
+) -> tuple[Indicator, set[Key]]:
+    """The indicator with its cells suppressed; also the hidden keys (for tables that share
+    cells with this one). Derived figures of a hidden count are hidden; so are the `of_total`
+    ones (shares of the row's total) where that total is hidden."""
+    values = {key: cube.count(key) for key in cube.keys(totals)}
+    hidden = suppress(table_of(cube, values, lines), threshold, forced) if protect else set()
+    measures = [count_measure]
+    series: list[Row] = []
+    by_centre: list[Row] = []
+    for key in cube.keys(totals):
+        view, where, group = key
+        derived = derive(key, cube) if derive else {}
+        for name in derived:
+            if name not in measures:
+                measures.append(name)
+        cells = (
+            {count_measure: Cell(value=None, suppressed=True)}
+            if key in hidden
+            else {count_measure: Cell(value=values[key])}
+        )
+        total_hidden = (view, where, None) in hidden
+        for name, value in derived.items():
+            # A share of a hidden total would give the total away (total = count / share).
+            gone = key in hidden or (name in of_total and total_hidden)
+            cells[name] = Cell(value=None, suppressed=True) if gone else Cell(value=value)
+        row = Row(
+            period=where if view == "s" else None,
+            centre_id=where if view == "c" else None,
+            group=group,
+            label=(labels or {}).get(group) if group else None,
+            values=cells,
+        )
+        (series if view == "s" else by_centre).append(row)
+    return (
+        Indicator(
+            id=indicator, group_by=group_by, measures=measures, series=series, by_centre=by_centre
+        ),
+        hidden,
+    )
