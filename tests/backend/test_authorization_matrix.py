@@ -1140,6 +1140,17 @@ TABLE: dict[str, Row] = {
         other="401 404 404 403 403 404 403 403 403 403 403 200 403",
         foreign="401 404 404 403 403 404 403 403 403 403 403 404 403",
     ),
+    # Outcome reports (docs/outcomes.md): the centre's management and the municipality ------
+    "GET /reports/outcomes": obj_op(
+        lambda c: Call(query={"centreId": c.centre(), "interval": "term"}),
+        own="401 200 403 403 403 403 403 403 403 403 403 200 403",
+        other="401 404 403 403 403 403 403 403 403 403 403 200 403",
+        foreign="401 404 403 403 403 403 403 403 403 403 403 404 403",
+    ),
+    "GET /report-settings": self_op(every(200), lambda c: Call()),
+    "PUT /report-settings": self_op(
+        only({"centre_admin": 200}, 403), lambda c: Call(json={"smallCellThreshold": 8})
+    ),
     # Absences and the day (docs/activities.md) --------------------------------------------
     "POST /children/{childId}/absences": obj_op(
         lambda c: Call(

@@ -9,7 +9,6 @@ from kindcentraal.outcomes.schemas import Interval
 from kindcentraal.support.waiting import AMSTERDAM
 
 TERM_STARTS = (8, 12, 4)  # months
-MAX_PERIODS = 72
 
 
 @dataclass(frozen=True)

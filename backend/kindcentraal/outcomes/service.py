@@ -38,7 +38,7 @@ from kindcentraal.messages.models import Message, MessageThread
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.outcomes import cube as cubes
 from kindcentraal.outcomes.cube import Cube, Key, percentile, ratio
-from kindcentraal.outcomes.periods import MAX_PERIODS, Span, default_start, spans
+from kindcentraal.outcomes.periods import Span, default_start, spans
 from kindcentraal.outcomes.schemas import (
     Cell,
     CentreRef,
@@ -144,13 +144,6 @@ async def _scope(
             "to", "invalidPeriod", "`to` is on or after `from`, at most six years on.", "query"
         )
     periods = spans(first, last, interval)
-    if len(periods) > MAX_PERIODS:
-        raise InvalidInput.field(
-            "interval",
-            "tooManyPeriods",
-            f"At most {MAX_PERIODS} periods: choose a longer interval or a shorter window.",
-            "query",
-        )
     centres = {
         row.id: row.name
         for row in (
@@ -309,37 +302,34 @@ async def _requests(session: AsyncSession, scope: Scope) -> tuple[Indicator, Ind
 
     for name in ("intake", "start"):
         within[name].series_centres = by_type.series_centres
-    share = _share_of_row
-    waiting_indicator, hidden = cubes.build(
-        IndicatorId.WAITING_TIME,
-        by_type,
-        count_measure="requests",
-        derive=waiting,
-        threshold=scope.threshold,
-        group_by="trajectoryType",
-    )
-    totals = {key for key in hidden if key[2] is None}
-    location_indicator, location_hidden = cubes.build(
-        IndicatorId.SUPPORT_LOCATION,
-        by_location,
-        count_measure="trajectories",
-        derive=share,
-        threshold=scope.threshold,
-        group_by="location",
-        forced=totals,
-        of_total=frozenset({"share"}),
-    )
-    more = {key for key in location_hidden if key[2] is None} - totals
-    if more:  # a total the locations had to hide is hidden in the waiting times too
-        waiting_indicator, _ = cubes.build(
+    # Both tables count the same requests: a period's total is one figure, hidden in both
+    # tables or in neither.
+    forced: set[Key] = set()
+    while True:
+        waiting_indicator, hidden = cubes.build(
             IndicatorId.WAITING_TIME,
             by_type,
             count_measure="requests",
             derive=waiting,
             threshold=scope.threshold,
             group_by="trajectoryType",
-            forced=totals | more,
+            forced=forced,
         )
+        forced |= {key for key in hidden if key[2] is None}
+        location_indicator, location_hidden = cubes.build(
+            IndicatorId.SUPPORT_LOCATION,
+            by_location,
+            count_measure="trajectories",
+            derive=_share_of_row,
+            threshold=scope.threshold,
+            group_by="location",
+            forced=forced,
+            of_total=frozenset({"share"}),
+        )
+        more = {key for key in location_hidden if key[2] is None} - hidden
+        if not more:
+            break
+        forced |= more
     return waiting_indicator, location_indicator
 
 
@@ -416,23 +406,36 @@ async def _closed(
         children = _children_of(series_children, window_children, key)
         return {"per100Children": ratio(cube.count(key), children, 100.0, 2)}
 
-    outcome_indicator, _ = cubes.build(
-        IndicatorId.TRAJECTORY_OUTCOMES,
-        outcomes,
-        count_measure="trajectories",
-        derive=_share_of_row,
-        threshold=scope.threshold,
-        group_by="outcome",
-        of_total=frozenset({"share"}),
-    )
-    referral_indicator, _ = cubes.build(
-        IndicatorId.REFERRALS,
-        referrals,
-        count_measure="referrals",
-        derive=per_hundred,
-        threshold=scope.threshold,
-        group_by="destination",
-    )
+    # The referrals' total of a period is the outcomes' `referred_out` cell: one figure, hidden
+    # in both tables or in neither.
+    referred = TrajectoryOutcome.REFERRED_OUT.value
+    forced_outcomes: set[Key] = set()
+    forced_referrals: set[Key] = set()
+    while True:
+        outcome_indicator, outcomes_hidden = cubes.build(
+            IndicatorId.TRAJECTORY_OUTCOMES,
+            outcomes,
+            count_measure="trajectories",
+            derive=_share_of_row,
+            threshold=scope.threshold,
+            group_by="outcome",
+            of_total=frozenset({"share"}),
+            forced=forced_outcomes,
+        )
+        forced_referrals |= {(v, w, None) for v, w, g in outcomes_hidden if g == referred}
+        referral_indicator, referrals_hidden = cubes.build(
+            IndicatorId.REFERRALS,
+            referrals,
+            count_measure="referrals",
+            derive=per_hundred,
+            threshold=scope.threshold,
+            group_by="destination",
+            forced=forced_referrals,
+        )
+        more = {(v, w, referred) for v, w, g in referrals_hidden if g is None} - outcomes_hidden
+        if not more:
+            break
+        forced_outcomes |= more
     return outcome_indicator, referral_indicator
 
 
