@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/scripts frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
 .PHONY: run install test lint typecheck test-backend test-backend-sqlite test-backend-postgresql \
-        test-frontend test-e2e openapi openapi-check spectral bench bench-rooms bench-webhooks bundle-budget lighthouse clean
+        test-frontend test-e2e openapi openapi-check spectral bench bench-rooms bench-outcomes bench-webhooks bundle-budget lighthouse clean
 
 $(BIN)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -99,6 +99,10 @@ bench: $(BIN)/.installed
 
 bench-rooms: $(BIN)/.installed
 	$(BIN)/python bench/rooms.py $(BENCH_ARGS)
+
+# Outcome reports on the 100k dataset (PostgreSQL): each report at most 1 second.
+bench-outcomes: $(BIN)/.installed
+	$(BIN)/python bench/outcomes.py $(BENCH_ARGS)
 
 # Webhooks: events/s of one worker to a local receiver, commit-to-receipt p50/p95 (both databases).
 bench-webhooks: $(BIN)/.installed

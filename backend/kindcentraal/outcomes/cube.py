@@ -24,6 +24,9 @@ class Cube:
     groups: list[str]
     counts: dict[tuple[uuid.UUID, str, str], int] = field(default_factory=dict)
     histograms: dict[tuple[uuid.UUID, str, str], Counter[int]] = field(default_factory=dict)
+    # Counts that do not add up over periods (distinct children) come with their own total over
+    # the window under this period key: the comparison reads those, the series the others.
+    window_key: str | None = None
     _counts: dict[Key, int] | None = None
     _histograms: dict[Key, Counter[int]] | None = None
 
@@ -40,8 +43,10 @@ class Cube:
         """Every cell of both views, added up in one pass."""
         out: dict[Key, T] = defaultdict(zero)
         for (centre, period, group), value in source.items():
-            targets: list[Key] = [("c", centre, group), ("c", centre, None)]
-            if centre in self.series_centres:
+            targets: list[Key] = []
+            if self.window_key is None or period == self.window_key:
+                targets += [("c", centre, group), ("c", centre, None)]
+            if centre in self.series_centres and period != self.window_key:
                 targets += [("s", period, group), ("s", period, None)]
             for target in targets:
                 out[target] = out[target] + value  # type: ignore[operator]

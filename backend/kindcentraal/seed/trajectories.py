@@ -1,5 +1,6 @@
-"""`kindcentraal seed trajectories`: many support trajectories in one centre, for the
-benchmark of the trajectory board and the one plan (refused in production)."""
+"""`kindcentraal seed trajectories`: many support trajectories in one centre, with the signals
+they came from, for the benchmarks of the trajectory board, the one plan and the outcome
+reports (refused in production)."""
 
 import random
 import uuid
@@ -15,9 +16,12 @@ from kindcentraal.config import Settings
 from kindcentraal.consent.models import TrajectoryType
 from kindcentraal.db import Database, refresh_statistics
 from kindcentraal.organisation.models import Membership, OrganisationCentre, Role
-from kindcentraal.support.waiting import days_between
 from kindcentraal.support.models import (
     GoalStatus,
+    ReferralDestination,
+    Signal,
+    SignalCategory,
+    SignalDecision,
     SupportTrajectory,
     TrajectoryGoal,
     TrajectoryLocation,
@@ -26,6 +30,7 @@ from kindcentraal.support.models import (
     TrajectoryTransition,
 )
 from kindcentraal.support.service import FLOW
+from kindcentraal.support.waiting import days_between
 
 
 class TrajectoriesRefused(Exception):
@@ -113,6 +118,7 @@ async def add_trajectories(session: AsyncSession, *, count: int, seed: int = 7) 
     trajectories: list[dict[str, Any]] = []
     transitions: list[dict[str, Any]] = []
     goals: list[dict[str, Any]] = []
+    signals: list[dict[str, Any]] = []
     statuses = list(_STATUS_WEIGHTS)
     weights = list(_STATUS_WEIGHTS.values())
     for _ in range(count):
@@ -141,19 +147,51 @@ async def add_trajectories(session: AsyncSession, *, count: int, seed: int = 7) 
             )
             previous = step
         outcome = None
+        destination = None
         if final == TrajectoryStatus.CLOSED:
             outcome = rng.choice(
                 [
                     TrajectoryOutcome.GOALS_REACHED,
                     TrajectoryOutcome.CONTINUED_IN_CENTRE,
                     TrajectoryOutcome.STOPPED_BY_FAMILY,
+                    TrajectoryOutcome.REFERRED_OUT,
                 ]
+            )
+            if outcome == TrajectoryOutcome.REFERRED_OUT:
+                destination = rng.choice(list(ReferralDestination))
+        child_id = rng.choice(child_ids)
+        requested_at = stamps[TrajectoryStatus.REQUESTED]
+        # The signal it came from (the outcome reports' funnel), and now and then one that
+        # was only watched.
+        for linked in (True, False) if rng.random() < 0.5 else (True,):
+            signals.append(
+                {
+                    "id": uuid.uuid4(),
+                    "tenant_id": tenant_id,
+                    "child_id": child_id,
+                    "author_id": coordinator_id,
+                    "author_organisation_id": organisation_id,
+                    "category": rng.choice(list(SignalCategory)),
+                    "description": "Valt op in de groep.",
+                    "from_guardians": False,
+                    "requested_type": None,
+                    "decision": SignalDecision.SUPPORT_REQUESTED
+                    if linked
+                    else SignalDecision.WATCH,
+                    "decision_reason": None,
+                    "review_on": None,
+                    "decided_by_id": coordinator_id,
+                    "decided_at": requested_at,
+                    "trajectory_id": trajectory_id if linked else None,
+                    "created_at": requested_at - timedelta(days=3),
+                    "updated_at": requested_at,
+                }
             )
         trajectories.append(
             {
                 "id": trajectory_id,
                 "tenant_id": tenant_id,
-                "child_id": rng.choice(child_ids),
+                "child_id": child_id,
                 "type": rng.choice(list(TrajectoryType)),
                 "organisation_id": organisation_id,
                 "coordinator_id": coordinator_id,
@@ -174,7 +212,7 @@ async def add_trajectories(session: AsyncSession, *, count: int, seed: int = 7) 
                 if final in (TrajectoryStatus.CLOSED, TrajectoryStatus.CANCELLED)
                 else None,
                 "outcome": outcome,
-                "referral_destination": None,
+                "referral_destination": destination,
                 "referral_reason": None,
                 "created_at": stamps[TrajectoryStatus.REQUESTED],
                 "updated_at": moment,
@@ -200,6 +238,7 @@ async def add_trajectories(session: AsyncSession, *, count: int, seed: int = 7) 
         (SupportTrajectory, trajectories),
         (TrajectoryTransition, transitions),
         (TrajectoryGoal, goals),
+        (Signal, signals),
     ):
         table = cast(Table, model.__table__)
         for start in range(0, len(rows), 500):

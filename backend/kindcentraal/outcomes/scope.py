@@ -1,0 +1,186 @@
+"""Who reports on which centres, over which periods; the periods as SQL."""
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    String,
+    and_,
+    case,
+    literal,
+    select,
+    union_all,
+)
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
+
+from kindcentraal.auth.principal import Principal
+from kindcentraal.centre.models import ChildCentre
+from kindcentraal.common.roles import Role
+from kindcentraal.consent.models import TrajectoryType
+from kindcentraal.db import UTCDateTime, utcnow
+from kindcentraal.errors import Forbidden, InvalidInput, NotFound
+from kindcentraal.outcomes.cube import Cube
+from kindcentraal.outcomes.periods import Span, default_start, spans
+from kindcentraal.outcomes.schemas import (
+    Cell,
+    Interval,
+)
+from kindcentraal.support.models import (
+    CareCoordinator,
+    SupportTrajectory,
+)
+from kindcentraal.support.waiting import AMSTERDAM
+from kindcentraal.tenant.models import Tenant
+
+MAX_DAYS = 6 * 366
+AGE_BANDS = (("0-3", 4), ("4-6", 7), ("7-9", 10), ("10-13", None))
+
+
+async def threshold_of(session: AsyncSession, tenant_id: uuid.UUID) -> int:
+    value = await session.scalar(select(Tenant.small_cell_threshold).where(Tenant.id == tenant_id))
+    return max(5, value or 10)
+
+
+# --- Who reports on what -----------------------------------------------------------------
+@dataclass
+class Scope:
+    tenant_id: uuid.UUID
+    centres: dict[uuid.UUID, str]  # the comparison: every centre of the municipality
+    series_centres: set[uuid.UUID]
+    managed: set[uuid.UUID]  # the caller's own centres: caseload is shown for these only
+    spans: list[Span]
+    window: Span
+    trajectory_type: TrajectoryType | None
+    threshold: int
+
+    @property
+    def first(self) -> datetime:
+        return self.window.starts
+
+    @property
+    def after(self) -> datetime:
+        return self.window.ends
+
+    def cube(self, groups: Sequence[str], series_centres: set[uuid.UUID] | None = None) -> Cube:
+        return Cube(
+            series_centres=self.series_centres if series_centres is None else series_centres,
+            periods=[span.key for span in self.spans],
+            centres=list(self.centres),
+            groups=list(groups),
+        )
+
+
+async def scope_of(
+    session: AsyncSession,
+    principal: Principal,
+    centre_id: uuid.UUID | None,
+    start: date | None,
+    end: date | None,
+    interval: Interval,
+    trajectory_type: TrajectoryType | None,
+) -> Scope:
+    today = utcnow().astimezone(AMSTERDAM).date()
+    last = end or today
+    first = start or default_start(last)
+    if last < first or (last - first).days > MAX_DAYS:
+        raise InvalidInput.field(
+            "to", "invalidPeriod", "`to` is on or after `from`, at most six years on.", "query"
+        )
+    periods = spans(first, last, interval)
+    centres = {
+        row.id: row.name
+        for row in (
+            await session.execute(
+                select(ChildCentre.id, ChildCentre.name)
+                .where(ChildCentre.tenant_id == principal.tenant_id)
+                .order_by(ChildCentre.name, ChildCentre.id)
+            )
+        ).all()
+    }
+    managed = set(principal.admin_centre_ids)
+    managed |= set(
+        await session.scalars(
+            select(CareCoordinator.centre_id).where(
+                CareCoordinator.tenant_id == principal.tenant_id,
+                CareCoordinator.user_id == principal.user_id,
+            )
+        )
+    )
+    managed &= set(centres)
+    reportable = set(centres) if principal.has_role(Role.MUNICIPALITY_ANALYST) else managed
+    if not reportable:
+        raise Forbidden(
+            "The outcome reports are for the centre's management, its care coordinators and "
+            "the municipality's analysts."
+        )
+    if centre_id is not None and centre_id not in reportable:
+        raise NotFound("centre")
+    return Scope(
+        tenant_id=principal.tenant_id,
+        centres=centres,
+        series_centres={centre_id} if centre_id is not None else reportable,
+        managed=managed,
+        spans=periods,
+        window=Span("all", first, last),
+        trajectory_type=trajectory_type,
+        threshold=await threshold_of(session, principal.tenant_id),
+    )
+
+
+# --- Periods in SQL ----------------------------------------------------------------------
+def bucket(column: Any, scope: Scope) -> ColumnElement[Any]:
+    """The key of the period a moment falls in (null outside the window)."""
+    return case(*[(column < span.ends, span.key) for span in scope.spans], else_=None)
+
+
+def in_window(column: Any, scope: Scope) -> ColumnElement[bool]:
+    return and_(column >= scope.first, column < scope.after)
+
+
+def periods_table(periods: Sequence[Span]) -> Any:
+    """The periods as a table (key, first, last, starts, ends, and the birthdays that end the
+    age bands on the first day), for counts of what overlaps a period."""
+    selects = []
+    for span in periods:
+        born_after = [
+            _years_before(span.first, years) for _, years in AGE_BANDS if years is not None
+        ]
+        selects.append(
+            select(
+                literal(span.key, String).label("key"),
+                literal(span.first, Date).label("first"),
+                literal(span.last, Date).label("last"),
+                literal(span.starts, UTCDateTime()).label("starts"),
+                literal(span.ends, UTCDateTime()).label("ends"),
+                *[
+                    literal(day, Date).label(f"band{number}")
+                    for number, day in enumerate(born_after)
+                ],
+            )
+        )
+    return union_all(*selects).cte("period")
+
+
+def _years_before(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def trajectory_filter(scope: Scope) -> list[ColumnElement[bool]]:
+    found = [SupportTrajectory.tenant_id == scope.tenant_id]
+    if scope.trajectory_type is not None:
+        found.append(SupportTrajectory.type == scope.trajectory_type)
+    return found
+
+
+def primary(value: int | None, threshold: int) -> Cell:
+    if value is not None and 0 < value < threshold:
+        return Cell(value=None, suppressed=True)
+    return Cell(value=value)
