@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from kindcentraal.audit.models import AuditEvent
 from kindcentraal.child.models import Child
 from kindcentraal.consent.models import TrajectoryType
+from kindcentraal.messages.models import Message, MessageThread
 from kindcentraal.rooms.models import Building
 from kindcentraal.support.models import (
     NoteKind,
@@ -29,7 +30,14 @@ from kindcentraal.support.models import (
     TrajectoryStatus,
 )
 from kindcentraal.tenant.models import Tenant
-from tests.backend.factories import World, make_centre, make_child, make_placement
+from tests.backend.factories import (
+    World,
+    make_centre,
+    make_child,
+    make_guardian,
+    make_placement,
+    make_user,
+)
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 YEAR = {"from": "2025-08-01", "to": "2026-07-31", "interval": "schoolYear"}
@@ -470,3 +478,55 @@ async def test_the_threshold_is_never_below_five(client: httpx.AsyncClient, worl
         "/report-settings", json={"smallCellThreshold": 7}, headers=world.headers("analyst")
     )
     assert analyst.status_code == 403
+
+
+async def test_parents_figures_counted_by_hand(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    """Five questions of parents answered after 1 to 5 hours (median 3); a reply by another
+    parent of the child is no answer; twelve of the twenty children have a contact person."""
+    counted = await _dataset(session, world)
+    parents = [await make_user(session, world.tenant) for _ in range(5)]
+    for hours, (parent, child_id) in enumerate(zip(parents, counted.child_ids, strict=False), 1):
+        child = await session.get_one(Child, child_id)
+        await make_guardian(session, child, parent)
+        other_parent = await make_user(session, world.tenant)
+        await make_guardian(session, child, other_parent)
+        asked = at(date(2026, 2, 2), 9)
+        thread = MessageThread(
+            tenant_id=world.tenant.id,
+            child_id=child_id,
+            subject="Vraag",
+            created_by_id=parent.id,
+            last_message_at=asked,
+        )
+        session.add(thread)
+        await session.flush()
+        for author, moment in (
+            (parent, asked),
+            (other_parent, asked + timedelta(minutes=10)),  # the other parent: no answer
+            (world.teacher, asked + timedelta(hours=hours, minutes=5)),
+            (world.teacher, asked + timedelta(hours=hours + 20)),
+        ):
+            message = Message(
+                tenant_id=world.tenant.id, thread_id=thread.id, author_id=author.id, text="Hallo"
+            )
+            session.add(message)
+            await session.flush()
+            message.created_at = moment
+    for child_id in counted.child_ids[:12]:
+        child = await session.get_one(Child, child_id)
+        child.contact_person_id = world.teacher.id
+        child.contact_person_since = at(date(2025, 8, 20))
+    await session.flush()
+    response = await client.get(
+        "/reports/outcomes",
+        params={**YEAR, "centreId": str(counted.centre_id)},
+        headers=world.headers("analyst"),
+    )
+    assert response.status_code == 200, response.text
+    figures = row(indicator(response.json(), "parents"), "2025-2026", None)
+    assert figures["parentQuestions"] == 5
+    assert figures["medianHoursToFirstAnswer"] == 3
+    assert figures["children"] == 20
+    assert figures["contactPersonCoverage"] == 0.6
