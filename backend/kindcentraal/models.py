@@ -142,4 +142,5 @@ __all__ = [
 ]
 
 # The change log's flush hook, wherever the models are used (API, worker, CLI, seeds).
-import kindcentraal.changes.tracking  # noqa: F401
+import kindcentraal.changes.tracking
+import kindcentraal.placement.stays  # noqa: F401

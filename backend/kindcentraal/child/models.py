@@ -31,6 +31,12 @@ class Child(TenantMixin, Base):
     )
     contact_person_since: Mapped[datetime | None] = mapped_column(UTCDateTime)
     contact_person: Mapped[User | None] = relationship(lazy="raise")
+    # The child's stay, kept from its placements (kindcentraal.placement.stays): first start
+    # and last end (9999-12-31: no end), of all placements and of school placements.
+    stay_from: Mapped[date | None] = mapped_column(Date)
+    stay_until: Mapped[date | None] = mapped_column(Date)
+    school_from: Mapped[date | None] = mapped_column(Date)
+    school_until: Mapped[date | None] = mapped_column(Date)
 
     @property
     def has_bsn(self) -> bool:

@@ -10,25 +10,23 @@ from sqlalchemy import (
     case,
     exists,
     func,
-    literal,
-    or_,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
-from kindcentraal.child.models import Child, ContactPersonAssignment, Guardian
+from kindcentraal.child.models import Child, Guardian
 from kindcentraal.consent.models import Consent
 from kindcentraal.messages.models import Message, MessageThread
-from kindcentraal.outcomes.cube import Cube, percentile, ratio
+from kindcentraal.outcomes.cube import percentile, ratio
+from kindcentraal.outcomes.roll import Roll
 from kindcentraal.outcomes.schemas import (
     Cell,
     Indicator,
     IndicatorId,
     Row,
 )
-from kindcentraal.outcomes.scope import Scope, bucket, in_window, periods_table, primary
-from kindcentraal.placement.models import Placement
+from kindcentraal.outcomes.scope import Scope, bucket, in_window, primary
 
 
 # --- Parents -----------------------------------------------------------------------------
@@ -38,69 +36,18 @@ def _hours_between(session: AsyncSession, early: Any, late: Any) -> ColumnElemen
     return func.floor((func.julianday(late) - func.julianday(early)) * 24)
 
 
-async def parents(
-    session: AsyncSession, scope: Scope, series_children: Cube, window_children: Cube
-) -> Indicator:
+async def parents(session: AsyncSession, scope: Scope, roll: Roll) -> Indicator:
     """Contact-person coverage and consents in force on the period's last day; the median
     hours to the first answer to a question a parent started (by the month it was asked)."""
-    counts: dict[tuple[uuid.UUID, str], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for periods in (scope.spans, [scope.window]):
-        period = periods_table(periods)
-        assigned = exists().where(
-            ContactPersonAssignment.child_id == Child.id,
-            ContactPersonAssignment.started_at < period.c.ends,
-            or_(
-                ContactPersonAssignment.ended_at.is_(None),
-                ContactPersonAssignment.ended_at >= period.c.ends,
-            ),
-        )
-        current = and_(
-            Child.contact_person_id.is_not(None),
-            or_(Child.contact_person_since.is_(None), Child.contact_person_since < period.c.ends),
-        )
-        placed = exists().where(
-            Placement.child_id == Child.id,
-            Placement.start_date <= period.c["last"],
-            or_(Placement.end_date.is_(None), Placement.end_date >= period.c["last"]),
-        )
-        rows = await session.execute(
-            select(
-                Child.centre_id,
-                period.c.key,
-                func.count(),
-                func.count(case((or_(assigned, current), 1))),
-            )
-            .join(period, literal(True))
-            .where(Child.tenant_id == scope.tenant_id, placed)
-            .group_by(Child.centre_id, period.c.key)
-        )
-        for centre, key, children, covered in rows.all():
-            counts[(centre, key)]["childrenAtEnd"] = children
-            counts[(centre, key)]["covered"] = covered
-        rows = await session.execute(
-            select(Child.centre_id, period.c.key, func.count())
-            .select_from(Consent)
-            .join(Child, Child.id == Consent.child_id)
-            .join(
-                period,
-                and_(
-                    Consent.given_at < period.c.ends,
-                    or_(Consent.withdrawn_at.is_(None), Consent.withdrawn_at >= period.c.ends),
-                    or_(Consent.valid_until.is_(None), Consent.valid_until >= period.c["last"]),
-                ),
-            )
-            .where(Consent.tenant_id == scope.tenant_id)
-            .group_by(Child.centre_id, period.c.key)
-        )
-        for centre, key, number in rows.all():
-            counts[(centre, key)]["consentsInForce"] = number
+    consents = await _consents_in_force(session, scope)
     answers = await _answers(session, scope)
 
-    def values(centres: Sequence[uuid.UUID], key: str) -> dict[str, Cell]:
-        def total(name: str) -> int:
-            return sum(counts[(centre, key)].get(name, 0) for centre in centres)
+    last_period = len(scope.spans) - 1
 
-        children = total("childrenAtEnd")
+    def values(centres: Sequence[uuid.UUID], key: str) -> dict[str, Cell]:
+        number = last_period if key == scope.window.key else scope.period_number(key)
+        children, covered = roll.children_on(centres, number)
+        in_force = sum(consents.get((centre, number), 0) for centre in centres)
         histogram: Counter[int] = Counter()
         for centre in centres:
             histogram.update(answers.get((centre, key), Counter()))
@@ -111,7 +58,7 @@ async def parents(
             "contactPersonCoverage": (
                 Cell(value=None, suppressed=True)
                 if 0 < children < scope.threshold
-                else Cell(value=ratio(total("covered"), children))
+                else Cell(value=ratio(covered, children))
             ),
             "parentQuestions": primary(questions, scope.threshold),
             "medianHoursToFirstAnswer": (
@@ -119,7 +66,7 @@ async def parents(
                 if small
                 else Cell(value=percentile(histogram, 0.5))
             ),
-            "consentsInForce": primary(total("consentsInForce"), scope.threshold),
+            "consentsInForce": primary(in_force, scope.threshold),
         }
 
     return Indicator(
@@ -146,6 +93,37 @@ async def parents(
             for centre in scope.centres
         ],
     )
+
+
+async def _consents_in_force(
+    session: AsyncSession, scope: Scope
+) -> dict[tuple[uuid.UUID, int], int]:
+    """Per centre and period number: consents in force on the period's last day. Each consent
+    is placed by the periods it was given, withdrawn and expired in: in force at the end of
+    period i when given <= i < withdrawn and expired."""
+    count = len(scope.spans)
+    given = case(
+        *[(Consent.given_at < span.ends, n) for n, span in enumerate(scope.spans)], else_=count
+    )
+    withdrawn = case(
+        *[(Consent.withdrawn_at < span.ends, n) for n, span in enumerate(scope.spans)],
+        else_=count,
+    )
+    expired = case(
+        *[(Consent.valid_until < span.last, n) for n, span in enumerate(scope.spans)],
+        else_=count,
+    )
+    rows = await session.execute(
+        select(Child.centre_id, given, withdrawn, expired, func.count())
+        .join(Child, Child.id == Consent.child_id)
+        .where(Consent.tenant_id == scope.tenant_id)
+        .group_by(Child.centre_id, given, withdrawn, expired)
+    )
+    found: dict[tuple[uuid.UUID, int], int] = defaultdict(int)
+    for centre, first, gone, lapsed, number in rows.all():
+        for period in range(first, min(gone, lapsed, count)):
+            found[(centre, period)] += number
+    return found
 
 
 async def _answers(

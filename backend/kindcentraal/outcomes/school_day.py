@@ -4,97 +4,110 @@ import uuid
 from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import (
-    and_,
-    case,
     func,
-    or_,
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.elements import ColumnElement
 
 from kindcentraal.activities.models import Activity, ActivitySession, Enrolment, EnrolmentStatus
 from kindcentraal.child.models import Child
-from kindcentraal.common.roles import OrganisationType
-from kindcentraal.organisation.models import Organisation
 from kindcentraal.outcomes import cube as cubes
 from kindcentraal.outcomes.cube import Cube, Key, ratio
 from kindcentraal.outcomes.periods import Span
+from kindcentraal.outcomes.roll import Roll, children_for
 from kindcentraal.outcomes.schemas import (
     Cell,
     Indicator,
     IndicatorId,
     Row,
 )
-from kindcentraal.outcomes.scope import AGE_BANDS, Scope, periods_table
-from kindcentraal.outcomes.support_figures import children_of
-from kindcentraal.placement.models import Placement, PlacementKind
+from kindcentraal.outcomes.scope import (
+    AGE_BANDS,
+    Scope,
+    first_period,
+    numbers_within,
+    within_window,
+    years_before,
+)
 from kindcentraal.rooms.models import Booking, BookingStatus, Building, Holiday, Room
 from kindcentraal.rooms.reports import Counter as HoursCounter
-from kindcentraal.rooms.reports import _clock, norm_of, opening_hours_between
+from kindcentraal.rooms.reports import _clock, norm_of
+from kindcentraal.rooms.schemas import WEEKDAYS
 
 
 # --- The rich school day -----------------------------------------------------------------
 async def participation(
-    session: AsyncSession, scope: Scope, series_children: Cube, window_children: Cube
+    session: AsyncSession, scope: Scope, roll: Roll
 ) -> tuple[Indicator, Indicator]:
-    """Children enrolled in an activity with a session in the period, by category and by age
-    band (on the period's first day). A child counts once per category and once in all."""
+    """Children enrolled in an activity that runs in the period (between its first and last
+    session), by category and by age band (on the period's first day). A child counts once
+    per category and once per band."""
     categories = scope.cube([])
     bands = scope.cube([name for name, _ in AGE_BANDS])
     categories.window_key = bands.window_key = scope.window.key
-    for periods in (scope.spans, [scope.window]):
-        period = periods_table(periods)
-        band = case(
-            *[
-                (Child.date_of_birth > period.c[f"band{number}"], name)
-                for number, (name, years) in enumerate(AGE_BANDS)
-                if years is not None
-            ],
-            else_=AGE_BANDS[-1][0],
+    # When each activity runs: its first session's start to its last session's end; per
+    # child and category, from the first such start to the last end.
+    runs = (
+        select(
+            ActivitySession.activity_id.label("activity_id"),
+            func.min(ActivitySession.starts_at).label("starts_at"),
+            func.max(ActivitySession.ends_at).label("ends_at"),
         )
-        taking_part = (
-            select(
-                Child.centre_id.label("centre_id"),
-                period.c.key.label("key"),
-                Activity.category.label("category"),
-                band.label("band"),
-                Enrolment.child_id.label("child_id"),
-            )
-            .join(Activity, Activity.id == Enrolment.activity_id)
-            .join(Child, Child.id == Enrolment.child_id)
-            .join(ActivitySession, ActivitySession.activity_id == Activity.id)
-            .join(
-                period,
-                and_(
-                    ActivitySession.starts_at < period.c.ends,
-                    ActivitySession.ends_at > period.c.starts,
-                ),
-            )
-            .where(
-                Enrolment.tenant_id == scope.tenant_id,
-                Enrolment.status == EnrolmentStatus.ENROLLED,
-                ActivitySession.cancelled_at.is_(None),
-            )
-            .distinct()
-            .subquery()
+        .where(ActivitySession.tenant_id == scope.tenant_id, ActivitySession.cancelled_at.is_(None))
+        .group_by(ActivitySession.activity_id)
+        .subquery()
+    )
+    taking_part = (
+        select(
+            Enrolment.child_id.label("child_id"),
+            Activity.category.label("category"),
+            func.min(runs.c.starts_at).label("starts_at"),
+            func.max(runs.c.ends_at).label("ends_at"),
         )
-        for column, target in ((taking_part.c.category, categories), (taking_part.c.band, bands)):
-            rows = await session.execute(
-                select(
-                    taking_part.c.centre_id,
-                    taking_part.c.key,
-                    column,
-                    func.count(func.distinct(taking_part.c.child_id)),
-                ).group_by(taking_part.c.centre_id, taking_part.c.key, column)
-            )
-            for centre, key, group, number in rows.all():
-                target.add(centre, key, str(group), number)
+        .join(Activity, Activity.id == Enrolment.activity_id)
+        .join(runs, runs.c.activity_id == Activity.id)
+        .where(Enrolment.tenant_id == scope.tenant_id, Enrolment.status == EnrolmentStatus.ENROLLED)
+        .group_by(Enrolment.child_id, Activity.category)
+        .subquery()
+    )
+    first, after = _run_bounds(taking_part.c.starts_at, taking_part.c.ends_at, scope)
+    rows = await session.execute(
+        select(Child.centre_id, taking_part.c.category, first, after, func.count())
+        .join(Child, Child.id == taking_part.c.child_id)
+        .group_by(Child.centre_id, taking_part.c.category, first, after)
+    )
+    for centre, category, begins, ends_before, number in rows.all():
+        _spread(categories, scope, centre, str(category), begins, ends_before, number)
+    anything = (
+        select(
+            taking_part.c.child_id.label("child_id"),
+            func.min(taking_part.c.starts_at).label("starts_at"),
+            func.max(taking_part.c.ends_at).label("ends_at"),
+        )
+        .group_by(taking_part.c.child_id)
+        .subquery()
+    )
+    first, after = _run_bounds(anything.c.starts_at, anything.c.ends_at, scope)
+    # The periods in whose first day a child is 4, 7 and 10 or older.
+    turns = [_turns(years, scope) for _, years in AGE_BANDS if years is not None]
+    rows = await session.execute(
+        select(Child.centre_id, first, after, *turns, func.count())
+        .join(Child, Child.id == anything.c.child_id)
+        .group_by(Child.centre_id, first, after, *turns)
+    )
+    for centre, begins, ends_before, *older, number in rows.all():
+        for period in numbers_within(begins, ends_before, scope):
+            bands.add(centre, scope.spans[period].key, _band(period, older), number)
+        if within_window(begins, ends_before, scope):
+            bands.add(centre, scope.window.key, _band(0, older), number)
     categories.groups = sorted({group for _, _, group in categories.counts})
 
     def share(key: Key, cube: Cube) -> dict[str, float | None]:
-        return {"share": ratio(cube.count(key), children_of(series_children, window_children, key))}
+        return {"share": ratio(cube.count(key), children_for(roll, scope, key))}
 
     category_indicator, _ = cubes.build(
         IndicatorId.PARTICIPATION,
@@ -121,8 +134,62 @@ async def participation(
     return category_indicator, band_indicator
 
 
+def _run_bounds(starts: Any, ends: Any, scope: Scope) -> tuple[Any, Any]:
+    """Overlapping periods a <= p < b of what runs from `starts` to `ends`."""
+    return (
+        first_period(lambda span: starts < span.ends, scope),
+        first_period(lambda span: ends <= span.starts, scope),
+    )
+
+
+def _spread(
+    cube: Cube, scope: Scope, centre: uuid.UUID, group: str, begins: int, ends_before: int, n: int
+) -> None:
+    for period in numbers_within(begins, ends_before, scope):
+        cube.add(centre, scope.spans[period].key, group, n)
+    if within_window(begins, ends_before, scope):
+        cube.add(centre, scope.window.key, group, n)
+
+
+def _weekdays(first: date, last: date) -> list[int]:
+    """How many Mondays, Tuesdays... lie from `first` to `last`."""
+    days = (last - first).days + 1
+    counts = [days // 7] * 7
+    for offset in range(days % 7):
+        counts[(first.weekday() + offset) % 7] += 1
+    return counts
+
+
+def _opening_per_weekday(room: Room) -> list[float]:
+    """Opening hours on each weekday (Monday first), as `opening_hours_between` counts them."""
+    hours = []
+    for name in WEEKDAYS:
+        window = (room.opening_hours or {}).get(name)
+        if window is None:
+            hours.append(0.0)
+            continue
+        opens, closes = _clock(window["opens"]), _clock(window["closes"])
+        hours.append((closes.hour * 60 + closes.minute - opens.hour * 60 - opens.minute) / 60)
+    return hours
+
+
+def _turns(years: int, scope: Scope) -> Any:
+    def older(span: Span) -> ColumnElement[bool]:
+        return Child.date_of_birth <= years_before(span.first, years)
+
+    return first_period(older, scope)
+
+
+def _band(period: int, older: list[int]) -> str:
+    """The age band in period number `period`, given the periods the child turns 4, 7, 10."""
+    for (name, _), turned in zip(AGE_BANDS, older, strict=False):
+        if period < turned:
+            return name
+    return AGE_BANDS[-1][0]
+
+
 # --- Housing -----------------------------------------------------------------------------
-async def rooms(session: AsyncSession, scope: Scope) -> tuple[Indicator, Indicator]:
+async def rooms(session: AsyncSession, scope: Scope, roll: Roll) -> tuple[Indicator, Indicator]:
     """Room use (hours, after school, by other organisations than the owner) and the floor
     area against the norm, per centre. Counted from bookings, which are no data about a
     child; nothing here is suppressed."""
@@ -187,9 +254,11 @@ async def rooms(session: AsyncSession, scope: Scope) -> tuple[Indicator, Indicat
                             counter(centre, span).rooms[booking.room_id].booked - before
                         )
     opening: dict[tuple[uuid.UUID, str], float] = defaultdict(float)
+    weekdays = {span.key: _weekdays(span.first, span.last) for span in [*scope.spans, scope.window]}
     for room, centre in rooms:
-        for span in [*scope.spans, scope.window]:
-            opening[(centre, span.key)] += opening_hours_between(room, span.first, span.last) or 0.0
+        per_weekday = _opening_per_weekday(room)
+        for key, days in weekdays.items():
+            opening[(centre, key)] += sum(h * n for h, n in zip(per_weekday, days, strict=True))
 
     def use(centres: Sequence[uuid.UUID], key: str) -> dict[str, Cell]:
         booked = after = holiday = other = hours_open = 0.0
@@ -235,11 +304,11 @@ async def rooms(session: AsyncSession, scope: Scope) -> tuple[Indicator, Indicat
             for centre in scope.centres
         ],
     )
-    return room_use, await _floor_area(session, scope, norm.base_m2, norm.per_pupil_m2)
+    return room_use, await _floor_area(session, scope, roll, norm.base_m2, norm.per_pupil_m2)
 
 
 async def _floor_area(
-    session: AsyncSession, scope: Scope, base_m2: float, per_pupil_m2: float
+    session: AsyncSession, scope: Scope, roll: Roll, base_m2: float, per_pupil_m2: float
 ) -> Indicator:
     """The normed floor area (base + m² per pupil, pupils on the period's last day) against
     the buildings' gross floor area."""
@@ -252,29 +321,12 @@ async def _floor_area(
         )
     ).all():
         areas[centre] = float(gross or 0.0)
-    pupils: dict[tuple[uuid.UUID, str], int] = defaultdict(int)
-    for periods in (scope.spans, [scope.window]):
-        period = periods_table(periods)
-        rows = await session.execute(
-            select(Child.centre_id, period.c.key, func.count(func.distinct(Placement.child_id)))
-            .join(Child, Child.id == Placement.child_id)
-            .join(Organisation, Organisation.id == Placement.organisation_id)
-            .join(
-                period,
-                and_(
-                    Placement.start_date <= period.c["last"],
-                    or_(Placement.end_date.is_(None), Placement.end_date >= period.c["last"]),
-                ),
-            )
-            .where(
-                Placement.tenant_id == scope.tenant_id,
-                Placement.kind == PlacementKind.SCHOOL,
-                Organisation.type == OrganisationType.SCHOOL,
-            )
-            .group_by(Child.centre_id, period.c.key)
-        )
-        for centre, key, number in rows.all():
-            pupils[(centre, key)] = number
+    pupils: dict[tuple[uuid.UUID, str], int] = {}
+    for number, span in enumerate(scope.spans):
+        for centre in scope.centres:
+            pupils[(centre, span.key)] = roll.pupils_on(centre, number)
+            if number == len(scope.spans) - 1:
+                pupils[(centre, scope.window.key)] = pupils[(centre, span.key)]
 
     def area(centres: Sequence[uuid.UUID], key: str) -> dict[str, Cell]:
         count = sum(pupils.get((centre, key), 0) for centre in centres)

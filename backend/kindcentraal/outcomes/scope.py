@@ -1,19 +1,15 @@
 """Who reports on which centres, over which periods; the periods as SQL."""
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
-    Date,
-    String,
     and_,
     case,
-    literal,
     select,
-    union_all,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
@@ -22,7 +18,7 @@ from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
 from kindcentraal.common.roles import Role
 from kindcentraal.consent.models import TrajectoryType
-from kindcentraal.db import UTCDateTime, utcnow
+from kindcentraal.db import utcnow
 from kindcentraal.errors import Forbidden, InvalidInput, NotFound
 from kindcentraal.outcomes.cube import Cube
 from kindcentraal.outcomes.periods import Span, default_start, spans
@@ -65,6 +61,9 @@ class Scope:
     @property
     def after(self) -> datetime:
         return self.window.ends
+
+    def period_number(self, key: str) -> int:
+        return next(number for number, span in enumerate(self.spans) if span.key == key)
 
     def cube(self, groups: Sequence[str], series_centres: set[uuid.UUID] | None = None) -> Cube:
         return Cube(
@@ -142,31 +141,7 @@ def in_window(column: Any, scope: Scope) -> ColumnElement[bool]:
     return and_(column >= scope.first, column < scope.after)
 
 
-def periods_table(periods: Sequence[Span]) -> Any:
-    """The periods as a table (key, first, last, starts, ends, and the birthdays that end the
-    age bands on the first day), for counts of what overlaps a period."""
-    selects = []
-    for span in periods:
-        born_after = [
-            _years_before(span.first, years) for _, years in AGE_BANDS if years is not None
-        ]
-        selects.append(
-            select(
-                literal(span.key, String).label("key"),
-                literal(span.first, Date).label("first"),
-                literal(span.last, Date).label("last"),
-                literal(span.starts, UTCDateTime()).label("starts"),
-                literal(span.ends, UTCDateTime()).label("ends"),
-                *[
-                    literal(day, Date).label(f"band{number}")
-                    for number, day in enumerate(born_after)
-                ],
-            )
-        )
-    return union_all(*selects).cte("period")
-
-
-def _years_before(day: date, years: int) -> date:
+def years_before(day: date, years: int) -> date:
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
@@ -184,3 +159,38 @@ def primary(value: int | None, threshold: int) -> Cell:
     if value is not None and 0 < value < threshold:
         return Cell(value=None, suppressed=True)
     return Cell(value=value)
+
+
+# --- Periods by number -------------------------------------------------------------------
+def first_period(condition: Callable[[Span], ColumnElement[bool]], scope: Scope) -> Any:
+    """The number of the first period for which `condition(span)` holds in SQL (the count of
+    periods when none does, or the value is null)."""
+    return case(
+        *[(condition(span), number) for number, span in enumerate(scope.spans)],
+        else_=len(scope.spans),
+    )
+
+
+def moments_bounds(starts: Any, ends: Any, scope: Scope) -> tuple[Any, Any]:
+    """(a, b): something from `starts` to `ends` (null: still going) overlaps the periods
+    a <= p < b."""
+    return (
+        first_period(lambda span: starts < span.ends, scope),
+        first_period(lambda span: ends < span.starts, scope),
+    )
+
+
+def days_bounds(first: Any, last: Any, scope: Scope) -> tuple[Any, Any]:
+    """(a, b) for a stretch of days from `first` to `last` (null: no end), both inclusive."""
+    return (
+        first_period(lambda span: first <= span.last, scope),
+        first_period(lambda span: last < span.first, scope),
+    )
+
+
+def numbers_within(begins: int, ends_before: int, scope: Scope) -> range:
+    return range(max(begins, 0), min(ends_before, len(scope.spans)))
+
+
+def within_window(begins: int, ends_before: int, scope: Scope) -> bool:
+    return begins < len(scope.spans) and ends_before > 0

@@ -11,6 +11,7 @@ from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.consent.models import TrajectoryType
 from kindcentraal.outcomes.parents import parents
+from kindcentraal.outcomes.roll import roll_of
 from kindcentraal.outcomes.schemas import (
     CentreRef,
     Interval,
@@ -21,14 +22,8 @@ from kindcentraal.outcomes.schemas import (
 )
 from kindcentraal.outcomes.school_day import participation, rooms
 from kindcentraal.outcomes.scope import scope_of, threshold_of
-from kindcentraal.outcomes.support_figures import (
-    caseload,
-    children_per_period,
-    closed,
-    one_team,
-    requests,
-    signals,
-)
+from kindcentraal.outcomes.support_figures import closed, requests, signals
+from kindcentraal.outcomes.team import caseload, one_team
 from kindcentraal.tenant.models import Tenant
 
 
@@ -58,13 +53,12 @@ async def outcome_report(
     trajectory_type: TrajectoryType | None,
 ) -> OutcomeReport:
     scope = await scope_of(session, principal, centre_id, start, end, interval, trajectory_type)
-    series_children = await children_per_period(session, scope, scope.spans)
-    window_children = await children_per_period(session, scope, [scope.window])
+    roll = await roll_of(session, scope)
     waiting, location = await requests(session, scope)
-    outcomes, referrals = await closed(session, scope, series_children, window_children)
+    outcomes, referrals = await closed(session, scope, roll)
     signal_decisions, funnel = await signals(session, scope)
-    taking_part, by_age = await participation(session, scope, series_children, window_children)
-    room_use, floor_area = await rooms(session, scope)
+    taking_part, by_age = await participation(session, scope, roll)
+    room_use, floor_area = await rooms(session, scope, roll)
     indicators = [
         waiting,
         location,
@@ -78,7 +72,7 @@ async def outcome_report(
         by_age,
         room_use,
         floor_area,
-        await parents(session, scope, series_children, window_children),
+        await parents(session, scope, roll),
     ]
     # A statistics read: who asked for which figures, never a child.
     await audit.record(
