@@ -24,6 +24,7 @@ from kindcentraal.organisation.models import (
 )
 from kindcentraal.placement.models import Placement, PlacementKind
 from kindcentraal.seed.activities_demo import BSO_GROUP, ActivitiesCast, seed_activities
+from kindcentraal.seed.outcomes_demo import KOMPAS_CENTRE, OutcomesCast, seed_outcomes
 from kindcentraal.seed.rooms_demo import RoomsCast, seed_rooms
 from kindcentraal.seed.support_demo import SupportCast, seed_support
 from kindcentraal.tenant.models import Tenant
@@ -485,6 +486,32 @@ async def seed(session: AsyncSession) -> dict[str, int]:
             placements=placements,
         ),
     )
+    outcomes = await seed_outcomes(
+        session,
+        OutcomesCast(
+            tenant_id=tenant.id,
+            centre_id=centre.id,
+            school=orgs.school,
+            childcare=orgs.childcare,
+            care=orgs.care,
+            welfare=orgs.welfare,
+            ib=ib,
+            pm=pm,
+            logopedist=logopedist,
+            jeugdhulp=jeugdhulp,
+            welzijn=welzijn,
+            teachers=teachers,
+            demo_children=demo_children,
+            children=children,
+            groups=groups,
+            guardians=guardians,
+            password_hash=password_hash,
+            given_names=GIVEN_NAMES,
+            family_names=FAMILY_NAMES,
+            birth_date=_birth_date,
+            school_year_start=SCHOOL_YEAR_START,
+        ),
+    )
     return {
         "children": len(children),
         "placements": len(placements),
@@ -492,6 +519,7 @@ async def seed(session: AsyncSession) -> dict[str, int]:
         **support,
         **rooms,
         **activities,
+        **outcomes,
     }
 
 
@@ -510,7 +538,9 @@ async def load_demo(settings: Settings) -> str:
             f"Demo data loaded: IKC De Regenboog with {counts['children']} children, "
             f"{counts['placements']} placements, {counts['guardians']} guardian links, "
             f"{counts['trajectories']} support trajectories, {counts['rooms']} rooms with "
-            f"{counts['bookings']} bookings."
+            f"{counts['bookings']} bookings; {counts['history_trajectories']} closed "
+            f"trajectories over two school years and this one so far, and {KOMPAS_CENTRE} "
+            f"with {counts['comparison_children']} children for comparison."
         )
     finally:
         await database.dispose()

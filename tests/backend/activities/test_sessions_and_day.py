@@ -14,7 +14,10 @@ WEDNESDAY = 2
 
 
 async def _groups(client: httpx.AsyncClient, c: Club) -> dict[str, str]:
-    found = await client.get("/groups", headers=c.centre.admin, params={"limit": 100})
+    """The demo centre's groups (the tenant has the comparison school's too)."""
+    found = await client.get(
+        "/groups", headers=c.centre.admin, params={"limit": 100, "centreId": c.centre.centre}
+    )
     assert found.status_code == 200, found.text
     body = found.json()
     items = body["items"] if isinstance(body, dict) else body
