@@ -27,6 +27,7 @@ from kindcentraal.activities.schemas import (
     ParticipationReport,
 )
 from kindcentraal.activities.service import age_on
+from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.child.models import Child
 from kindcentraal.errors import InvalidInput, NotFound
@@ -83,6 +84,14 @@ async def participation(
             "query",
         )
     await _ensure_may_read(session, principal, centre_id)
+    # Every report request is in the access log as a statistics read, without children.
+    await audit.record(
+        session,
+        audit.actor_of(principal),
+        resource="participation-report",
+        action="read",
+        basis="statistics",
+    )
     tenant = principal.tenant_id
     first, after = local_days(start, end)
 

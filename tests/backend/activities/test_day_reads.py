@@ -110,8 +110,17 @@ async def _a_full_day(session: AsyncSession) -> date:
             reported_by_id=recorder,
         )
     )
+    # A trajectory of a child of the same centre (the demo has a second centre, whose
+    # support the centre's care coordinator does not see).
+    centre = select(Child.centre_id).where(Child.id == child_id).scalar_subquery()
     trajectory = (
-        await session.scalars(select(SupportTrajectory).order_by(SupportTrajectory.id).limit(1))
+        await session.scalars(
+            select(SupportTrajectory)
+            .join(Child, Child.id == SupportTrajectory.child_id)
+            .where(Child.centre_id == centre)
+            .order_by(SupportTrajectory.id)
+            .limit(1)
+        )
     ).one()
     for hour, detail in ((10, None), (13, "Praktijk De Linde")):
         starts = datetime.combine(day, time(hour), AMSTERDAM)

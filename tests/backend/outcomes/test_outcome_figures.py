@@ -388,12 +388,18 @@ async def test_the_analyst_never_gets_a_child_id_or_name(
         ("/reports/floor-area", {"buildingId": str(building.id)}),
     ]
     for path, params in calls:
+        before = set(await session.scalars(select(AuditEvent.id)))
         response = await client.get(path, params=params, headers=analyst)
         assert response.status_code == 200, (path, response.text)
         # Every string value (field names are not data: `perPupilM2` names no Pupil).
         text = "\n".join(_strings(response.json()))
         leaked = [secret for secret in secrets if secret in text]
         assert not leaked, (path, leaked)
+        # And each request is one statistics read in the access log, naming no child.
+        events = [e for e in await session.scalars(select(AuditEvent)) if e.id not in before]
+        assert [(e.action, e.basis, e.child_ids) for e in events] == [
+            ("read", "statistics", [])
+        ], path
 
 
 def _strings(value: object) -> list[str]:
