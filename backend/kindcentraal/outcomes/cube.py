@@ -70,6 +70,7 @@ class Cube:
 
 
 Lines = Literal["both", "rows", "none"]
+KEEP_WEIGHT = 10.0
 
 
 def table_of(cube: Cube, values: dict[Key, int], lines: Lines = "both") -> Table[Key]:
@@ -123,12 +124,18 @@ def build(
     protect: bool = True,
     of_total: frozenset[str] = frozenset(),
     lines: Lines = "both",
+    keep: frozenset[str] = frozenset(),
 ) -> tuple[Indicator, set[Key]]:
     """The indicator with its cells suppressed; also the hidden keys (for tables that share
     cells with this one). Derived figures of a hidden count are hidden; so are the `of_total`
     ones (shares of the row's total) where that total is hidden."""
     values = {key: cube.count(key) for key in cube.keys(totals)}
-    hidden = suppress(table_of(cube, values, lines), threshold, forced) if protect else set()
+    # The groups readers need most (`keep`) and the totals are hidden as complements only
+    # when no path of other cells will do.
+    weight = {key: KEEP_WEIGHT for key in values if key[2] is None or key[2] in keep}
+    hidden = (
+        suppress(table_of(cube, values, lines), threshold, forced, weight) if protect else set()
+    )
     measures = [count_measure]
     series: list[Row] = []
     by_centre: list[Row] = []

@@ -138,6 +138,7 @@ async def requests(session: AsyncSession, scope: Scope) -> tuple[Indicator, Indi
             threshold=scope.threshold,
             group_by="location",
             forced=forced,
+            keep=frozenset({TrajectoryLocation.IN_CENTRE}),
             of_total=frozenset({"share"}),
         )
         more = {key for key in location_hidden if key[2] is None} - hidden
@@ -203,6 +204,7 @@ async def closed(session: AsyncSession, scope: Scope, roll: Roll) -> tuple[Indic
             threshold=scope.threshold,
             group_by="outcome",
             of_total=frozenset({"share"}),
+            keep=frozenset({TrajectoryOutcome.REFERRED_OUT, TrajectoryOutcome.CONTINUED_IN_CENTRE}),
             forced=forced_outcomes,
         )
         forced_referrals |= {(v, w, None) for v, w, g in outcomes_hidden if g == referred}

@@ -16,7 +16,7 @@ Every cell lies on at most two lines, so a table is a graph: lines are nodes, ce
 
 import heapq
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -87,8 +87,15 @@ def bridges(table: Table[K], hidden: Iterable[K]) -> set[K]:
     return found
 
 
-def suppress(table: Table[K], threshold: int, forced: Iterable[K] = ()) -> set[K]:
-    """The keys to hide: primary cells, `forced` ones (hidden elsewhere), and complements."""
+def suppress(
+    table: Table[K],
+    threshold: int,
+    forced: Iterable[K] = (),
+    weight: Mapping[K, float] | None = None,
+) -> set[K]:
+    """The keys to hide: primary cells, `forced` ones (hidden elsewhere), and complements.
+    A complement costs its count times its `weight` (default 1): a heavier cell is one the
+    readers need most, hidden only when a lighter path does not exist."""
     hidden = {key for key, value in table.values.items() if 0 < value < threshold}
     hidden |= {key for key in forced if key in table.values}
     while True:
@@ -96,7 +103,7 @@ def suppress(table: Table[K], threshold: int, forced: Iterable[K] = ()) -> set[K
         if not exposed:
             return hidden
         key = min(exposed, key=lambda k: (table.values[k], repr(k)))
-        path = _cheapest_cycle(table, hidden, key)
+        path = _cheapest_cycle(table, hidden, key, weight or {})
         if path is None:
             # No published counts close a cycle around it: only hiding the whole table keeps
             # the cell from being worked out.
@@ -104,7 +111,9 @@ def suppress(table: Table[K], threshold: int, forced: Iterable[K] = ()) -> set[K
         hidden |= path
 
 
-def _cheapest_cycle(table: Table[K], hidden: set[K], bridge: K) -> set[K] | None:
+def _cheapest_cycle(
+    table: Table[K], hidden: set[K], bridge: K, weight: Mapping[K, float]
+) -> set[K] | None:
     """The published cells of the cheapest path between the bridge's two lines that does not
     use the bridge (Dijkstra: a hidden cell costs nothing, a published one its count; a zero
     cell is never hidden, it could not move down a cycle). Hiding them puts the bridge on a
@@ -117,9 +126,9 @@ def _cheapest_cycle(table: Table[K], hidden: set[K], bridge: K) -> set[K] | None
         adjacency[a].append((b, key))
         adjacency[b].append((a, key))
     source, target = _ends(table, bridge)
-    best: dict[Hashable, int] = {source: 0}
+    best: dict[Hashable, float] = {source: 0}
     previous: dict[Hashable, tuple[Hashable, K]] = {}
-    queue: list[tuple[int, int, Hashable]] = [(0, 0, source)]
+    queue: list[tuple[float, int, Hashable]] = [(0, 0, source)]
     tie = 0
     while queue:
         cost, _, node = heapq.heappop(queue)
@@ -128,7 +137,7 @@ def _cheapest_cycle(table: Table[K], hidden: set[K], bridge: K) -> set[K] | None
         if cost > best.get(node, cost):
             continue
         for nxt, key in adjacency[node]:
-            step = 0 if key in hidden else table.values[key]
+            step = 0 if key in hidden else table.values[key] * weight.get(key, 1.0)
             if cost + step < best.get(nxt, cost + step + 1):
                 best[nxt] = cost + step
                 previous[nxt] = (node, key)

@@ -415,10 +415,16 @@ async def seed(session: AsyncSession) -> dict[str, int]:
                         has_parental_authority=rng.random() < 0.9,
                     )
                 )
-    from kindcentraal.db import utcnow
-
+    # Each child has had its contact person since its first placement began: the outcome
+    # reports' coverage holds over the history too.
+    first_day: dict[object, date] = {}
+    for placement in placements:
+        known = first_day.get(placement.child_id)
+        if known is None or placement.start_date < known:
+            first_day[placement.child_id] = placement.start_date
     for record in children:
-        record.contact_person_since = utcnow()
+        began = min(first_day.get(record.id, SCHOOL_YEAR_START), REFERENCE_DATE)
+        record.contact_person_since = datetime.combine(began, datetime.min.time(), UTC)
     session.add_all(placements)
     session.add_all(guardians)
     await session.flush()

@@ -397,9 +397,9 @@ async def test_the_analyst_never_gets_a_child_id_or_name(
         assert not leaked, (path, leaked)
         # And each request is one statistics read in the access log, naming no child.
         events = [e for e in await session.scalars(select(AuditEvent)) if e.id not in before]
-        assert [(e.action, e.basis, e.child_ids) for e in events] == [
-            ("read", "statistics", [])
-        ], path
+        assert [(e.action, e.basis, e.child_ids) for e in events] == [("read", "statistics", [])], (
+            path
+        )
 
 
 def _strings(value: object) -> list[str]:

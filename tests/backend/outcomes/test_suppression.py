@@ -111,6 +111,9 @@ def test_no_hidden_cell_can_be_worked_out_from_a_table(
     table = table_with_margins(cells)
     hidden = suppress(table, threshold)
     assert_protected(table, hidden, threshold)
+    # Cells the readers need most weigh more as complements; the protection is the same.
+    heavy = {key: 10.0 for key in table.values if key[2] in (None, 0)}
+    assert_protected(table, suppress(table, threshold, weight=heavy), threshold)
 
 
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -153,6 +156,15 @@ def test_a_lonely_small_cell_takes_the_cheapest_cycle_with_it() -> None:
     # The four inner cells form a cycle; the totals stay published.
     assert hidden == {("s", 0, 0), ("s", 0, 1), ("s", 1, 0), ("s", 1, 1)}
     assert not bridges(table, hidden)
+
+
+def test_a_heavy_cell_is_spared_when_another_path_exists() -> None:
+    cells = [[3, 20, 25], [15, 30, 40]]
+    table = table_with_margins(cells)
+    assert ("s", 0, 1) in suppress(table, 10)  # the cheapest cycle runs through the 20
+    spared = suppress(table, 10, weight={("s", 0, 1): 10.0, ("s", 1, 1): 10.0})
+    assert ("s", 0, 1) not in spared and ("s", 0, 2) in spared
+    assert_protected(table, spared, 10)
 
 
 def test_zero_is_published_and_never_a_complement() -> None:
