@@ -4,6 +4,7 @@ April to July."""
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cached_property
 
 from kindcentraal.outcomes.schemas import Interval
 from kindcentraal.support.waiting import AMSTERDAM
@@ -17,11 +18,11 @@ class Span:
     first: date
     last: date
 
-    @property
+    @cached_property
     def starts(self) -> datetime:
         return midnight(self.first)
 
-    @property
+    @cached_property
     def ends(self) -> datetime:
         """The first moment after the span (local midnight after its last day)."""
         return midnight(self.last + timedelta(days=1))

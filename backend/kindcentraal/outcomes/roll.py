@@ -42,6 +42,7 @@ class Roll:
     placings: list[Placing]
     periods: int
     _in: dict[int | None, dict[uuid.UUID, int]] = field(default_factory=dict)
+    _pupils: dict[tuple[uuid.UUID, int], int] | None = None
 
     def children_in(self, centres: Iterable[uuid.UUID], period: int | None) -> int:
         """Children with a placement during period number `period` (None: the whole
@@ -72,11 +73,14 @@ class Roll:
         return placed, covered
 
     def pupils_on(self, centre: uuid.UUID, period: int) -> int:
-        return sum(
-            p.children
-            for p in self.placings
-            if p.centre_id == centre and p.school_begins <= period < p.school_on_end_before
-        )
+        if self._pupils is None:
+            self._pupils = defaultdict(int)
+            for p in self.placings:
+                for number in range(
+                    max(p.school_begins, 0), min(p.school_on_end_before, self.periods)
+                ):
+                    self._pupils[(p.centre_id, number)] += p.children
+        return self._pupils.get((centre, period), 0)
 
 
 async def roll_of(session: AsyncSession, scope: Scope) -> Roll:
