@@ -86,6 +86,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/room-reports-floor-area')).default }),
       },
       {
+        path: 'rapportage',
+        lazy: async () => ({ Component: (await import('@/app/routes/outcomes')).default }),
+      },
+      {
+        path: 'rapportage/jaarverslag',
+        lazy: async () => ({ Component: (await import('@/app/routes/outcomes-annual-report')).default }),
+      },
+      {
         path: 'activiteiten',
         lazy: async () => ({ Component: (await import('@/app/routes/activities-catalogue')).default }),
       },

@@ -13,6 +13,7 @@ import { isDayStaff } from '@/features/day/utils/roles';
 import { parentHomeQueryOptions } from '@/features/parent/api/get-home';
 import { isParentOnly } from '@/features/parent/utils/is-parent';
 import { isParentPath, PARENT_ACCOUNT, PARENT_HOME } from '@/features/parent/utils/paths';
+import { readsOutcomes } from '@/features/outcomes/utils/roles';
 import { isReportReader } from '@/features/room-reports/utils/roles';
 import { NotificationsMenu } from '@/features/support/components/notifications-menu';
 import { UnreadBadge } from '@/features/messages/components/unread-badge';
@@ -112,7 +113,17 @@ export function ProtectedLayout() {
     const showToday = isDayStaff(me.data);
     // The API clients ("Koppelingen") are for organisation and centre administrators.
     const showApiClients = managesApiClients(me.data);
-    return { displayName: me.data.displayName, roleLabels, showSupport, showRoomReports, showToday, showApiClients };
+    // The outcome reports ("Resultaten", /rapportage) are for the centre's management and the municipality.
+    const showOutcomes = readsOutcomes(me.data);
+    return {
+      displayName: me.data.displayName,
+      roleLabels,
+      showSupport,
+      showRoomReports,
+      showToday,
+      showApiClients,
+      showOutcomes,
+    };
   }, [me.data, t]);
 
   if (!isAuthenticated) {

@@ -26,6 +26,8 @@ export type LayoutUser = {
   showToday?: boolean;
   /** Administers an organisation or a centre: the menu offers "Koppelingen" (its API clients). */
   showApiClients?: boolean;
+  /** The centre's management or the municipality's analyst: the menu offers "Resultaten" (/rapportage). */
+  showOutcomes?: boolean;
 };
 
 type AppLayoutProps = {
@@ -139,6 +141,13 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
                   <NavLink to="/berichten" className="utrecht-link utrecht-link--html-a kc-nav__link">
                     {t('messages.title')}
                     {messagesBadge}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.showOutcomes ? (
+                <li>
+                  <NavLink to="/rapportage" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('outcomes.nav')}
                   </NavLink>
                 </li>
               ) : null}
