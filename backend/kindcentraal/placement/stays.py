@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, Date, and_, event, func, literal, select, update
+from sqlalchemy import Connection, Date, and_, case, event, func, literal, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 
 from kindcentraal.child.models import Child
@@ -24,8 +24,10 @@ from kindcentraal.placement.models import Placement, PlacementKind
 NO_END = date(9999, 12, 31)
 
 
-def stays_update(child_ids: Iterable[uuid.UUID] | None = None) -> Any:
-    """UPDATE child SET the four dates, for these children (None: every child)."""
+def stays_updates(child_ids: Iterable[uuid.UUID] | None = None) -> list[Any]:
+    """The statements that set the four dates for these children (None: every child): clear
+    them, then fill them from the placements grouped per child, set-based (UPDATE ... FROM),
+    so that a whole municipality is one pass and not a query per child."""
     no_end = literal(NO_END, Date)
     school = and_(
         Placement.kind == PlacementKind.SCHOOL,
@@ -33,24 +35,38 @@ def stays_update(child_ids: Iterable[uuid.UUID] | None = None) -> Any:
             select(Organisation.id).where(Organisation.type == OrganisationType.SCHOOL)
         ),
     )
-    own = Placement.child_id == Child.id
-    statement = update(Child).values(
-        stay_from=select(func.min(Placement.start_date)).where(own).scalar_subquery(),
-        stay_until=select(func.max(func.coalesce(Placement.end_date, no_end)))
-        .where(own)
-        .scalar_subquery(),
-        school_from=select(func.min(Placement.start_date)).where(own, school).scalar_subquery(),
-        school_until=select(func.max(func.coalesce(Placement.end_date, no_end)))
-        .where(own, school)
-        .scalar_subquery(),
+    until = func.coalesce(Placement.end_date, no_end)
+    stays = select(
+        Placement.child_id.label("child_id"),
+        func.min(Placement.start_date).label("stay_from"),
+        func.max(until).label("stay_until"),
+        func.min(case((school, Placement.start_date))).label("school_from"),
+        func.max(case((school, until))).label("school_until"),
+    ).group_by(Placement.child_id)
+    clear = update(Child).values(
+        stay_from=None, stay_until=None, school_from=None, school_until=None
     )
     if child_ids is not None:
-        statement = statement.where(Child.id.in_(list(child_ids)))
-    return statement.execution_options(synchronize_session=False)
+        ids = list(child_ids)
+        stays = stays.where(Placement.child_id.in_(ids))
+        clear = clear.where(Child.id.in_(ids))
+    found = stays.subquery()
+    fill = (
+        update(Child)
+        .where(Child.id == found.c.child_id)
+        .values(
+            stay_from=found.c.stay_from,
+            stay_until=found.c.stay_until,
+            school_from=found.c.school_from,
+            school_until=found.c.school_until,
+        )
+    )
+    return [statement.execution_options(synchronize_session=False) for statement in (clear, fill)]
 
 
 def refresh_stays(connection: Connection, child_ids: Iterable[uuid.UUID] | None = None) -> None:
-    connection.execute(stays_update(child_ids))
+    for statement in stays_updates(child_ids):
+        connection.execute(statement)
 
 
 @event.listens_for(Session, "before_flush")

@@ -50,7 +50,7 @@ from kindcentraal.group.models import GroupKind
 from kindcentraal.models import Base
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationType, Role
 from kindcentraal.placement.models import Placement, PlacementKind
-from kindcentraal.placement.stays import stays_update
+from kindcentraal.placement.stays import stays_updates
 from kindcentraal.seed import demo
 from kindcentraal.tenant.models import Tenant
 from kindcentraal.user.models import User
@@ -318,7 +318,8 @@ async def load(
             step(f"{rebuilt} rebuilt in {time.perf_counter() - bulk:.1f} s")
             step(f"the database took rows for {sink.seconds:.1f} s of it all")
             # The placements went in without the ORM: their children's stays by hand.
-            await session.execute(stays_update())
+            for statement in stays_updates():
+                await session.execute(statement)
             step("children's stays worked out from their placements")
             totals = {name: await _count(session, model) for name, model in COUNTED}
             totals["access-log events"] = written
