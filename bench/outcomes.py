@@ -12,6 +12,8 @@ Usage
     --trajectories N         `kindcentraal seed trajectories --count N` (default 20000, with the
                              signals they came from: about 30,000)
     --samples N              sequential requests per report (default 10)
+    --database-url URL       measure an already loaded database (migrated, `seed load` and
+                             `seed trajectories` done) instead of loading a throwaway one
     --json PATH              also write every figure as JSON
 
 What is measured
@@ -131,6 +133,8 @@ def timing(name: str, url: str, durations: list[float], statuses: list[int], bod
 def measure(args: argparse.Namespace, database: str, folder: Path) -> Result:
     work = folder / database
     work.mkdir()
+    if args.database_url:
+        return serve_and_measure(args, database, work, args.database_url, ["(loaded before)"])
     with bench_database(database, "outcomes", work) as url:
         env = clean_env(url)
         loaded = []
@@ -148,67 +152,75 @@ def measure(args: argparse.Namespace, database: str, folder: Path) -> Result:
             last = done.stdout.strip().splitlines()[-1] if done.stdout.strip() else ""
             loaded.append(f"{' '.join(command)} ({time.perf_counter() - started:.0f} s): {last}")
             print(f"  {loaded[-1]}", flush=True)
-        result = Result(database, loaded)
-        bare_dir = work / "bare"
-        bare_dir.mkdir()
-        real = Server(
-            "kindcentraal.main:app",
-            workers=1,
-            env=env,
-            cwd=work,
-            log=work / "api.log",
-            probe=f"{API}/",
-        )
-        with Fleet() as fleet:
-            fleet.start(real)
-            with httpx.Client(base_url=real.base, timeout=300) as client:
-                analyst = login(client, ANALYST)
-                admin = login(client, CENTRE_ADMIN)
-                first = client.get(f"{API}/reports/outcomes", headers=analyst)
-                if first.status_code != 200:
-                    raise BenchError(f"the report answered {first.status_code}: {first.text[:500]}")
-                centres = first.json()["centres"]
-                regenboog = next(c for c in centres if c["name"] == "IKC De Regenboog")
-                largest = max(
-                    first.json()["indicators"][-1]["byCentre"],
-                    key=lambda row: row["values"]["children"]["value"] or 0,
-                )
-                reports = [
-                    ("municipality, school years", f"{API}/reports/outcomes", analyst),
-                    ("municipality, terms", f"{API}/reports/outcomes?interval=term", analyst),
-                    ("municipality, months", f"{API}/reports/outcomes?interval=month", analyst),
-                    (
-                        "one centre, logopedie",
-                        f"{API}/reports/outcomes?centreId={largest['centreId']}"
-                        "&trajectoryType=logopedie",
-                        analyst,
-                    ),
-                    (
-                        "centre management",
-                        f"{API}/reports/outcomes?centreId={regenboog['centreId']}&interval=term",
-                        admin,
-                    ),
-                ]
-                for name, path, headers in reports:
-                    durations, statuses, body = sample(client, path, headers, args.samples)
-                    result.timings.append(timing(name, path, durations, statuses, body))
-                    print(f"  {name}: median {result.timings[-1].median_ms:.0f} ms", flush=True)
-                captured = client.get(reports[0][1], headers=analyst)
-                (bare_dir / "outcomes.body").write_bytes(captured.content)
-                (bare_dir / "outcomes.type").write_text(captured.headers["content-type"])
-            bare = Server(
-                "bare_app:app",
-                workers=1,
-                env={**env, "KC_BENCH_BARE_DIR": str(bare_dir)},
-                cwd=work,
-                log=work / "bare.log",
-                probe="/outcomes",
-                app_dir=ROOT / "bench",
+        return serve_and_measure(args, database, work, url, loaded)
+
+
+def serve_and_measure(
+    args: argparse.Namespace, database: str, work: Path, url: str, loaded: list[str]
+) -> Result:
+    """One uvicorn worker on the database; every report sampled; then the bare app."""
+    env = clean_env(url)
+    result = Result(database, loaded)
+    bare_dir = work / "bare"
+    bare_dir.mkdir()
+    real = Server(
+        "kindcentraal.main:app",
+        workers=1,
+        env=env,
+        cwd=work,
+        log=work / "api.log",
+        probe=f"{API}/",
+    )
+    with Fleet() as fleet:
+        fleet.start(real)
+        with httpx.Client(base_url=real.base, timeout=300) as client:
+            analyst = login(client, ANALYST)
+            admin = login(client, CENTRE_ADMIN)
+            first = client.get(f"{API}/reports/outcomes", headers=analyst)
+            if first.status_code != 200:
+                raise BenchError(f"the report answered {first.status_code}: {first.text[:500]}")
+            centres = first.json()["centres"]
+            regenboog = next(c for c in centres if c["name"] == "IKC De Regenboog")
+            largest = max(
+                first.json()["indicators"][-1]["byCentre"],
+                key=lambda row: row["values"]["children"]["value"] or 0,
             )
-            fleet.start(bare)
-            with httpx.Client(base_url=bare.base, timeout=60) as client:
-                durations, _, _ = sample(client, "/outcomes", {}, args.samples)
-                result.timings[0].bare_median_ms = statistics.median(durations) * 1000
+            reports = [
+                ("municipality, school years", f"{API}/reports/outcomes", analyst),
+                ("municipality, terms", f"{API}/reports/outcomes?interval=term", analyst),
+                ("municipality, months", f"{API}/reports/outcomes?interval=month", analyst),
+                (
+                    "one centre, logopedie",
+                    f"{API}/reports/outcomes?centreId={largest['centreId']}"
+                    "&trajectoryType=logopedie",
+                    analyst,
+                ),
+                (
+                    "centre management",
+                    f"{API}/reports/outcomes?centreId={regenboog['centreId']}&interval=term",
+                    admin,
+                ),
+            ]
+            for name, path, headers in reports:
+                durations, statuses, body = sample(client, path, headers, args.samples)
+                result.timings.append(timing(name, path, durations, statuses, body))
+                print(f"  {name}: median {result.timings[-1].median_ms:.0f} ms", flush=True)
+            captured = client.get(reports[0][1], headers=analyst)
+            (bare_dir / "outcomes.body").write_bytes(captured.content)
+            (bare_dir / "outcomes.type").write_text(captured.headers["content-type"])
+        bare = Server(
+            "bare_app:app",
+            workers=1,
+            env={**env, "KC_BENCH_BARE_DIR": str(bare_dir)},
+            cwd=work,
+            log=work / "bare.log",
+            probe="/outcomes",
+            app_dir=ROOT / "bench",
+        )
+        fleet.start(bare)
+        with httpx.Client(base_url=bare.base, timeout=60) as client:
+            durations, _, _ = sample(client, "/outcomes", {}, args.samples)
+            result.timings[0].bare_median_ms = statistics.median(durations) * 1000
     return result
 
 
@@ -237,6 +249,7 @@ def main() -> int:
     parser.add_argument("--trajectories", type=int, default=20_000)
     parser.add_argument("--samples", type=int, default=10)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--database-url")
     args = parser.parse_args()
     results = []
     with TemporaryDirectory(prefix="kc-outcomes-bench-") as folder:

@@ -317,13 +317,15 @@ async def load(
             )
             step(f"{rebuilt} rebuilt in {time.perf_counter() - bulk:.1f} s")
             step(f"the database took rows for {sink.seconds:.1f} s of it all")
-            # The placements went in without the ORM: their children's stays by hand.
-            for statement in stays_updates():
-                await session.execute(statement)
-            step("children's stays worked out from their placements")
             totals = {name: await _count(session, model) for name, model in COUNTED}
             totals["access-log events"] = written
             totals["seals"] = len(source.jobs)
+        # The placements went in without the ORM: their children's stays by hand, in a
+        # transaction of their own (inside the big one the pass crawled for minutes).
+        async with database.sessionmaker() as session, session.begin():
+            for statement in stays_updates():
+                await session.execute(statement)
+        step("children's stays worked out from their placements")
         await _tidy(database, sink.dialect)
         step("committed; statistics updated")
     finally:
