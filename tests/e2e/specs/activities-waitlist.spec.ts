@@ -46,7 +46,9 @@ async function nextDay(request: APIRequestContext, token: string, weekday: strin
   for (let i = 1; i < 60; i += 1) {
     day.setDate(day.getDate() + 1);
     const iso = day.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
-    const name = WEEKDAYS[(day.getDay() + 6) % 7];
+    // The weekday of the Amsterdam date (between 23:00 and 24:00 UTC in winter it is the
+    // next day there already).
+    const name = WEEKDAYS[(new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7];
     if (name === weekday && !holidays.some((h) => h.startDate <= iso && iso <= h.endDate)) return iso;
   }
   throw new Error(`no ${weekday} without holidays in the coming weeks`);
