@@ -30,6 +30,7 @@ from kindcentraal.outcomes.scope import (
     Scope,
     first_period,
     numbers_within,
+    spread,
     within_window,
     years_before,
 )
@@ -81,7 +82,7 @@ async def participation(
         .group_by(Child.centre_id, taking_part.c.category, first, after)
     )
     for centre, category, begins, ends_before, number in rows.all():
-        _spread(categories, scope, centre, str(category), begins, ends_before, number)
+        spread(categories, scope, centre, str(category), begins, ends_before, number)
     anything = (
         select(
             taking_part.c.child_id.label("child_id"),
@@ -140,15 +141,6 @@ def _run_bounds(starts: Any, ends: Any, scope: Scope) -> tuple[Any, Any]:
         first_period(lambda span: starts < span.ends, scope),
         first_period(lambda span: ends <= span.starts, scope),
     )
-
-
-def _spread(
-    cube: Cube, scope: Scope, centre: uuid.UUID, group: str, begins: int, ends_before: int, n: int
-) -> None:
-    for period in numbers_within(begins, ends_before, scope):
-        cube.add(centre, scope.spans[period].key, group, n)
-    if within_window(begins, ends_before, scope):
-        cube.add(centre, scope.window.key, group, n)
 
 
 def _weekdays(first: date, last: date) -> list[int]:

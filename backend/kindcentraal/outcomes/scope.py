@@ -4,7 +4,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import (
     and_,
@@ -194,3 +194,17 @@ def numbers_within(begins: int, ends_before: int, scope: Scope) -> range:
 
 def within_window(begins: int, ends_before: int, scope: Scope) -> bool:
     return begins < len(scope.spans) and ends_before > 0
+
+
+class Adds(Protocol):
+    def add(self, centre: uuid.UUID, key: str, name: str, number: int, /) -> None: ...
+
+
+def spread(
+    target: Adds, scope: Scope, centre: uuid.UUID, name: str, begins: int, ends_before: int, n: int
+) -> None:
+    """Count `n` in every period a <= p < b, and in the window when they overlap it."""
+    for period in numbers_within(begins, ends_before, scope):
+        target.add(centre, scope.spans[period].key, name, n)
+    if within_window(begins, ends_before, scope):
+        target.add(centre, scope.window.key, name, n)

@@ -26,6 +26,7 @@ from kindcentraal.outcomes.scope import (
     moments_bounds,
     numbers_within,
     primary,
+    spread,
     trajectory_filter,
     within_window,
 )
@@ -54,21 +55,6 @@ class Counts:
 
     def total(self, centres: Sequence[uuid.UUID], key: str, name: str) -> int:
         return sum(self.values[(centre, key)].get(name, 0) for centre in centres)
-
-
-def _spread(
-    counts: Counts,
-    scope: Scope,
-    centre: uuid.UUID,
-    begins: int,
-    ends_before: int,
-    name: str,
-    number: int,
-) -> None:
-    for period in numbers_within(begins, ends_before, scope):
-        counts.add(centre, scope.spans[period].key, name, number)
-    if within_window(begins, ends_before, scope):
-        counts.add(centre, WINDOW, name, number)
 
 
 async def _organisations(
@@ -146,7 +132,7 @@ async def _shared_teams(session: AsyncSession, scope: Scope, counts: Counts) -> 
         .group_by(Child.centre_id, first, after)
     )
     for centre, begins, ends_before, number in rows.all():
-        _spread(counts, scope, centre, begins, ends_before, "multiOrganisationTeams", number)
+        spread(counts, scope, centre, "multiOrganisationTeams", begins, ends_before, number)
 
 
 async def _meetings(session: AsyncSession, scope: Scope, counts: Counts) -> None:
@@ -232,7 +218,7 @@ async def caseload(session: AsyncSession, scope: Scope) -> list[Indicator]:
             .group_by(Child.centre_id, column, begins, ends)
         )
         for centre, who, first, after, number in rows.all():
-            _spread(counts, scope, centre, first, after, str(who), number)
+            spread(counts, scope, centre, str(who), first, after, number)
         ids = sorted({name for values in counts.values.values() for name in values})
         names = await _names(session, scope.tenant_id, group_by, ids)
         ordered = sorted(ids, key=lambda who: names.get(who, ""))
