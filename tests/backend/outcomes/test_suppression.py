@@ -93,7 +93,7 @@ def assert_protected(table: Table[Cell], hidden: set[Cell], threshold: int) -> N
         assert high - low >= 1 - 1e-6, f"{key}={table.values[key]} pinned to [{low}, {high}]"
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=st.data(),
     periods=st.integers(1, 5),
@@ -116,7 +116,7 @@ def test_no_hidden_cell_can_be_worked_out_from_a_table(
     assert_protected(table, suppress(table, threshold, weight=heavy), threshold)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     data=st.data(),
     periods=st.integers(1, 4),
