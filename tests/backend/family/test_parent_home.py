@@ -2,6 +2,7 @@
 access log grouped per visit."""
 
 from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 import httpx
 from sqlalchemy import select
@@ -101,9 +102,11 @@ async def test_child_page_parts_for_the_family(
 ) -> None:
     world.pupil.contact_person_id = world.teacher.id
     await session.flush()
+    amsterdam_today = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
     absence = await client.post(
         f"/children/{world.pupil.id}/absences",
-        json={"from": date.today().isoformat(), "to": date.today().isoformat(), "reason": "ill"},
+        # Today in Amsterdam, where the API counts days (after 23:00 UTC it is tomorrow there).
+        json={"from": amsterdam_today, "to": amsterdam_today, "reason": "ill"},
         headers=world.headers("parent"),
     )
     assert absence.status_code == 201, absence.text
