@@ -36,8 +36,7 @@ from kindcentraal.outcomes.scope import (
 )
 from kindcentraal.rooms.models import Booking, BookingStatus, Building, Holiday, Room
 from kindcentraal.rooms.reports import Counter as HoursCounter
-from kindcentraal.rooms.reports import _clock, norm_of
-from kindcentraal.rooms.schemas import WEEKDAYS
+from kindcentraal.rooms.reports import norm_of, opening_hours_between
 
 
 # --- The rich school day -----------------------------------------------------------------
@@ -143,28 +142,6 @@ def _run_bounds(starts: Any, ends: Any, scope: Scope) -> tuple[Any, Any]:
     )
 
 
-def _weekdays(first: date, last: date) -> list[int]:
-    """How many Mondays, Tuesdays... lie from `first` to `last`."""
-    days = (last - first).days + 1
-    counts = [days // 7] * 7
-    for offset in range(days % 7):
-        counts[(first.weekday() + offset) % 7] += 1
-    return counts
-
-
-def _opening_per_weekday(room: Room) -> list[float]:
-    """Opening hours on each weekday (Monday first), as `opening_hours_between` counts them."""
-    hours = []
-    for name in WEEKDAYS:
-        window = (room.opening_hours or {}).get(name)
-        if window is None:
-            hours.append(0.0)
-            continue
-        opens, closes = _clock(window["opens"]), _clock(window["closes"])
-        hours.append((closes.hour * 60 + closes.minute - opens.hour * 60 - opens.minute) / 60)
-    return hours
-
-
 def _turns(years: int, scope: Scope) -> Any:
     def older(span: Span) -> ColumnElement[bool]:
         return Child.date_of_birth <= years_before(span.first, years)
@@ -208,19 +185,7 @@ async def rooms(session: AsyncSession, scope: Scope, roll: Roll) -> tuple[Indica
             holidays[holiday.centre_id].add(day)
             day += timedelta(days=1)
     counters: dict[tuple[uuid.UUID, str], HoursCounter] = {}
-    other_hours: dict[tuple[uuid.UUID, str], float] = defaultdict(float)
-
-    def counter(centre: uuid.UUID, span: Span) -> HoursCounter:
-        key = (centre, span.key)
-        if key not in counters:
-            counters[key] = HoursCounter(
-                _clock(norm.after_school_from),
-                _clock(norm.wednesday_afternoon_from),
-                holidays[centre],
-                (span.starts, span.ends),
-            )
-        return counters[key]
-
+    every = [*scope.spans, scope.window]
     if rooms:
         bookings = await session.execute(
             select(Booking.room_id, Booking.organisation_id, Booking.starts_at, Booking.ends_at)
@@ -232,25 +197,31 @@ async def rooms(session: AsyncSession, scope: Scope, roll: Roll) -> tuple[Indica
             )
             .order_by(Booking.starts_at)
         )
-        every = [*scope.spans, scope.window]
         for booking in bookings:
             centre = centre_of_room.get(booking.room_id)
             if centre is None:
                 continue
             for span in every:
                 if booking.starts_at < span.ends and booking.ends_at > span.starts:
-                    before = counter(centre, span).rooms[booking.room_id].booked
-                    counter(centre, span).add(booking)
-                    if booking.organisation_id != owner_of_room[booking.room_id]:
-                        other_hours[(centre, span.key)] += (
-                            counter(centre, span).rooms[booking.room_id].booked - before
+                    key = (centre, span.key)
+                    if key not in counters:
+                        counters[key] = HoursCounter.under(
+                            norm, holidays[centre], (span.starts, span.ends)
                         )
+                    counters[key].add(booking)
+    # Hours booked by others than a room's owner: the double use the norm debate is about.
+    other_hours: dict[tuple[uuid.UUID, str], float] = defaultdict(float)
+    for key, found in counters.items():
+        for room_id, hours in found.rooms.items():
+            other_hours[key] += sum(
+                booked
+                for organisation_id, booked in hours.by_organisation.items()
+                if organisation_id != owner_of_room[room_id]
+            )
     opening: dict[tuple[uuid.UUID, str], float] = defaultdict(float)
-    weekdays = {span.key: _weekdays(span.first, span.last) for span in [*scope.spans, scope.window]}
     for room, centre in rooms:
-        per_weekday = _opening_per_weekday(room)
-        for key, days in weekdays.items():
-            opening[(centre, key)] += sum(h * n for h, n in zip(per_weekday, days, strict=True))
+        for span in every:
+            opening[(centre, span.key)] += opening_hours_between(room, span.first, span.last) or 0.0
 
     def use(centres: Sequence[uuid.UUID], key: str) -> dict[str, Cell]:
         booked = after = holiday = other = hours_open = 0.0

@@ -110,6 +110,18 @@ class Counter:
     rooms: dict[uuid.UUID, Hours] = field(default_factory=lambda: defaultdict(Hours))
     heatmap: list[list[float]] = field(default_factory=lambda: [[0.0] * 24 for _ in range(7)])
 
+    @classmethod
+    def under(
+        cls, norm: RoomNormRead, holidays: set[date], window: tuple[datetime, datetime]
+    ) -> "Counter":
+        """A counter for the norm's "after school" moments."""
+        return cls(
+            _clock(norm.after_school_from),
+            _clock(norm.wednesday_afternoon_from),
+            holidays,
+            window,
+        )
+
     def add(self, booking: Any) -> None:  # a Booking, or a row of its columns
         """Count a booking, cut at the period's edges, day by day in local wall-clock time
         (seconds of the day: a year of 55,000 bookings is counted in a fraction of a second)."""
@@ -153,17 +165,24 @@ class Counter:
         self.rooms[booking.room_id].no_show += max(0.0, _hours(start, end))
 
 
+def weekday_counts(first: date, last: date) -> list[int]:
+    """How many Mondays, Tuesdays... lie from `first` to `last` (both included)."""
+    days = (last - first).days + 1
+    counts = [days // 7] * 7
+    for offset in range(days % 7):
+        counts[(first.weekday() + offset) % 7] += 1
+    return counts
+
+
 def opening_hours_between(room: Room, first: date, last: date) -> float | None:
     if not room.opening_hours:
         return None
     total = 0.0
-    day = first
-    while day <= last:
-        hours = room.opening_hours.get(WEEKDAYS[day.weekday()])
-        if hours is not None:
+    for name, days in zip(WEEKDAYS, weekday_counts(first, last), strict=True):
+        hours = room.opening_hours.get(name)
+        if hours is not None and days:
             opens, closes = _clock(hours["opens"]), _clock(hours["closes"])
-            total += (closes.hour * 60 + closes.minute - opens.hour * 60 - opens.minute) / 60
-        day += timedelta(days=1)
+            total += days * (closes.hour * 60 + closes.minute - opens.hour * 60 - opens.minute) / 60
     return total
 
 
@@ -217,9 +236,7 @@ async def _count(
         while day <= holiday.end_date:
             days.add(day)
             day += timedelta(days=1)
-    counter = Counter(
-        _clock(norm.after_school_from), _clock(norm.wednesday_afternoon_from), days, window
-    )
+    counter = Counter.under(norm, days, window)
     if rooms:
         # Columns, not objects: a year of a building is tens of thousands of bookings.
         bookings = await session.execute(
