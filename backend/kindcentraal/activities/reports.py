@@ -84,14 +84,7 @@ async def participation(
             "query",
         )
     await _ensure_may_read(session, principal, centre_id)
-    # Every report request is in the access log as a statistics read, without children.
-    await audit.record(
-        session,
-        audit.actor_of(principal),
-        resource="participation-report",
-        action="read",
-        basis="statistics",
-    )
+    await audit.record_statistics_read(session, principal, resource="participation-report")
     tenant = principal.tenant_id
     first, after = local_days(start, end)
 

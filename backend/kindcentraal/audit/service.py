@@ -232,6 +232,24 @@ async def record_write(
     await record(session, actor_of(principal), resource=resource, action=action)
 
 
+async def record_statistics_read(
+    session: AsyncSession,
+    principal: Principal,
+    *,
+    resource: str,
+    parts: Sequence[str] | None = None,
+) -> None:
+    """A report of aggregates read: in the access log as a statistics read, naming no child."""
+    await record(
+        session,
+        actor_of(principal),
+        resource=resource,
+        action="read",
+        parts=parts,
+        basis="statistics",
+    )
+
+
 def events_digest(hashes: Sequence[str]) -> str:
     """The hash of a seal's events, in their order."""
     digest = hashlib.sha256()

@@ -6,7 +6,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Literal, Protocol, TypeVar
 
 from kindcentraal.outcomes.schemas import Cell, Indicator, IndicatorId, Row
 from kindcentraal.outcomes.suppression import Table, suppress
@@ -169,3 +169,28 @@ def build(
         ),
         hidden,
     )
+
+
+class Build(Protocol):
+    def __call__(self, *, forced: Iterable[Key]) -> tuple[Indicator, set[Key]]: ...
+
+
+def build_together(
+    first: Build,
+    second: Build,
+    into_second: Callable[[Key], Key | None],
+    into_first: Callable[[Key], Key | None],
+) -> tuple[Indicator, Indicator]:
+    """Two tables that publish a figure twice (the same cell under two keys): what one hides,
+    the other hides too, until neither hides more. `into_second` and `into_first` map a key
+    to its twin in the other table (None: it has none). Each build takes its forced keys."""
+    forced_first: set[Key] = set()
+    forced_second: set[Key] = set()
+    while True:
+        one, hidden_one = first(forced=forced_first)
+        forced_second |= {twin for key in hidden_one if (twin := into_second(key)) is not None}
+        two, hidden_two = second(forced=forced_second)
+        more = {twin for key in hidden_two if (twin := into_first(key)) is not None}
+        if more <= hidden_one:
+            return one, two
+        forced_first |= more

@@ -16,10 +16,10 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
-from kindcentraal.common.roles import Role
 from kindcentraal.consent.models import TrajectoryType
 from kindcentraal.db import utcnow
-from kindcentraal.errors import Forbidden, InvalidInput, NotFound
+from kindcentraal.errors import InvalidInput
+from kindcentraal.outcomes import policy
 from kindcentraal.outcomes.cube import Cube
 from kindcentraal.outcomes.periods import Span, default_start, spans
 from kindcentraal.outcomes.schemas import (
@@ -27,7 +27,6 @@ from kindcentraal.outcomes.schemas import (
     Interval,
 )
 from kindcentraal.support.models import (
-    CareCoordinator,
     SupportTrajectory,
 )
 from kindcentraal.support.waiting import AMSTERDAM
@@ -101,29 +100,12 @@ async def scope_of(
             )
         ).all()
     }
-    managed = set(principal.admin_centre_ids)
-    managed |= set(
-        await session.scalars(
-            select(CareCoordinator.centre_id).where(
-                CareCoordinator.tenant_id == principal.tenant_id,
-                CareCoordinator.user_id == principal.user_id,
-            )
-        )
-    )
-    managed &= set(centres)
-    reportable = set(centres) if principal.has_role(Role.MUNICIPALITY_ANALYST) else managed
-    if not reportable:
-        raise Forbidden(
-            "The outcome reports are for the centre's management, its care coordinators and "
-            "the municipality's analysts."
-        )
-    if centre_id is not None and centre_id not in reportable:
-        raise NotFound("centre")
+    readers = policy.readership(principal, centres)
     return Scope(
         tenant_id=principal.tenant_id,
         centres=centres,
-        series_centres={centre_id} if centre_id is not None else reportable,
-        managed=managed,
+        series_centres=set(policy.series_centres(readers, centre_id)),
+        managed=set(readers.managed),
         spans=periods,
         window=Span("all", first, last),
         trajectory_type=trajectory_type,

@@ -75,13 +75,11 @@ async def outcome_report(
         await parents(session, scope, roll),
     ]
     # A statistics read: who asked for which figures, never a child.
-    await audit.record(
+    await audit.record_statistics_read(
         session,
-        audit.actor_of(principal),
+        principal,
         resource="outcome-report",
-        action="read",
         parts=sorted(indicator.id.value for indicator in indicators),
-        basis="statistics",
     )
     return OutcomeReport(
         centre_id=centre_id,

@@ -4,6 +4,7 @@ their funnel, one team and caseload."""
 import uuid
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from typing import Any
 
 from sqlalchemy import (
@@ -114,38 +115,34 @@ async def requests(session: AsyncSession, scope: Scope) -> tuple[Indicator, Indi
             figures[f"share{title}WithinNorm"] = ratio(inside, measured)
         return figures
 
-    for name in ("intake", "start"):
-        within[name].series_centres = by_type.series_centres
-    # Both tables count the same requests: a period's total is one figure, hidden in both
-    # tables or in neither.
-    forced: set[Key] = set()
-    while True:
-        waiting_indicator, hidden = cubes.build(
+    # Both tables count the same requests: a period's total is one figure.
+    def total(key: Key) -> Key | None:
+        return key if key[2] is None else None
+
+    return cubes.build_together(
+        partial(
+            cubes.build,
             IndicatorId.WAITING_TIME,
             by_type,
             count_measure="requests",
             derive=waiting,
             threshold=scope.threshold,
             group_by="trajectoryType",
-            forced=forced,
-        )
-        forced |= {key for key in hidden if key[2] is None}
-        location_indicator, location_hidden = cubes.build(
+        ),
+        partial(
+            cubes.build,
             IndicatorId.SUPPORT_LOCATION,
             by_location,
             count_measure="trajectories",
             derive=_share_of_row,
             threshold=scope.threshold,
             group_by="location",
-            forced=forced,
             keep=frozenset({TrajectoryLocation.IN_CENTRE}),
             of_total=frozenset({"share"}),
-        )
-        more = {key for key in location_hidden if key[2] is None} - hidden
-        if not more:
-            break
-        forced |= more
-    return waiting_indicator, location_indicator
+        ),
+        into_second=total,
+        into_first=total,
+    )
 
 
 def _share_of_row(key: Key, cube: Cube) -> dict[str, float | None]:
@@ -190,13 +187,11 @@ async def closed(session: AsyncSession, scope: Scope, roll: Roll) -> tuple[Indic
         children = children_for(roll, scope, key)
         return {"per100Children": ratio(cube.count(key), children, 100.0, 2)}
 
-    # The referrals' total of a period is the outcomes' `referred_out` cell: one figure, hidden
-    # in both tables or in neither.
+    # The referrals' total of a period is the outcomes' `referred_out` cell: one figure.
     referred = TrajectoryOutcome.REFERRED_OUT.value
-    forced_outcomes: set[Key] = set()
-    forced_referrals: set[Key] = set()
-    while True:
-        outcome_indicator, outcomes_hidden = cubes.build(
+    return cubes.build_together(
+        partial(
+            cubes.build,
             IndicatorId.TRAJECTORY_OUTCOMES,
             outcomes,
             count_measure="trajectories",
@@ -205,23 +200,19 @@ async def closed(session: AsyncSession, scope: Scope, roll: Roll) -> tuple[Indic
             group_by="outcome",
             of_total=frozenset({"share"}),
             keep=frozenset({TrajectoryOutcome.REFERRED_OUT, TrajectoryOutcome.CONTINUED_IN_CENTRE}),
-            forced=forced_outcomes,
-        )
-        forced_referrals |= {(v, w, None) for v, w, g in outcomes_hidden if g == referred}
-        referral_indicator, referrals_hidden = cubes.build(
+        ),
+        partial(
+            cubes.build,
             IndicatorId.REFERRALS,
             referrals,
             count_measure="referrals",
             derive=per_hundred,
             threshold=scope.threshold,
             group_by="destination",
-            forced=forced_referrals,
-        )
-        more = {(v, w, referred) for v, w, g in referrals_hidden if g is None} - outcomes_hidden
-        if not more:
-            break
-        forced_outcomes |= more
-    return outcome_indicator, referral_indicator
+        ),
+        into_second=lambda key: (key[0], key[1], None) if key[2] == referred else None,
+        into_first=lambda key: (key[0], key[1], referred) if key[2] is None else None,
+    )
 
 
 # --- Signals -----------------------------------------------------------------------------

@@ -195,13 +195,6 @@ async def _readable_building(
     return building
 
 
-async def _statistics_read(session: AsyncSession, principal: Principal, resource: str) -> None:
-    """Every report request is in the access log as a statistics read, without children."""
-    await audit.record(
-        session, audit.actor_of(principal), resource=resource, action="read", basis="statistics"
-    )
-
-
 def _period(first: date, last: date) -> tuple[datetime, datetime]:
     if last < first or (last - first).days > MAX_DAYS:
         raise InvalidInput.field(
@@ -286,7 +279,7 @@ async def room_utilisation(
     session: AsyncSession, principal: Principal, *, building_id: uuid.UUID, first: date, last: date
 ) -> UtilisationReport:
     building = await _readable_building(session, principal, building_id)
-    await _statistics_read(session, principal, "room-utilisation-report")
+    await audit.record_statistics_read(session, principal, resource="room-utilisation-report")
     rooms = await service.list_rooms(session, principal, building_id=building.id)
     norm = await norm_of(session, principal.tenant_id)
     counter = await _count(session, building, rooms, first, last, norm)
@@ -369,7 +362,7 @@ async def floor_area(
 ) -> FloorAreaReport:
     """The norm against the building, over the year up to the reference date."""
     building = await _readable_building(session, principal, building_id)
-    await _statistics_read(session, principal, "floor-area-report")
+    await audit.record_statistics_read(session, principal, resource="floor-area-report")
     rooms = await service.list_rooms(session, principal, building_id=building.id)
     norm = await norm_of(session, principal.tenant_id)
     first = reference - timedelta(days=364)
