@@ -120,8 +120,6 @@ def build(
     group_by: str | None,
     totals: bool = True,
     forced: Iterable[Key] = (),
-    labels: dict[str, str] | None = None,
-    protect: bool = True,
     of_total: frozenset[str] = frozenset(),
     lines: Lines = "both",
     keep: frozenset[str] = frozenset(),
@@ -133,9 +131,7 @@ def build(
     # The groups readers need most (`keep`) and the totals are hidden as complements only
     # when no path of other cells will do.
     weight = {key: KEEP_WEIGHT for key in values if key[2] is None or key[2] in keep}
-    hidden = (
-        suppress(table_of(cube, values, lines), threshold, forced, weight) if protect else set()
-    )
+    hidden = suppress(table_of(cube, values, lines), threshold, forced, weight)
     measures = [count_measure]
     series: list[Row] = []
     by_centre: list[Row] = []
@@ -159,7 +155,6 @@ def build(
             period=where if view == "s" else None,
             centre_id=where if view == "c" else None,
             group=group,
-            label=(labels or {}).get(group) if group else None,
             values=cells,
         )
         (series if view == "s" else by_centre).append(row)

@@ -64,9 +64,9 @@ class Scope:
     def period_number(self, key: str) -> int:
         return next(number for number, span in enumerate(self.spans) if span.key == key)
 
-    def cube(self, groups: Sequence[str], series_centres: set[uuid.UUID] | None = None) -> Cube:
+    def cube(self, groups: Sequence[str]) -> Cube:
         return Cube(
-            series_centres=self.series_centres if series_centres is None else series_centres,
+            series_centres=self.series_centres,
             periods=[span.key for span in self.spans],
             centres=list(self.centres),
             groups=list(groups),

@@ -72,7 +72,6 @@ async def requests(session: AsyncSession, scope: Scope) -> tuple[Indicator, Indi
     types = [kind.value for kind in TrajectoryType]
     by_type = scope.cube(types)
     by_location = scope.cube([location.value for location in TrajectoryLocation])
-    within: dict[str, Cube] = {name: scope.cube(types) for name in ("intake", "start")}
     location_column = cast(SupportTrajectory.location, String)
     rows = await session.execute(
         requested.with_only_columns(
@@ -83,9 +82,9 @@ async def requests(session: AsyncSession, scope: Scope) -> tuple[Indicator, Indi
         by_type.add(centre, period, kind, number)
         by_location.add(centre, period, location, number)
     # Waiting times as histograms: how many requests took 0, 1, 2... working days.
-    for step, days_column, norm_of in (
-        ("intake", SupportTrajectory.intake_working_days, 0),
-        ("start", SupportTrajectory.start_working_days, 1),
+    for step, days_column in (
+        ("intake", SupportTrajectory.intake_working_days),
+        ("start", SupportTrajectory.start_working_days),
     ):
         rows = await session.execute(
             requested.with_only_columns(
@@ -96,20 +95,20 @@ async def requests(session: AsyncSession, scope: Scope) -> tuple[Indicator, Indi
         )
         for centre, period, kind, days, number in rows.all():
             by_type.add_to_histogram(centre, period, f"{kind}:{step}", days, number)
-            within[step].add(centre, period, kind, number if days <= norms[kind][norm_of] else 0)
-            within[step].add(centre, period, f"{kind}:measured", number)
 
     def waiting(key: Key, cube: Cube) -> dict[str, float | None]:
         view, where, group = key
         kinds = [group] if group is not None else types
         figures: dict[str, float | None] = {}
-        for step, title in (("intake", "Intake"), ("start", "Start")):
+        for number, (step, title) in enumerate((("intake", "Intake"), ("start", "Start"))):
             histogram: Counter[int] = Counter()
-            inside = measured = 0
+            inside = 0
             for kind in kinds:
-                histogram.update(cube.histogram((view, where, f"{kind}:{step}")))
-                inside += within[step].count((view, where, kind))
-                measured += within[step].count((view, where, f"{kind}:measured"))
+                own = cube.histogram((view, where, f"{kind}:{step}"))
+                histogram.update(own)
+                norm = norms[kind][number]
+                inside += sum(n for days, n in own.items() if days <= norm)
+            measured = histogram.total()
             figures[f"medianDaysTo{title}"] = percentile(histogram, 0.5)
             figures[f"p90DaysTo{title}"] = percentile(histogram, 0.9)
             figures[f"share{title}WithinNorm"] = ratio(inside, measured)
