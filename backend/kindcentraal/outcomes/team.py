@@ -200,64 +200,85 @@ async def caseload(session: AsyncSession, scope: Scope) -> list[Indicator]:
     begins, ends = moments_bounds(
         SupportTrajectory.requested_at, SupportTrajectory.closed_at, scope
     )
-    indicators = []
-    for indicator, column, group_by in (
-        (IndicatorId.CASELOAD, SupportTrajectory.coordinator_id, "professional"),
-        (IndicatorId.CASELOAD_BY_ORGANISATION, SupportTrajectory.organisation_id, "organisation"),
-    ):
-        counts = Counts()
-        rows = await session.execute(
-            select(Child.centre_id, column, begins, ends, func.count())
-            .join(Child, Child.id == SupportTrajectory.child_id)
-            .where(
-                *trajectory_filter(scope),
-                SupportTrajectory.status != TrajectoryStatus.CANCELLED,
-                column.is_not(None),
-                Child.centre_id.in_(scope.managed),
-            )
-            .group_by(Child.centre_id, column, begins, ends)
+    # One scan for both: per professional (when the trajectory has a coordinator) and per
+    # providing organisation.
+    per_professional, per_organisation = Counts(), Counts()
+    rows = await session.execute(
+        select(
+            Child.centre_id,
+            SupportTrajectory.coordinator_id,
+            SupportTrajectory.organisation_id,
+            begins,
+            ends,
+            func.count(),
         )
-        for centre, who, first, after, number in rows.all():
-            spread(counts, scope, centre, str(who), first, after, number)
-        ids = sorted({name for values in counts.values.values() for name in values})
-        names = await _names(session, scope.tenant_id, group_by, ids)
-        ordered = sorted(ids, key=lambda who: names.get(who, ""))
-
-        def rows_of(
-            view: str,
-            wheres: Sequence[Any],
-            counts: Counts = counts,
-            ordered: list[str] = ordered,
-            names: dict[str, str] = names,
-        ) -> list[Row]:
-            found = []
-            for where in wheres:
-                centres = list(series_centres) if view == "s" else [where]
-                key = where if view == "s" else WINDOW
-                for who in ordered:
-                    found.append(
-                        Row(
-                            period=where if view == "s" else None,
-                            centre_id=where if view == "c" else None,
-                            group=who,
-                            label=names.get(who),
-                            values={
-                                "openTrajectories": Cell(value=counts.total(centres, key, who))
-                            },
-                        )
-                    )
-            return found
-
-        indicators.append(
-            Indicator(
-                id=indicator,
-                group_by=group_by,
-                measures=["openTrajectories"],
-                series=rows_of("s", [span.key for span in scope.spans]),
-                by_centre=rows_of("c", sorted(scope.managed, key=lambda c: scope.centres[c])),
-            )
+        .join(Child, Child.id == SupportTrajectory.child_id)
+        .where(
+            *trajectory_filter(scope),
+            SupportTrajectory.status != TrajectoryStatus.CANCELLED,
+            Child.centre_id.in_(scope.managed),
         )
-    return indicators
+        .group_by(
+            Child.centre_id,
+            SupportTrajectory.coordinator_id,
+            SupportTrajectory.organisation_id,
+            begins,
+            ends,
+        )
+    )
+    for centre, professional, organisation, first, after, number in rows.all():
+        if professional is not None:
+            spread(per_professional, scope, centre, str(professional), first, after, number)
+        spread(per_organisation, scope, centre, str(organisation), first, after, number)
+    return [
+        await _caseload_indicator(
+            session, scope, series_centres, IndicatorId.CASELOAD, "professional", per_professional
+        ),
+        await _caseload_indicator(
+            session,
+            scope,
+            series_centres,
+            IndicatorId.CASELOAD_BY_ORGANISATION,
+            "organisation",
+            per_organisation,
+        ),
+    ]
+
+
+async def _caseload_indicator(
+    session: AsyncSession,
+    scope: Scope,
+    series_centres: set[uuid.UUID],
+    indicator: IndicatorId,
+    group_by: str,
+    counts: Counts,
+) -> Indicator:
+    ids = sorted({name for values in counts.values.values() for name in values})
+    names = await _names(session, scope.tenant_id, group_by, ids)
+    ordered = sorted(ids, key=lambda who: names.get(who, ""))
+
+    def row(period: str | None, centre: uuid.UUID | None, who: str) -> Row:
+        centres = list(series_centres) if centre is None else [centre]
+        total = counts.total(centres, period or WINDOW, who)
+        return Row(
+            period=period,
+            centre_id=centre,
+            group=who,
+            label=names.get(who),
+            values={"openTrajectories": Cell(value=total)},
+        )
+
+    return Indicator(
+        id=indicator,
+        group_by=group_by,
+        measures=["openTrajectories"],
+        series=[row(span.key, None, who) for span in scope.spans for who in ordered],
+        by_centre=[
+            row(None, centre, who)
+            for centre in sorted(scope.managed, key=lambda c: scope.centres[c])
+            for who in ordered
+        ],
+    )
 
 
 async def _names(
