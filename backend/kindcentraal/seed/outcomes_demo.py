@@ -49,6 +49,7 @@ from kindcentraal.organisation.models import (
     Role,
 )
 from kindcentraal.placement.models import Placement, PlacementKind
+from kindcentraal.seed.moments import Moments
 from kindcentraal.seed.support_demo import (
     DECISION_REASONS,
     KINDS,
@@ -327,7 +328,7 @@ def _apportion(total: int, shares: dict[TrajectoryOutcome, float]) -> list[Traje
     return [outcome for outcome, count in counts.items() for _ in range(count)]
 
 
-class _History:
+class _History(Moments):
     def __init__(
         self,
         rng: random.Random,
@@ -349,22 +350,6 @@ class _History:
         self.taken = taken  # (child, type) of the current support: never given history
         self.names = names
         self.guardian_of = guardian_of  # the guardian who consents
-
-    # -- time -----------------------------------------------------------------------------
-
-    def at(self, day: date, low: int, high: int) -> datetime:
-        minutes = self.rng.randrange(low, high, 5)
-        local = datetime.combine(day, time(minutes // 60, minutes % 60), AMSTERDAM)
-        return local.astimezone(UTC)
-
-    def morning(self, day: date) -> datetime:
-        return self.at(day, 8 * 60 + 15, 11 * 60 + 30)
-
-    def afternoon(self, day: date) -> datetime:
-        return self.at(day, 13 * 60, 16 * 60 + 30)
-
-    def evening(self, day: date) -> datetime:
-        return self.at(day, 19 * 60, 21 * 60 + 30)
 
     # -- rows -----------------------------------------------------------------------------
 

@@ -32,6 +32,7 @@ from kindcentraal.consent.models import Consent, ConsentPurpose, TrajectoryType
 from kindcentraal.group.models import Group, GroupKind
 from kindcentraal.notification.models import Notification, NotificationKind
 from kindcentraal.organisation.models import Organisation
+from kindcentraal.seed.moments import Moments
 from kindcentraal.support.models import (
     Attendance,
     CareCoordinator,
@@ -497,7 +498,7 @@ def _in_centre_then(kid: _Child, days_ago: int) -> bool:
 ConsentKey = tuple[uuid.UUID, uuid.UUID, ConsentPurpose, TrajectoryType | None]
 
 
-class _Builder:
+class _Builder(Moments):
     def __init__(self, rng: random.Random, cast: SupportCast, today: date) -> None:
         self.rng = rng
         # How many sessions lie in the past depends on the weekday today falls on: their
@@ -557,21 +558,6 @@ class _Builder:
         self.unused = list(self.others)
 
     # -- time -----------------------------------------------------------------------------
-
-    def at(self, day: date, low: int, high: int) -> datetime:
-        """A moment on `day` between `low` and `high` minutes after midnight, local time."""
-        minutes = self.rng.randrange(low, high, 5)
-        local = datetime.combine(day, time(minutes // 60, minutes % 60), AMSTERDAM)
-        return local.astimezone(UTC)
-
-    def morning(self, day: date) -> datetime:
-        return self.at(day, 8 * 60 + 15, 11 * 60 + 30)
-
-    def afternoon(self, day: date) -> datetime:
-        return self.at(day, 13 * 60, 16 * 60 + 30)
-
-    def evening(self, day: date) -> datetime:
-        return self.at(day, 19 * 60, 21 * 60 + 30)
 
     def ago(self, count: int) -> date:
         return working_days_before(self.today, count)
