@@ -428,29 +428,26 @@ async def seed(session: AsyncSession) -> dict[str, int]:
     session.add_all(placements)
     session.add_all(guardians)
     await session.flush()
-    support = await seed_support(
-        session,
-        rng,
-        SupportCast(
-            tenant_id=tenant.id,
-            centre_id=centre.id,
-            school=orgs.school,
-            childcare=orgs.childcare,
-            care=orgs.care,
-            welfare=orgs.welfare,
-            ib=ib,
-            pm=pm,
-            logopedist=logopedist,
-            jeugdhulp=jeugdhulp,
-            welzijn=welzijn,
-            teachers=teachers,
-            demo_parent=demo_parent,
-            demo_children=demo_children,
-            children=children,
-            groups=groups,
-            guardians=guardians,
-        ),
+    support_cast = SupportCast(
+        tenant_id=tenant.id,
+        centre_id=centre.id,
+        school=orgs.school,
+        childcare=orgs.childcare,
+        care=orgs.care,
+        welfare=orgs.welfare,
+        ib=ib,
+        pm=pm,
+        logopedist=logopedist,
+        jeugdhulp=jeugdhulp,
+        welzijn=welzijn,
+        teachers=teachers,
+        demo_parent=demo_parent,
+        demo_children=demo_children,
+        children=children,
+        groups=groups,
+        guardians=guardians,
     )
+    support = await seed_support(session, rng, support_cast)
     rooms = await seed_rooms(
         session,
         RoomsCast(
@@ -495,22 +492,7 @@ async def seed(session: AsyncSession) -> dict[str, int]:
     outcomes = await seed_outcomes(
         session,
         OutcomesCast(
-            tenant_id=tenant.id,
-            centre_id=centre.id,
-            school=orgs.school,
-            childcare=orgs.childcare,
-            care=orgs.care,
-            welfare=orgs.welfare,
-            ib=ib,
-            pm=pm,
-            logopedist=logopedist,
-            jeugdhulp=jeugdhulp,
-            welzijn=welzijn,
-            teachers=teachers,
-            demo_children=demo_children,
-            children=children,
-            groups=groups,
-            guardians=guardians,
+            **vars(support_cast),
             password_hash=password_hash,
             given_names=GIVEN_NAMES,
             family_names=FAMILY_NAMES,

@@ -58,6 +58,7 @@ from kindcentraal.seed.support_demo import (
     REASONS,
     SIGNALS,
     WORRIES,
+    SupportCast,
     add_working_days,
 )
 from kindcentraal.support.models import (
@@ -98,25 +99,10 @@ LOGO, OPVOED, JEUGD, PASSEND, SMW = (
 
 
 @dataclass
-class OutcomesCast:
-    """What the demo seed already made, that the history builds on."""
+class OutcomesCast(SupportCast):
+    """What the demo seed already made, that the history builds on: support's cast, and the
+    demo's names and dates for the comparison school."""
 
-    tenant_id: uuid.UUID
-    centre_id: uuid.UUID
-    school: Organisation
-    childcare: Organisation
-    care: Organisation
-    welfare: Organisation
-    ib: User
-    pm: User
-    logopedist: User
-    jeugdhulp: User
-    welzijn: User
-    teachers: dict[int, User]
-    demo_children: list[Child]
-    children: list[Child]
-    groups: dict[str, Group]
-    guardians: list[Guardian]
     password_hash: str  # the demo password's, for the comparison school's staff
     given_names: Sequence[str]
     family_names: Sequence[str]
