@@ -51,7 +51,6 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hot_path import (
     API,
-    PASSWORD,
     ROOT,
     BenchError,
     DatasetUnavailable,
@@ -60,6 +59,7 @@ from hot_path import (
     bench_database,
     clean_env,
     kindcentraal,
+    login,
 )
 
 ANALYST = "gemeente@regenboog.demo"
@@ -89,13 +89,6 @@ class Result:
     database: str
     loaded: list[str]
     timings: list[Timing] = field(default_factory=list)
-
-
-def login(client: httpx.Client, email: str) -> dict[str, str]:
-    response = client.post(f"{API}/auth/token", data={"username": email, "password": PASSWORD})
-    if response.status_code != 200:
-        raise BenchError(f"login of {email} answered {response.status_code}")
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
 def sample(

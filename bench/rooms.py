@@ -50,7 +50,6 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from hot_path import (
     API,
-    PASSWORD,
     ROOT,
     BenchError,
     DatasetUnavailable,
@@ -60,6 +59,7 @@ from hot_path import (
     bench_database,
     clean_env,
     kindcentraal,
+    login,
     run_wrk,
 )
 
@@ -105,13 +105,6 @@ def timing(durations: list[float], statuses: list[int]) -> Timing:
     for status in statuses:
         counted[str(status)] = counted.get(str(status), 0) + 1
     return Timing(len(ordered), statistics.median(ordered) * 1000, p95 * 1000, counted)
-
-
-def login(client: httpx.Client, email: str) -> dict[str, str]:
-    response = client.post(f"{API}/auth/token", data={"username": email, "password": PASSWORD})
-    if response.status_code != 200:
-        raise BenchError(f"login of {email} answered {response.status_code}")
-    return {"Authorization": f"Bearer {response.json()['access_token']}"}
 
 
 def timed(client: httpx.Client, method: str, url: str, **kwargs: object) -> tuple[float, int]:
