@@ -331,6 +331,76 @@ def create_admin(
     typer.echo(message)
 
 
+PgBindir = Annotated[
+    Path | None,
+    typer.Option(
+        envvar="KC_PG_BINDIR",
+        help="Where pg_dump and pg_restore are (default: the newest /usr/lib/postgresql/*/bin, "
+        "else the PATH).",
+    ),
+]
+
+
+@app.command("backup")
+def backup(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="A new (or empty) folder for the backup.")
+    ],
+    database_url: Annotated[
+        str | None, typer.Option(help="The database to back up (default: KC_DATABASE_URL).")
+    ] = None,
+    pg_bindir: PgBindir = None,
+) -> None:
+    """Back up the database while the API runs (SQLite: online backup API; PostgreSQL:
+    pg_dump), with a manifest of row counts and checksums per table and the access log's
+    sealed heads. See docs/backup.md."""
+    from kindcentraal.backup.service import backup as run_backup
+    from kindcentraal.backup.target import BackupRefused
+
+    try:
+        done = run_backup(
+            database_url or get_settings().database_url, output, pg_bindir=pg_bindir
+        )
+    except BackupRefused as exc:
+        typer.echo(f"Backup failed: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(done.text())
+
+
+@app.command("restore")
+def restore(
+    folder: Annotated[Path, typer.Argument(help="A folder written by `kindcentraal backup`.")],
+    database_url: Annotated[
+        str | None,
+        typer.Option(help="The new, empty database to restore into (default: KC_DATABASE_URL)."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option(help="Overwrite a database that already holds tables.")
+    ] = False,
+    pg_bindir: PgBindir = None,
+) -> None:
+    """Restore a backup into an empty database, then check every table against the manifest.
+    Exit 1: refused or failed; exit 2: restored, but it does not match the manifest."""
+    from kindcentraal.backup.service import restore as run_restore
+    from kindcentraal.backup.target import BackupRefused
+
+    try:
+        done = run_restore(
+            folder,
+            database_url or get_settings().database_url,
+            replace=replace,
+            pg_bindir=pg_bindir,
+        )
+    except BackupRefused as exc:
+        typer.echo(f"Restore refused: {exc}", err=True)
+        raise typer.Exit(code=1) from None
+    typer.echo(done.text())
+    for problem in done.problems:
+        typer.echo(f"  {problem}", err=True)
+    if not done.matches:
+        raise typer.Exit(code=2)
+
+
 def main() -> None:
     app()
 
