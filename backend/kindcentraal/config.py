@@ -31,7 +31,13 @@ class Settings(BaseSettings):
     )
     allow_sqlite_in_production: bool = False
     access_token_minutes: int = 15
-    refresh_token_days: int = 14
+    staff_session_hours: int = Field(
+        default=10,
+        ge=1,
+        le=24,
+        description="How long staff stay signed in: a working day from login, whatever the "
+        "activity (parents: the tenant's parent_session_days). docs/sessions.md.",
+    )
     login_max_failures: int = 10
     login_failure_window_minutes: int = 15
     rooms_release_interval_seconds: float = Field(
@@ -90,6 +96,14 @@ class Settings(BaseSettings):
         "on this machine, in development and tests). Refused in production.",
     )
     _development_key: str | None = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _refuse_wildcard_origins(self) -> "Settings":
+        # The API answers the SPA's credentialed requests (the refresh cookie): a wildcard
+        # would let any site read what a signed-in browser gets.
+        if any(origin.strip() == "*" for origin in self.cors_origins):
+            raise ValueError("KC_CORS_ORIGINS must name the SPA's origins; '*' is refused")
+        return self
 
     @model_validator(mode="after")
     def _refuse_unsafe_production(self) -> "Settings":

@@ -220,12 +220,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.api = api
     app.mount(API_PREFIX, api)
     # JSON compresses well on a phone's slow connection. Safe here: the API authenticates by
-    # bearer token, never by cookie, so no page of another site can make a browser send an
-    # authenticated request whose compressed size it could observe (BREACH).
+    # bearer token; the one cookie (the refresh token, SameSite=Strict, Path=/api/v1/auth) is
+    # never sent with a request another site makes, so no page of another site can make a
+    # browser send an authenticated request whose compressed size it could observe (BREACH).
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origins,
+        # The SPA's login, refresh and logout carry the refresh cookie (credentials: include);
+        # only the configured origins, never "*" (config refuses it), get this answer.
+        allow_credentials=True,
         allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
         allow_headers=["Authorization", "Content-Type", "Accept-Language", "Idempotency-Key"],
         expose_headers=["API-Version", "Retry-After", "Idempotent-Replayed"],

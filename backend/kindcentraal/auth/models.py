@@ -1,14 +1,26 @@
 import uuid
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint, Uuid
 from sqlalchemy.orm import Mapped, mapped_column
 
-from kindcentraal.db import Base, TenantMixin, TimestampMixin, UTCDateTime
+from kindcentraal.db import Base, TenantMixin, TimestampMixin, UTCDateTime, utcnow
+
+# A session made without a lifetime of its own (tests, seeds) lasts a working day, the shortest
+# lifetime a person's session has (docs/sessions.md).
+DEFAULT_SESSION_HOURS = 10
+
+
+def _default_expiry() -> datetime:
+    return utcnow() + timedelta(hours=DEFAULT_SESSION_HOURS)
 
 
 class AuthSession(TenantMixin, Base):
-    """One login; its refresh tokens form a family, revoked together."""
+    """One login on one device; its refresh tokens form a family, revoked together.
+
+    It ends at `expires_at` whatever the activity (an absolute cap, set at login: 30 days for a
+    parent, a working day for staff); `last_used_at` moves on each refresh, never per request.
+    """
 
     __tablename__ = "auth_session"
 
@@ -17,6 +29,10 @@ class AuthSession(TenantMixin, Base):
     )
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     revoked_reason: Mapped[str | None] = mapped_column(String(40))
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime, default=_default_expiry)
+    last_used_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Coarse, from the User-Agent at login: "Chrome · Android". Never the full string.
+    device_label: Mapped[str | None] = mapped_column(String(60))
 
 
 class RefreshToken(TenantMixin, Base):

@@ -1,14 +1,18 @@
 import base64
+import uuid
+from datetime import UTC, datetime
 from typing import Annotated
-from urllib.parse import unquote_plus
+from urllib.parse import unquote_plus, urlparse
 
-from fastapi import APIRouter, Depends, Form, Request, Response
+from fastapi import APIRouter, Cookie, Depends, Form, Path, Request, Response
 from fastapi.responses import JSONResponse
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.auth import account
 from kindcentraal.auth import service as auth_service
+from kindcentraal.auth import sessions as device_sessions
 from kindcentraal.auth.dependencies import SessionDep, SettingsDep, guard, public
+from kindcentraal.auth.devices import device_label
 from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.schemas import (
     EnrolmentConfirmation,
@@ -17,6 +21,7 @@ from kindcentraal.auth.schemas import (
     PasswordChange,
     RecoveryCodes,
     RefreshRequest,
+    SessionRead,
     TokenResponse,
     TwoFactorDeactivation,
     TwoFactorStatus,
@@ -61,18 +66,85 @@ TWO_FACTOR = declare(
     rows="the caller's own account",
     during_enrolment=True,
 )
+SESSIONS_READ = declare(
+    "me.sessions.read",
+    resource="session",
+    action="read",
+    rows="the caller's own sessions",
+    during_enrolment=True,
+)
+SESSIONS_END = declare(
+    "me.sessions.delete",
+    resource="session",
+    action="delete",
+    rows="the caller's own sessions",
+    during_enrolment=True,
+)
 SelfRead = Annotated[Principal, Depends(guard(TWO_FACTOR_STATUS))]
 SelfUpdate = Annotated[Principal, Depends(guard(TWO_FACTOR))]
+SessionsRead = Annotated[Principal, Depends(guard(SESSIONS_READ))]
+SessionsEnd = Annotated[Principal, Depends(guard(SESSIONS_END))]
+
+# The refresh token's cookie (docs/sessions.md). `__Secure-`: browsers take it only with Secure,
+# which they accept from https and from http://127.0.0.1 and localhost. HttpOnly: no script
+# reads it. SameSite=Strict: no request another site makes carries it. Path: only the auth
+# routes (refresh and logout) receive it, no other API call.
+REFRESH_COOKIE = "__Secure-kc_refresh"
+RefreshCookie = Annotated[
+    str | None,
+    Cookie(
+        alias=REFRESH_COOKIE,
+        max_length=200,
+        description="The refresh token the API set at login (browsers; HttpOnly).",
+    ),
+]
+
+
+def _cookie_path(settings: Settings) -> str:
+    return urlparse(settings.public_api_url).path.rstrip("/") + "/auth"
+
+
+def _set_refresh_cookie(
+    response: Response, settings: Settings, pair: auth_service.TokenPair
+) -> None:
+    seconds = int((pair.expires_at - datetime.now(UTC)).total_seconds())
+    response.set_cookie(
+        REFRESH_COOKIE,
+        pair.refresh_token,
+        max_age=max(0, seconds),
+        expires=pair.expires_at,
+        path=_cookie_path(settings),
+        secure=True,
+        httponly=True,
+        samesite="strict",
+    )
+
+
+def _clear_refresh_cookie(response: Response, settings: Settings) -> None:
+    response.delete_cookie(
+        REFRESH_COOKIE, path=_cookie_path(settings), secure=True, httponly=True, samesite="strict"
+    )
+
+
+def _from_browser(request: Request) -> bool:
+    """Browsers send Origin with every POST, and no script can leave it out or change it."""
+    return "origin" in request.headers
 
 
 def _rejected(detail: str, code: str = "unauthorized") -> JSONResponse:
     return problem(401, code=code, detail=detail, headers={"WWW-Authenticate": "Bearer"})
 
 
-def _tokens(pair: auth_service.TokenPair) -> TokenResponse:
+def _tokens(
+    pair: auth_service.TokenPair, request: Request, response: Response, settings: Settings
+) -> TokenResponse:
+    """A person's tokens: the refresh token in the HttpOnly cookie, and, for a client that is
+    no browser (a script, an app of its own), in the body as well. A page's script never gets
+    it: a script injected into the SPA cannot carry the session away."""
+    _set_refresh_cookie(response, settings, pair)
     return TokenResponse(
         access_token=pair.access_token,
-        refresh_token=pair.refresh_token,
+        refresh_token=None if _from_browser(request) else pair.refresh_token,
         expires_in=pair.expires_in,
     )
 
@@ -135,7 +207,12 @@ async def create_token(
             ],
         )
     outcome = await auth_service.login(
-        session, settings, email=username, password=password, totp=totp
+        session,
+        settings,
+        email=username,
+        password=password,
+        totp=totp,
+        device=device_label(request.headers.get("user-agent")),
     )
     if isinstance(outcome, auth_service.LoginLocked):
         return problem(
@@ -150,7 +227,7 @@ async def create_token(
         return _rejected("Enter the code from your authenticator app.", "two_factor_required")
     if isinstance(outcome, auth_service.SecondFactorRejected):
         return _rejected("The two-factor code is incorrect or already used.", "two_factor_invalid")
-    return _tokens(outcome)
+    return _tokens(outcome, request, response, settings)
 
 
 def _basic_credentials(request: Request) -> tuple[str, str] | None:
@@ -233,35 +310,114 @@ async def _client_token(
 @router.post(
     "/auth/refresh",
     response_model=TokenResponse,
+    response_model_exclude_none=True,
     responses=problems(400, 401),
     summary="Exchange a refresh token for new tokens",
     dependencies=[Depends(public(REFRESH))],
 )
 async def refresh_token(
-    body: RefreshRequest, session: SessionDep, settings: SettingsDep, response: Response
+    request: Request,
+    session: SessionDep,
+    settings: SettingsDep,
+    response: Response,
+    cookie: RefreshCookie = None,
+    body: RefreshRequest | None = None,
 ) -> TokenResponse | JSONResponse:
-    """Refresh tokens rotate; reusing a spent one revokes the whole login session."""
-    outcome = await auth_service.refresh(session, settings, refresh_token=body.refresh_token)
-    if isinstance(outcome, auth_service.RefreshRejected):
-        return _rejected("The refresh token is invalid, expired or already used.")
+    """Refresh tokens rotate; reusing a spent one revokes the whole login session. Browsers
+    send the token as the HttpOnly cookie set at login, in a JSON request (`{}`: a form another
+    site could post is refused); other clients send it in the body. The session never lasts
+    past its absolute end (docs/sessions.md)."""
     response.headers["Cache-Control"] = "no-store"
-    return _tokens(outcome)
+    in_body = body.refresh_token if body is not None else None
+    token = in_body or cookie
+    if token is None:
+        return _rejected("No refresh token: log in.")
+    from_cookie = in_body is None
+    if from_cookie and not _is_json(request):
+        return problem(
+            400,
+            code="invalid_input",
+            detail="Send the refresh request as JSON.",
+            errors=[
+                {
+                    "in": "header",
+                    "location": "Content-Type",
+                    "code": "json_required",
+                    "detail": "Must be application/json.",
+                }
+            ],
+        )
+    outcome = await auth_service.refresh(session, settings, refresh_token=token)
+    if isinstance(outcome, auth_service.RefreshRejected):
+        rejected = _rejected("The refresh token is invalid, expired or already used.")
+        if from_cookie:
+            _clear_refresh_cookie(rejected, settings)
+        return rejected
+    return _tokens(outcome, request, response, settings)
+
+
+def _is_json(request: Request) -> bool:
+    kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    return kind == "application/json"
 
 
 @router.post("/auth/logout", status_code=204, responses=problems(400, 401), summary="Log out")
 async def logout(
     principal: Annotated[Principal, Depends(guard(LOGOUT))],
     session: SessionDep,
+    settings: SettingsDep,
     body: LogoutRequest | None = None,
 ) -> Response:
-    """Ends the login session: its access and refresh tokens stop working at once."""
+    """Ends the login session: its access and refresh tokens stop working at once, and the
+    browser forgets the refresh cookie."""
     await auth_service.revoke_session(
         session,
         tenant_id=principal.tenant_id,
         session_id=principal.session_id,
         reason="logout",
     )
-    return Response(status_code=204)
+    response = Response(status_code=204)
+    _clear_refresh_cookie(response, settings)
+    return response
+
+
+@router.get("/me/sessions", response_model=list[SessionRead], responses=problems(401))
+async def list_sessions(
+    principal: SessionsRead, session: SessionDep, response: Response
+) -> list[SessionRead]:
+    """Your devices: every session signed in with your account that has not ended, last used
+    first; `current` marks the one this request comes from."""
+    response.headers["Cache-Control"] = "no-store"
+    devices = await device_sessions.list_devices(session, principal)
+    return [SessionRead.model_validate(device, from_attributes=True) for device in devices]
+
+
+@router.delete("/me/sessions/{sessionId}", status_code=204, responses=problems(401, 404))
+async def end_session(
+    session_id: Annotated[uuid.UUID, Path(alias="sessionId")],
+    principal: SessionsEnd,
+    session: SessionDep,
+    settings: SettingsDep,
+) -> Response:
+    """Sign one of your devices out: its tokens stop working at once. Only your own sessions
+    exist here (anyone else's: 404)."""
+    await device_sessions.end_device_session(session, principal, session_id=session_id)
+    response = Response(status_code=204)
+    if session_id == principal.session_id:
+        _clear_refresh_cookie(response, settings)
+    return response
+
+
+@router.post("/me/sessions/revocation", status_code=204, responses=problems(401))
+async def end_all_sessions(
+    principal: SessionsEnd, session: SessionDep, settings: SettingsDep
+) -> Response:
+    """Sign out everywhere: every session of your account ends, this one too (a lost phone,
+    a shared computer). Log in again afterwards."""
+    await device_sessions.end_all_sessions(session, principal)
+    response = Response(status_code=204)
+    _clear_refresh_cookie(response, settings)
+    return response
 
 
 @router.get("/me/two-factor", response_model=TwoFactorStatus, responses=problems(401))

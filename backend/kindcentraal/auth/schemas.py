@@ -1,4 +1,5 @@
 import uuid
+from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -31,11 +32,31 @@ class TokenResponse(BaseModel):
 
 
 class RefreshRequest(ApiModel):
-    refresh_token: str = Field(min_length=16, max_length=200)
+    refresh_token: str | None = Field(
+        default=None,
+        min_length=16,
+        max_length=200,
+        description="Clients that are no browser. Browsers leave it out and send `{}`: their "
+        "refresh token is the HttpOnly cookie.",
+    )
 
 
 class LogoutRequest(ApiModel):
     refresh_token: str | None = Field(default=None, max_length=200)
+
+
+class SessionRead(ReadModel):
+    """One signed-in device: a session of the caller's account that has not ended."""
+
+    id: uuid.UUID
+    device_label: str | None = Field(
+        description="Browser and system, from the device's User-Agent at login "
+        '("Safari · iOS"); null when unknown.'
+    )
+    created_at: datetime = Field(description="When this device logged in.")
+    last_used_at: datetime = Field(description="Its last refresh (every 15 minutes in use).")
+    expires_at: datetime = Field(description="When it ends at the latest, used or not.")
+    current: bool = Field(description="The session of this very request.")
 
 
 class TwoFactorStatus(ReadModel):

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from kindcentraal.audit import service as audit
 from kindcentraal.auth import two_factor
 from kindcentraal.auth.models import AuthSession, LoginFailure, RefreshToken
 from kindcentraal.auth.passwords import verify_password
@@ -16,6 +17,7 @@ from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.tokens import AccessClaims, issue_access_token
 from kindcentraal.config import Settings
 from kindcentraal.driver_reads import Reader
+from kindcentraal.tenant import service as tenant_service
 from kindcentraal.user import repository as user_repository
 
 
@@ -24,6 +26,8 @@ class TokenPair:
     access_token: str
     refresh_token: str
     expires_in: int
+    # When the session ends: the refresh cookie's Expires.
+    expires_at: datetime
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,8 @@ def account_hash(email: str) -> str:
 
 
 async def _issue_pair(
-    session: AsyncSession, settings: Settings, *, auth_session: AuthSession
+    session: AsyncSession, settings: Settings, *, auth_session: AuthSession, now: datetime
 ) -> TokenPair:
-    now = datetime.now(UTC)
     # The tenant travels in the token so that even this lookup is scoped by tenant.
     refresh = f"{auth_session.tenant_id.hex}.{secrets.token_urlsafe(32)}"
     session.add(
@@ -66,10 +69,12 @@ async def _issue_pair(
             tenant_id=auth_session.tenant_id,
             session_id=auth_session.id,
             token_hash=_sha256(refresh),
-            expires_at=now + timedelta(days=settings.refresh_token_days),
+            # Valid until the session ends (spent on first use): the session's cap decides.
+            expires_at=auth_session.expires_at,
         )
     )
-    lifetime = timedelta(minutes=settings.access_token_minutes)
+    # No access token outlives its session: the request path checks revocation, not expiry.
+    lifetime = min(timedelta(minutes=settings.access_token_minutes), auth_session.expires_at - now)
     access = issue_access_token(
         secret=settings.resolved_secret_key(),
         user_id=auth_session.user_id,
@@ -79,7 +84,22 @@ async def _issue_pair(
         now=now,
     )
     await session.flush()
-    return TokenPair(access, refresh, int(lifetime.total_seconds()))
+    return TokenPair(
+        access, refresh, max(1, int(lifetime.total_seconds())), expires_at=auth_session.expires_at
+    )
+
+
+async def session_lifetime(
+    session: AsyncSession, settings: Settings, *, tenant_id: uuid.UUID, user_id: uuid.UUID
+) -> timedelta:
+    """A parent's own device: the tenant's parent_session_days (default 30). Anyone with a role
+    in an organisation (staff, also when a parent too): one working day, staff_session_hours.
+    Both are absolute: activity never extends a session."""
+    account = await user_repository.own_account(session, tenant_id=tenant_id, user_id=user_id)
+    if account is not None and account.is_guardian and not account.memberships:
+        days = await tenant_service.parent_session_days(session, tenant_id=tenant_id)
+        return timedelta(days=days)
+    return timedelta(hours=settings.staff_session_hours)
 
 
 async def login(
@@ -89,9 +109,13 @@ async def login(
     email: str,
     password: str,
     totp: str | None = None,
+    device: str | None = None,
+    now: datetime | None = None,
 ) -> TokenPair | LoginLocked | LoginRejected | SecondFactorRequired | SecondFactorRejected:
-    """Password login; 10 failures for one account in 15 minutes lock it for the window."""
-    now = datetime.now(UTC)
+    """Password login; 10 failures for one account in 15 minutes lock it for the window.
+
+    The new session (one device) gets its absolute end now: see `session_lifetime`."""
+    now = now or datetime.now(UTC)
     key = account_hash(email)
     window_start = now - timedelta(minutes=settings.login_failure_window_minutes)
     failures = (
@@ -131,10 +155,18 @@ async def login(
             await session.flush()
             return SecondFactorRejected()
     await session.execute(delete(LoginFailure).where(LoginFailure.account_hash == key))
-    auth_session = AuthSession(tenant_id=user.tenant_id, user_id=user.id)
+    lifetime = await session_lifetime(session, settings, tenant_id=user.tenant_id, user_id=user.id)
+    auth_session = AuthSession(
+        tenant_id=user.tenant_id,
+        user_id=user.id,
+        created_at=now,
+        last_used_at=now,
+        expires_at=now + lifetime,
+        device_label=device,
+    )
     session.add(auth_session)
     await session.flush()
-    return await _issue_pair(session, settings, auth_session=auth_session)
+    return await _issue_pair(session, settings, auth_session=auth_session, now=now)
 
 
 async def revoke_session(
@@ -152,10 +184,15 @@ async def revoke_session(
 
 
 async def refresh(
-    session: AsyncSession, settings: Settings, *, refresh_token: str
+    session: AsyncSession,
+    settings: Settings,
+    *,
+    refresh_token: str,
+    now: datetime | None = None,
 ) -> TokenPair | RefreshRejected:
-    """Rotate: the token is spent; presenting a spent one revokes its whole family."""
-    now = datetime.now(UTC)
+    """Rotate: the token is spent; presenting a spent one revokes its whole family. Never past
+    the session's absolute end; each refresh marks the device as used."""
+    now = now or datetime.now(UTC)
     tenant_hex, _, _ = refresh_token.partition(".")
     try:
         tenant_id = uuid.UUID(hex=tenant_hex)
@@ -177,21 +214,32 @@ async def refresh(
     if auth_session is None or auth_session.revoked_at is not None:
         return RefreshRejected()
     if stored.used_at is not None:
+        # A spent token again: stolen, or its answer lost. Either way the family ends, the
+        # device in the thief's hands and the owner's alike; the owner logs in again.
         await revoke_session(
             session,
             tenant_id=auth_session.tenant_id,
             session_id=auth_session.id,
             reason="refresh_reuse",
         )
+        await audit.record(
+            session,
+            audit.Actor(tenant_id=auth_session.tenant_id, user_id=auth_session.user_id),
+            resource="session",
+            action="delete",
+            result="denied",
+            basis="refresh token reused: the session ended",
+        )
         return RefreshRejected()
-    if stored.expires_at <= now:
+    if stored.expires_at <= now or auth_session.expires_at <= now:
         return RefreshRejected()
     if not await user_repository.is_active_account(
         session, tenant_id=tenant_id, user_id=auth_session.user_id
     ):
         return RefreshRejected()
     stored.used_at = now
-    return await _issue_pair(session, settings, auth_session=auth_session)
+    auth_session.last_used_at = now
+    return await _issue_pair(session, settings, auth_session=auth_session, now=now)
 
 
 async def load_principal(

@@ -15,3 +15,5 @@ class Tenant(TimestampMixin, Base):
     mandatory_two_factor_roles: Mapped[list[str]] = mapped_column(JSON, default=list)
     # The outcome reports publish no count of children under this (never below 5).
     small_cell_threshold: Mapped[int] = mapped_column(Integer, default=10, server_default="10")
+    # How long a parent stays signed in on their own device (1-90 days; docs/sessions.md).
+    parent_session_days: Mapped[int] = mapped_column(Integer, default=30, server_default="30")

@@ -82,7 +82,7 @@ async def test_mandatory_enrolment_per_role(client: httpx.AsyncClient, world: Wo
     saved = await client.put(
         "/security-settings", json={"mandatoryTwoFactorRoles": ["staff"]}, headers=admin
     )
-    assert saved.json() == {"mandatoryTwoFactorRoles": ["staff"]}
+    assert saved.json() == {"mandatoryTwoFactorRoles": ["staff"], "parentSessionDays": 30}
     teacher = world.headers("teacher")
     blocked = await client.get("/children", headers=teacher)
     assert blocked.status_code == 403
