@@ -222,6 +222,41 @@ def audit_seal() -> None:
     typer.echo(f"Sealed {asyncio.run(run())} events.")
 
 
+retention_app = typer.Typer(help="The retention schedule's purge.", no_args_is_help=True)
+app.add_typer(retention_app, name="retention")
+
+
+@retention_app.command("run")
+def retention_run(
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Count what would go per category; change nothing.")
+    ] = False,
+    batch: Annotated[int, typer.Option(min=1, max=10_000, help="Rows per transaction.")] = 500,
+) -> None:
+    """Erase or de-identify what is past its term in every tenant's retention schedule (the
+    worker does this nightly); children under a legal hold are never touched."""
+    from kindcentraal.db import Database
+    from kindcentraal.retention.service import RunReport, run_retention, transactions
+    from kindcentraal.storage.dependency import storage_for
+
+    settings = get_settings()
+
+    async def run() -> RunReport:
+        database = Database(settings.async_database_url)
+        try:
+            return await run_retention(
+                transactions(database.sessionmaker),
+                dry_run=dry_run,
+                batch=batch,
+                storage=storage_for(settings),
+                progress=typer.echo,
+            )
+        finally:
+            await database.dispose()
+
+    typer.echo(asyncio.run(run()).text())
+
+
 rooms_app = typer.Typer(help="The centre's rooms.", no_args_is_help=True)
 app.add_typer(rooms_app, name="rooms")
 

@@ -70,6 +70,13 @@ class Settings(BaseSettings):
     )
     outbox_max_attempts: int = Field(default=10, ge=1)
     worker_interval_seconds: float = Field(default=2.0, gt=0)
+    retention_run_hour: int = Field(
+        default=2,
+        ge=-1,
+        le=23,
+        description="The hour (Amsterdam time) the worker runs the nightly retention purge "
+        "(-1: only `kindcentraal retention run`).",
+    )
     storage_url: str = Field(
         default="file:var/attachments",
         description="Where uploaded files live: `file:<folder>` (relative to the project) or "

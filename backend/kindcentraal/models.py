@@ -43,6 +43,7 @@ from kindcentraal.organisation.models import Membership, Organisation, Organisat
 from kindcentraal.outbox.models import NotificationSetting, OutboxMail
 from kindcentraal.placement.models import Placement
 from kindcentraal.rooms.models import (
+from kindcentraal.retention.models import AnonymisedChild, AuditLogCut, LegalHold, RetentionRule
     Booking,
     BookingSeries,
     Building,
@@ -75,6 +76,7 @@ __all__ = [
     "AnnouncementRecipient",
     "AnnouncementRecipientChild",
     "ApiClient",
+    "AnonymisedChild",
     "ApiClientError",
     "ApiClientSecret",
     "ApiClientUsage",
@@ -82,6 +84,7 @@ __all__ = [
     "AuditEvent",
     "AuditEventChild",
     "AuditPending",
+    "AuditLogCut",
     "AuditSeal",
     "AuditSealEvent",
     "AuditSealHead",
@@ -108,6 +111,7 @@ __all__ = [
     "IdempotencyKey",
     "LoginFailure",
     "Membership",
+    "LegalHold",
     "Message",
     "MessageReceipt",
     "MessageThread",
@@ -121,6 +125,7 @@ __all__ = [
     "RefreshToken",
     "Room",
     "RoomNorm",
+    "RetentionRule",
     "SessionAttendance",
     "Signal",
     "SupportTrajectory",

@@ -356,6 +356,18 @@ async def verify_log(session: AsyncSession) -> Verification:
     """
     checked = sealed = 0
     heads: dict[uuid.UUID, tuple[int, str]] = {}
+    # The retention purge drops a tenant's oldest seals past their term; its newest cut
+    # (number and hash of the last seal dropped) is where the remaining chain starts.
+    from kindcentraal.retention.models import AuditLogCut
+
+    anchors: dict[uuid.UUID, tuple[int, str]] = {}
+    for cut in await session.execute(
+        select(AuditLogCut.tenant_id, AuditLogCut.seal_number, AuditLogCut.seal_hash).order_by(
+            AuditLogCut.tenant_id, AuditLogCut.seal_number
+        )
+    ):
+        anchors[cut.tenant_id] = (int(cut.seal_number), cut.seal_hash)
+    heads.update(anchors)
     seals = (
         await session.scalars(
             select(AuditSeal)

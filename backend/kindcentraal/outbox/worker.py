@@ -1,14 +1,15 @@
 """`kindcentraal worker`: the product's background work in one process. Each round it
 delivers due e-mail, seals new access-log events, runs data exports whose job never ran or
 died with its API process, releases room bookings nobody checked in, every hour purges expired
-Idempotency-Keys and old change records and, once a week (Monday from 07:00, Amsterdam time),
+Idempotency-Keys and old change records, every night runs the retention purge
+(docs/retention.md) and, once a week (Monday from 07:00, Amsterdam time),
 queues the parents' weekly digest. Beside those rounds a loop of
 its own delivers webhooks (webhooks/delivery.py): it polls every 50 ms, not every round."""
 
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -77,6 +78,22 @@ async def _release(sessionmaker: async_sessionmaker[AsyncSession]) -> int:
         return await release_no_shows(session)
 
 
+def retention_night(now: datetime, hour: int) -> date | None:
+    """The Amsterdam day whose nightly purge is due at `now` (from `hour` on), or None."""
+    if hour < 0:
+        return None
+    local = now.astimezone(AMSTERDAM)
+    return local.date() if local.hour >= hour else None
+
+
+async def _retention(sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> int:
+    from kindcentraal.retention.service import run_retention, transactions
+    from kindcentraal.storage.dependency import storage_for
+
+    report = await run_retention(transactions(sessionmaker), storage=storage_for(settings))
+    return report.total
+
+
 class Worker:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
@@ -84,6 +101,9 @@ class Worker:
         self._digest_week: datetime | None = None
         self._released_at: datetime | None = None
         self._housekept_at: datetime | None = None
+        self._retention_day: date | None = None
+        # `--once` (scripts, tests) never purges: that is `kindcentraal retention run`.
+        self._retention_enabled = True
 
     async def round(self) -> int:
         """One round of every job; the number of mails sent."""
@@ -106,6 +126,13 @@ class Worker:
             purged = await self._guarded("housekeeping", lambda: _housekeeping(sessionmaker))
             logger.info("housekeeping: %s expired keys and change records purged", purged)
             self._housekept_at = now
+        night = retention_night(now, self.settings.retention_run_hour)
+        if self._retention_enabled and night is not None and night != self._retention_day:
+            purged = await self._guarded(
+                "retention", lambda: _retention(sessionmaker, self.settings)
+            )
+            logger.info("retention: %s rows erased or de-identified", purged)
+            self._retention_day = night
         return await self._guarded("mail", lambda: deliver_due(sessionmaker, self.settings))
 
     async def _guarded(self, job: str, run: Callable[[], Awaitable[int]]) -> int:
@@ -123,6 +150,7 @@ class Worker:
             reader=self.database.read_sessionmaker,
             once=once,
         )
+        self._retention_enabled = not once
         try:
             if once:
                 while await self.round():
