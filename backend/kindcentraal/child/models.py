@@ -2,7 +2,17 @@ import enum
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, String, Text, UniqueConstraint, Uuid
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from kindcentraal.db import Base, TenantMixin, UTCDateTime, str_enum
@@ -13,6 +23,17 @@ class Child(TenantMixin, Base):
     """A child aged 0-13 in a centre; the record everything else hangs on."""
 
     __tablename__ = "child"
+    __table_args__ = (
+        # One child per BSN in a municipality (kindcentraal.child.identity); many without.
+        Index(
+            "uq_child_tenant_id_bsn",
+            "tenant_id",
+            "bsn",
+            unique=True,
+            sqlite_where=text("bsn IS NOT NULL"),
+            postgresql_where=text("bsn IS NOT NULL"),
+        ),
+    )
 
     centre_id: Mapped[uuid.UUID] = mapped_column(
         Uuid, ForeignKey("child_centre.id", ondelete="RESTRICT"), index=True

@@ -220,13 +220,16 @@ async def list_children(
     return Response(list_page_json(items, cursor), media_type="application/json")
 
 
-@router.post("", status_code=201, response_model=ChildRead, responses=problems(400, 401, 403))
+@router.post(
+    "", status_code=201, response_model=ChildRead, responses=problems(400, 401, 403, 409)
+)
 async def create_child(
     body: ChildCreate,
     principal: Annotated[Principal, Depends(guard(CREATE_CHILD))],
     session: SessionDep,
 ) -> ChildRead:
-    """Centre administrators register a child of 0 to 13 years in their centre."""
+    """Centre administrators register a child of 0 to 13 years in their centre; a BSN another
+    child of the municipality holds is a 409 that names no one."""
     return _child(await child_service.create_child(session, principal, data=body))
 
 
@@ -273,7 +276,9 @@ def _parse_expand(expand: str | None) -> frozenset[child_page.Part]:
     return cast(frozenset[child_page.Part], parse_expand(expand, child_page.PARTS))
 
 
-@router.patch("/{childId}", response_model=ChildRead, responses=problems(400, 401, 403, 404))
+@router.patch(
+    "/{childId}", response_model=ChildRead, responses=problems(400, 401, 403, 404, 409)
+)
 async def update_child(
     child_id: ChildId,
     body: ChildUpdate,

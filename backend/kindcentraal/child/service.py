@@ -15,6 +15,7 @@ from kindcentraal import driver_reads
 from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.centre.models import ChildCentre
+from kindcentraal.child import identity
 from kindcentraal.child import policy as child_policy
 from kindcentraal.child.models import Child, Guardian
 from kindcentraal.child.policy import ChildRelations
@@ -388,9 +389,12 @@ async def create_child(session: AsyncSession, principal: Principal, *, data: Chi
     child_policy.ensure_can_create(principal, centre.id)
     if data.group_id is not None:
         await _check_group(session, principal, group_id=data.group_id, centre_id=centre.id)
+    await identity.ensure_bsn_free(
+        session, tenant_id=principal.tenant_id, bsn=data.bsn, child_id=None
+    )
     child = Child(tenant_id=principal.tenant_id, **data.model_dump(by_alias=False))
     session.add(child)
-    await session.flush()
+    await identity.flush_child(session)
     await log_access(session, principal, None, child.id, resource="child", action="create")
     return await get_child(session, principal, child_id=child.id)
 
@@ -401,8 +405,12 @@ async def update_child(
     child, relations = await _managed(session, principal, child_id, "child", "update")
     if data.group_id is not None:
         await _check_group(session, principal, group_id=data.group_id, centre_id=child.centre_id)
+    if "bsn" in data.model_fields_set:
+        await identity.ensure_bsn_free(
+            session, tenant_id=principal.tenant_id, bsn=data.bsn, child_id=child.id
+        )
     apply_changes(child, data)
-    await session.flush()
+    await identity.flush_child(session)
     await log_access(session, principal, relations, child.id, resource="child", action="update")
     await session.refresh(child, attribute_names=["contact_person", "updated_at"])
     return child
