@@ -25,7 +25,7 @@ class Club:
 
 
 async def club(client: httpx.AsyncClient, session: AsyncSession) -> Club:
-    await seed(session)
+    await seed(session, history=False)
     centre = await _centre(client)
     parent = await _login(client, "ouder@regenboog.demo")
     own = (await client.get("/children", headers=parent, params={"limit": 10})).json()["items"]

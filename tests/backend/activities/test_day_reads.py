@@ -164,7 +164,7 @@ async def _both_ways(
 async def test_a_day_reads_the_same_through_the_driver_and_the_session(
     session: AsyncSession, connection: AsyncConnection
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     day = await _a_full_day(session)
     children = [
         days.DayChild(row.id, row.centre_id, row.group_id, f"{row.given_name} {row.family_name}")

@@ -148,7 +148,7 @@ async def test_demo_activities_capacity_waiting_lists_attendance_and_rooms(
 async def test_the_demo_parents_children_have_school_their_activity_and_bso(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     parent = await _login(client, "ouder@regenboog.demo")
     children = (await client.get("/children", headers=parent)).json()["items"]
     assert len(children) == 2
@@ -193,7 +193,7 @@ async def test_the_demo_parents_children_have_school_their_activity_and_bso(
 
 
 async def test_the_music_school_account(client: httpx.AsyncClient, session: AsyncSession) -> None:
-    await seed(session)
+    await seed(session, history=False)
     music = await _login(client, "muziek@regenboog.demo")
     me = (await client.get("/me", headers=music)).json()
     assert me["roles"] == ["staff"]

@@ -97,7 +97,7 @@ def _booking(room: str, start: str, end: str, **more: object) -> dict[str, objec
 async def test_conflicts_are_refused_and_shown_as_busy_adjacent_slots_are_fine(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     wednesday = _next_wednesday()
     first = await client.post(
@@ -147,7 +147,7 @@ async def test_conflicts_are_refused_and_shown_as_busy_adjacent_slots_are_fine(
 async def test_the_rules_of_the_room_name_the_field_and_the_code(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     wednesday = _next_wednesday()
     yesterday = datetime.now(AMS).replace(tzinfo=None) - timedelta(days=1)
@@ -222,7 +222,7 @@ async def test_the_rules_of_the_room_name_the_field_and_the_code(
 async def test_a_weekly_booking_keeps_its_local_time_across_daylight_saving(
     client: httpx.AsyncClient, session: AsyncSession, first_day: str, before: str, after: str
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     day = datetime.fromisoformat(first_day)
     response = await client.post(
@@ -240,7 +240,7 @@ async def test_a_weekly_booking_keeps_its_local_time_across_daylight_saving(
 async def test_school_series_skip_holidays_after_school_care_books_them_and_skips_conflicts(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     wednesday = datetime(2027, 6, 2)  # three June weeks without the demo's own holidays
     holiday_week = wednesday + timedelta(days=7)
@@ -283,7 +283,7 @@ async def test_school_series_skip_holidays_after_school_care_books_them_and_skip
 async def test_a_room_that_needs_approval_waits_for_its_owner(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     changed = await client.patch(f"/rooms/{c.gym}", headers=c.admin, json={"needsApproval": True})
     assert changed.status_code == 200, changed.text
@@ -356,7 +356,7 @@ async def test_postgresql_itself_refuses_overlapping_confirmed_bookings(
     """Not only the service's check: the database's exclusion constraint (PostgreSQL)."""
     if session.bind.dialect.name != "postgresql":
         pytest.skip("SQLite serialises writes; the service checks in the writing transaction")
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     wednesday = _next_wednesday()
     made = await client.post(
@@ -385,7 +385,7 @@ async def test_postgresql_itself_refuses_overlapping_confirmed_bookings(
 async def test_a_series_changes_for_this_one_or_this_and_the_following(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     first = datetime(2027, 6, 2)  # four June Wednesdays
     made = await client.post(
@@ -486,7 +486,7 @@ async def test_a_series_changes_for_this_one_or_this_and_the_following(
 async def test_unchecked_bookings_are_released_and_count_as_no_shows(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     studio = await client.post(
         "/rooms",
@@ -547,7 +547,7 @@ async def test_unchecked_bookings_are_released_and_count_as_no_shows(
 async def test_the_owner_confirms_a_requested_series_at_once(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     await client.patch(f"/rooms/{c.gym}", headers=c.admin, json={"needsApproval": True})
     first = datetime(2027, 6, 2)
@@ -594,7 +594,7 @@ async def test_the_owner_confirms_a_requested_series_at_once(
 async def test_requests_and_decisions_reach_the_owner_and_the_booker(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     await client.patch(f"/rooms/{c.gym}", headers=c.admin, json={"needsApproval": True})
     school_admin = await _login(client, "administratie@regenboog.demo")  # the gym's owner

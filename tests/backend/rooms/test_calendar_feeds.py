@@ -23,7 +23,7 @@ def _path(url: str) -> str:
 async def test_a_room_feed_shows_own_bookings_and_others_as_busy_until_revoked(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     wednesday = _next_wednesday()
     for headers, purpose, hours in ((c.teacher, "Gymles", (9, 10)), (c.bso, "BSO sport", (15, 17))):
@@ -72,7 +72,7 @@ async def test_a_room_feed_shows_own_bookings_and_others_as_busy_until_revoked(
 async def test_an_organisation_feed_stops_when_its_maker_leaves_the_organisation(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     wednesday = _next_wednesday()
     await client.post(

@@ -31,7 +31,7 @@ async def _book(
 async def test_utilisation_counts_hours_after_school_in_holidays_and_double_use(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     holiday = await client.post(
         f"/child-centres/{c.centre}/holidays",
@@ -87,7 +87,7 @@ async def test_utilisation_counts_hours_after_school_in_holidays_and_double_use(
 async def test_floor_area_follows_the_norm_and_the_pupils(
     client: httpx.AsyncClient, session: AsyncSession
 ) -> None:
-    await seed(session)
+    await seed(session, history=False)
     c = await _centre(client)
     await _book(client, c.bso, c.gym, WEDNESDAY, (14, 18))
     params = {"buildingId": c.building, "referenceDate": "2027-02-21"}
