@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import kindcentraal.models  # noqa: F401 - every mapper registered before the first query
 from kindcentraal.api import documented_paths, include_routers
 from kindcentraal.audit.writer import GroupCommit, run_sealer
+from kindcentraal.common import security_headers
 from kindcentraal.config import Settings, get_settings
 from kindcentraal.db import Database
 from kindcentraal.errors import install_error_handlers, problem
@@ -39,6 +40,7 @@ from kindcentraal.rooms.service import run_release
 API_VERSION = "1.0.0"
 TOKEN_RATE_LIMIT = "30/minute"  # noqa: S105 - a rate, not a secret
 API_PREFIX = "/api/v1"
+DOCS_PREFIX = f"{API_PREFIX}/docs"  # the Swagger UI page and its OAuth2 redirect page
 log = logging.getLogger("kindcentraal")
 
 
@@ -59,9 +61,7 @@ class ApiHeadersMiddleware:
             if message["type"] == "http.response.start":
                 headers = MutableHeaders(scope=message)
                 headers["API-Version"] = API_VERSION
-                headers["X-Content-Type-Options"] = "nosniff"
-                headers["X-Frame-Options"] = "DENY"
-                headers["Referrer-Policy"] = "no-referrer"
+                security_headers.add_headers(headers.raw)
                 if self.production:
                     headers["Strict-Transport-Security"] = "max-age=31536000; includeSubDomains"
                 if path == f"{API_PREFIX}/openapi.json":
@@ -71,6 +71,9 @@ class ApiHeadersMiddleware:
                     headers["Cache-Control"] = "no-store"
             await send(message)
 
+        if path.startswith(DOCS_PREFIX):
+            await self.app(scope, receive, security_headers.with_docs_policy(send_with_headers))
+            return
         await self.app(scope, receive, send_with_headers)
 
 

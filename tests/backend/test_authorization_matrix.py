@@ -45,7 +45,13 @@ from tests.backend.matrix_world import PRINCIPALS, ChildRows, MatrixWorld, build
 ROOT = Path(__file__).resolve().parents[2]
 HTTP_METHODS = ("get", "put", "post", "patch", "delete")
 OWN, OTHER, FOREIGN, SELF = "own", "other", "foreign", "self"
-PUBLIC = {"GET /", "POST /auth/token", "POST /auth/refresh", "GET /calendar-feeds/{feedToken}"}
+PUBLIC = {
+    "GET /",
+    "POST /auth/token",
+    "POST /auth/refresh",
+    "GET /calendar-feeds/{feedToken}",
+    "POST /csp-reports",
+}
 CHILDCARE_PRINCIPALS = {"childcare_staff", "childcare_admin"}
 
 # Children each principal sees (docs: placement not ended at one of the caller's organisations,
@@ -483,6 +489,11 @@ def status(spec: str, code: int) -> str:
 TABLE: dict[str, Row] = {
     # Public and the caller's own session/account ------------------------------------------
     "GET /": self_op(every(200, anon=200), lambda c: Call()),
+    # Browsers report CSP violations without credentials: anyone may send one (rate limited).
+    "POST /csp-reports": self_op(
+        every(204, anon=204),
+        lambda c: Call(json={"csp-report": {"effective-directive": "script-src-elem"}}),
+    ),
     "POST /auth/token": self_op(every(200), _token),
     "POST /auth/refresh": self_op(every(200), _refresh),
     "POST /auth/logout": self_op(every(204), lambda c: Call()),
