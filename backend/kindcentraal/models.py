@@ -28,6 +28,7 @@ from kindcentraal.changes.models import ChangeRecord
 from kindcentraal.child.models import Child, ContactPersonAssignment, Guardian
 from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
+from kindcentraal.erasure.models import ErasureRequest
 from kindcentraal.family.models import DataExport
 from kindcentraal.group.models import Group
 from kindcentraal.idempotency.models import IdempotencyKey
@@ -42,8 +43,8 @@ from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Membership, Organisation, OrganisationCentre
 from kindcentraal.outbox.models import NotificationSetting, OutboxMail
 from kindcentraal.placement.models import Placement
-from kindcentraal.rooms.models import (
 from kindcentraal.retention.models import AnonymisedChild, AuditLogCut, LegalHold, RetentionRule
+from kindcentraal.rooms.models import (
     Booking,
     BookingSeries,
     Building,
@@ -75,16 +76,16 @@ __all__ = [
     "Announcement",
     "AnnouncementRecipient",
     "AnnouncementRecipientChild",
-    "ApiClient",
     "AnonymisedChild",
+    "ApiClient",
     "ApiClientError",
     "ApiClientSecret",
     "ApiClientUsage",
     "Attachment",
     "AuditEvent",
     "AuditEventChild",
-    "AuditPending",
     "AuditLogCut",
+    "AuditPending",
     "AuditSeal",
     "AuditSealEvent",
     "AuditSealHead",
@@ -104,14 +105,15 @@ __all__ = [
     "DailyAttendance",
     "DataExport",
     "Enrolment",
+    "ErasureRequest",
     "GoalProgress",
     "Group",
     "Guardian",
     "Holiday",
     "IdempotencyKey",
+    "LegalHold",
     "LoginFailure",
     "Membership",
-    "LegalHold",
     "Message",
     "MessageReceipt",
     "MessageThread",
@@ -123,9 +125,9 @@ __all__ = [
     "Placement",
     "RecoveryCode",
     "RefreshToken",
+    "RetentionRule",
     "Room",
     "RoomNorm",
-    "RetentionRule",
     "SessionAttendance",
     "Signal",
     "SupportTrajectory",

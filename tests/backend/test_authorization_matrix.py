@@ -340,6 +340,42 @@ def _group_body(ctx: Ctx) -> Call:
     )
 
 
+def _erasure_request_body(ctx: Ctx) -> Call:
+    """Child A (own), D (other) or C (foreign): the centre admin relates to A, not to D."""
+    child = {OWN: "A", OTHER: "D", FOREIGN: "C"}[ctx.obj]
+    return Call(
+        json={
+            "childId": str(ctx.world.children[child].id),
+            "categories": ["dataExports"],
+            "requestReceivedOn": today(),
+        }
+    )
+
+
+async def _erasure_request(ctx: Ctx) -> Call:
+    """Own: a request the centre admin recorded for child A first (a setup request)."""
+    if ctx.obj != OWN:
+        return Call(path={"erasureRequestId": uuid.uuid4()})
+    made = await ctx.client.post(
+        "/erasure-requests",
+        json=_erasure_request_body(ctx).json,
+        headers=ctx.world.headers("centre_admin"),
+    )
+    assert made.status_code == 201, made.text
+    return Call(path={"erasureRequestId": made.json()["id"]})
+
+
+def _merge_body(ctx: Ctx) -> Call:
+    """Survivor A; duplicate B (own, same centre), D (other centre) or C (other tenant)."""
+    duplicate = {OWN: "B", OTHER: "D", FOREIGN: "C"}[ctx.obj]
+    return Call(
+        json={
+            "survivorId": str(ctx.world.children["A"].id),
+            "duplicateId": str(ctx.world.children[duplicate].id),
+        }
+    )
+
+
 #                 anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
 SEE_CHILD = "401 200 200 200 200 200 200 404 200 200 200 404 404"
 # Rooms of centre X: its organisations, its admin and the analyst; welfare takes part in none.
@@ -1159,6 +1195,39 @@ TABLE: dict[str, Row] = {
         foreign="401 404 403 403 403 403 403 403 403 403 403 404 403",
     ),
     "GET /report-settings": self_op(every(200), lambda c: Call()),
+    # Erasure requests and merges (docs/erasure.md): centre admins of the child's centre only;
+    # a child id in a body that is not visible is a field error.
+    "GET /children/{childId}/erasure-assessment": obj_op(
+        _child,
+        own=only({"centre_admin": 200}, 403),
+        other=only({"centre_admin": 404}, 403),
+        foreign=only({"centre_admin": 404}, 403),
+    ),
+    "POST /erasure-requests": obj_op(
+        _erasure_request_body,
+        own=only({"centre_admin": 201}, 403),
+        other=only({"centre_admin": 400}, 403),
+        foreign=only({"centre_admin": 400}, 403),
+    ),
+    "GET /erasure-requests": self_op(only({"centre_admin": 200}, 403), lambda c: Call()),
+    "GET /erasure-requests/{erasureRequestId}": obj_op(
+        _erasure_request,
+        own=only({"centre_admin": 200}, 403),
+        other=only({"centre_admin": 404}, 403),
+        foreign=only({"centre_admin": 404}, 403),
+    ),
+    "POST /child-merges/preview": obj_op(
+        _merge_body,
+        own=only({"centre_admin": 200}, 403),
+        other=only({"centre_admin": 400}, 403),
+        foreign=only({"centre_admin": 400}, 403),
+    ),
+    "POST /child-merges": obj_op(
+        _merge_body,
+        own=only({"centre_admin": 201}, 403),
+        other=only({"centre_admin": 400}, 403),
+        foreign=only({"centre_admin": 400}, 403),
+    ),
     "PUT /report-settings": self_op(
         only({"centre_admin": 200}, 403), lambda c: Call(json={"smallCellThreshold": 8})
     ),
