@@ -928,6 +928,8 @@ async def build_matrix_world(session: AsyncSession, *, secret: str) -> MatrixWor
         tokens[principal], refresh_tokens[principal] = await _login(
             session, users[principal], secret=secret
         )
+    # A login of tenant 2: the "foreign" object of the device routes (/me/sessions/{sessionId}).
+    tokens["staff_t2"], refresh_tokens["staff_t2"] = await _login(session, staff_t2, secret=secret)
 
     # Machine clients of the childcare organisation: principals of the client matrix
     # (tests/backend/test_client_matrix.py), not columns of the people's table.

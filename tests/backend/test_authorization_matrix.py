@@ -38,6 +38,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from kindcentraal.audit.models import AuditEvent
+from kindcentraal.auth.tokens import decode_access_token
 from tests.backend.conftest import TEST_SECRET, RunningJobs
 from tests.backend.factories import PASSWORD
 from tests.backend.matrix_world import PRINCIPALS, ChildRows, MatrixWorld, build_matrix_world
@@ -230,6 +231,20 @@ def _token(ctx: Ctx) -> Call:
 def _refresh(ctx: Ctx) -> Call:
     token = ctx.world.refresh_tokens.get(ctx.principal, "not-a-tenant." + "x" * 40)
     return Call(json={"refreshToken": token})
+
+
+def _session_of(ctx: Ctx) -> Call:
+    """Own: the caller's login; other: another person's in the tenant; foreign: tenant 2's."""
+    if ctx.obj == OWN:
+        who = ctx.principal
+    elif ctx.obj == OTHER:
+        who = "school_staff" if ctx.principal == "outsider" else "outsider"
+    else:
+        who = "staff_t2"
+    token = ctx.world.tokens.get(who)
+    if token is None:  # anonymous: any id, refused before it is looked at
+        return Call(path={"sessionId": uuid.uuid4()})
+    return Call(path={"sessionId": decode_access_token(token, secret=TEST_SECRET).session_id})
 
 
 # Rooms: centre X is "own" (board, school, childcare, care, care2 take part), Y "other".
@@ -563,6 +578,10 @@ TABLE: dict[str, Row] = {
         every(204),
         lambda c: Call(json={"currentPassword": PASSWORD, "newPassword": "Nieuw-wachtwoord-42"}),
     ),
+    # Devices (docs/sessions.md): a person's own sessions; anyone else's do not exist (404).
+    "GET /me/sessions": self_op(every(200), lambda c: Call()),
+    "DELETE /me/sessions/{sessionId}": obj_op(_session_of, own=every(204)),
+    "POST /me/sessions/revocation": self_op(every(204), lambda c: Call()),
     # Child centres: any tenant user reads; centre admins of the centre manage ---------------
     "GET /child-centres": self_op(every(200), lambda c: Call(query={"limit": 100})),
     "POST /child-centres": self_op(

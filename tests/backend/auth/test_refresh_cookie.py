@@ -1,0 +1,228 @@
+"""The refresh token as an HttpOnly cookie (docs/sessions.md): its attributes, rotation and
+reuse detection through the cookie, the CSRF rules of the refresh request, and the session
+lifetimes (parents 30 days or the tenant's setting, staff a working day; absolute)."""
+
+from datetime import UTC, datetime, timedelta
+
+import httpx
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from kindcentraal.audit.models import AuditEvent
+from kindcentraal.auth import service as auth_service
+from kindcentraal.auth.models import AuthSession
+from kindcentraal.config import Settings
+from tests.backend.auth.browser import (
+    BROWSER,
+    SPA,
+    bearer,
+    browser_login,
+    cookie_refresh,
+    refresh_cookie,
+)
+from tests.backend.factories import PASSWORD, World, make_guardian
+
+
+async def test_a_browser_login_sets_the_cookie_and_keeps_the_token_out_of_the_body(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    response = await browser_login(client, world.parent.email)
+    assert response.status_code == 200
+    assert "refresh_token" not in response.json()
+    value, attributes = refresh_cookie(response)
+    assert value.startswith(world.tenant.id.hex + ".")
+    assert attributes["httponly"] == "true"
+    assert attributes["secure"] == "true"
+    assert attributes["samesite"] == "strict"
+    assert attributes["path"] == "/api/v1/auth"
+    assert "domain" not in attributes  # host-only: the API's own host, no sibling
+    # A parent's session: the cookie outlives a closed app, for 30 days.
+    assert abs(int(attributes["max-age"]) - 30 * 24 * 3600) < 60
+    # Credentialed CORS for the configured SPA origin only.
+    assert response.headers["access-control-allow-origin"] == SPA
+    assert response.headers["access-control-allow-credentials"] == "true"
+    stranger = await client.post(
+        "/auth/token",
+        data={"username": world.parent.email, "password": PASSWORD},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert "access-control-allow-origin" not in stranger.headers
+
+
+async def test_a_client_without_origin_still_gets_the_token_in_the_body(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    login = await client.post(
+        "/auth/token", data={"username": world.teacher.email, "password": PASSWORD}
+    )
+    token = login.json()["refresh_token"]
+    assert refresh_cookie(login)[0] == token
+    again = await client.post("/auth/refresh", json={"refreshToken": token})
+    assert again.status_code == 200
+    assert again.json()["refresh_token"] != token
+
+
+async def test_cookie_refresh_rotates_and_reuse_ends_the_whole_family(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    login = await browser_login(client, world.parent.email)
+    first, _ = refresh_cookie(login)
+
+    rotated = await cookie_refresh(client, first)
+    assert rotated.status_code == 200, rotated.text
+    assert "refresh_token" not in rotated.json()
+    assert rotated.headers["cache-control"] == "no-store"
+    second, attributes = refresh_cookie(rotated)
+    assert second != first
+    assert attributes["path"] == "/api/v1/auth" and attributes["httponly"] == "true"
+    assert (await client.get("/me", headers=bearer(rotated))).status_code == 200
+
+    # The spent cookie again (a thief's copy, or a tab that missed the answer): the family ends.
+    reused = await cookie_refresh(client, first)
+    assert reused.status_code == 401
+    assert refresh_cookie(reused)[1]["max-age"] == "0"  # the browser forgets it
+    assert (await cookie_refresh(client, second)).status_code == 401
+    assert (await client.get("/me", headers=bearer(rotated))).status_code == 401
+    reason = await session.scalar(
+        select(AuthSession.revoked_reason).where(
+            AuthSession.user_id == world.parent.id, AuthSession.device_label.is_not(None)
+        )
+    )
+    assert reason == "refresh_reuse"
+    logged = await session.scalar(
+        select(func.count())
+        .select_from(AuditEvent)
+        .where(
+            AuditEvent.resource == "session",
+            AuditEvent.result == "denied",
+            AuditEvent.actor_user_id == world.parent.id,
+        )
+    )
+    assert logged == 1
+
+
+async def test_the_cookie_counts_only_in_a_json_request(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    """A form another site could post (text/plain, or no type at all) is refused before the
+    token is looked at; the token stays unspent."""
+    value, _ = refresh_cookie(await browser_login(client, world.parent.email))
+    as_text = await cookie_refresh(
+        client, value, content=b"{}", headers={"Content-Type": "text/plain"}
+    )
+    assert as_text.status_code == 400
+    untyped = await cookie_refresh(client, value, content=b"{}")
+    assert untyped.status_code == 400
+    # No body at all (a bare POST any page can send): refused by the JSON rule itself.
+    bare = await cookie_refresh(client, value, content=b"")
+    assert bare.status_code == 400
+    assert bare.json()["errors"][0]["code"] == "json_required"
+    assert (await cookie_refresh(client, value)).status_code == 200
+
+
+async def test_without_any_refresh_token_the_answer_is_401(client: httpx.AsyncClient) -> None:
+    response = await client.post("/auth/refresh", json={}, headers=BROWSER)
+    assert response.status_code == 401
+    assert response.headers["content-type"] == "application/problem+json"
+
+
+async def test_logout_ends_the_session_and_clears_the_cookie(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    login = await browser_login(client, world.parent.email)
+    value, _ = refresh_cookie(login)
+    out = await client.post("/auth/logout", headers=bearer(login) | BROWSER)
+    assert out.status_code == 204
+    _, cleared = refresh_cookie(out)
+    assert cleared["max-age"] == "0" and cleared["path"] == "/api/v1/auth"
+    assert (await cookie_refresh(client, value)).status_code == 401
+
+
+# --- Lifetimes: absolute, decided at login; the clock injected into the service -------------
+T0 = datetime(2026, 12, 7, 7, 30, tzinfo=UTC)
+
+
+async def _login_at(
+    session: AsyncSession, settings: Settings, email: str, now: datetime
+) -> auth_service.TokenPair:
+    pair = await auth_service.login(session, settings, email=email, password=PASSWORD, now=now)
+    assert isinstance(pair, auth_service.TokenPair), pair
+    return pair
+
+
+async def test_a_parent_stays_signed_in_30_days_however_often_the_app_opens(
+    session: AsyncSession, settings: Settings, world: World
+) -> None:
+    pair = await _login_at(session, settings, world.parent.email, T0)
+    assert pair.expires_at == T0 + timedelta(days=30)
+    token = pair.refresh_token
+    for day in (1, 12, 29):  # the app opened now and then: each opening refreshes
+        now = T0 + timedelta(days=day)
+        refreshed = await auth_service.refresh(session, settings, refresh_token=token, now=now)
+        assert isinstance(refreshed, auth_service.TokenPair)
+        assert refreshed.expires_at == T0 + timedelta(days=30)  # absolute: never extended
+        token = refreshed.refresh_token
+    last = T0 + timedelta(days=30) - timedelta(minutes=5)
+    refreshed = await auth_service.refresh(session, settings, refresh_token=token, now=last)
+    assert isinstance(refreshed, auth_service.TokenPair)
+    assert refreshed.expires_in == 5 * 60  # no access token outlives its session
+    after = T0 + timedelta(days=30, seconds=1)
+    ended = await auth_service.refresh(
+        session, settings, refresh_token=refreshed.refresh_token, now=after
+    )
+    assert isinstance(ended, auth_service.RefreshRejected)
+
+
+async def test_staff_are_signed_in_for_one_working_day(
+    session: AsyncSession, settings: Settings, world: World
+) -> None:
+    pair = await _login_at(session, settings, world.teacher.email, T0)
+    assert pair.expires_at == T0 + timedelta(hours=10)  # 07:30 -> 17:30
+    at_five = T0 + timedelta(hours=9, minutes=30)
+    refreshed = await auth_service.refresh(
+        session, settings, refresh_token=pair.refresh_token, now=at_five
+    )
+    assert isinstance(refreshed, auth_service.TokenPair)
+    assert refreshed.expires_in == 15 * 60
+    evening = T0 + timedelta(hours=10, minutes=1)
+    ended = await auth_service.refresh(
+        session, settings, refresh_token=refreshed.refresh_token, now=evening
+    )
+    assert isinstance(ended, auth_service.RefreshRejected)
+    # Staff who are parents too: the working day (their account reaches other children).
+    await make_guardian(session, world.pupil, world.pm)
+    pair = await _login_at(session, settings, world.pm.email, T0)
+    assert pair.expires_at - T0 == timedelta(hours=10)
+
+
+async def test_the_centre_admin_sets_how_long_parents_stay_signed_in(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    admin = world.headers("centre_admin")
+    assert (await client.get("/security-settings", headers=admin)).json()["parentSessionDays"] == 30
+    for wrong in (0, 91):
+        refused = await client.put(
+            "/security-settings",
+            json={"mandatoryTwoFactorRoles": [], "parentSessionDays": wrong},
+            headers=admin,
+        )
+        assert refused.status_code == 400
+    teacher = await client.put(
+        "/security-settings",
+        json={"mandatoryTwoFactorRoles": [], "parentSessionDays": 7},
+        headers=world.headers("teacher"),
+    )
+    assert teacher.status_code == 403
+    saved = await client.put(
+        "/security-settings",
+        json={"mandatoryTwoFactorRoles": [], "parentSessionDays": 7},
+        headers=admin,
+    )
+    assert saved.json()["parentSessionDays"] == 7
+    _, attributes = refresh_cookie(await browser_login(client, world.parent.email))
+    assert abs(int(attributes["max-age"]) - 7 * 24 * 3600) < 60
+    # Left out: unchanged.
+    kept = await client.put(
+        "/security-settings", json={"mandatoryTwoFactorRoles": []}, headers=admin
+    )
+    assert kept.json()["parentSessionDays"] == 7
