@@ -88,6 +88,7 @@ from kindcentraal.support.models import (
     TrajectoryTransition,
 )
 from kindcentraal.talks.models import TalkBooking, TalkRoundChild
+from kindcentraal.user.models import User
 from kindcentraal.webhooks.models import DeliveryStatus, WebhookDelivery
 
 log = logging.getLogger("kindcentraal.retention")
@@ -225,9 +226,36 @@ def _children(scope: Scope, category: C, *, record: bool) -> Any:
     return select(Child.id).where(due)
 
 
+def _aged_session_attendance(s: Scope) -> ColumnElement[bool]:
+    return SessionAttendance.session_id.in_(
+        select(ActivitySession.id).where(
+            ActivitySession.tenant_id == s.tenant_id,
+            ActivitySession.starts_at < s.moment(C.ACTIVITY_DATA),
+        )
+    )
+
+
+def _aged_daily_attendance(s: Scope) -> ColumnElement[bool]:
+    return DailyAttendance.day < s.day(C.ACTIVITY_DATA)
+
+
+def _aged_absence(s: Scope) -> ColumnElement[bool]:
+    return Absence.to_date < s.day(C.ACTIVITY_DATA)
+
+
+def _aged_enrolment(s: Scope) -> ColumnElement[bool]:
+    return Enrolment.requested_at < s.moment(C.ACTIVITY_DATA)
+
+
+def _aged_notification(s: Scope) -> ColumnElement[bool]:
+    return Notification.created_at < s.moment(C.NOTIFICATIONS)
+
+
 def _file_steps(category: C) -> list[Step]:
     """The file around a child that left: what the school's or childcare's file holds beside
-    the child's basic data. Counted rows stay de-identified; the rest goes."""
+    the child's basic data. Counted rows stay de-identified; the rest goes. Rows that their
+    own category's term already takes are left to that category, so each row is counted
+    once (the dry run's counts are the run's)."""
 
     def kids(scope: Scope) -> Any:
         return _children(scope, category, record=False)
@@ -281,7 +309,9 @@ def _file_steps(category: C) -> list[Step]:
             "notification",
             Notification,
             lambda s: and_(
-                Notification.tenant_id == s.tenant_id, Notification.child_id.in_(kids(s))
+                Notification.tenant_id == s.tenant_id,
+                Notification.child_id.in_(kids(s)),
+                ~_aged_notification(s),
             ),
         ),
         Step(
@@ -299,14 +329,18 @@ def _file_steps(category: C) -> list[Step]:
             category,
             "absence",
             Absence,
-            lambda s: and_(Absence.tenant_id == s.tenant_id, Absence.child_id.in_(kids(s))),
+            lambda s: and_(
+                Absence.tenant_id == s.tenant_id, Absence.child_id.in_(kids(s)), ~_aged_absence(s)
+            ),
         ),
         Step(
             category,
             "daily_attendance",
             DailyAttendance,
             lambda s: and_(
-                DailyAttendance.tenant_id == s.tenant_id, DailyAttendance.child_id.in_(kids(s))
+                DailyAttendance.tenant_id == s.tenant_id,
+                DailyAttendance.child_id.in_(kids(s)),
+                ~_aged_daily_attendance(s),
             ),
         ),
         Step(
@@ -316,6 +350,7 @@ def _file_steps(category: C) -> list[Step]:
             lambda s: and_(
                 SessionAttendance.tenant_id == s.tenant_id,
                 SessionAttendance.child_id.in_(kids(s)),
+                ~_aged_session_attendance(s),
             ),
         ),
         Step(
@@ -326,6 +361,7 @@ def _file_steps(category: C) -> list[Step]:
                 Enrolment.tenant_id == s.tenant_id,
                 Enrolment.child_id.in_(kids(s)),
                 Enrolment.status != EnrolmentStatus.ENROLLED,
+                ~_aged_enrolment(s),
             ),
         ),
     ]
@@ -333,44 +369,15 @@ def _file_steps(category: C) -> list[Step]:
 
 def _record_steps(category: C) -> list[Step]:
     """The child's basic data: the record becomes a shell without name, BSN or outside
-    keys; guardians' accounts that served only such children are de-identified too."""
+    keys."""
 
     def kids(scope: Scope) -> Any:
         return _children(scope, category, record=True)
-
-    def guardian_accounts(s: Scope) -> ColumnElement[bool]:
-        from kindcentraal.user.models import User
-
-        gone = s.gone()
-        return and_(
-            User.tenant_id == s.tenant_id,
-            User.password_hash != NO_PASSWORD,
-            exists().where(Guardian.user_id == User.id, Guardian.child_id.in_(kids(s))),
-            ~exists().where(Guardian.user_id == User.id, Guardian.child_id.not_in(gone)),
-            ~exists().where(Membership.user_id == User.id),
-        )
-
-    def anonymous_account(s: Scope) -> dict[str, Any]:
-        from kindcentraal.user.models import User
-
-        return {
-            "email": literal("removed-") + cast(User.id, String) + literal("@invalid"),
-            "display_name": REMOVED,
-            "password_hash": NO_PASSWORD,
-            "is_active": False,
-            "phone": None,
-            "totp_secret": None,
-            "totp_pending_secret": None,
-            "totp_enabled_at": None,
-            "language": None,
-        }
 
     def register(s: Scope, ids: Sequence[Any]) -> Any:
         return insert(AnonymisedChild).values(
             [{"child_id": i, "tenant_id": s.tenant_id, "anonymised_at": s.now} for i in ids]
         )
-
-    from kindcentraal.user.models import User
 
     return [
         Step(
@@ -384,7 +391,6 @@ def _record_steps(category: C) -> list[Step]:
             ),
             lambda s: {"external_id": None},
         ),
-        Step(category, "guardian_account", User, guardian_accounts, anonymous_account),
         Step(
             category,
             "child",
@@ -394,6 +400,32 @@ def _record_steps(category: C) -> list[Step]:
             also=register,
         ),
     ]
+
+
+def _guardian_accounts(s: Scope) -> ColumnElement[bool]:
+    """Accounts of guardians whose every child is (or now becomes) a shell, who work nowhere."""
+    gone = s.gone()
+    return and_(
+        User.tenant_id == s.tenant_id,
+        User.password_hash != NO_PASSWORD,
+        exists().where(Guardian.user_id == User.id, Guardian.child_id.in_(gone)),
+        ~exists().where(Guardian.user_id == User.id, Guardian.child_id.not_in(gone)),
+        ~exists().where(Membership.user_id == User.id),
+    )
+
+
+def _anonymous_account(s: Scope) -> dict[str, Any]:
+    return {
+        "email": literal("removed-") + cast(User.id, String) + literal("@invalid"),
+        "display_name": REMOVED,
+        "password_hash": NO_PASSWORD,
+        "is_active": False,
+        "phone": None,
+        "totp_secret": None,
+        "totp_pending_secret": None,
+        "totp_enabled_at": None,
+        "language": None,
+    }
 
 
 def _thread_due(s: Scope) -> Any:
@@ -542,6 +574,8 @@ STEPS: tuple[Step, ...] = (
         lambda s: and_(MessageThread.id.in_(_thread_due(s)), MessageThread.subject != ""),
         lambda s: {"subject": ""},
     ),
+    # A family's account goes with its last child's record (counted with the pupil records).
+    Step(C.PUPIL_BASIC, "guardian_account", User, _guardian_accounts, _anonymous_account),
     *_record_steps(C.PUPIL_BASIC),
     *_record_steps(C.CHILDCARE_RECORD),
     Step(
@@ -568,12 +602,7 @@ STEPS: tuple[Step, ...] = (
         lambda s: and_(
             SessionAttendance.tenant_id == s.tenant_id,
             SessionAttendance.child_id.not_in(s.held()),
-            SessionAttendance.session_id.in_(
-                select(ActivitySession.id).where(
-                    ActivitySession.tenant_id == s.tenant_id,
-                    ActivitySession.starts_at < s.moment(C.ACTIVITY_DATA),
-                )
-            ),
+            _aged_session_attendance(s),
         ),
     ),
     Step(
@@ -583,7 +612,7 @@ STEPS: tuple[Step, ...] = (
         lambda s: and_(
             DailyAttendance.tenant_id == s.tenant_id,
             DailyAttendance.child_id.not_in(s.held()),
-            DailyAttendance.day < s.day(C.ACTIVITY_DATA),
+            _aged_daily_attendance(s),
         ),
     ),
     Step(
@@ -593,7 +622,7 @@ STEPS: tuple[Step, ...] = (
         lambda s: and_(
             Absence.tenant_id == s.tenant_id,
             Absence.child_id.not_in(s.held()),
-            Absence.to_date < s.day(C.ACTIVITY_DATA),
+            _aged_absence(s),
         ),
     ),
     # Enrolled places stay (the participation figures count them); requests that never
@@ -606,7 +635,7 @@ STEPS: tuple[Step, ...] = (
             Enrolment.tenant_id == s.tenant_id,
             Enrolment.child_id.not_in(s.held()),
             Enrolment.status != EnrolmentStatus.ENROLLED,
-            Enrolment.requested_at < s.moment(C.ACTIVITY_DATA),
+            _aged_enrolment(s),
         ),
     ),
     Step(
@@ -626,7 +655,7 @@ STEPS: tuple[Step, ...] = (
         Notification,
         lambda s: and_(
             Notification.tenant_id == s.tenant_id,
-            Notification.created_at < s.moment(C.NOTIFICATIONS),
+            _aged_notification(s),
             _not_held(Notification.child_id, s),
         ),
     ),
