@@ -5,7 +5,7 @@ explains each; nothing here names a person."""
 import enum
 
 
-class Category(enum.StrEnum):
+class ErasureCategory(enum.StrEnum):
     # Erasable on request: no legal duty keeps them.
     MESSAGES = "messages"
     ACTIVITIES = "activities"
@@ -18,7 +18,7 @@ class Category(enum.StrEnum):
     ACCESS_LOG = "accessLog"
 
 
-class Reason(enum.StrEnum):
+class ErasureReason(enum.StrEnum):
     """Why a category is kept (the SPA's text keys; docs/erasure.md has the law)."""
 
     # A centre admin put a legal hold on the child (art. 17(3)(e): legal claims).
@@ -37,18 +37,22 @@ class Reason(enum.StrEnum):
     ACCESS_LOG_ACCOUNTABILITY = "accessLogAccountability"
 
 
-ERASABLE: tuple[Category, ...] = (Category.MESSAGES, Category.ACTIVITIES, Category.DATA_EXPORTS)
+ERASABLE: tuple[ErasureCategory, ...] = (
+    ErasureCategory.MESSAGES,
+    ErasureCategory.ACTIVITIES,
+    ErasureCategory.DATA_EXPORTS,
+)
 
-KEPT_REASONS: dict[Category, Reason] = {
-    Category.PUPIL_RECORD: Reason.PUPIL_ADMINISTRATION,
-    Category.ATTENDANCE: Reason.ATTENDANCE_REGISTER,
-    Category.CARE: Reason.YOUTH_CARE_FILE,
-    Category.CONSENTS: Reason.CONSENT_HISTORY,
-    Category.ACCESS_LOG: Reason.ACCESS_LOG_ACCOUNTABILITY,
+KEPT_REASONS: dict[ErasureCategory, ErasureReason] = {
+    ErasureCategory.PUPIL_RECORD: ErasureReason.PUPIL_ADMINISTRATION,
+    ErasureCategory.ATTENDANCE: ErasureReason.ATTENDANCE_REGISTER,
+    ErasureCategory.CARE: ErasureReason.YOUTH_CARE_FILE,
+    ErasureCategory.CONSENTS: ErasureReason.CONSENT_HISTORY,
+    ErasureCategory.ACCESS_LOG: ErasureReason.ACCESS_LOG_ACCOUNTABILITY,
 }
 
 
-class Handling(enum.StrEnum):
+class ErasureHandling(enum.StrEnum):
     """What an erasure does to a kind of row."""
 
     DELETED = "deleted"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Table, and_, exists, func, select, update
+from sqlalchemy import Table, and_, exists, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import kindcentraal.models  # noqa: F401 - every table, so every foreign key to child.id is seen
@@ -102,7 +102,7 @@ def _collides(table: Table, column: Any, survivor_id: uuid.UUID) -> Any:
 
 
 def _active_enrolment_twin(survivor_id: uuid.UUID) -> Any:
-    twin = Enrolment.__table__.alias("twin")  # type: ignore[attr-defined]
+    twin = Enrolment.__table__.alias("twin")
     return and_(
         Enrolment.status != EnrolmentStatus.CANCELLED,
         exists(
@@ -119,7 +119,7 @@ async def _plan(
     session: AsyncSession, tenant_id: uuid.UUID, survivor_id: uuid.UUID, duplicate_id: uuid.UUID
 ) -> MergePlan:
     """What would move and what would be dropped as a double, per table, in one statement."""
-    columns = []
+    columns: list[Any] = []
     links = child_links()
     for table, column in links:
         own = _scoped(table, column, tenant_id, duplicate_id)
@@ -130,7 +130,7 @@ async def _plan(
         columns.append(
             select(func.count()).select_from(table).where(*own, collides).scalar_subquery()
             if collides is not None
-            else func.abs(0)
+            else literal(0)
         )
     values = list((await session.execute(select(*columns))).one())
     plan = MergePlan(survivor_id=survivor_id, duplicate_id=duplicate_id)

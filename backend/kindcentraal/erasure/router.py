@@ -10,7 +10,7 @@ from kindcentraal.common.roles import Role
 from kindcentraal.common.schemas import Page
 from kindcentraal.erasure import merge as merge_service
 from kindcentraal.erasure import service as erasure_service
-from kindcentraal.erasure.categories import Category, Reason
+from kindcentraal.erasure.categories import ErasureCategory, ErasureReason
 from kindcentraal.erasure.models import ErasureRequest
 from kindcentraal.erasure.schemas import (
     CategoryAssessmentRead,
@@ -102,17 +102,19 @@ def _request(record: ErasureRequest) -> ErasureRequestRead:
         handled_by_id=record.handled_by_id,
         handled_at=record.handled_at,
         request_received_on=record.request_received_on,
-        categories=[Category(c) for c in record.categories],
+        categories=[ErasureCategory(c) for c in record.categories],
         erased=[
             ErasedCategoryRead(
-                category=Category(category),
+                category=ErasureCategory(category),
                 parts=[ErasedPartRead.model_validate(part) for part in parts],
             )
             for category, parts in record.erased.items()
         ],
         kept=[
             KeptCategoryRead(
-                category=Category(category), reason=Reason(kept["reason"]), count=kept["count"]
+                category=ErasureCategory(category),
+                reason=ErasureReason(kept["reason"]),
+                count=kept["count"],
             )
             for category, kept in record.kept.items()
         ],

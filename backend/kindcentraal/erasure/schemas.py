@@ -4,15 +4,15 @@ from datetime import date
 from pydantic import AwareDatetime, Field
 
 from kindcentraal.common.schemas import ApiModel, IsoDate, ReadModel
-from kindcentraal.erasure.categories import Category, Handling, Reason
+from kindcentraal.erasure.categories import ErasureCategory, ErasureHandling, ErasureReason
 
 
 class CategoryAssessmentRead(ReadModel):
-    category: Category
+    category: ErasureCategory
     count: int = Field(description="Rows of the child's file in this category.")
     parts: dict[str, int] = Field(description="The count per kind of row (e.g. messages).")
     erasable: bool = Field(description="Whether a request can erase it (delete or anonymise).")
-    reason: Reason | None = Field(
+    reason: ErasureReason | None = Field(
         description="Why it must be kept (a legal duty); null when erasable."
     )
 
@@ -25,9 +25,9 @@ class ErasureAssessmentRead(ReadModel):
 
 class ErasureRequestCreate(ApiModel):
     child_id: uuid.UUID
-    categories: list[Category] = Field(
+    categories: list[ErasureCategory] = Field(
         min_length=1,
-        max_length=len(Category),
+        max_length=len(ErasureCategory),
         description="What the guardian asked to erase; kept categories are recorded with "
         "their reason.",
     )
@@ -41,18 +41,18 @@ class ErasureRequestCreate(ApiModel):
 
 class ErasedPartRead(ReadModel):
     kind: str
-    handling: Handling
+    handling: ErasureHandling
     count: int
 
 
 class ErasedCategoryRead(ReadModel):
-    category: Category
+    category: ErasureCategory
     parts: list[ErasedPartRead]
 
 
 class KeptCategoryRead(ReadModel):
-    category: Category
-    reason: Reason
+    category: ErasureCategory
+    reason: ErasureReason
     count: int
 
 
@@ -63,7 +63,7 @@ class ErasureRequestRead(ReadModel):
     handled_by_id: uuid.UUID | None
     handled_at: AwareDatetime
     request_received_on: date
-    categories: list[Category]
+    categories: list[ErasureCategory]
     erased: list[ErasedCategoryRead]
     kept: list[KeptCategoryRead]
     note: str | None

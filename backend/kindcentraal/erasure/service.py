@@ -32,7 +32,13 @@ from kindcentraal.child.policy import ChildRelations
 from kindcentraal.common.roles import OrganisationType
 from kindcentraal.consent.models import Consent
 from kindcentraal.db import Base
-from kindcentraal.erasure.categories import ERASABLE, KEPT_REASONS, Category, Handling, Reason
+from kindcentraal.erasure.categories import (
+    ERASABLE,
+    KEPT_REASONS,
+    ErasureCategory,
+    ErasureHandling,
+    ErasureReason,
+)
 from kindcentraal.erasure.models import ErasureRequest
 from kindcentraal.errors import Forbidden, InvalidInput, NotFound
 from kindcentraal.family.models import DataExport, ExportStatus
@@ -75,11 +81,11 @@ def _count(model: Any, *conditions: ColumnElement[bool]) -> Any:
     return select(func.count()).select_from(model).where(*conditions).scalar_subquery()
 
 
-def _parts(tenant_id: uuid.UUID, child_id: uuid.UUID) -> dict[Category, dict[str, Any]]:
+def _parts(tenant_id: uuid.UUID, child_id: uuid.UUID) -> dict[ErasureCategory, dict[str, Any]]:
     """Per category, per kind of row: a scalar count of the child's rows."""
     t, c = tenant_id, child_id
     return {
-        Category.MESSAGES: {
+        ErasureCategory.MESSAGES: {
             "messageThreads": _count(MessageThread, _of_child(MessageThread, t, c)),
             "messages": _count(Message, Message.id.in_(_messages(t, c))),
             "attachments": _count(Attachment, Attachment.message_id.in_(_messages(t, c))),
@@ -90,14 +96,14 @@ def _parts(tenant_id: uuid.UUID, child_id: uuid.UUID) -> dict[Category, dict[str
             "talkBookings": _count(TalkBooking, _of_child(TalkBooking, t, c)),
             "notifications": _count(Notification, _of_child(Notification, t, c)),
         },
-        Category.ACTIVITIES: {
+        ErasureCategory.ACTIVITIES: {
             "enrolments": _count(Enrolment, _of_child(Enrolment, t, c)),
             "sessionAttendance": _count(SessionAttendance, _of_child(SessionAttendance, t, c)),
         },
-        Category.DATA_EXPORTS: {
+        ErasureCategory.DATA_EXPORTS: {
             "dataExports": _count(DataExport, _of_child(DataExport, t, c)),
         },
-        Category.PUPIL_RECORD: {
+        ErasureCategory.PUPIL_RECORD: {
             "child": _count(Child, Child.tenant_id == t, Child.id == c),
             "placements": _count(Placement, _of_child(Placement, t, c)),
             "guardians": _count(Guardian, _of_child(Guardian, t, c)),
@@ -105,19 +111,19 @@ def _parts(tenant_id: uuid.UUID, child_id: uuid.UUID) -> dict[Category, dict[str
                 ContactPersonAssignment, _of_child(ContactPersonAssignment, t, c)
             ),
         },
-        Category.ATTENDANCE: {
+        ErasureCategory.ATTENDANCE: {
             "absences": _count(Absence, _of_child(Absence, t, c)),
             "dailyAttendance": _count(DailyAttendance, _of_child(DailyAttendance, t, c)),
         },
-        Category.CARE: {
+        ErasureCategory.CARE: {
             "supportTrajectories": _count(SupportTrajectory, _of_child(SupportTrajectory, t, c)),
             "signals": _count(Signal, _of_child(Signal, t, c)),
             "careTeam": _count(CareTeamMember, _of_child(CareTeamMember, t, c)),
         },
-        Category.CONSENTS: {
+        ErasureCategory.CONSENTS: {
             "consents": _count(Consent, _of_child(Consent, t, c)),
         },
-        Category.ACCESS_LOG: {
+        ErasureCategory.ACCESS_LOG: {
             "accessLogEvents": _count(
                 AuditEventChild, AuditEventChild.tenant_id == t, AuditEventChild.child_id == c
             ),
@@ -154,10 +160,10 @@ def legal_hold_filter(tenant_id: uuid.UUID, child_id: uuid.UUID) -> Any | None:
 
 @dataclass
 class CategoryAssessment:
-    category: Category
+    category: ErasureCategory
     parts: dict[str, int]
     erasable: bool
-    reason: Reason | None
+    reason: ErasureReason | None
 
     @property
     def count(self) -> int:
@@ -170,7 +176,7 @@ class Assessment:
     on_legal_hold: bool
     categories: list[CategoryAssessment] = field(default_factory=list)
 
-    def of(self, category: Category) -> CategoryAssessment:
+    def of(self, category: ErasureCategory) -> CategoryAssessment:
         return next(c for c in self.categories if c.category == category)
 
 
@@ -181,10 +187,10 @@ async def assess_child(
     not, the legal reason (in one statement)."""
     parts = _parts(tenant_id, child_id)
     columns: list[Any] = []
-    names: list[tuple[Category, str]] = []
+    names: list[tuple[ErasureCategory, str]] = []
     for category, kinds in parts.items():
-        for kind, counted in kinds.items():
-            columns.append(counted.label(f"{category.value}__{kind}"))
+        for kind, subquery in kinds.items():
+            columns.append(subquery.label(f"{category.value}__{kind}"))
             names.append((category, kind))
     hold = legal_hold_filter(tenant_id, child_id)
     columns.append((hold if hold is not None else literal(0)).label("holds"))
@@ -193,17 +199,17 @@ async def assess_child(
     values = list(row)
     on_hold = bool(values[-2])
     at_school = bool(values[-1])
-    counted: dict[Category, dict[str, int]] = {category: {} for category in parts}
-    for (category, kind), value in zip(names, values, strict=False):
+    counted: dict[ErasureCategory, dict[str, int]] = {category: {} for category in parts}
+    for (category, kind), value in zip(names, values[:-2], strict=True):
         counted[category][kind] = int(value or 0)
     assessment = Assessment(child_id=child_id, on_legal_hold=on_hold)
-    for category in Category:
+    for category in ErasureCategory:
         if on_hold:
-            reason: Reason | None = Reason.LEGAL_HOLD
+            reason: ErasureReason | None = ErasureReason.LEGAL_HOLD
         elif category in ERASABLE:
             reason = None
-        elif category == Category.PUPIL_RECORD and not at_school:
-            reason = Reason.CHILDCARE_ADMINISTRATION
+        elif category == ErasureCategory.PUPIL_RECORD and not at_school:
+            reason = ErasureReason.CHILDCARE_ADMINISTRATION
         else:
             reason = KEPT_REASONS[category]
         assessment.categories.append(
@@ -218,7 +224,7 @@ async def assess_child(
 @dataclass
 class ErasedPart:
     kind: str
-    handling: Handling
+    handling: ErasureHandling
     count: int
 
 
@@ -226,7 +232,7 @@ class ErasedPart:
 class ErasureCounts:
     """What an erasure did, per category; the storage keys of files to remove after commit."""
 
-    categories: dict[Category, list[ErasedPart]] = field(default_factory=dict)
+    categories: dict[ErasureCategory, list[ErasedPart]] = field(default_factory=dict)
     storage_keys: list[str] = field(default_factory=list)
 
 
@@ -290,7 +296,7 @@ async def _erase_messages(
         )
     )
     counts.storage_keys += list(keys)
-    deleted = Handling.DELETED
+    deleted = ErasureHandling.DELETED
     return [
         ErasedPart(
             "attachments",
@@ -314,7 +320,7 @@ async def _erase_messages(
         ),
         ErasedPart(
             "messages",
-            Handling.ANONYMISED,
+            ErasureHandling.ANONYMISED,
             await _run(
                 session,
                 update(Message)
@@ -334,7 +340,7 @@ async def _erase_messages(
         ),
         ErasedPart(
             "messageThreads",
-            Handling.ANONYMISED,
+            ErasureHandling.ANONYMISED,
             await _run(
                 session,
                 update(MessageThread)
@@ -391,9 +397,9 @@ async def _erase_activities(
         select(func.count()).select_from(Enrolment).where(_of_child(Enrolment, t, c))
     )
     return [
-        ErasedPart("sessionAttendance", Handling.DELETED, attendance),
-        ErasedPart("enrolments", Handling.DELETED, enrolments),
-        ErasedPart("enrolments", Handling.ANONYMISED, int(kept or 0)),
+        ErasedPart("sessionAttendance", ErasureHandling.DELETED, attendance),
+        ErasedPart("enrolments", ErasureHandling.DELETED, enrolments),
+        ErasedPart("enrolments", ErasureHandling.ANONYMISED, int(kept or 0)),
     ]
 
 
@@ -407,13 +413,13 @@ async def _erase_data_exports(
         .where(_of_child(DataExport, t, c))
         .values(content=None, status=ExportStatus.EXPIRED, expires_at=now),
     )
-    return [ErasedPart("dataExports", Handling.ANONYMISED, changed)]
+    return [ErasedPart("dataExports", ErasureHandling.ANONYMISED, changed)]
 
 
 _ERASERS = {
-    Category.MESSAGES: _erase_messages,
-    Category.ACTIVITIES: _erase_activities,
-    Category.DATA_EXPORTS: _erase_data_exports,
+    ErasureCategory.MESSAGES: _erase_messages,
+    ErasureCategory.ACTIVITIES: _erase_activities,
+    ErasureCategory.DATA_EXPORTS: _erase_data_exports,
 }
 
 
@@ -422,7 +428,7 @@ async def erase_child_categories(
     *,
     tenant_id: uuid.UUID,
     child_id: uuid.UUID,
-    categories: Iterable[Category],
+    categories: Iterable[ErasureCategory],
     now: datetime | None = None,
 ) -> ErasureCounts:
     """Erase these erasable categories of one child, set-based, in the caller's transaction
@@ -470,7 +476,7 @@ async def handle_request(
     principal: Principal,
     *,
     child_id: uuid.UUID,
-    categories: Sequence[Category],
+    categories: Sequence[ErasureCategory],
     request_received_on: date,
     note: str | None,
 ) -> tuple[ErasureRequest, list[str]]:

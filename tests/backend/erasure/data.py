@@ -4,6 +4,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.activities.models import (
@@ -149,10 +150,7 @@ async def make_file(
     )
     await session.flush()
     first = await session.scalar(
-        ActivitySession.__table__.select()  # type: ignore[attr-defined]
-        .with_only_columns(ActivitySession.id)
-        .where(ActivitySession.activity_id == activity.id)
-        .limit(1)
+        select(ActivitySession.id).where(ActivitySession.activity_id == activity.id).limit(1)
     )
     session.add(
         SessionAttendance(

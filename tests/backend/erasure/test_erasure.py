@@ -258,7 +258,8 @@ async def test_outcome_reports_over_a_past_period_do_not_change(
             "/reports/outcomes", params=period, headers=world.headers("centre_admin")
         )
         assert response.status_code == 200, response.text
-        return response.json()
+        body: dict[str, Any] = response.json()
+        return body
 
     before = await report()
     parents = next(i for i in before["indicators"] if i["id"] == "parents")
@@ -279,3 +280,41 @@ async def world_parent(session: AsyncSession, world: World, child: Any) -> Any:
     parent = await make_user(session, world.tenant)
     await make_guardian(session, child, parent)
     return parent.id
+
+
+async def test_a_legal_hold_keeps_everything_and_stops_a_merge(
+    client: httpx.AsyncClient, session: AsyncSession, world: World
+) -> None:
+    from kindcentraal.retention.models import LegalHold
+
+    file = await make_file(session, world, world.pupil, world.parent.id)
+    session.add(
+        LegalHold(
+            tenant_id=world.tenant.id,
+            child_id=world.pupil.id,
+            reason="Lopende procedure",
+            set_by_id=world.centre_admin.id,
+            set_at=datetime.now(UTC),
+        )
+    )
+    await session.flush()
+    before = await _snapshot(session, world, file)
+    headers = world.headers("centre_admin")
+    assessed = await client.get(f"/children/{world.pupil.id}/erasure-assessment", headers=headers)
+    assert assessed.json()["onLegalHold"] is True
+    assert {c["reason"] for c in assessed.json()["categories"]} == {"legalHold"}
+    answered = await client.post(
+        "/erasure-requests", json=_request(world, "messages"), headers=headers
+    )
+    assert answered.status_code == 201, answered.text
+    assert answered.json()["erased"] == []
+    assert answered.json()["kept"] == [
+        {"category": "messages", "reason": "legalHold", "count": before["attachments"] + 4}
+    ]
+    assert await _snapshot(session, world, file) == before
+    merge = await client.post(
+        "/child-merges",
+        json={"survivorId": str(world.former_pupil.id), "duplicateId": str(world.pupil.id)},
+        headers=headers,
+    )
+    assert_problem(merge, 409)
