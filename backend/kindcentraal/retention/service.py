@@ -288,12 +288,17 @@ async def run_retention(
     batch: int = BATCH,
     storage: Storage | None = None,
     progress: Progress | None = None,
+    tenants: list[uuid.UUID] | None = None,
 ) -> RunReport:
     """Purge every tenant by its schedule; per tenant one access-log event with the counts per
-    category (never content). A dry run changes nothing and writes no event."""
+    category (never content). A dry run changes nothing and writes no event. `tenants`: only
+    these (default: all)."""
     moment = now or datetime.now(UTC)
     async with transaction() as session:
-        tenant_ids = list(await session.scalars(select(Tenant.id).order_by(Tenant.id)))
+        found = select(Tenant.id).order_by(Tenant.id)
+        if tenants is not None:
+            found = found.where(Tenant.id.in_(tenants))
+        tenant_ids = list(await session.scalars(found))
         schedules = {t: await effective_months(session, t) for t in tenant_ids}
     tallies: dict[uuid.UUID, Tally] = {}
     for tenant_id in tenant_ids:
