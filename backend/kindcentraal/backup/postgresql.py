@@ -2,10 +2,13 @@
 counts and checksums in the same snapshot; pg_restore into an empty database."""
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from sqlalchemy import text
-from sqlalchemy.ext.asyncio import AsyncConnection, create_async_engine
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 from sqlalchemy.pool import NullPool
 
 from kindcentraal.backup.manifest import Contents, contents
@@ -36,6 +39,20 @@ async def _run(program: str, *args: str, env: dict[str, str]) -> None:
         raise BackupRefused(f"{name} failed (exit {process.returncode}): " + " / ".join(last))
 
 
+@asynccontextmanager
+async def _connected(engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+    """A connection, or a refusal that says why there is none (server down, no database)."""
+    try:
+        connection = await engine.connect()
+    except (OSError, DBAPIError) as exc:
+        reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise BackupRefused(f"cannot connect to the database: {reason}") from None
+    try:
+        yield connection
+    finally:
+        await connection.close()
+
+
 async def _snapshot_contents(connection: AsyncConnection) -> Contents:
     return await connection.run_sync(contents)
 
@@ -46,8 +63,8 @@ async def backup(database: Database, folder: Path, *, bindir: Path | None) -> tu
     target = folder / FILE_NAME
     engine = create_async_engine(database.async_url, poolclass=NullPool)
     try:
-        async with engine.connect() as connection:
-            connection = await connection.execution_options(isolation_level="REPEATABLE READ")
+        async with _connected(engine) as connection:
+            await connection.execution_options(isolation_level="REPEATABLE READ")
             async with connection.begin():
                 await connection.execute(text("SET TRANSACTION READ ONLY"))
                 snapshot = await connection.scalar(text("SELECT pg_export_snapshot()"))
@@ -75,10 +92,8 @@ async def backup(database: Database, folder: Path, *, bindir: Path | None) -> tu
 async def holds_tables(database: Database) -> bool:
     engine = create_async_engine(database.async_url, poolclass=NullPool)
     try:
-        async with engine.connect() as connection:
+        async with _connected(engine) as connection:
             return int(await connection.scalar(_USER_TABLES) or 0) > 0
-    except OSError:
-        raise BackupRefused("the target database cannot be reached") from None
     finally:
         await engine.dispose()
 
@@ -107,8 +122,8 @@ async def restore(
     )
     engine = create_async_engine(database.async_url, poolclass=NullPool)
     try:
-        async with engine.connect() as connection:
-            connection = await connection.execution_options(isolation_level="REPEATABLE READ")
+        async with _connected(engine) as connection:
+            await connection.execution_options(isolation_level="REPEATABLE READ")
             async with connection.begin():
                 found = await _snapshot_contents(connection)
             # pg_restore brings no planner statistics back: without them the first queries

@@ -68,15 +68,25 @@ def _empty_folder(folder: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
 
 
+def _clear(folder: Path) -> None:
+    """A failed backup leaves no half-written files that could pass for a backup."""
+    for path in folder.iterdir():
+        path.unlink()
+
+
 def backup(database_url: str, folder: Path, *, pg_bindir: Path | None = None) -> BackupDone:
     """Write a consistent copy of the database and its manifest into a new folder."""
     started = time.perf_counter()
     database = database_of(database_url)
     _empty_folder(folder)
-    if database.kind == "sqlite":
-        file, found = sqlite.backup(database.sqlite_path, folder)
-    else:
-        file, found = asyncio.run(postgresql.backup(database, folder, bindir=pg_bindir))
+    try:
+        if database.kind == "sqlite":
+            file, found = sqlite.backup(database.sqlite_path, folder)
+        else:
+            file, found = asyncio.run(postgresql.backup(database, folder, bindir=pg_bindir))
+    except BaseException:
+        _clear(folder)
+        raise
     digest, size = file_sha256(file)
     document = manifest(
         found, database=database.kind, file_name=file.name, file_sha256=digest, file_bytes=size
