@@ -15,13 +15,13 @@ from kindcentraal.auth.dependencies import SessionDep, SettingsDep, guard, publi
 from kindcentraal.auth.devices import device_label
 from kindcentraal.auth.principal import Principal
 from kindcentraal.auth.schemas import (
+    DeviceRead,
     EnrolmentConfirmation,
     EnrolmentStarted,
     LogoutRequest,
     PasswordChange,
     RecoveryCodes,
     RefreshRequest,
-    SessionRead,
     TokenResponse,
     TwoFactorDeactivation,
     TwoFactorStatus,
@@ -381,15 +381,15 @@ async def logout(
     return response
 
 
-@router.get("/me/sessions", response_model=list[SessionRead], responses=problems(401))
+@router.get("/me/sessions", response_model=list[DeviceRead], responses=problems(401))
 async def list_sessions(
     principal: SessionsRead, session: SessionDep, response: Response
-) -> list[SessionRead]:
+) -> list[DeviceRead]:
     """Your devices: every session signed in with your account that has not ended, last used
     first; `current` marks the one this request comes from."""
     response.headers["Cache-Control"] = "no-store"
     devices = await device_sessions.list_devices(session, principal)
-    return [SessionRead.model_validate(device, from_attributes=True) for device in devices]
+    return [DeviceRead.model_validate(device, from_attributes=True) for device in devices]
 
 
 @router.delete("/me/sessions/{sessionId}", status_code=204, responses=problems(401, 404))

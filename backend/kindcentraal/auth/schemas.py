@@ -45,7 +45,7 @@ class LogoutRequest(ApiModel):
     refresh_token: str | None = Field(default=None, max_length=200)
 
 
-class SessionRead(ReadModel):
+class DeviceRead(ReadModel):
     """One signed-in device: a session of the caller's account that has not ended."""
 
     id: uuid.UUID
