@@ -42,6 +42,14 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/absence-report')).default }),
       },
       {
+        path: 'children/:childId/verwijderverzoek',
+        lazy: async () => ({ Component: (await import('@/app/routes/child-erasure')).default }),
+      },
+      {
+        path: 'children/:childId/samenvoegen',
+        lazy: async () => ({ Component: (await import('@/app/routes/child-merge')).default }),
+      },
+      {
         path: 'vandaag',
         lazy: async () => ({ Component: (await import('@/app/routes/today')).default }),
       },

@@ -10,6 +10,7 @@ import { Consents } from '@/features/consent/components/consents';
 import { ChildDaySection } from '@/features/day/components/child-day-section';
 import { ChildSupport } from '@/features/support/components/child-support';
 import { ContactPersonSection } from '@/features/contact-person/components/contact-person-section';
+import { ChildAdminLinks } from '@/features/erasure/components/child-admin-links';
 import { NewThreadForm } from '@/features/messages/components/new-thread-form';
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
@@ -38,6 +39,8 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
   const [supportOpen, setSupportOpen] = useState(false);
   // Centre and organisation administrators hand the contact person over (the server decides).
   const canChangeContact = (me.data?.roles ?? []).some((role) => role === 'centre_admin' || role === 'org_admin');
+  // Erasure requests and merges of duplicate registrations: the centre's administrators.
+  const isCentreAdmin = (me.data?.roles ?? []).includes('centre_admin');
   // The consent form's choices, and the support decision's once that section is open: only
   // loaded for whoever gets those forms.
   const organisations = useOrganisations({
@@ -95,6 +98,7 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
       ) : null}
       {isContactPerson && isStaff ? <MessageToGuardians childId={child.id} name={child.givenName} /> : null}
       {canReadAccessLog ? <AccessLog childId={child.id} /> : null}
+      {isCentreAdmin ? <ChildAdminLinks childId={child.id} /> : null}
     </>
   );
 }
