@@ -41,7 +41,7 @@ import '@/styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
-import { configureApi, createApiClient } from '@/lib/api-client';
+import { configureApi, createApiClient, resumeSession } from '@/lib/api-client';
 import { tokenStore } from '@/lib/auth';
 import { registerServiceWorker } from '@/features/offline/register-service-worker';
 import { loadConfig } from '@/lib/config';
@@ -53,7 +53,10 @@ async function start() {
   await initI18n();
   try {
     const config = await loadConfig();
-    configureApi(createApiClient({ baseUrl: config.apiBaseUrl, store: tokenStore }));
+    const client = createApiClient({ baseUrl: config.apiBaseUrl, store: tokenStore });
+    configureApi(client);
+    // Signed in on this device? The refresh cookie says so; ask while the first screen loads.
+    void resumeSession(client);
   } catch (error) {
     console.error(error);
     const message = document.createElement('p');

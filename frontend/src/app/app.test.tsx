@@ -80,7 +80,9 @@ describe('the app', () => {
     const logout = requests.find((r) => r.url.endsWith('/auth/logout'))!;
     expect(logout.method).toBe('POST');
     expect(logout.headers.get('Authorization')).toBe('Bearer access-1');
-    expect(await logout.json()).toEqual({ refreshToken: 'refresh-1' });
+    // The refresh token is the HttpOnly cookie: it goes along, and the answer clears it.
+    expect(logout.credentials).toBe('include');
+    expect(await logout.json()).toEqual({});
   });
 
   it('shows a teacher who is also a parent as a parent or guardian in the header', async () => {

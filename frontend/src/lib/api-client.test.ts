@@ -6,7 +6,6 @@ const tokenAnswer = (n: number) => ({
   access_token: `access-${n}`,
   token_type: 'bearer',
   expires_in: 900,
-  refresh_token: `refresh-${n}`,
 });
 
 const me = { id: 'u1', displayName: 'Fatima', roles: [], memberships: [], isGuardian: false };
@@ -38,10 +37,12 @@ describe('auth middleware', () => {
       'POST /api/v1/auth/refresh',
       'GET /api/v1/me',
     ]);
+    // The refresh token is the HttpOnly cookie: credentials go along, the body is empty JSON.
     const refresh = requests[1]!;
     expect(refresh.headers.get('Content-Type')).toBe('application/json');
-    expect(await refresh.json()).toEqual({ refreshToken: 'refresh-1' });
-    expect(store.get()).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-2' });
+    expect(refresh.credentials).toBe('include');
+    expect(await refresh.json()).toEqual({});
+    expect(store.get()).toMatchObject({ accessToken: 'access-2' });
   });
 
   it('gives up on a second 401: no second refresh, and the session ends', async () => {
@@ -107,11 +108,11 @@ describe('auth middleware', () => {
         : problem(401, 'Expired');
     });
 
-    await api().POST('/auth/logout', { body: { refreshToken: 'refresh-1' } });
+    await api().POST('/auth/logout', { body: { refreshToken: 'a-client-token-0123' } });
 
     const logouts = requests.filter((r) => r.url.endsWith('/auth/logout'));
     expect(logouts).toHaveLength(2);
-    expect(await logouts[1]!.json()).toEqual({ refreshToken: 'refresh-1' });
+    expect(await logouts[1]!.json()).toEqual({ refreshToken: 'a-client-token-0123' });
   });
 
   it('never refreshes after a 401 from the login itself', async () => {

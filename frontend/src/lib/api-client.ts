@@ -1,6 +1,6 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { components, paths } from '@/api/schema';
-import { tokensFromResponse, type TokenStore, type Tokens } from '@/lib/auth';
+import { createRefresher, tokensFromResponse, type TokenStore } from '@/lib/auth';
 
 export type ApiClient = Client<paths>;
 export type Problem = components['schemas']['Problem'];
@@ -90,48 +90,32 @@ export async function fetchAllPages<T>(
 
 /** Paths whose 401 means "wrong credentials" or "spent refresh token", never "refresh and retry". */
 const NO_REFRESH_PATHS = new Set(['/auth/token', '/auth/refresh']);
+/** An access token this close to its end is renewed before it is sent. */
+const EXPIRY_MARGIN_MS = 10_000;
 
 export type AuthMiddlewareOptions = {
   store: TokenStore;
-  /** Trades a refresh token for new tokens; null when the server refuses it. */
-  refresh: (refreshToken: string) => Promise<Tokens | null>;
+  /** Trades the refresh cookie for a new access token (createRefresher): true when it did. */
+  refresh: () => Promise<boolean>;
 };
 
 /**
- * Adds the bearer token, and on a 401 trades the refresh token once and retries the request once.
- * Parallel 401s share one refresh: the server spends a refresh token on first use.
+ * Adds the bearer token. Without one (the app just opened: the session lives in the refresh
+ * cookie) or with one about to expire, it refreshes first; on a 401 it refreshes once and
+ * retries the request once. Refreshes are shared (createRefresher).
  */
 export function createAuthMiddleware({ store, refresh }: AuthMiddlewareOptions): Middleware {
   const copies = new Map<string, Request>();
-  let refreshing: Promise<boolean> | null = null;
-
-  function refreshOnce(rejectedAccessToken: string): Promise<boolean> {
-    const current = store.get();
-    if (!current) return Promise.resolve(false);
-    // Another request already refreshed while this one was under way.
-    if (current.accessToken !== rejectedAccessToken) return Promise.resolve(true);
-    if (!refreshing) {
-      refreshing = refresh(current.refreshToken)
-        .then((next) => {
-          if (next) {
-            store.set(next);
-            return true;
-          }
-          store.clear();
-          return false;
-        })
-        .catch(() => false)
-        .finally(() => {
-          refreshing = null;
-        });
-    }
-    return refreshing;
-  }
 
   return {
-    onRequest({ request, schemaPath, id }) {
-      const tokens = store.get();
-      if (!tokens || NO_REFRESH_PATHS.has(schemaPath)) return request;
+    async onRequest({ request, schemaPath, id }) {
+      if (NO_REFRESH_PATHS.has(schemaPath)) return request;
+      let tokens = store.get();
+      if ((!tokens || tokens.expiresAt - EXPIRY_MARGIN_MS < Date.now()) && store.session().status !== 'signedOut') {
+        await refresh();
+        tokens = store.get();
+      }
+      if (!tokens) return request;
       request.headers.set('Authorization', `Bearer ${tokens.accessToken}`);
       // The body stream is spent once sent; keep a copy in case it must be sent again.
       copies.set(id, request.clone());
@@ -143,9 +127,10 @@ export function createAuthMiddleware({ store, refresh }: AuthMiddlewareOptions):
       if (response.status !== 401 || !copy || NO_REFRESH_PATHS.has(schemaPath)) return response;
 
       const rejected = copy.headers.get('Authorization')?.replace(/^Bearer /, '') ?? '';
-      const refreshed = await refreshOnce(rejected);
+      // Another request may have refreshed while this one was under way.
+      if (store.get()?.accessToken === rejected && !(await refresh())) return response;
       const tokens = store.get();
-      if (!refreshed || !tokens) return response;
+      if (!tokens) return response;
 
       const retry = new Request(copy);
       retry.headers.set('Authorization', `Bearer ${tokens.accessToken}`);
@@ -166,21 +151,29 @@ export type CreateApiClientOptions = {
   fetch?: (request: Request) => Promise<Response>;
 };
 
+const refreshers = new WeakMap<ApiClient, () => Promise<boolean>>();
+
 export function createApiClient({ baseUrl, store, fetch }: CreateApiClientOptions): ApiClient {
   // Resolve fetch at call time so tests can stub the global after the client exists.
   const fetchImpl = fetch ?? ((request: Request) => globalThis.fetch(request));
   const bare = createClient<paths>({ baseUrl, fetch: fetchImpl });
   const client = createClient<paths>({ baseUrl, fetch: fetchImpl });
-  client.use(
-    createAuthMiddleware({
-      store,
-      refresh: async (refreshToken) => {
-        const { data, response } = await bare.POST('/auth/refresh', { body: { refreshToken } });
-        return response.ok && data ? tokensFromResponse(data) : null;
-      },
-    }),
-  );
+  const refresh = createRefresher(store, async () => {
+    // The cookie goes along (credentials), in JSON: the API refuses a form (docs/sessions.md).
+    const { data, response } = await bare.POST('/auth/refresh', { body: {}, credentials: 'include' });
+    return response.ok && data ? tokensFromResponse(data) : null;
+  });
+  client.use(createAuthMiddleware({ store, refresh }));
+  refreshers.set(client, refresh);
   return client;
+}
+
+/**
+ * On app start: an access token from the refresh cookie, if this device is signed in. Sent at
+ * once, beside the first screen's code, rather than waiting for the first API call.
+ */
+export function resumeSession(client: ApiClient): Promise<boolean> {
+  return refreshers.get(client)?.() ?? Promise.resolve(false);
 }
 
 let current: ApiClient | null = null;

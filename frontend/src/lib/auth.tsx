@@ -5,88 +5,50 @@ import type { paths } from '@/api/schema';
 export type TokenResponse =
   paths['/auth/token']['post']['responses'][200]['content']['application/json'];
 
+/**
+ * The access token, in this page's memory only. The refresh token is an HttpOnly cookie the
+ * API sets (docs/sessions.md): no script of this page, ours or an injected one, can read it.
+ */
 export type Tokens = {
   accessToken: string;
-  refreshToken: string;
   /** Epoch milliseconds after which the access token is expected to be refused. */
   expiresAt: number;
 };
 
+/**
+ * `checking`: the page has no access token yet, but the cookie may hold a session (the app was
+ * just opened, or the refresh found no network); `signedIn`: an access token is at hand;
+ * `signedOut`: the API said there is no session.
+ */
+export type SessionStatus = 'checking' | 'signedIn' | 'signedOut';
+export type Session = { status: SessionStatus; tokens: Tokens | null };
+
 export type TokenStore = {
   get(): Tokens | null;
+  session(): Session;
   set(tokens: Tokens): void;
   clear(): void;
   subscribe(listener: () => void): () => void;
 };
 
-export const SESSION_KEY = 'kindcentraal.session';
-
 export function tokensFromResponse(response: TokenResponse, now: number = Date.now()): Tokens {
-  // A person's login always answers a refresh token; only API clients go without.
-  if (!response.refresh_token) throw new Error('The token response has no refresh token.');
-  return {
-    accessToken: response.access_token,
-    refreshToken: response.refresh_token,
-    expiresAt: now + response.expires_in * 1000,
-  };
+  return { accessToken: response.access_token, expiresAt: now + response.expires_in * 1000 };
 }
 
-function isTokens(value: unknown): value is Tokens {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.accessToken === 'string' &&
-    typeof v.refreshToken === 'string' &&
-    typeof v.expiresAt === 'number'
-  );
-}
-
-function safeSessionStorage(): Storage | null {
-  try {
-    return typeof window === 'undefined' ? null : window.sessionStorage;
-  } catch {
-    // Storage can be blocked by browser privacy settings; tokens then live in memory only.
-    return null;
-  }
-}
-
-/**
- * Tokens live in memory and in sessionStorage: a reload keeps the session, closing the tab
- * ends it, and nothing is shared with other tabs or kept on disk after the browser closes.
- */
-export function createTokenStore(storage: Storage | null = safeSessionStorage()): TokenStore {
+/** Memory only: a reload or a reopened app asks the API again (the cookie goes along). */
+export function createTokenStore(status: SessionStatus = 'checking'): TokenStore {
   const listeners = new Set<() => void>();
-  let tokens: Tokens | null = null;
-  try {
-    const raw = storage?.getItem(SESSION_KEY);
-    const parsed: unknown = raw ? JSON.parse(raw) : null;
-    tokens = isTokens(parsed) ? parsed : null;
-  } catch {
-    tokens = null;
-  }
-
-  const emit = () => listeners.forEach((listener) => listener());
-
+  let current: Session = { status, tokens: null };
+  const update = (next: Session) => {
+    current = next;
+    listeners.forEach((listener) => listener());
+  };
   return {
-    get: () => tokens,
-    set(next) {
-      tokens = next;
-      try {
-        storage?.setItem(SESSION_KEY, JSON.stringify(next));
-      } catch {
-        // Memory still holds the tokens.
-      }
-      emit();
-    },
+    get: () => current.tokens,
+    session: () => current,
+    set: (tokens) => update({ status: 'signedIn', tokens }),
     clear() {
-      if (tokens === null) return;
-      tokens = null;
-      try {
-        storage?.removeItem(SESSION_KEY);
-      } catch {
-        // Nothing to remove.
-      }
-      emit();
+      if (current.status !== 'signedOut') update({ status: 'signedOut', tokens: null });
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -95,11 +57,46 @@ export function createTokenStore(storage: Storage | null = safeSessionStorage())
   };
 }
 
+/** Trades the refresh cookie for an access token: the tokens, null when refused; throws offline. */
+export type Exchange = () => Promise<Tokens | null>;
+
+type Locks = { request<T>(name: string, callback: () => Promise<T>): Promise<T> };
+
+function browserLocks(): Locks | null {
+  return typeof navigator !== 'undefined' && 'locks' in navigator ? (navigator.locks as Locks) : null;
+}
+
+/**
+ * One refresh at a time. The API spends a refresh token on first use and ends the whole session
+ * when a spent one comes back, so two refreshes must never send the same cookie: in this page
+ * they share one promise, and across tabs a Web Lock queues them (the second then sends the
+ * cookie the first one got). Refused: signed out. No answer (offline): nothing changes, the
+ * next request tries again.
+ */
+export function createRefresher(store: TokenStore, exchange: Exchange, locks = browserLocks()) {
+  let pending: Promise<boolean> | null = null;
+  return (): Promise<boolean> => {
+    pending ??= (locks ? locks.request('kindcentraal.refresh', exchange) : exchange())
+      .then((tokens) => {
+        if (tokens) store.set(tokens);
+        else store.clear();
+        return tokens !== null;
+      })
+      .catch(() => false)
+      .finally(() => {
+        pending = null;
+      });
+    return pending;
+  };
+}
+
 /** The one store the running app uses; tests make their own. */
 export const tokenStore = createTokenStore();
 
 type AuthContextValue = {
   tokens: Tokens | null;
+  status: SessionStatus;
+  /** An access token is at hand (not while the session is still being checked). */
   isAuthenticated: boolean;
   signIn(response: TokenResponse): void;
   signOut(): void;
@@ -115,16 +112,17 @@ export function AuthProvider({
   store?: TokenStore;
   children: ReactNode;
 }) {
-  const tokens = useSyncExternalStore(store.subscribe, store.get, store.get);
+  const { status, tokens } = useSyncExternalStore(store.subscribe, store.session, store.session);
   const value = useMemo<AuthContextValue>(
     () => ({
       tokens,
-      isAuthenticated: tokens !== null,
+      status,
+      isAuthenticated: status === 'signedIn',
       signIn: (response) => store.set(tokensFromResponse(response)),
       signOut: () => store.clear(),
       store,
     }),
-    [tokens, store],
+    [tokens, status, store],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

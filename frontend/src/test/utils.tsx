@@ -111,15 +111,14 @@ export function testMe(memberships: Me['memberships'] = [], overrides: Partial<M
 export function testTokens(overrides: Partial<Tokens> = {}): Tokens {
   return {
     accessToken: 'access-1',
-    refreshToken: 'refresh-1',
     expiresAt: Date.now() + 15 * 60_000,
     ...overrides,
   };
 }
 
-/** A memory-only store and an API client bound to the test base URL. */
+/** A store (signed in with `tokens`, or signed out) and an API client bound to the test base URL. */
 export function setupApi(tokens: Tokens | null = testTokens()): TokenStore {
-  const store = createTokenStore(null);
+  const store = createTokenStore(tokens ? 'checking' : 'signedOut');
   if (tokens) store.set(tokens);
   configureApi(createApiClient({ baseUrl: API, store }));
   return store;

@@ -42,7 +42,10 @@ export type ProtectedOutletContext = {
 /** Screens behind the login: without a session, go to the login screen and come back after. */
 export function ProtectedLayout() {
   const { t } = useTranslation();
-  const { isAuthenticated, signOut } = useAuth();
+  const { status, signOut } = useAuth();
+  // Also while the session is being checked (the app just opened: the refresh cookie decides):
+  // the first request waits for that answer, and only a refusal leads to the login screen.
+  const isAuthenticated = status !== 'signedOut';
   const location = useLocation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();

@@ -25,6 +25,8 @@ export function login({ email, password, totp }: LoginInput): Promise<TokenRespo
       },
       bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      // The answer sets the refresh cookie (HttpOnly): the app stays signed in when reopened.
+      credentials: 'include',
     }),
   );
 }

@@ -32,7 +32,9 @@ describe('LoginForm', () => {
     expect(form.get('grant_type')).toBe('password');
     expect(form.get('username')).toBe('juf.anna@kindcentraal.test');
     expect(form.get('password')).toBe('geheim-wachtwoord');
-    expect(store.get()).toMatchObject({ accessToken: 'a1', refreshToken: 'r1' });
+    expect(store.get()).toMatchObject({ accessToken: 'a1' });
+    // The answer sets the refresh cookie: only with credentials does the browser keep it.
+    expect(request.credentials).toBe('include');
   });
 
   it('says in plain Dutch that the e-mail address or password is wrong (401)', async () => {
