@@ -7,8 +7,8 @@ Usage
 
     --clients N         writer processes (default 4)
     --rate N            writes per second of all clients together (default 200)
-    --message-every N   every Nth write is a message with its access-log event (default 20;
-                        the others are absence reports, a fifth of a message's CPU)
+    --message-every N   every Nth write is a message through the service layer (default 20;
+                        the others are absences with their event, a fifth of a message's CPU)
     --kills N           times the server is killed with SIGKILL and restarted (default 5)
     --interval S        seconds of writing between kills (default 3)
     --json PATH         also write the figures as JSON
@@ -17,10 +17,11 @@ What happens
 ------------
 A throwaway PostgreSQL cluster (initdb, production-like durability: fsync, full_page_writes and
 synchronous_commit on), migrated and seeded with the demo. N writer processes
-(`python -m kindcentraal.backup.writer write`) each act as a demo guardian: they report
-absences, and every `--message-every`-th write send a message (with its access-log event),
-through the service layer, each in its own unit of work, and seal the access log as the API
-does. A write counts
+(`python -m kindcentraal.backup.writer write --direct`) each act as a demo guardian: each write
+is one unit of work holding an absence and its access-log event (the app's models and audit
+service, without the permission lookups), and every `--message-every`-th write is a message
+sent through the messages service (with its event); the writers seal the access log as the
+API does. A write counts
 as acknowledged once its commit returned; its id is appended to the client's file at once.
 Meanwhile the server (the postmaster and every backend) is killed with SIGKILL, `--kills`
 times, and restarted with `pg_ctl start` (crash recovery replays the WAL). The writers retry
@@ -255,6 +256,7 @@ def crash_test(
                     f"--rate={rate / clients}",
                     f"--client={n}",
                     f"--message-every={message_every}",
+                    "--direct",
                     f"--acks={acks[n]}",
                 ],
                 env=env,

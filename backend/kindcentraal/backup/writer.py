@@ -26,6 +26,7 @@ from sqlalchemy import select
 
 from kindcentraal.attendance import service as attendance_service
 from kindcentraal.attendance.schemas import AbsenceCreate
+from kindcentraal.audit import service as audit
 from kindcentraal.audit.writer import seal_all
 from kindcentraal.auth.principal import Principal
 from kindcentraal.db import Database, unit_of_work
@@ -86,6 +87,36 @@ async def post_message(database: Database, family: Family, thread_id: uuid.UUID)
     return message.id
 
 
+async def record_absence(database: Database, family: Family) -> uuid.UUID:
+    """The lean write of the crash test: an absence row and its access-log event in one unit of
+    work, through the app's models and audit service but without the permission lookups, so a
+    few processes reach hundreds of writes a second (every write then seals into the log)."""
+    from kindcentraal.attendance.models import Absence, AbsenceReason
+
+    today = local_today()
+    async with database.sessionmaker() as session, unit_of_work(session):
+        absence = Absence(
+            tenant_id=family.principal.tenant_id,
+            child_id=family.child_id,
+            from_date=today,
+            to_date=today,
+            reason=AbsenceReason.ILL,
+            reported_by_id=family.principal.user_id,
+        )
+        session.add(absence)
+        await audit.record(
+            session,
+            audit.actor_of(family.principal),
+            resource="absence",
+            action="create",
+            child_ids=[family.child_id],
+            basis="guardian",
+        )
+        await session.flush()
+        absence_id = absence.id
+    return absence_id
+
+
 async def report_absence(database: Database, family: Family) -> uuid.UUID:
     """One absence report; returns once its unit of work has committed."""
     today = local_today()
@@ -111,6 +142,7 @@ async def _write(
     thread_id: uuid.UUID,
     rate: float,
     message_every: int,
+    direct: bool,
     acks: TextIO,
     counts: Counts,
     stop: asyncio.Event,
@@ -124,6 +156,8 @@ async def _write(
         try:
             if message:
                 table, written = "message", await post_message(database, family, thread_id)
+            elif direct:
+                table, written = "absence", await record_absence(database, family)
             else:
                 table, written = "absence", await report_absence(database, family)
         except Exception:  # the database went away: not acknowledged, try the next one
@@ -151,6 +185,7 @@ async def run(
     *,
     rate: float,
     message_every: int,
+    direct: bool = False,
     acks: Path,
     client: int,
     seconds: float | None,
@@ -168,7 +203,9 @@ async def run(
         thread_id = await open_thread(database, family)
         with acks.open("a") as stream:
             await asyncio.gather(
-                _write(database, family, thread_id, rate, message_every, stream, counts, stop),
+                _write(
+                    database, family, thread_id, rate, message_every, direct, stream, counts, stop
+                ),
                 _seal(database, counts, stop),
             )
     finally:
@@ -223,6 +260,12 @@ def main() -> None:
     write.add_argument(
         "--message-every", type=int, default=5, help="Every Nth write is a message (0: none)."
     )
+    write.add_argument(
+        "--direct",
+        action="store_true",
+        help="Absences as a row and its access-log event in a unit of work, without the "
+        "service's permission lookups (the crash test's lean write).",
+    )
     write.add_argument("--acks", type=Path, required=True, help="Acknowledged ids go here.")
     write.add_argument("--client", type=int, default=0, help="Which demo family writes.")
     write.add_argument("--seconds", type=float, default=None)
@@ -243,6 +286,7 @@ def main() -> None:
             url,
             rate=args.rate,
             message_every=args.message_every,
+            direct=args.direct,
             acks=args.acks,
             client=args.client,
             seconds=args.seconds,
