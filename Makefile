@@ -84,7 +84,7 @@ test-frontend: frontend/node_modules/.installed
 
 # The parent app's first screen (JS and CSS, gzip) against its budget, on a production build.
 bundle-budget: frontend/dist/index.html
-	cd frontend && node --test --test-reporter=dot scripts/scripts.test.mjs && node scripts/bundle-budget.mjs
+	cd frontend && node --test --test-reporter=dot scripts/scripts.test.mjs scripts/csp.test.mjs && node scripts/bundle-budget.mjs
 
 test-e2e: $(BIN)/.installed frontend/dist/index.html tests/e2e/node_modules/.installed
 	@if [ ! -x /usr/bin/chromium ]; then \

@@ -3,6 +3,7 @@ import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { chunkModules, localeParts, pruneDesignTokens } from './scripts/vite-plugins.mjs';
+import { cspMeta, securityHeaders, servedApiBaseUrl } from './scripts/csp.mjs';
 import { serviceWorker } from './src/features/offline/pwa-plugin';
 
 /**
@@ -38,6 +39,9 @@ export default defineConfig({
     // dist/.vite/chunk-modules.json for scripts/bundle-budget.mjs.
     chunkModules(fileURLToPath(new URL('.', import.meta.url))),
     serviceWorker(),
+    // The Content-Security-Policy as a <meta> in the built index.html, for hosts that set no
+    // headers (scripts/csp.mjs, docs/security.md).
+    cspMeta(),
   ],
   resolve: {
     alias: {
@@ -48,6 +52,11 @@ export default defineConfig({
     port: 5173,
     strictPort: true,
     host: '127.0.0.1',
+  },
+  // `vite preview` (make run, the browser tests) sends the SPA's security headers, the policy's
+  // connect-src and report-uri taken from the API base URL it serves (scripts/csp.mjs).
+  preview: {
+    headers: securityHeaders({ apiBaseUrl: servedApiBaseUrl(fileURLToPath(new URL('.', import.meta.url))) }),
   },
   build: {
     target: 'es2022',

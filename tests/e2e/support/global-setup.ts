@@ -123,6 +123,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     KC_DATABASE_URL: `sqlite:///${join(dir, 'e2e.db')}`,
     KC_SECRET_KEY: randomBytes(36).toString('base64url'), // 48 characters
     KC_CORS_ORIGINS: JSON.stringify([SPA_URL]),
+    // vite preview's Content-Security-Policy allows (connect-src) and reports to this run's API.
+    KC_CSP_API_BASE_URL: API_BASE_URL,
   };
   const servers: Server[] = [];
   const teardown = async () => {

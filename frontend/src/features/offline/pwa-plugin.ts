@@ -28,6 +28,10 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     // A navigation to the API (or its documentation) is never answered with the app.
     navigateFallbackDenylist: [/^\/api(\/|$)/],
     cleanupOutdatedCaches: true,
+    // The Workbox runtime inside sw.js rather than loaded with importScripts(): the worker runs
+    // under the SPA's Content-Security-Policy, whose Trusted Types refuse a script URL given
+    // as a string (scripts/csp.mjs).
+    inlineWorkboxRuntime: true,
     clientsClaim: true,
     skipWaiting: true,
     runtimeCaching: [

@@ -8,7 +8,8 @@ type RegisterSW = typeof import('virtual:pwa-register').registerSW;
  * (registerType "autoUpdate"); see docs/pwa.md.
  */
 export async function registerServiceWorker(
-  load: () => Promise<{ registerSW: RegisterSW }> = () => import('virtual:pwa-register'),
+  // sw-register.ts: registerSW, after the Trusted Types policy that lets the worker's URL through.
+  load: () => Promise<{ registerSW: RegisterSW }> = () => import('@/features/offline/sw-register'),
 ): Promise<boolean> {
   if (typeof navigator === 'undefined' || !('serviceWorker' in navigator)) return false;
   const { registerSW } = await load();
