@@ -52,9 +52,11 @@ if [ "$KIND" = postgresql ]; then
     PGDATA_DIR="$WORK/pg/data"
     mkdir -p "$WORK/pg"
     if [ "$(id -u)" = 0 ]; then chown postgres "$WORK/pg"; chmod 755 "$WORK"; fi
+    # fsync off: the drill checks what a backup brings back, not durability (the crash test
+    # does, with fsync on); seeding then takes seconds less.
     as_postgres "$PGBIN/initdb" -D "$PGDATA_DIR" -U postgres --auth=trust --no-sync -E UTF8 >/dev/null
     as_postgres "$PGBIN/pg_ctl" -D "$PGDATA_DIR" -l "$WORK/pg/pg.log" \
-      -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg" -w start >/dev/null
+      -o "-c listen_addresses=127.0.0.1 -p $PORT -k $WORK/pg -c fsync=off" -w start >/dev/null
     BASE="postgresql://postgres@127.0.0.1:$PORT"
   fi
   NAME="drill_$(date +%s)_$$"
