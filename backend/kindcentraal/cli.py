@@ -222,6 +222,32 @@ def audit_seal() -> None:
     typer.echo(f"Sealed {asyncio.run(run())} events.")
 
 
+@app.command("bsn-index")
+def bsn_index() -> None:
+    """Build the unique index on (municipality, BSN) that the child-identity migration left
+    out because a BSN was registered twice; refused (exit 1, counts only) while any is."""
+    from kindcentraal.child.identity import build_bsn_index
+    from kindcentraal.db import Database
+
+    async def run() -> int:
+        database = Database(get_settings().async_database_url)
+        try:
+            async with database.sessionmaker() as session, session.begin():
+                return await build_bsn_index(session)
+        finally:
+            await database.dispose()
+
+    twice = asyncio.run(run())
+    if twice:
+        typer.echo(
+            f"{twice} BSN(s) are registered for more than one child; merge those records "
+            "first (docs/erasure.md).",
+            err=True,
+        )
+        raise typer.Exit(code=1)
+    typer.echo("One child per BSN in each municipality: the unique index is in place.")
+
+
 retention_app = typer.Typer(help="The retention schedule's purge.", no_args_is_help=True)
 app.add_typer(retention_app, name="retention")
 
