@@ -23,7 +23,7 @@ class ErasureReason(enum.StrEnum):
 
     # A centre admin put a legal hold on the child (art. 17(3)(e): legal claims).
     LEGAL_HOLD = "legalHold"
-    # The school's pupil administration (WPO art. 40b; Leerplichtwet), also after leaving.
+    # The school's pupil administration (WPO; Leerplichtwet), also after leaving.
     PUPIL_ADMINISTRATION = "pupilAdministration"
     # The childcare provider's administration (Wet kinderopvang; AWR art. 52: 7 years).
     CHILDCARE_ADMINISTRATION = "childcareAdministration"
