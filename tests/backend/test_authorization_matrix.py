@@ -1488,6 +1488,24 @@ TABLE: dict[str, Row] = {
     "PUT /security-settings": self_op(
         CENTRE_ADMIN_ONLY, lambda c: Call(json={"mandatoryTwoFactorRoles": []})
     ),
+    # Retention (docs/retention.md): the schedule of the municipality and legal holds on the
+    # children of the centres a centre admin runs; everyone else is refused by role.
+    "GET /retention-schedule": self_op(CENTRE_ADMIN_ONLY, lambda c: Call()),
+    "PUT /retention-schedule": self_op(
+        CENTRE_ADMIN_ONLY,
+        lambda c: Call(json={"items": [{"category": "messages", "months": 36}]}),
+    ),
+    #                                   anon ca  oa  ss  cs  cad cpw cpo cp  gw  gwo an  out
+    "GET /children/{childId}/legal-hold": obj_op(
+        _child, own="401 200 403 403 403 403 403 404 403 403 403 404 404"
+    ),
+    "PUT /children/{childId}/legal-hold": obj_op(
+        lambda c: Call(path={"childId": c.child().id}, json={"reason": "Zaak 2026/17"}),
+        own="401 200 403 403 403 403 403 404 403 403 403 404 404",
+    ),
+    "DELETE /children/{childId}/legal-hold": obj_op(
+        _child, own="401 204 403 403 403 403 403 404 403 403 403 404 404"
+    ),
 }
 
 

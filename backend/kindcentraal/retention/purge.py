@@ -751,13 +751,13 @@ async def purge_tenant(
 ) -> Tally:
     """Every step for one tenant, each to the end in batches of one transaction each."""
     tally = Tally()
-    for step in STEPS:
-        if dry_run:
-            async with transaction() as session:
+    if dry_run:
+        async with transaction() as session:
+            for step in STEPS:
                 number = await count_step(session, scope, step)
-            if number:
-                tally.add(step.category, step.name, number)
-            continue
+                if number:
+                    tally.add(step.category, step.name, number)
+    for step in STEPS if not dry_run else ():
         while True:
             async with transaction() as session:
                 number, keys = await run_step_batch(session, scope, step, batch=batch)

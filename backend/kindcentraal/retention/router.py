@@ -38,22 +38,19 @@ READ_HOLD = declare(
     "legal-hold.read",
     resource="legal-hold",
     action="read",
-    roles={Role.CENTRE_ADMIN},
-    rows="children of centres the caller administers",
+        rows="children of centres the caller administers (others who see the child: 403)",
 )
 SET_HOLD = declare(
     "legal-hold.update",
     resource="legal-hold",
     action="update",
-    roles={Role.CENTRE_ADMIN},
-    rows="children of centres the caller administers",
+        rows="children of centres the caller administers (others who see the child: 403)",
 )
 RELEASE_HOLD = declare(
     "legal-hold.delete",
     resource="legal-hold",
     action="delete",
-    roles={Role.CENTRE_ADMIN},
-    rows="children of centres the caller administers",
+        rows="children of centres the caller administers (others who see the child: 403)",
 )
 
 
