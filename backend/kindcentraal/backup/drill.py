@@ -110,15 +110,11 @@ def run_drill(
     warnings.filterwarnings("ignore", message="Skipped unsupported reflection")
     started = time.perf_counter()
     source = _settings(source_url)
-    progress("-- fresh database: migrate and seed the demo")
-    command.upgrade(alembic_config(source.async_database_url), "head")
-    progress("   " + asyncio.run(load_demo(source)))
-    seed_seconds = time.perf_counter() - started
-
-    progress(f"-- a writer: {rate:g} writes/s through the service layer")
     acks = work / "acks"
     acks.touch()
+    seeded = work / "seeded"
     with (work / "writer.log").open("w") as log:
+        # Started first: its imports overlap the seeding; it waits for `seeded`.
         writer = subprocess.Popen(  # noqa: S603 - our own module, no shell
             [
                 sys.executable,
@@ -128,12 +124,19 @@ def run_drill(
                 f"--database-url={source_url}",
                 f"--rate={rate}",
                 f"--acks={acks}",
+                f"--after={seeded}",
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
             env={**os.environ, "KC_SECRET_KEY": DRILL_SECRET},
         )
     try:
+        progress("-- fresh database: migrate and seed the demo")
+        command.upgrade(alembic_config(source.async_database_url), "head")
+        progress("   " + asyncio.run(load_demo(source)))
+        seed_seconds = time.perf_counter() - started
+        seeded.touch()
+        progress(f"-- a writer: {rate:g} writes/s through the service layer")
         while _lines(acks) < WRITES_BEFORE_BACKUP:
             if writer.poll() is not None:
                 raise RuntimeError("the writer stopped: " + (work / "writer.log").read_text())
