@@ -87,6 +87,7 @@ export const PARENT_NAMESPACES = [
   'security.recoveryCodes',
   'security.deactivate',
   'security.password',
+  'security.devices',
 ] as const;
 
 /**
@@ -129,6 +130,7 @@ export const PARENT_LATER_NAMESPACES = [
   'security.recoveryCodes',
   'security.deactivate',
   'security.password',
+  'security.devices',
 ] as const;
 
 export type Direction = 'ltr' | 'rtl';

@@ -11,6 +11,7 @@ import { useFamily } from '@/features/parent/hooks/use-family';
 import { childPath } from '@/features/parent/utils/paths';
 import { PasswordChangeForm } from '@/features/security/components/password-change-form';
 import { TwoFactorSection } from '@/features/security/components/two-factor-section';
+import { DevicesSection } from '@/features/security/components/devices-section';
 import { NotificationSettingsForm } from '@/features/notification-settings/components/notification-settings-form';
 import { PARENT_LANGUAGES } from '@/lib/i18n';
 import type { ProtectedOutletContext } from '@/app/routes/protected-layout';
@@ -43,6 +44,10 @@ export default function ParentAccountRoute() {
         <>
           <TwoFactorSection status={me.data.twoFactor} />
           <PasswordChangeForm onChanged={() => endSession('passwordChanged')} />
+          <DevicesSection
+            className="kc-parent-section"
+            onSignedOutEverywhere={() => endSession('signedOutEverywhere')}
+          />
         </>
       ) : null}
       {me.data && !enrolmentRequired ? <NotificationSettingsForm /> : null}

@@ -23,7 +23,7 @@ import { PARENT_LANGUAGES, STAFF_LANGUAGES, useStaffTexts } from '@/lib/i18n';
 
 export const SECURITY_PATH = '/security';
 
-export type SessionEndReason = 'passwordChanged';
+export type SessionEndReason = 'passwordChanged' | 'signedOutEverywhere';
 
 /** Where two-factor is set up: a parent's account page in the parent app, else the staff page. */
 function securityPathFor(me: Me | undefined): string {
@@ -133,7 +133,7 @@ export function ProtectedLayout() {
     if (endReason.current === 'passwordChanged') {
       return <Navigate to="/login" replace state={{ passwordChanged: true }} />;
     }
-    if (logout.isPending || logout.isSuccess || logout.isError) {
+    if (logout.isPending || logout.isSuccess || logout.isError || endReason.current === 'signedOutEverywhere') {
       return <Navigate to="/login" replace state={{ loggedOut: true }} />;
     }
     return <Navigate to="/login" replace state={{ from: location }} />;

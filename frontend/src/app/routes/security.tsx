@@ -26,6 +26,7 @@ export default function SecurityRoute() {
           twoFactor={me.data.twoFactor}
           isCentreAdmin={me.data.roles.includes('centre_admin')}
           onPasswordChanged={() => endSession('passwordChanged')}
+          onSignedOutEverywhere={() => endSession('signedOutEverywhere')}
         />
       ) : null}
       {me.data && !me.data.twoFactor.enrolmentRequired ? <NotificationSettingsForm /> : null}

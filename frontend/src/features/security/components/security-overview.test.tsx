@@ -28,6 +28,8 @@ function securityApi(answers: Answers = {}) {
         return json({ mandatoryTwoFactorRoles: ['centre_admin'] });
       case 'PUT /security-settings':
         return json(await request.json());
+      case 'GET /me/sessions':
+        return json([]);
       default:
         return problem(404, 'Not found');
     }
@@ -36,7 +38,12 @@ function securityApi(answers: Answers = {}) {
 
 function renderOverview({ twoFactor = off, isCentreAdmin = false, onPasswordChanged = vi.fn() } = {}) {
   return renderWithProviders(
-    <SecurityOverview twoFactor={twoFactor} isCentreAdmin={isCentreAdmin} onPasswordChanged={onPasswordChanged} />,
+    <SecurityOverview
+      twoFactor={twoFactor}
+      isCentreAdmin={isCentreAdmin}
+      onPasswordChanged={onPasswordChanged}
+      onSignedOutEverywhere={vi.fn()}
+    />,
     setupApi(),
   );
 }
@@ -149,14 +156,15 @@ describe('SecurityOverview', () => {
     await user.type(screen.getByLabelText('Herhaal het nieuwe wachtwoord'), 'een nieuwe lange zin!');
     await user.click(screen.getByRole('button', { name: 'Wachtwoord wijzigen' }));
     expect(screen.getByText('De twee nieuwe wachtwoorden zijn niet hetzelfde.')).toBeInTheDocument();
-    expect(requests).toHaveLength(0);
+    // Nothing sent but the devices list, which loads beside the forms.
+    expect(requests.filter((r) => !r.url.endsWith('/me/sessions'))).toHaveLength(0);
 
     await user.clear(screen.getByLabelText('Herhaal het nieuwe wachtwoord'));
     await user.type(screen.getByLabelText('Herhaal het nieuwe wachtwoord'), 'een nieuwe lange zin');
     await user.click(screen.getByRole('button', { name: 'Wachtwoord wijzigen' }));
 
     await waitFor(() => expect(onPasswordChanged).toHaveBeenCalledTimes(1));
-    expect(await requests[0]!.json()).toEqual({
+    expect(await requests.find((r) => r.url.endsWith('/me/password'))!.json()).toEqual({
       currentPassword: 'oud-wachtwoord-1',
       newPassword: 'een nieuwe lange zin',
     });
