@@ -130,6 +130,10 @@ export const routes: RouteObject[] = [
         lazy: async () => ({ Component: (await import('@/app/routes/api-clients')).default }),
       },
       {
+        path: 'bewaartermijnen',
+        lazy: async () => ({ Component: (await import('@/app/routes/retention-schedule')).default }),
+      },
+      {
         path: 'security',
         lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
       },

@@ -12,6 +12,7 @@ import { ChildSupport } from '@/features/support/components/child-support';
 import { ContactPersonSection } from '@/features/contact-person/components/contact-person-section';
 import { ChildAdminLinks } from '@/features/erasure/components/child-admin-links';
 import { NewThreadForm } from '@/features/messages/components/new-thread-form';
+import { LegalHoldSection } from '@/features/retention/components/legal-hold-section';
 import { Heading, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -99,6 +100,7 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
       {isContactPerson && isStaff ? <MessageToGuardians childId={child.id} name={child.givenName} /> : null}
       {canReadAccessLog ? <AccessLog childId={child.id} /> : null}
       {isCentreAdmin ? <ChildAdminLinks childId={child.id} /> : null}
+      {isCentreAdmin ? <LegalHoldSection childId={child.id} /> : null}
     </>
   );
 }

@@ -118,6 +118,8 @@ export function ProtectedLayout() {
     const showApiClients = managesApiClients(me.data);
     // The outcome reports ("Resultaten", /rapportage) are for the centre's management and the municipality.
     const showOutcomes = readsOutcomes(me.data);
+    // The retention schedule ("Bewaartermijnen") is for centre administrators.
+    const showRetention = me.data.roles.includes('centre_admin');
     return {
       displayName: me.data.displayName,
       roleLabels,
@@ -126,6 +128,7 @@ export function ProtectedLayout() {
       showToday,
       showApiClients,
       showOutcomes,
+      showRetention,
     };
   }, [me.data, t]);
 

@@ -28,6 +28,8 @@ export type LayoutUser = {
   showApiClients?: boolean;
   /** The centre's management or the municipality's analyst: the menu offers "Resultaten" (/rapportage). */
   showOutcomes?: boolean;
+  /** A centre administrator: the menu offers "Bewaartermijnen" (the retention schedule). */
+  showRetention?: boolean;
 };
 
 type AppLayoutProps = {
@@ -160,6 +162,13 @@ export function AppLayout({ children, user, onLogout, logoutPending = false, too
                 <li>
                   <NavLink to="/koppelingen" className="utrecht-link utrecht-link--html-a kc-nav__link">
                     {t('apiClients.title')}
+                  </NavLink>
+                </li>
+              ) : null}
+              {user.showRetention ? (
+                <li>
+                  <NavLink to="/bewaartermijnen" className="utrecht-link utrecht-link--html-a kc-nav__link">
+                    {t('retention.nav')}
                   </NavLink>
                 </li>
               ) : null}
