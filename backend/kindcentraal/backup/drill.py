@@ -27,7 +27,8 @@ from kindcentraal.config import Settings
 from kindcentraal.db import Database
 
 DRILL_SECRET = "restore-drill-" + "k" * 40
-WRITES_BEFORE_BACKUP = 5
+# About a second of writing: the backup then holds sealed events and events still queued.
+WRITES_BEFORE_BACKUP = 40
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,7 @@ def run_drill(
                 f"--rate={rate}",
                 f"--acks={acks}",
                 f"--after={seeded}",
+                "--direct",
             ],
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -136,7 +138,10 @@ def run_drill(
         progress("   " + asyncio.run(load_demo(source)))
         seed_seconds = time.perf_counter() - started
         seeded.touch()
-        progress(f"-- a writer: {rate:g} writes/s through the service layer")
+        progress(
+            f"-- a writer: {rate:g} writes/s, each with its access-log event (every fifth a "
+            "message through the messages service)"
+        )
         while _lines(acks) < WRITES_BEFORE_BACKUP:
             if writer.poll() is not None:
                 raise RuntimeError("the writer stopped: " + (work / "writer.log").read_text())
