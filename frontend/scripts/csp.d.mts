@@ -1,6 +1,5 @@
 import type { Plugin } from 'vite';
 
-export declare const REPORT_GROUP: string;
 export declare const TRUSTED_TYPES_POLICIES: string[];
 export declare const PERMISSIONS_POLICY: string;
 export declare function apiEndpoints(apiBaseUrl: string): { origin: string | null; reportUri: string };
