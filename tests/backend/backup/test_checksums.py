@@ -3,6 +3,7 @@ table of the models, every column type, filled with the same generated rows on b
 
 import asyncio
 import datetime as dt
+import decimal
 import os
 import uuid
 from pathlib import Path
@@ -20,12 +21,15 @@ from sqlalchemy import (
     Float,
     ForeignKeyConstraint,
     Integer,
+    Interval,
     LargeBinary,
     MetaData,
+    Numeric,
     PrimaryKeyConstraint,
     String,
     Table,
     Text,
+    Time,
     UniqueConstraint,
     Uuid,
     create_engine,
@@ -64,6 +68,12 @@ def _value(table: Table, column: Column[Any], row: int) -> Any:
         return row + 1
     if isinstance(kind, Float):
         return 12.5 + row / 3
+    if isinstance(kind, Numeric):
+        return decimal.Decimal("12.50") + row
+    if isinstance(kind, Time):
+        return dt.time(8, 30, row, row)
+    if isinstance(kind, Interval):
+        return dt.timedelta(days=row, seconds=1.5)
     if isinstance(kind, JSON):
         return {"b": [row, 2.5, "é"], "a": None, "nested": {"z": True, "y": "ü"}}
     if isinstance(kind, LargeBinary):
