@@ -130,7 +130,8 @@ def _is_text(type_: TypeEngine[Any]) -> bool:
 def table_sum(
     connection: Connection, inspector: Inspector, name: str, models: dict[str, Table]
 ) -> TableSum:
-    names = sorted(c["name"] for c in inspector.get_columns(name))
+    reflected = {c["name"]: c["type"] for c in inspector.get_columns(name)}
+    names = sorted(reflected)
     model = models.get(name)
     types: dict[str, TypeEngine[Any]] = {
         n: (model.c[n].type if model is not None and n in model.c else NullType()) for n in names
@@ -144,7 +145,7 @@ def table_sum(
         order: list[ColumnElement[Any]] = []
         for key in keys:
             ordered: ColumnElement[Any] = clause.c[key]
-            if postgresql and _is_text(types[key]):
+            if postgresql and (_is_text(types[key]) or _is_text(reflected[key])):
                 # Byte order, as SQLite's BINARY collation: the same order on both databases.
                 ordered = ordered.collate("C")
             order.append(ordered)
