@@ -21,14 +21,15 @@ describe('allowServiceWorkerScript', () => {
     const { scope, created } = browser();
     allowServiceWorkerScript('/sw.js', scope);
     expect(created.map((policy) => policy.name)).toEqual(['default']);
-    const { createScriptURL } = created[0].rules;
+    const rules = created[0]!.rules;
+    const { createScriptURL } = rules;
     expect(createScriptURL('/sw.js')).toBe('/sw.js');
     expect(createScriptURL('https://app.example.nl/sw.js')).toBe('https://app.example.nl/sw.js');
     for (const other of ['/evil.js', '/sw.js?x=1', 'https://evil.example/sw.js', 'data:text/javascript,1']) {
       expect(createScriptURL(other)).toBeNull();
     }
-    expect(created[0].rules).not.toHaveProperty('createHTML');
-    expect(created[0].rules).not.toHaveProperty('createScript');
+    expect(rules).not.toHaveProperty('createHTML');
+    expect(rules).not.toHaveProperty('createScript');
   });
 
   it('does nothing without Trusted Types or when a default policy exists', () => {
