@@ -53,10 +53,9 @@ async function start() {
   await initI18n();
   try {
     const config = await loadConfig();
-    const client = createApiClient({ baseUrl: config.apiBaseUrl, store: tokenStore });
-    configureApi(client);
+    configureApi(createApiClient({ baseUrl: config.apiBaseUrl, store: tokenStore }));
     // Signed in on this device? The refresh cookie says so; ask while the first screen loads.
-    void resumeSession(client);
+    void resumeSession();
   } catch (error) {
     console.error(error);
     const message = document.createElement('p');

@@ -151,7 +151,7 @@ export type CreateApiClientOptions = {
   fetch?: (request: Request) => Promise<Response>;
 };
 
-const refreshers = new WeakMap<ApiClient, () => Promise<boolean>>();
+let resume = () => Promise.resolve(false);
 
 export function createApiClient({ baseUrl, store, fetch }: CreateApiClientOptions): ApiClient {
   // Resolve fetch at call time so tests can stub the global after the client exists.
@@ -164,17 +164,15 @@ export function createApiClient({ baseUrl, store, fetch }: CreateApiClientOption
     return response.ok && data ? tokensFromResponse(data) : null;
   });
   client.use(createAuthMiddleware({ store, refresh }));
-  refreshers.set(client, refresh);
+  resume = refresh;
   return client;
 }
 
 /**
- * On app start: an access token from the refresh cookie, if this device is signed in. Sent at
- * once, beside the first screen's code, rather than waiting for the first API call.
+ * On app start: an access token from the refresh cookie, if this device is signed in, for the
+ * client made last. Sent at once, beside the first screen's code, not at the first API call.
  */
-export function resumeSession(client: ApiClient): Promise<boolean> {
-  return refreshers.get(client)?.() ?? Promise.resolve(false);
-}
+export const resumeSession = (): Promise<boolean> => resume();
 
 let current: ApiClient | null = null;
 

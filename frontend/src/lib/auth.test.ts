@@ -92,14 +92,13 @@ describe('refresher', () => {
 describe('starting the app', () => {
   it('resumes a session from the refresh cookie: a JSON refresh with credentials, then the bearer token', async () => {
     const store = createTokenStore();
-    const client = createApiClient({ baseUrl: API, store });
-    configureApi(client);
+    configureApi(createApiClient({ baseUrl: API, store }));
     const { requests } = mockFetch(async (request) => {
       if (request.url.endsWith('/auth/refresh')) return json(answer(7));
       return request.headers.get('Authorization') === 'Bearer access-7' ? json({ id: 'u1' }) : problem(401, 'No');
     });
 
-    expect(await resumeSession(client)).toBe(true);
+    expect(await resumeSession()).toBe(true);
     expect(store.session().status).toBe('signedIn');
     const refresh = requests[0]!;
     expect(refresh.credentials).toBe('include');

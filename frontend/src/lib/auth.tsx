@@ -62,10 +62,6 @@ export type Exchange = () => Promise<Tokens | null>;
 
 type Locks = { request<T>(name: string, callback: () => Promise<T>): Promise<T> };
 
-function browserLocks(): Locks | null {
-  return typeof navigator !== 'undefined' && 'locks' in navigator ? (navigator.locks as Locks) : null;
-}
-
 /**
  * One refresh at a time. The API spends a refresh token on first use and ends the whole session
  * when a spent one comes back, so two refreshes must never send the same cookie: in this page
@@ -73,10 +69,14 @@ function browserLocks(): Locks | null {
  * cookie the first one got). Refused: signed out. No answer (offline): nothing changes, the
  * next request tries again.
  */
-export function createRefresher(store: TokenStore, exchange: Exchange, locks = browserLocks()) {
+export function createRefresher(
+  store: TokenStore,
+  exchange: Exchange,
+  locks: Locks | null | undefined = globalThis.navigator?.locks,
+) {
   let pending: Promise<boolean> | null = null;
   return (): Promise<boolean> => {
-    pending ??= (locks ? locks.request('kindcentraal.refresh', exchange) : exchange())
+    pending ??= (locks?.request('kindcentraal.refresh', exchange) ?? exchange())
       .then((tokens) => {
         if (tokens) store.set(tokens);
         else store.clear();

@@ -37,7 +37,7 @@ describe('translations', () => {
     expect(en.login.totp).toBe('Code from your authenticator app');
     expect(nl.security.title).toBe('Beveiliging');
     expect(nl.security.enrolment.start).toBe('Tweestapsverificatie instellen');
-    expect(nl.security.settings.title).toBe('Tweestapsverificatie verplicht voor rollen');
+    expect(nl.securitySettings.title).toBe('Tweestapsverificatie verplicht voor rollen');
   });
 });
 

@@ -79,15 +79,8 @@ export const PARENT_NAMESPACES = [
   'consents.purposes',
   'consents.purposeWithType',
   'consents.trajectoryTypes',
-  'security.title',
-  'security.intro',
-  'security.wrongPassword',
-  'security.twoFactor',
-  'security.enrolment',
-  'security.recoveryCodes',
-  'security.deactivate',
-  'security.password',
-  'security.devices',
+  // All of it: the organisation-wide two-factor setting, for staff only, is securitySettings.
+  'security',
 ] as const;
 
 /**
@@ -122,15 +115,8 @@ export const PARENT_LATER_NAMESPACES = [
   'absence.codes',
   'consents.purposes',
   'consents.purposeWithType',
-  'security.title',
-  'security.intro',
-  'security.wrongPassword',
-  'security.twoFactor',
-  'security.enrolment',
-  'security.recoveryCodes',
-  'security.deactivate',
-  'security.password',
-  'security.devices',
+  // All of it: the organisation-wide two-factor setting, for staff only, is securitySettings.
+  'security',
 ] as const;
 
 export type Direction = 'ltr' | 'rtl';

@@ -6,8 +6,6 @@ import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useEndAllSessions } from '@/features/security/api/end-all-sessions';
 import { useEndDeviceSession } from '@/features/security/api/end-device-session';
 import { useDevices, type Device } from '@/features/security/api/get-devices';
-import { formatDateTime } from '@/lib/format';
-import { currentLanguage } from '@/lib/i18n';
 
 type DevicesSectionProps = {
   /** After "Overal uitloggen": this device is signed out too; forget the session here. */
@@ -20,7 +18,7 @@ type DevicesSectionProps = {
  * device out, and signing out everywhere (a lost or stolen phone). For staff and parents alike.
  */
 export function DevicesSection({ onSignedOutEverywhere, className = 'kc-section' }: DevicesSectionProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const devices = useDevices();
   const [message, setMessage] = useState('');
   const name = (device: Device) => device.deviceLabel ?? t('security.devices.unknown');
@@ -31,7 +29,9 @@ export function DevicesSection({ onSignedOutEverywhere, className = 'kc-section'
     },
   });
   const everywhere = useEndAllSessions({ onSuccess: onSignedOutEverywhere });
-  const when = (value: string) => formatDateTime(value, currentLanguage());
+  // As lib/format's formatDateTime, in the language on screen (no import of the first screen's code).
+  const when = (value: string) =>
+    new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(value));
 
   return (
     <section aria-labelledby="security-devices-heading" className={className}>

@@ -36,7 +36,7 @@ export function SecuritySettingsSection() {
   return (
     <section aria-labelledby="security-settings-heading" className="kc-section">
       <Heading level={2} id="security-settings-heading">
-        {t('security.settings.title')}
+        {t('securitySettings.title')}
       </Heading>
       {settings.isPending ? <Loading /> : null}
       {settings.isError ? <ProblemAlert error={settings.error} /> : null}
@@ -69,10 +69,10 @@ function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
 
   return (
     <form onSubmit={submit} noValidate className="kc-form">
-      <Paragraph>{t('security.settings.intro')}</Paragraph>
+      <Paragraph>{t('securitySettings.intro')}</Paragraph>
       {update.isError ? <ProblemAlert error={update.error} /> : null}
       <Fieldset>
-        <FieldsetLegend>{t('security.settings.legend')}</FieldsetLegend>
+        <FieldsetLegend>{t('securitySettings.legend')}</FieldsetLegend>
         {ROLES.map((role) => (
           <FormFieldCheckbox
             key={role}
@@ -86,10 +86,10 @@ function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
       </Fieldset>
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
-          {t('security.settings.submit')}
+          {t('securitySettings.submit')}
         </Button>
       </ButtonGroup>
-      <div aria-live="polite">{saved ? <Paragraph>{t('security.settings.saved')}</Paragraph> : null}</div>
+      <div aria-live="polite">{saved ? <Paragraph>{t('securitySettings.saved')}</Paragraph> : null}</div>
     </form>
   );
 }
