@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 FRONTEND_SOURCES := $(shell find frontend/src frontend/public frontend/scripts frontend/index.html frontend/vite.config.ts -type f 2>/dev/null)
 
 .PHONY: run install test lint typecheck test-backend test-backend-sqlite test-backend-postgresql \
-        test-frontend test-e2e openapi openapi-check spectral bench bench-rooms bench-outcomes bench-webhooks bundle-budget lighthouse clean \
+        test-frontend test-e2e openapi openapi-check spectral bench bench-rooms bench-outcomes bench-retention bench-webhooks bundle-budget lighthouse clean \
         crash-test restore-drill
 
 $(BIN)/.installed: pyproject.toml
@@ -106,6 +106,10 @@ bench-outcomes: $(BIN)/.installed
 	$(BIN)/python bench/outcomes.py $(BENCH_ARGS)
 
 # Webhooks: events/s of one worker to a local receiver, commit-to-receipt p50/p95 (both databases).
+# The retention purge on the 100k dataset (bench/retention.py; docs/retention.md).
+bench-retention: $(BIN)/.installed
+	$(BIN)/python bench/retention.py $(BENCH_ARGS)
+
 bench-webhooks: $(BIN)/.installed
 	$(BIN)/python bench/webhooks.py $(BENCH_ARGS)
 

@@ -2,6 +2,7 @@
 
 import asyncio
 import getpass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -258,6 +259,15 @@ def retention_run(
         bool, typer.Option("--dry-run", help="Count what would go per category; change nothing.")
     ] = False,
     batch: Annotated[int, typer.Option(min=1, max=10_000, help="Rows per transaction.")] = 500,
+    as_of: Annotated[
+        datetime | None,
+        typer.Option(
+            "--as-of",
+            formats=["%Y-%m-%d"],
+            help="Judge the terms as on this day: with --dry-run, what will have gone by then; "
+            "a real run only outside production (benchmarks).",
+        ),
+    ] = None,
 ) -> None:
     """Erase or de-identify what is past its term in every tenant's retention schedule (the
     worker does this nightly); children under a legal hold are never touched."""
@@ -266,6 +276,10 @@ def retention_run(
     from kindcentraal.storage.dependency import storage_for
 
     settings = get_settings()
+    now = as_of.replace(tzinfo=UTC) if as_of is not None else None
+    if now is not None and not dry_run and settings.env == "production":
+        typer.echo("Refused: --as-of purges before the term; in production only with --dry-run.")
+        raise typer.Exit(code=1)
 
     async def run() -> RunReport:
         database = Database(settings.async_database_url)
