@@ -286,6 +286,7 @@ def retention_run(
         try:
             return await run_retention(
                 transactions(database.sessionmaker),
+                now=now,
                 dry_run=dry_run,
                 batch=batch,
                 storage=storage_for(settings),
