@@ -53,9 +53,9 @@ async function groep6Child(api: Api): Promise<{ id: string; givenName: string }>
   throw new Error('the demo parent has no child in groep 6');
 }
 
-/** Logs out by forgetting the session (tokens live in sessionStorage), then logs `email` in. */
+/** Logs out by forgetting the session (the refresh cookie; the next page load has no token), then logs `email` in. */
 async function switchTo(page: Page, loginPage: LoginPage, email: string): Promise<void> {
-  await page.evaluate(() => window.sessionStorage.clear());
+  await page.context().clearCookies();
   await loginPage.loginWithEmail(email);
 }
 

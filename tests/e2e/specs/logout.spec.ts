@@ -1,4 +1,5 @@
 import { test, expect } from '../support/fixtures';
+import { API_ORIGIN } from '../support/env';
 
 test('logging out returns to the login screen, and the back button shows no data', async ({
   api,
@@ -8,6 +9,12 @@ test('logging out returns to the login screen, and the back button shows no data
   header,
   page,
 }) => {
+  // The access token lives in the page's memory only: read it off the API requests.
+  const bearers: string[] = [];
+  page.on('request', (request) => {
+    const header = request.headers()['authorization'];
+    if (header?.startsWith('Bearer ')) bearers.push(header.slice('Bearer '.length));
+  });
   await loginPage.loginAs('teacher');
   await childrenPage.expectLoaded();
   // History: /children → /children/<id> → /children (back link); the logout replaces the last.
@@ -17,16 +24,21 @@ test('logging out returns to the login screen, and the back button shows no data
   await childPage.expectChild(name);
   await childPage.backLink.click();
   await childrenPage.expectLoaded();
-  const session = await page.evaluate(() => sessionStorage.getItem('kindcentraal.session'));
-  expect(session, 'the SPA keeps its session in sessionStorage').not.toBeNull();
-  const accessToken = (JSON.parse(session!) as { accessToken: string }).accessToken;
+  const accessToken = bearers.at(-1)!;
+  expect(accessToken, 'the SPA called the API with an access token').toBeTruthy();
   expect(await api.meStatus(accessToken)).toBe(200);
+  // cookies(url) leaves Secure cookies out for http:// URLs: look it up by host.
+  const refreshCookie = async () =>
+    (await page.context().cookies()).find(
+      (cookie) => cookie.name === '__Secure-kc_refresh' && cookie.domain === new URL(API_ORIGIN).hostname,
+    );
+  expect(await refreshCookie(), 'the session lives in the HttpOnly refresh cookie').toBeDefined();
 
   await header.logout.click();
   await expect(page).toHaveURL(/\/login$/);
   await loginPage.expectShown();
   await expect(loginPage.loggedOutMessage).toBeVisible();
-  expect(await page.evaluate(() => sessionStorage.getItem('kindcentraal.session'))).toBeNull();
+  expect(await refreshCookie(), 'the logout cleared the refresh cookie').toBeUndefined();
   // The server ended the session too: the old access token no longer works.
   expect(await api.meStatus(accessToken)).toBe(401);
 
