@@ -518,7 +518,7 @@ async def seed(session: AsyncSession, *, history: bool = True) -> dict[str, int]
     }
 
 
-async def load_demo(settings: Settings) -> str:
+async def load_demo(settings: Settings, *, history: bool = True) -> str:
     if settings.env == "production":
         raise DemoRefused("demo data is never loaded in production")
     database = Database(settings.async_database_url)
@@ -526,16 +526,21 @@ async def load_demo(settings: Settings) -> str:
         async with database.sessionmaker() as session, session.begin():
             if await session.scalar(select(func.count()).select_from(Tenant)):
                 return "The database already has data; demo data not loaded."
-            counts = await seed(session)
+            counts = await seed(session, history=history)
         async with database.sessionmaker() as session, session.begin():
             await refresh_statistics(session)
-        return (
+        loaded = (
             f"Demo data loaded: IKC De Regenboog with {counts['children']} children, "
             f"{counts['placements']} placements, {counts['guardians']} guardian links, "
             f"{counts['trajectories']} support trajectories, {counts['rooms']} rooms with "
-            f"{counts['bookings']} bookings; {counts['history_trajectories']} closed "
-            f"trajectories over two school years and this one so far, and {KOMPAS_CENTRE} "
-            f"with {counts['comparison_children']} children for comparison."
+            f"{counts['bookings']} bookings"
+        )
+        if not history:
+            return loaded + "."
+        return (
+            f"{loaded}; {counts['history_trajectories']} closed trajectories over two school "
+            f"years and this one so far, and {KOMPAS_CENTRE} with "
+            f"{counts['comparison_children']} children for comparison."
         )
     finally:
         await database.dispose()

@@ -60,7 +60,7 @@ class Drill:
 def drill(settings: Settings, work: Path) -> Drill:
     source = fresh_database(settings, work, "source")
     restored = fresh_database(settings, work, "restored")
-    result = run_drill(source, restored, work, progress=lambda _: None)
+    result = run_drill(source, restored, work, history=False, progress=lambda _: None)
     print(result.text())
     return Drill(result, restored)
 
@@ -84,7 +84,7 @@ def test_the_drill_restores_what_was_backed_up_while_writes_went_on(drill: Drill
     assert result.lost == 0
     assert result.log_verifies, result.verification.broken
     tables = result.backup.contents.tables
-    assert tables["child"].rows > 300
+    assert tables["child"].rows >= 205  # the demo centre's children
     assert tables["absence"].rows + tables["message"].rows >= result.writes_before
     # The backup caught the access log mid-stream: its seal heads came back with it.
     assert result.backup.contents.seal_heads
