@@ -11,15 +11,14 @@
  * (`make run`: SPA on 127.0.0.1:5173, API on 127.0.0.1:8000). The API's address comes from the
  * SPA's own /config.json.
  *
- * How the session reaches Lighthouse: the SPA keeps its tokens in sessionStorage, which belongs to
- * one tab, and Lighthouse opens each URL in a new tab. Chromium is started by Playwright (a
- * persistent context, so Lighthouse's tabs belong to it) with --remote-debugging-port; the script
- * logs in through the login screen, reads the session the app stored, and adds an init script that
- * puts it into sessionStorage before any script of the SPA's origin runs in every tab, Lighthouse's
- * included. Lighthouse's storage reset stays on (its default): every run is a first visit with an
- * empty HTTP cache and no service worker, as a parent opening the app from a link would have,
- * except that the session exists. A run that does not end on the requested address (e.g. sent to
- * /login) fails the script.
+ * How the session reaches Lighthouse: the session is the API's HttpOnly refresh cookie
+ * (docs/sessions.md), kept by the browser, and each page of the SPA starts by trading it for an
+ * access token, as a parent reopening the installed app does. Chromium is started by Playwright (a
+ * persistent context, so Lighthouse's tabs share its cookies) with --remote-debugging-port; the
+ * script logs in through the login screen once. Lighthouse's storage reset stays on (its default;
+ * it leaves cookies alone): every run is a first visit with an empty HTTP cache and no service
+ * worker, as a parent opening the app from a link would have, except that the session exists. A
+ * run that does not end on the requested address (e.g. sent to /login) fails the script.
  *
  * Prints performance and accessibility per page (the median run when --runs > 1), what holds a
  * score back, and writes every report as JSON to bench/lighthouse/results/ (gitignored).
@@ -44,7 +43,6 @@ const CHROMIUM_FLAGS = [
   '--disable-quic',
 ];
 const PARENT = { email: 'ouder@regenboog.demo', password: 'Regenboog-demo-2026' };
-const SESSION_KEY = 'kindcentraal.session'; // frontend/src/lib/auth.tsx
 const TARGETS = { performance: 0.95, accessibility: 1 };
 
 function parseArgs(argv) {
@@ -79,18 +77,23 @@ async function fetchJson(url, init) {
   return response.json();
 }
 
-/** Logs in through the login screen and returns the session the SPA stored. */
+/** Logs in through the login screen (the browser keeps the refresh cookie); returns an access token. */
 async function logIn(context, spa) {
   const page = await context.newPage();
+  const bearers = [];
+  page.on('request', (request) => {
+    const header = request.headers()['authorization'];
+    if (header?.startsWith('Bearer ')) bearers.push(header.slice('Bearer '.length));
+  });
   await page.goto(`${spa}/login`);
   await page.getByLabel('E-mailadres').fill(PARENT.email);
   await page.getByLabel('Wachtwoord', { exact: true }).fill(PARENT.password);
   await page.getByRole('button', { name: 'Inloggen' }).click();
   await page.waitForURL((url) => url.pathname.startsWith('/ouder'), { timeout: 20_000 });
-  const session = await page.evaluate((key) => window.sessionStorage.getItem(key), SESSION_KEY);
+  await page.waitForLoadState('networkidle');
   await page.close();
-  if (!session) throw new Error(`logged in, but sessionStorage holds no ${SESSION_KEY}`);
-  return session;
+  if (bearers.length === 0) throw new Error('logged in, but the SPA sent no access token');
+  return bearers.at(-1);
 }
 
 /** The first child of the parent, from the parent home (GET /me/home), else the children list. */
@@ -165,18 +168,8 @@ async function main() {
   const summary = { date: new Date().toISOString(), spa: args.spa, api: apiBaseUrl, runs: args.runs, pages: [] };
   let failed = false;
   try {
-    const session = await logIn(context, args.spa);
-    const origin = new URL(args.spa).origin;
-    // Every tab of the SPA's origin starts with the session, Lighthouse's tabs included.
-    await context.addInitScript(
-      ({ key, value, origin: spaOrigin }) => {
-        if (window.location.origin === spaOrigin && !window.sessionStorage.getItem(key)) {
-          window.sessionStorage.setItem(key, value);
-        }
-      },
-      { key: SESSION_KEY, value: session, origin },
-    );
-    const childId = await firstChildId(apiBaseUrl, JSON.parse(session).accessToken);
+    const accessToken = await logIn(context, args.spa);
+    const childId = await firstChildId(apiBaseUrl, accessToken);
     const pages = [
       { name: 'Home', path: '/ouder' },
       { name: 'Mijn kind', path: `/ouder/kinderen/${childId}` },

@@ -9,7 +9,8 @@ test.describe('a failed login', () => {
     await expect(loginPage.error).toContainText(loginPage.t.wrongCredentials);
     await expect(page).toHaveURL(/\/login$/);
     await expect(loginPage.submit).toBeEnabled();
-    expect(await page.evaluate(() => sessionStorage.getItem('kindcentraal.session'))).toBeNull();
+    // No session came of it: no refresh cookie (docs/sessions.md).
+    expect((await page.context().cookies()).some((cookie) => cookie.name === '__Secure-kc_refresh')).toBe(false);
   });
 
   test('an unknown e-mail address gets the very same message (no account discovery)', async ({ loginPage }) => {
