@@ -38,19 +38,19 @@ READ_HOLD = declare(
     "legal-hold.read",
     resource="legal-hold",
     action="read",
-        rows="children of centres the caller administers (others who see the child: 403)",
+    rows="children of centres the caller administers (others who see the child: 403)",
 )
 SET_HOLD = declare(
     "legal-hold.update",
     resource="legal-hold",
     action="update",
-        rows="children of centres the caller administers (others who see the child: 403)",
+    rows="children of centres the caller administers (others who see the child: 403)",
 )
 RELEASE_HOLD = declare(
     "legal-hold.delete",
     resource="legal-hold",
     action="delete",
-        rows="children of centres the caller administers (others who see the child: 403)",
+    rows="children of centres the caller administers (others who see the child: 403)",
 )
 
 
