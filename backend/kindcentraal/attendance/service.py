@@ -42,7 +42,7 @@ async def report_absence(
 ) -> AbsenceRead:
     """One report reaches everyone who has the child on those days: the group's day list
     (teacher, BSO) and the attendance list of each activity session."""
-    child, _ = await child_service.access_child(
+    child, relations = await child_service.access_child(
         session,
         principal,
         child_id=child_id,
@@ -63,6 +63,9 @@ async def report_absence(
     )
     session.add(absence)
     await session.flush()
+    await child_service.log_access(
+        session, principal, relations, child.id, resource="absence", action="create"
+    )
     reporter = await session.scalar(select(User.display_name).where(User.id == principal.user_id))
     return _read(absence, reporter)
 
@@ -75,8 +78,11 @@ async def list_absences(
     start: date | None,
     end: date | None,
 ) -> list[AbsenceRead]:
-    await child_service.access_child(
+    _, relations = await child_service.access_child(
         session, principal, child_id=child_id, resource="absence", action="list"
+    )
+    await child_service.log_access(
+        session, principal, relations, child_id, resource="absence", action="list"
     )
     return await absences_of(
         session, tenant_id=principal.tenant_id, child_id=child_id, start=start, end=end
@@ -109,7 +115,7 @@ async def withdraw_absence(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID, absence_id: uuid.UUID
 ) -> AbsenceRead:
     """The child comes after all."""
-    await child_service.access_child(
+    _, relations = await child_service.access_child(
         session,
         principal,
         child_id=child_id,
@@ -130,6 +136,9 @@ async def withdraw_absence(
         raise Conflict("The absence report is already withdrawn.")
     absence.withdrawn_at = datetime.now(UTC)
     await session.flush()
+    await child_service.log_access(
+        session, principal, relations, child_id, resource="absence", action="withdraw"
+    )
     reporter = await session.scalar(
         select(User.display_name).where(User.id == absence.reported_by_id)
     )
@@ -200,6 +209,9 @@ async def record_daily_attendance(
         raise InvalidInput.field("checkedOutAt", "beforeCheckIn", "Out is before in.")
     row.recorded_by_id = principal.user_id
     await session.flush()
+    await child_service.log_access(
+        session, principal, relations, child_id, resource="daily-attendance", action="update"
+    )
     return DailyAttendanceRead.model_validate(row)
 
 

@@ -1,6 +1,7 @@
 """Every read and write of a child's file leaves a sealed, tamper-evident trace guardians read."""
 
 import uuid
+from datetime import datetime
 
 import httpx
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.audit.models import AuditEvent
 from kindcentraal.audit.service import event_hash, seal_tenant, verify_log
+from kindcentraal.rooms.recurrence import AMSTERDAM, local_today
 from tests.backend.factories import World
 
 
@@ -214,3 +216,34 @@ async def test_seals_cannot_be_changed_or_deleted(
         with pytest.raises(DBAPIError, match="append-only"):
             await session.execute(text(statement))
         await savepoint.rollback()
+
+
+async def test_absence_reports_and_check_ins_are_logged(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    today = local_today().isoformat()
+    path = f"/children/{world.pupil.id}/absences"
+    made = await client.post(
+        path, json={"from": today, "to": today, "reason": "ill"}, headers=world.headers("parent")
+    )
+    assert made.status_code == 201, made.text
+    listed = await client.get(path, headers=world.headers("teacher"))
+    assert listed.status_code == 200
+    withdrawn = await client.post(
+        f"{path}/{made.json()['id']}/withdrawal", headers=world.headers("parent")
+    )
+    assert withdrawn.status_code == 200, withdrawn.text
+    checked_in = await client.put(
+        f"/children/{world.pupil.id}/daily-attendance/{today}",
+        json={"checkedInAt": datetime.now(AMSTERDAM).isoformat()},
+        headers=world.headers("teacher"),
+    )
+    assert checked_in.status_code == 200, checked_in.text
+    events = [e for e in await _events(session) if str(world.pupil.id) in e.child_ids]
+    logged = [(e.actor_user_id, e.resource, e.action, e.result) for e in events[-4:]]
+    assert logged == [
+        (world.parent.id, "absence", "create", "allowed"),
+        (world.teacher.id, "absence", "list", "allowed"),
+        (world.parent.id, "absence", "withdraw", "allowed"),
+        (world.teacher.id, "daily-attendance", "update", "allowed"),
+    ]
