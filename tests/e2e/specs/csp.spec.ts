@@ -13,8 +13,8 @@
  * it to the API's POST /csp-reports (204).
  * The headers themselves are checked on the SPA's index.html and on an API answer.
  *
- * Left behind in the demo data: a message thread, an announcement, a note and a withdrawn
- * absence (no spec counts those); the child and the activity are deleted again.
+ * Left behind in the demo data: a message thread, an announcement, a trajectory note and a
+ * withdrawn absence (no spec counts those); the child and the activity are deleted again.
  */
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
@@ -147,6 +147,20 @@ test('script in what people write never runs, and the policy refuses and reports
       title: `Nieuws ${SCRIPT}`,
       text: `Lees dit ${IMG} ${SVG}`,
     });
+    // A day off in a week's time (a weekday outside the centre's holidays), withdrawn afterwards.
+    const holidays = await call<{ startDate: string; endDate: string }[]>(request, admin, 'GET', `/child-centres/${centreId}/holidays`);
+    const day = new Date(Date.now() + 7 * 86_400_000);
+    const iso = () => day.toISOString().slice(0, 10);
+    while ([0, 6].includes(day.getUTCDay()) || holidays.some((h) => h.startDate <= iso() && iso() <= h.endDate)) {
+      day.setUTCDate(day.getUTCDate() + 1);
+    }
+    const absence = await call<{ id: string }>(request, parent, 'POST', `/children/${own!.id}/absences`, {
+      from: iso(),
+      to: iso(),
+      reason: 'appointment',
+      note: `Tandarts ${IMG} ${JS_URL}`,
+    });
+    cleanup.push(() => call(request, parent, 'POST', `/children/${own!.id}/absences/${absence.id}/withdrawal`));
     const trajectories = await call<{ items: { id: string }[] }>(request, ib, 'GET', '/support-trajectories?status=active&limit=1');
     const trajectory = trajectories.items[0]!;
     await call(request, ib, 'POST', `/support-trajectories/${trajectory.id}/notes`, { text: `Gesprek ${IMG} ${SCRIPT}` });
@@ -171,6 +185,8 @@ test('script in what people write never runs, and the policy refuses and reports
     await expect(family.getByText(`Hallo ${SCRIPT} ${JS_URL}`)).toBeVisible();
     await family.goto('/ouder/mededelingen');
     await expect(family.getByText(`Nieuws ${SCRIPT}`)).toBeVisible();
+    await family.goto(`/ouder/kinderen/${own!.id}/afmelden`);
+    await expect(family.getByText(`Tandarts ${IMG} ${JS_URL}`)).toBeVisible();
     await family.goto(`/ouder/kinderen/${own!.id}/activiteiten`);
     await expect(family.getByText(`Knutselen ${SVG}`).first()).toBeVisible();
     await expectNothingRan(family, dialogs);
@@ -218,7 +234,6 @@ test('script in what people write never runs, and the policy refuses and reports
           );
         });
         attempt('eval', () => {
-          // eslint-disable-next-line no-eval
           (0, eval)('window.__pwned = 1');
         });
         resolve(attempts);
