@@ -5,7 +5,7 @@ import { securitySettingsQueryOptions } from '@/features/security/api/get-securi
 
 export type SecuritySettingsUpdate = components['schemas']['SecuritySettingsUpdate'];
 
-/** PUT /security-settings: the roles that must use two-factor login. */
+/** PUT /security-settings: the roles that must use two-factor login; how long parents stay signed in. */
 export function updateSecuritySettings(body: SecuritySettingsUpdate) {
   return unwrap(api().PUT('/security-settings', { body }));
 }

@@ -4,6 +4,7 @@ import {
   Fieldset,
   FieldsetLegend,
   FormFieldCheckbox,
+  FormFieldTextbox,
   Heading,
   Paragraph,
 } from '@utrecht/component-library-react';
@@ -28,7 +29,10 @@ export const ROLES = [
   'municipality_analyst',
 ] as const satisfies readonly Role[];
 
-/** For centre administrators: which roles must log in with two-factor. */
+/** The days a parent may stay signed in on their own device (the API's bounds). */
+const PARENT_DAYS = { min: 1, max: 90 };
+
+/** For centre administrators: which roles must log in with two-factor; how long parents stay signed in. */
 export function SecuritySettingsSection() {
   const { t } = useTranslation();
   const settings = useSecuritySettings();
@@ -48,6 +52,8 @@ export function SecuritySettingsSection() {
 function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
   const { t } = useTranslation();
   const [roles, setRoles] = useState<Set<Role>>(() => new Set(settings.mandatoryTwoFactorRoles));
+  const [days, setDays] = useState(() => String(settings.parentSessionDays ?? 30));
+  const [daysError, setDaysError] = useState<string | undefined>();
   const [saved, setSaved] = useState(false);
   const update = useUpdateSecuritySettings({ onSuccess: () => setSaved(true) });
 
@@ -64,7 +70,13 @@ function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (update.isPending) return;
-    update.mutate({ mandatoryTwoFactorRoles: ROLES.filter((role) => roles.has(role)) });
+    const parentSessionDays = Number(days);
+    if (!Number.isInteger(parentSessionDays) || parentSessionDays < PARENT_DAYS.min || parentSessionDays > PARENT_DAYS.max) {
+      setDaysError(t('securitySettings.parentDaysRange', PARENT_DAYS));
+      return;
+    }
+    setDaysError(undefined);
+    update.mutate({ mandatoryTwoFactorRoles: ROLES.filter((role) => roles.has(role)), parentSessionDays });
   }
 
   return (
@@ -84,6 +96,22 @@ function SecuritySettingsForm({ settings }: { settings: SecuritySettings }) {
           />
         ))}
       </Fieldset>
+      <FormFieldTextbox
+        name="parentSessionDays"
+        type="number"
+        inputMode="numeric"
+        min={PARENT_DAYS.min}
+        max={PARENT_DAYS.max}
+        label={t('securitySettings.parentDays')}
+        description={t('securitySettings.parentDaysHelp')}
+        value={days}
+        onChange={(event) => {
+          setSaved(false);
+          setDays((event.target as HTMLInputElement).value);
+        }}
+        invalid={Boolean(daysError)}
+        errorMessage={daysError}
+      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={update.isPending}>
           {t('securitySettings.submit')}
