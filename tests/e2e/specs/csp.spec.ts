@@ -118,6 +118,13 @@ test('script in what people write never runs, and the policy refuses and reports
   const ib = await tokenFor(request, 'careCoordinator');
   const cleanup: (() => Promise<unknown>)[] = [];
   const dialogs: string[] = [];
+  const opened: Page[] = [];
+  const open = async (user: DemoUser) => {
+    const page = await pageFor(browser, user, dialogs);
+    opened.push(page);
+    cleanup.push(() => page.context().close());
+    return page;
+  };
   try {
     // --- The data, through the API ----------------------------------------------------------
     const [own] = [...(await api.children('parent'))].sort((a, b) => a.dateOfBirth.localeCompare(b.dateOfBirth));
@@ -166,7 +173,7 @@ test('script in what people write never runs, and the policy refuses and reports
     await call(request, ib, 'POST', `/support-trajectories/${trajectory.id}/notes`, { text: `Gesprek ${IMG} ${SCRIPT}` });
 
     // --- The screens that show it -------------------------------------------------------------
-    const staff = await pageFor(browser, 'admin', dialogs);
+    const staff = await open('admin');
     await staff.goto(`/children/${child.id}`);
     await expect(staff.getByRole('heading', { level: 1 })).toContainText(IMG);
     await expect(staff.getByRole('heading', { level: 1 })).toContainText(SCRIPT);
@@ -174,24 +181,30 @@ test('script in what people write never runs, and the policy refuses and reports
     await expect(staff.getByText(`Neem mee: ${SCRIPT} ${IMG} ${JS_URL}`)).toBeVisible();
     await expectNothingRan(staff, dialogs);
 
-    const coordinator = await pageFor(browser, 'careCoordinator', dialogs);
+    const coordinator = await open('careCoordinator');
     await coordinator.goto(`/zorg/trajecten/${trajectory.id}`);
     await expect(coordinator.getByText(`Gesprek ${IMG} ${SCRIPT}`)).toBeVisible();
+    // The parent's message, on the contact person's side.
+    await coordinator.goto(`/berichten/${thread.id}`);
+    await expect(coordinator.getByRole('heading', { level: 1 })).toHaveText(`Vraag ${IMG}`);
+    await expect(coordinator.getByText(`Hallo ${SCRIPT} ${JS_URL}`)).toBeVisible();
     await expectNothingRan(coordinator, dialogs);
 
-    const family = await pageFor(browser, 'parent', dialogs);
+    const family = await open('parent');
     await family.goto(`/ouder/berichten/${thread.id}`);
     await expect(family.getByRole('heading', { level: 1 })).toHaveText(`Vraag ${IMG}`);
     await expect(family.getByText(`Hallo ${SCRIPT} ${JS_URL}`)).toBeVisible();
     await family.goto('/ouder/mededelingen');
-    await expect(family.getByText(`Nieuws ${SCRIPT}`)).toBeVisible();
+    const announcement = family.getByTestId('parent-announcement').filter({ hasText: `Nieuws ${SCRIPT}` });
+    await announcement.getByRole('button', { name: 'Lezen', exact: true }).click();
+    await expect(announcement.getByText(`Lees dit ${IMG} ${SVG}`)).toBeVisible();
     await family.goto(`/ouder/kinderen/${own!.id}/afmelden`);
     await expect(family.getByText(`Tandarts ${IMG} ${JS_URL}`)).toBeVisible();
     await family.goto(`/ouder/kinderen/${own!.id}/activiteiten`);
     await expect(family.getByText(`Knutselen ${SVG}`).first()).toBeVisible();
     await expectNothingRan(family, dialogs);
     // Rendering text as text raised no violation anywhere: nothing even tried to run.
-    for (const page of [staff, coordinator, family]) expect(await violations(page)).toEqual([]);
+    for (const page of opened) expect(await violations(page)).toEqual([]);
 
     // --- A vulnerable component, played: each way in is refused and reported -------------------
     // The browser sends a report for each refusal to the API (report-uri). Playwright's routing
