@@ -57,7 +57,10 @@ export interface paths {
         put?: never;
         /**
          * Exchange a refresh token for new tokens
-         * @description Refresh tokens rotate; reusing a spent one revokes the whole login session.
+         * @description Refresh tokens rotate; reusing a spent one revokes the whole login session. Browsers
+         *     send the token as the HttpOnly cookie set at login, in a JSON request (`{}`: a form another
+         *     site could post is refused); other clients send it in the body. The session never lasts
+         *     past its absolute end (docs/sessions.md).
          */
         post: operations["auth:refresh_token"];
         delete?: never;
@@ -77,9 +80,73 @@ export interface paths {
         put?: never;
         /**
          * Log out
-         * @description Ends the login session: its access and refresh tokens stop working at once.
+         * @description Ends the login session: its access and refresh tokens stop working at once, and the
+         *     browser forgets the refresh cookie.
          */
         post: operations["auth:logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Sessions
+         * @description Your devices: every session signed in with your account that has not ended, last used
+         *     first; `current` marks the one this request comes from.
+         */
+        get: operations["auth:list_sessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End Session
+         * @description Sign one of your devices out: its tokens stop working at once. Only your own sessions
+         *     exist here (anyone else's: 404).
+         */
+        delete: operations["auth:end_session"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/sessions/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End All Sessions
+         * @description Sign out everywhere: every session of your account ends, this one too (a lost phone,
+         *     a shared computer). Log in again afterwards.
+         */
+        post: operations["auth:end_all_sessions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -687,7 +754,8 @@ export interface paths {
         put?: never;
         /**
          * Create Child
-         * @description Centre administrators register a child of 0 to 13 years in their centre.
+         * @description Centre administrators register a child of 0 to 13 years in their centre; a BSN another
+         *     child of the municipality holds is a 409 that names no one.
          */
         post: operations["children:create_child"];
         delete?: never;
@@ -2807,16 +2875,70 @@ export interface paths {
         };
         /**
          * Read Security Settings
-         * @description Which roles must use a second factor.
+         * @description Which roles must use a second factor; how long parents stay signed in.
          */
         get: operations["security-settings:read_security_settings"];
         /**
          * Update Security Settings
-         * @description Make two-factor enrolment mandatory per role; members must enrol before anything else.
+         * @description Make two-factor enrolment mandatory per role (members must enrol before anything else);
+         *     set how many days parents stay signed in on their own device.
          */
         put: operations["security-settings:update_security_settings"];
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/retention-schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Retention Schedule
+         * @description How long each category of data is kept, from when, and on which legal basis.
+         */
+        get: operations["retention:read_retention_schedule"];
+        /**
+         * Update Retention Schedule
+         * @description Set the municipality's own terms; never below a legal minimum. Categories left out go
+         *     back to their default.
+         */
+        put: operations["retention:update_retention_schedule"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Legal Hold
+         * @description Whether a legal hold keeps the child's data from the purge.
+         */
+        get: operations["retention:read_legal_hold"];
+        /**
+         * Set Legal Hold
+         * @description Keep the child's data from the purge, with a reason; audited without the reason.
+         */
+        put: operations["retention:set_legal_hold"];
+        post?: never;
+        /**
+         * Release Legal Hold
+         * @description Lift the legal hold; the schedule applies to the child's data again.
+         */
+        delete: operations["retention:release_legal_hold"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2864,6 +2986,137 @@ export interface paths {
          */
         put: operations["outcomes:update_report_settings"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/csp-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Report a Content-Security-Policy violation (sent by browsers)
+         * @description Browsers report what the SPA's policy blocked; only the directive, the kind of thing
+         *     blocked and the disposition are logged, never the page, the address or the code.
+         */
+        post: operations["csp-reports:create_csp_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/children/{childId}/erasure-assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Erasure Assessment
+         * @description What of the child's file a guardian's erasure request (AVG art. 17) can erase, and what
+         *     must be kept and why (a legal retention duty); counts only.
+         */
+        get: operations["erasure:read_erasure_assessment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/erasure-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Erasure Requests
+         * @description The 100 most recent erasure requests of the centres the caller administers.
+         */
+        get: operations["erasure:list_erasure_requests"];
+        put?: never;
+        /**
+         * Create Erasure Request
+         * @description Answer a guardian's erasure request: the erasable categories asked for are erased
+         *     (deleted, or anonymised where the outcome reports count them) and the others kept with
+         *     their legal reason, all in one unit of work; the outcome is recorded.
+         */
+        post: operations["erasure:create_erasure_request"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/erasure-requests/{erasureRequestId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Erasure Request
+         * @description The recorded outcome of one request: what was erased and what kept, with counts.
+         */
+        get: operations["erasure:read_erasure_request"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/child-merges/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Child Merge
+         * @description What merging the duplicate record into the survivor would move, per kind; changes
+         *     nothing.
+         */
+        post: operations["erasure:preview_child_merge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/child-merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create Child Merge
+         * @description Merge two records of the same child: everything linked to the duplicate moves to the
+         *     survivor in one unit of work, doubles are dropped, the duplicate is deleted; audited for
+         *     both children.
+         */
+        post: operations["erasure:create_child_merge"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4099,6 +4352,29 @@ export interface components {
             /** Untildate */
             untilDate?: string | null;
         };
+        /** CategoryAssessmentRead */
+        CategoryAssessmentRead: {
+            category: components["schemas"]["ErasureCategory"];
+            /**
+             * Count
+             * @description Rows of the child's file in this category.
+             */
+            count: number;
+            /**
+             * Parts
+             * @description The count per kind of row (e.g. messages).
+             */
+            parts: {
+                [key: string]: number;
+            };
+            /**
+             * Erasable
+             * @description Whether a request can erase it (delete or anonymise).
+             */
+            erasable: boolean;
+            /** @description Why it must be kept (a legal duty); null when erasable. */
+            reason: components["schemas"]["ErasureReason"] | null;
+        };
         /** CategoryParticipation */
         CategoryParticipation: {
             category: components["schemas"]["ActivityCategory"];
@@ -4358,6 +4634,41 @@ export interface components {
             id: string;
             /** Givenname */
             givenName: string;
+        };
+        /** ChildMergeCreate */
+        ChildMergeCreate: {
+            /**
+             * Survivorid
+             * Format: uuid
+             * @description The record that stays.
+             */
+            survivorId: string;
+            /**
+             * Duplicateid
+             * Format: uuid
+             * @description The record whose rows move; then deleted.
+             */
+            duplicateId: string;
+        };
+        /** ChildMergeRead */
+        ChildMergeRead: {
+            /**
+             * Survivorid
+             * Format: uuid
+             */
+            survivorId: string;
+            /**
+             * Duplicateid
+             * Format: uuid
+             */
+            duplicateId: string;
+            /** Parts */
+            parts: components["schemas"]["MergePartRead"][];
+            /**
+             * Mergedat
+             * @description Null for a preview.
+             */
+            mergedAt: string | null;
         };
         /** ChildName */
         ChildName: {
@@ -4839,6 +5150,45 @@ export interface components {
          */
         DeliveryStatus: "pending" | "delivered" | "failed";
         /**
+         * DeviceRead
+         * @description One signed-in device: a session of the caller's account that has not ended.
+         */
+        DeviceRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Devicelabel
+             * @description Browser and system, from the device's User-Agent at login ("Safari · iOS"); null when unknown.
+             */
+            deviceLabel: string | null;
+            /**
+             * Createdat
+             * Format: date-time
+             * @description When this device logged in.
+             */
+            createdAt: string;
+            /**
+             * Lastusedat
+             * Format: date-time
+             * @description Its last refresh (every 15 minutes in use).
+             */
+            lastUsedAt: string;
+            /**
+             * Expiresat
+             * Format: date-time
+             * @description When it ends at the latest, used or not.
+             */
+            expiresAt: string;
+            /**
+             * Current
+             * @description The session of this very request.
+             */
+            current: boolean;
+        };
+        /**
          * DisabledReason
          * @enum {string}
          */
@@ -4917,6 +5267,111 @@ export interface components {
          * @enum {string}
          */
         EnrolmentStatus: "enrolled" | "waitlisted" | "cancelled";
+        /** ErasedCategoryRead */
+        ErasedCategoryRead: {
+            category: components["schemas"]["ErasureCategory"];
+            /** Parts */
+            parts: components["schemas"]["ErasedPartRead"][];
+        };
+        /** ErasedPartRead */
+        ErasedPartRead: {
+            /** Kind */
+            kind: string;
+            handling: components["schemas"]["ErasureHandling"];
+            /** Count */
+            count: number;
+        };
+        /** ErasureAssessmentRead */
+        ErasureAssessmentRead: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Onlegalhold */
+            onLegalHold: boolean;
+            /** Categories */
+            categories: components["schemas"]["CategoryAssessmentRead"][];
+        };
+        /**
+         * ErasureCategory
+         * @enum {string}
+         */
+        ErasureCategory: "messages" | "activities" | "dataExports" | "pupilRecord" | "attendance" | "care" | "consents" | "accessLog";
+        /**
+         * ErasureHandling
+         * @description What an erasure does to a kind of row.
+         * @enum {string}
+         */
+        ErasureHandling: "deleted" | "anonymised" | "kept";
+        /**
+         * ErasureReason
+         * @description Why a category is kept (the SPA's text keys; docs/erasure.md has the law).
+         * @enum {string}
+         */
+        ErasureReason: "legalHold" | "pupilAdministration" | "childcareAdministration" | "attendanceRegister" | "youthCareFile" | "consentHistory" | "accessLogAccountability";
+        /** ErasureRequestCreate */
+        ErasureRequestCreate: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /**
+             * Categories
+             * @description What the guardian asked to erase; kept categories are recorded with their reason.
+             */
+            categories: components["schemas"]["ErasureCategory"][];
+            /**
+             * Requestreceivedon
+             * Format: date
+             * @description The day the guardian's request came in.
+             */
+            requestReceivedOn: string;
+            /**
+             * Note
+             * @description How the request came in; no content of the child's file.
+             */
+            note?: string | null;
+        };
+        /** ErasureRequestRead */
+        ErasureRequestRead: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Centreid
+             * Format: uuid
+             */
+            centreId: string;
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Handledbyid */
+            handledById: string | null;
+            /**
+             * Handledat
+             * Format: date-time
+             */
+            handledAt: string;
+            /**
+             * Requestreceivedon
+             * Format: date
+             */
+            requestReceivedOn: string;
+            /** Categories */
+            categories: components["schemas"]["ErasureCategory"][];
+            /** Erased */
+            erased: components["schemas"]["ErasedCategoryRead"][];
+            /** Kept */
+            kept: components["schemas"]["KeptCategoryRead"][];
+            /** Note */
+            note: string | null;
+        };
         /**
          * EventType
          * @enum {string}
@@ -5348,6 +5803,37 @@ export interface components {
          * @enum {string}
          */
         Interval: "month" | "term" | "schoolYear";
+        /** KeptCategoryRead */
+        KeptCategoryRead: {
+            category: components["schemas"]["ErasureCategory"];
+            reason: components["schemas"]["ErasureReason"];
+            /** Count */
+            count: number;
+        };
+        /** LegalHoldRead */
+        LegalHoldRead: {
+            /**
+             * Childid
+             * Format: uuid
+             */
+            childId: string;
+            /** Held */
+            held: boolean;
+            /** Reason */
+            reason?: string | null;
+            /** Setat */
+            setAt?: string | null;
+            /** Setbyname */
+            setByName?: string | null;
+        };
+        /** LegalHoldSet */
+        LegalHoldSet: {
+            /**
+             * Reason
+             * @description Why the data must be kept (a case or file reference, not personal data).
+             */
+            reason: string;
+        };
         /** Link */
         Link: {
             /** Href */
@@ -5465,6 +5951,21 @@ export interface components {
         /** MembershipUpdate */
         MembershipUpdate: {
             role?: components["schemas"]["Role"] | null;
+        };
+        /** MergePartRead */
+        MergePartRead: {
+            /**
+             * Kind
+             * @description The table of the rows (e.g. placement, guardian).
+             */
+            kind: string;
+            /** Moved */
+            moved: number;
+            /**
+             * Dropped
+             * @description Rows the survivor already has the same of (doubles).
+             */
+            dropped: number;
         };
         /** MessageCreate */
         MessageCreate: {
@@ -5905,6 +6406,16 @@ export interface components {
         Page_ChildRead_: {
             /** Items */
             items: components["schemas"]["ChildRead"][];
+            /**
+             * Nextcursor
+             * @description Opaque cursor for the next page; null on the last page.
+             */
+            nextCursor: string | null;
+        };
+        /** Page[ErasureRequestRead] */
+        Page_ErasureRequestRead_: {
+            /** Items */
+            items: components["schemas"]["ErasureRequestRead"][];
             /**
              * Nextcursor
              * @description Opaque cursor for the next page; null on the last page.
@@ -6459,8 +6970,11 @@ export interface components {
         ReferralDestination: "specialised_youth_care" | "ggz" | "special_education" | "medical" | "other";
         /** RefreshRequest */
         RefreshRequest: {
-            /** Refreshtoken */
-            refreshToken: string;
+            /**
+             * Refreshtoken
+             * @description Clients that are no browser. Browsers leave it out and send `{}`: their refresh token is the HttpOnly cookie.
+             */
+            refreshToken?: string | null;
         };
         /** ReportSettings */
         ReportSettings: {
@@ -6486,6 +7000,61 @@ export interface components {
              * @description The teacher, coach or professional, if known.
              */
             personName: string | null;
+        };
+        /**
+         * RetentionCategory
+         * @enum {string}
+         */
+        RetentionCategory: "pupil_file" | "pupil_basic" | "childcare_record" | "care_trajectory" | "consents" | "messages" | "announcements" | "activity_data" | "bookings" | "notifications" | "delivery_logs" | "sign_in" | "access_log";
+        /** RetentionSchedule */
+        RetentionSchedule: {
+            /** Items */
+            items: components["schemas"]["RetentionTermRead"][];
+        };
+        /**
+         * RetentionScheduleUpdate
+         * @description The whole schedule: categories left out go back to their default.
+         */
+        RetentionScheduleUpdate: {
+            /** Items */
+            items: components["schemas"]["RetentionTermUpdate"][];
+        };
+        /** RetentionTermRead */
+        RetentionTermRead: {
+            category: components["schemas"]["RetentionCategory"];
+            /**
+             * Months
+             * @description The term in force, in months; null: no term of its own (consents).
+             */
+            months: number | null;
+            /**
+             * Defaultmonths
+             * @description The documented default.
+             */
+            defaultMonths: number | null;
+            /**
+             * Minimummonths
+             * @description The legal floor; a term below it is refused. Null: none.
+             */
+            minimumMonths: number | null;
+            /**
+             * Clock
+             * @description From when the term runs, e.g. `after_leaving`.
+             */
+            clock: string;
+            /** Legalbasis */
+            legalBasis: string;
+            /** Isdefault */
+            isDefault: boolean;
+        };
+        /** RetentionTermUpdate */
+        RetentionTermUpdate: {
+            category: components["schemas"]["RetentionCategory"];
+            /**
+             * Months
+             * @description Months; null or left out: the default.
+             */
+            months?: number | null;
         };
         /**
          * Role
@@ -6741,11 +7310,21 @@ export interface components {
         SecuritySettings: {
             /** Mandatorytwofactorroles */
             mandatoryTwoFactorRoles: components["schemas"]["Role"][];
+            /**
+             * Parentsessiondays
+             * @description How many days a parent stays signed in on their own device (default 30).
+             */
+            parentSessionDays: number;
         };
         /** SecuritySettingsUpdate */
         SecuritySettingsUpdate: {
             /** Mandatorytwofactorroles */
             mandatoryTwoFactorRoles: components["schemas"]["Role"][];
+            /**
+             * Parentsessiondays
+             * @description Days a parent stays signed in on their own device, 1-90; applies to new logins. Left out: unchanged.
+             */
+            parentSessionDays?: number | null;
         };
         /** SessionAttendanceRead */
         SessionAttendanceRead: {
@@ -8100,11 +8679,14 @@ export interface operations {
                 "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
             };
             path?: never;
-            cookie?: never;
+            cookie?: {
+                /** @description The refresh token the API set at login (browsers; HttpOnly). */
+                "__Secure-kc_refresh"?: string | null;
+            };
         };
-        requestBody: {
+        requestBody?: {
             content: {
-                "application/json": components["schemas"]["RefreshRequest"];
+                "application/json": components["schemas"]["RefreshRequest"] | null;
             };
         };
         responses: {
@@ -8140,6 +8722,81 @@ export interface operations {
                 "application/json": components["schemas"]["LogoutRequest"] | null;
             };
         };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "auth:list_sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceRead"][];
+                };
+            };
+            401: components["responses"]["401"];
+            500: components["responses"]["500"];
+        };
+    };
+    "auth:end_session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "auth:end_all_sessions": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             /** @description Successful Response */
             204: {
@@ -14106,6 +14763,145 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
+    "retention:read_retention_schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSchedule"];
+                };
+            };
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "retention:update_retention_schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionScheduleUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionSchedule"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "retention:read_legal_hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "retention:set_legal_hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldSet"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "retention:release_legal_hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
     "outcomes:outcomes": {
         parameters: {
             query?: {
@@ -14190,6 +14986,226 @@ export interface operations {
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "csp-reports:create_csp_report": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A violation report as a browser sends it, at most 16 kB. */
+        requestBody: {
+            content: {
+                "application/csp-report": Record<string, never>;
+                "application/reports+json": Record<string, never>[];
+                "application/json": Record<string, never> | Record<string, never>[];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            409: components["responses"]["409"];
+            413: components["responses"]["413"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+        };
+    };
+    "erasure:read_erasure_assessment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                childId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureAssessmentRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "erasure:list_erasure_requests": {
+        parameters: {
+            query?: {
+                centreId?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ErasureRequestRead_"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            500: components["responses"]["500"];
+        };
+    };
+    "erasure:create_erasure_request": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ErasureRequestCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "erasure:read_erasure_request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                erasureRequestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErasureRequestRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            404: components["responses"]["404"];
+            500: components["responses"]["500"];
+        };
+    };
+    "erasure:preview_child_merge": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChildMergeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildMergeRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
+            500: components["responses"]["500"];
+        };
+    };
+    "erasure:create_child_merge": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header). The first request with a key runs; its response is kept for 24 hours, and a retry with the same key and the same request (method, path, query and body) gets that response again, marked `Idempotent-Replayed: true`, without running twice. While the first request still runs: 409 (`reason` idempotencyKeyInUse, Retry-After). The key with a different request: 422 (`reason` idempotencyKeyReused). Answers 401, 403, 408, 409, 412, 425, 428, 429 and 5xx are not kept: retry them with the same key. Keys are per caller (the access token's subject); a request without a valid token, and a response that hands out credentials, is never kept. 1-255 printable ASCII characters, or an RFC 8941 string (quoted). */
+                "Idempotency-Key"?: components["parameters"]["Idempotency-Key"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChildMergeCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    "API-Version": components["headers"]["API-Version"];
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChildMergeRead"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };
