@@ -5,22 +5,24 @@ import { Loading } from '@/components/ui/loading';
 import { ProtectedLayout } from '@/app/routes/protected-layout';
 import { loadLaterTexts } from '@/lib/i18n';
 
+/** A screen's module as a route's `lazy` (one function, not one closure per route: bytes of the entry). */
+function screen(load: () => Promise<{ default: ComponentType }>) {
+  return async () => ({ Component: (await load()).default });
+}
+
 /**
  * A parent screen past the first: its module and its texts (PARENT_LATER_NAMESPACES, lib/i18n.ts)
  * load side by side, and the screen shows once both are there.
  */
 function withLaterTexts(load: () => Promise<{ default: ComponentType }>) {
-  return async () => {
-    const [module] = await Promise.all([load(), loadLaterTexts()]);
-    return { Component: module.default };
-  };
+  return screen(async () => (await Promise.all([load(), loadLaterTexts()]))[0]);
 }
 
 /** Each screen is its own chunk: the first screen loads only what it shows. */
 export const routes: RouteObject[] = [
   {
     path: '/login',
-    lazy: async () => ({ Component: (await import('@/app/routes/login')).default }),
+    lazy: screen(() => import('@/app/routes/login')),
     HydrateFallback: Loading,
   },
   {
@@ -31,121 +33,121 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/children" replace /> },
       {
         path: 'children',
-        lazy: async () => ({ Component: (await import('@/app/routes/children-list')).default }),
+        lazy: screen(() => import('@/app/routes/children-list')),
       },
       {
         path: 'children/:childId',
-        lazy: async () => ({ Component: (await import('@/app/routes/child-detail')).default }),
+        lazy: screen(() => import('@/app/routes/child-detail')),
       },
       {
         path: 'children/:childId/afmelden',
-        lazy: async () => ({ Component: (await import('@/app/routes/absence-report')).default }),
+        lazy: screen(() => import('@/app/routes/absence-report')),
       },
       {
         path: 'children/:childId/verwijderverzoek',
-        lazy: async () => ({ Component: (await import('@/app/routes/child-erasure')).default }),
+        lazy: screen(() => import('@/app/routes/child-erasure')),
       },
       {
         path: 'children/:childId/samenvoegen',
-        lazy: async () => ({ Component: (await import('@/app/routes/child-merge')).default }),
+        lazy: screen(() => import('@/app/routes/child-merge')),
       },
       {
         path: 'vandaag',
-        lazy: async () => ({ Component: (await import('@/app/routes/today')).default }),
+        lazy: screen(() => import('@/app/routes/today')),
       },
       {
         path: 'zorg',
-        lazy: async () => ({ Component: (await import('@/app/routes/support-board')).default }),
+        lazy: screen(() => import('@/app/routes/support-board')),
       },
       {
         path: 'zorg/trajecten/:trajectoryId',
-        lazy: async () => ({ Component: (await import('@/app/routes/trajectory-detail')).default }),
+        lazy: screen(() => import('@/app/routes/trajectory-detail')),
       },
       {
         path: 'zorg/signalen',
-        lazy: async () => ({ Component: (await import('@/app/routes/signals-inbox')).default }),
+        lazy: screen(() => import('@/app/routes/signals-inbox')),
       },
       {
         path: 'zorg/agenda',
-        lazy: async () => ({ Component: (await import('@/app/routes/support-agenda')).default }),
+        lazy: screen(() => import('@/app/routes/support-agenda')),
       },
       {
         path: 'zorg/normen',
-        lazy: async () => ({ Component: (await import('@/app/routes/support-norms')).default }),
+        lazy: screen(() => import('@/app/routes/support-norms')),
       },
       {
         path: 'zorg/intern-begeleiders',
-        lazy: async () => ({ Component: (await import('@/app/routes/care-coordinators')).default }),
+        lazy: screen(() => import('@/app/routes/care-coordinators')),
       },
       {
         path: 'ruimtes',
-        lazy: async () => ({ Component: (await import('@/app/routes/rooms-calendar')).default }),
+        lazy: screen(() => import('@/app/routes/rooms-calendar')),
       },
       {
         path: 'ruimtes/aanvragen',
-        lazy: async () => ({ Component: (await import('@/app/routes/rooms-approvals')).default }),
+        lazy: screen(() => import('@/app/routes/rooms-approvals')),
       },
       {
         path: 'ruimtes/gebruik',
-        lazy: async () => ({ Component: (await import('@/app/routes/room-reports-utilisation')).default }),
+        lazy: screen(() => import('@/app/routes/room-reports-utilisation')),
       },
       {
         path: 'ruimtes/vierkante-meters',
-        lazy: async () => ({ Component: (await import('@/app/routes/room-reports-floor-area')).default }),
+        lazy: screen(() => import('@/app/routes/room-reports-floor-area')),
       },
       {
         path: 'rapportage',
-        lazy: async () => ({ Component: (await import('@/app/routes/outcomes')).default }),
+        lazy: screen(() => import('@/app/routes/outcomes')),
       },
       {
         path: 'rapportage/jaarverslag',
-        lazy: async () => ({ Component: (await import('@/app/routes/outcomes-annual-report')).default }),
+        lazy: screen(() => import('@/app/routes/outcomes-annual-report')),
       },
       {
         path: 'activiteiten',
-        lazy: async () => ({ Component: (await import('@/app/routes/activities-catalogue')).default }),
+        lazy: screen(() => import('@/app/routes/activities-catalogue')),
       },
       {
         path: 'activiteiten/:activityId',
-        lazy: async () => ({ Component: (await import('@/app/routes/activity-detail')).default }),
+        lazy: screen(() => import('@/app/routes/activity-detail')),
       },
       {
         path: 'mededelingen',
-        lazy: async () => ({ Component: (await import('@/app/routes/announcements')).default }),
+        lazy: screen(() => import('@/app/routes/announcements')),
       },
       {
         path: 'gesprekken',
-        lazy: async () => ({ Component: (await import('@/app/routes/talks')).default }),
+        lazy: screen(() => import('@/app/routes/talks')),
       },
       {
         path: 'berichten',
-        lazy: async () => ({ Component: (await import('@/app/routes/messages')).default }),
+        lazy: screen(() => import('@/app/routes/messages')),
       },
       {
         path: 'berichten/:threadId',
-        lazy: async () => ({ Component: (await import('@/app/routes/message-thread')).default }),
+        lazy: screen(() => import('@/app/routes/message-thread')),
       },
       {
         path: 'koppelingen',
-        lazy: async () => ({ Component: (await import('@/app/routes/api-clients')).default }),
+        lazy: screen(() => import('@/app/routes/api-clients')),
       },
       {
         path: 'bewaartermijnen',
-        lazy: async () => ({ Component: (await import('@/app/routes/retention-schedule')).default }),
+        lazy: screen(() => import('@/app/routes/retention-schedule')),
       },
       {
         path: 'security',
-        lazy: async () => ({ Component: (await import('@/app/routes/security')).default }),
+        lazy: screen(() => import('@/app/routes/security')),
       },
       {
         // The parent app (issue 10): its own frame and screens; protected-layout keeps parents
         // here and staff out.
         path: 'ouder',
-        lazy: async () => ({ Component: (await import('@/app/routes/parent-layout-route')).default }),
+        lazy: screen(() => import('@/app/routes/parent-layout-route')),
         children: [
           {
             index: true,
-            lazy: async () => ({ Component: (await import('@/app/routes/parent-home')).default }),
+            lazy: screen(() => import('@/app/routes/parent-home')),
           },
           {
             path: 'kinderen/:childId',
@@ -201,13 +203,13 @@ export const routes: RouteObject[] = [
           },
           {
             path: '*',
-            lazy: async () => ({ Component: (await import('@/app/routes/not-found')).default }),
+            lazy: screen(() => import('@/app/routes/not-found')),
           },
         ],
       },
       {
         path: '*',
-        lazy: async () => ({ Component: (await import('@/app/routes/not-found')).default }),
+        lazy: screen(() => import('@/app/routes/not-found')),
       },
     ],
   },
