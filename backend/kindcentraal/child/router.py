@@ -220,9 +220,7 @@ async def list_children(
     return Response(list_page_json(items, cursor), media_type="application/json")
 
 
-@router.post(
-    "", status_code=201, response_model=ChildRead, responses=problems(400, 401, 403, 409)
-)
+@router.post("", status_code=201, response_model=ChildRead, responses=problems(400, 401, 403, 409))
 async def create_child(
     body: ChildCreate,
     principal: Annotated[Principal, Depends(guard(CREATE_CHILD))],
@@ -276,9 +274,7 @@ def _parse_expand(expand: str | None) -> frozenset[child_page.Part]:
     return cast(frozenset[child_page.Part], parse_expand(expand, child_page.PARTS))
 
 
-@router.patch(
-    "/{childId}", response_model=ChildRead, responses=problems(400, 401, 403, 404, 409)
-)
+@router.patch("/{childId}", response_model=ChildRead, responses=problems(400, 401, 403, 404, 409))
 async def update_child(
     child_id: ChildId,
     body: ChildUpdate,
@@ -291,13 +287,14 @@ async def update_child(
     )
 
 
-@router.delete("/{childId}", status_code=204, responses=problems(400, 401, 403, 404))
+@router.delete("/{childId}", status_code=204, responses=problems(400, 401, 403, 404, 409))
 async def delete_child(
     child_id: ChildId,
     principal: Annotated[Principal, Depends(guard(DELETE_CHILD))],
     session: SessionDep,
 ) -> Response:
-    """Centre administrators delete a child's record with its links."""
+    """Centre administrators delete a child's record with its links; not while a legal hold
+    keeps it (409)."""
     await child_service.delete_child(session, principal, child_id=child_id)
     return Response(status_code=204)
 

@@ -28,6 +28,7 @@ from kindcentraal.errors import AppError, Conflict, Forbidden, InvalidInput, Not
 from kindcentraal.group.models import Group
 from kindcentraal.organisation.models import Role
 from kindcentraal.placement.models import Placement
+from kindcentraal.retention.models import LegalHold
 from kindcentraal.user.models import User
 
 ChildSort = Literal[
@@ -39,6 +40,11 @@ _SORT_COLUMNS = {
     "dateOfBirth": Child.date_of_birth,
 }
 PROFESSIONAL_ROLES = (Role.CENTRE_ADMIN, Role.ORG_ADMIN, Role.STAFF, Role.CARE_PROFESSIONAL)
+
+
+class ChildOnHold(Conflict):
+    code = "legal_hold"
+    title = "The child is under a legal hold"
 
 
 async def _visible_child(
@@ -425,6 +431,14 @@ async def delete_child(session: AsyncSession, principal: Principal, *, child_id:
         action="delete",
         ensure=child_policy.ensure_can_delete,
     )
+    if await session.scalar(
+        select(LegalHold.id).where(
+            LegalHold.tenant_id == principal.tenant_id,
+            LegalHold.child_id == child.id,
+            LegalHold.released_at.is_(None),
+        )
+    ):
+        raise ChildOnHold("A legal hold keeps this child's record; lift it first.")
     await session.delete(child)
     await session.flush()
     await log_access(session, principal, relations, child_id, resource="child", action="delete")

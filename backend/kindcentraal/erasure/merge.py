@@ -177,8 +177,7 @@ async def _pair(
     (survivor, survivor_relations), (duplicate, duplicate_relations) = found
     if survivor.bsn is not None and duplicate.bsn is not None and survivor.bsn != duplicate.bsn:
         raise MergeRefused("The two records have different BSNs: they are not the same child.")
-    hold = legal_hold_filter(principal.tenant_id, duplicate.id)
-    if hold is not None and await session.scalar(select(hold)):
+    if await session.scalar(select(legal_hold_filter(principal.tenant_id, duplicate.id))):
         raise MergeRefused("The duplicate record is under a legal hold; lift it first.")
     return survivor, duplicate, survivor_relations, duplicate_relations
 

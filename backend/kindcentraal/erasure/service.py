@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import Table, and_, delete, func, insert, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.selectable import ScalarSelect
 
 from kindcentraal.activities.models import Enrolment, EnrolmentStatus, SessionAttendance
 from kindcentraal.announcements.models import AnnouncementRecipientChild
@@ -31,7 +32,6 @@ from kindcentraal.child.models import Child, ContactPersonAssignment, Guardian
 from kindcentraal.child.policy import ChildRelations
 from kindcentraal.common.roles import OrganisationType
 from kindcentraal.consent.models import Consent
-from kindcentraal.db import Base
 from kindcentraal.erasure.categories import (
     ERASABLE,
     KEPT_REASONS,
@@ -46,6 +46,7 @@ from kindcentraal.messages.models import Message, MessageReceipt, MessageThread,
 from kindcentraal.notification.models import Notification
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement, PlacementKind
+from kindcentraal.retention.models import LegalHold
 from kindcentraal.support.models import Signal, SupportTrajectory
 from kindcentraal.talks.models import TalkBooking, TalkRoundChild
 
@@ -142,20 +143,18 @@ def _has_school_placement(tenant_id: uuid.UUID, child_id: uuid.UUID) -> Any:
     )
 
 
-def legal_hold_filter(tenant_id: uuid.UUID, child_id: uuid.UUID) -> Any | None:
-    """A count of the child's legal holds in force, if the retention schedule's `legal_hold`
-    table exists (kindcentraal.retention); released holds (a `released_at` or `ended_at`
-    stamp) do not count."""
-    table: Table | None = Base.metadata.tables.get("legal_hold")
-    if table is None or "child_id" not in table.c:
-        return None
-    conditions = [table.c.child_id == child_id]
-    if "tenant_id" in table.c:
-        conditions.append(table.c.tenant_id == tenant_id)
-    for stamp in ("released_at", "ended_at", "lifted_at"):
-        if stamp in table.c:
-            conditions.append(table.c[stamp].is_(None))
-    return select(func.count()).select_from(table).where(*conditions).scalar_subquery()
+def legal_hold_filter(tenant_id: uuid.UUID, child_id: uuid.UUID) -> ScalarSelect[int]:
+    """The number of the child's legal holds in force (kindcentraal.retention)."""
+    return (
+        select(func.count())
+        .select_from(LegalHold)
+        .where(
+            LegalHold.tenant_id == tenant_id,
+            LegalHold.child_id == child_id,
+            LegalHold.released_at.is_(None),
+        )
+        .scalar_subquery()
+    )
 
 
 @dataclass
@@ -192,8 +191,7 @@ async def assess_child(
         for kind, subquery in kinds.items():
             columns.append(subquery.label(f"{category.value}__{kind}"))
             names.append((category, kind))
-    hold = legal_hold_filter(tenant_id, child_id)
-    columns.append((hold if hold is not None else literal(0)).label("holds"))
+    columns.append(legal_hold_filter(tenant_id, child_id).label("holds"))
     columns.append(_has_school_placement(tenant_id, child_id).label("school"))
     row = (await session.execute(select(*columns))).one()
     values = list(row)

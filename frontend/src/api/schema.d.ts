@@ -781,7 +781,8 @@ export interface paths {
         post?: never;
         /**
          * Delete Child
-         * @description Centre administrators delete a child's record with its links.
+         * @description Centre administrators delete a child's record with its links; not while a legal hold
+         *     keeps it (409).
          */
         delete: operations["children:delete_child"];
         options?: never;
@@ -10387,6 +10388,7 @@ export interface operations {
             401: components["responses"]["401"];
             403: components["responses"]["403"];
             404: components["responses"]["404"];
+            409: components["responses"]["409"];
             500: components["responses"]["500"];
         };
     };

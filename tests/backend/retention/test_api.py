@@ -104,3 +104,17 @@ async def test_a_legal_hold_is_set_with_a_reason_and_lifted_audited_without_it(
     assert (await client.get(path, headers=admin)).json()["held"] is False
     history = (await session.scalars(select(LegalHold))).all()
     assert len(history) == 1 and history[0].released_at is not None
+
+
+async def test_a_held_child_cannot_be_deleted_until_the_hold_is_lifted(
+    client: httpx.AsyncClient, world: World
+) -> None:
+    admin = world.headers("centre_admin")
+    hold = f"/children/{world.pupil.id}/legal-hold"
+    assert (await client.put(hold, headers=admin, json={"reason": "Klacht"})).status_code == 200
+    refused = await client.delete(f"/children/{world.pupil.id}", headers=admin)
+    assert refused.status_code == 409
+    assert refused.json()["type"].endswith("/legal-hold")
+    assert (await client.get(f"/children/{world.pupil.id}", headers=admin)).status_code == 200
+    assert (await client.delete(hold, headers=admin)).status_code == 204
+    assert (await client.delete(f"/children/{world.pupil.id}", headers=admin)).status_code == 204
