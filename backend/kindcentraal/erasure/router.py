@@ -33,12 +33,13 @@ ChildId = Annotated[uuid.UUID, Path(alias="childId")]
 RequestId = Annotated[uuid.UUID, Path(alias="erasureRequestId")]
 CENTRE_ADMIN = frozenset({Role.CENTRE_ADMIN})
 
+# No role gate: an unseen child must answer 404 to everyone; who sees it but does not run its
+# centre gets 403 (ensure_can_handle).
 ASSESS = declare(
     "erasure.assessment",
     resource="erasure-assessment",
     action="read",
-    roles=CENTRE_ADMIN,
-    rows="children of centres the caller administers",
+    rows="children of centres the caller administers (others who see the child: 403)",
 )
 CREATE = declare(
     "erasure-requests.create",
@@ -54,12 +55,12 @@ LIST = declare(
     roles=CENTRE_ADMIN,
     rows="requests of centres the caller administers",
 )
+# No role gate: a request the caller may not read answers 404 to everyone, whatever their role.
 READ = declare(
     "erasure-requests.read",
     resource="erasure-request",
     action="read",
-    roles=CENTRE_ADMIN,
-    rows="requests of centres the caller administers",
+    rows="requests of centres the caller administers (others: 404)",
 )
 PREVIEW_MERGE = declare(
     "child-merges.preview",
