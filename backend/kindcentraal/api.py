@@ -14,8 +14,8 @@ from kindcentraal.changes.router import router as changes_router
 from kindcentraal.child.router import router as child_router
 from kindcentraal.common.router import router as root_router
 from kindcentraal.consent.router import router as consent_router
-from kindcentraal.erasure.router import router as erasure_router
 from kindcentraal.csp_report.router import router as csp_reports_router
+from kindcentraal.erasure.router import router as erasure_router
 from kindcentraal.family.router import router as family_router
 from kindcentraal.group.router import router as group_router
 from kindcentraal.integration.router import router as api_clients_router
