@@ -434,9 +434,7 @@ def backup(
     from kindcentraal.backup.target import BackupRefused
 
     try:
-        done = run_backup(
-            database_url or get_settings().database_url, output, pg_bindir=pg_bindir
-        )
+        done = run_backup(database_url or get_settings().database_url, output, pg_bindir=pg_bindir)
     except BackupRefused as exc:
         typer.echo(f"Backup failed: {exc}", err=True)
         raise typer.Exit(code=1) from None
