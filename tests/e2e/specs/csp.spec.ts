@@ -16,10 +16,11 @@
  * Left behind in the demo data: a message thread, an announcement, a trajectory note and a
  * withdrawn absence (no spec counts those); the child and the activity are deleted again.
  */
-import type { APIRequestContext, Browser, Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { API_BASE_URL, API_ORIGIN, DEMO_PASSWORD, SPA_URL, USERS, type DemoUser } from '../support/env';
+import { API_BASE_URL, API_ORIGIN, SPA_URL, type DemoUser } from '../support/env';
 import { LoginPage } from '../pages/login-page';
+import { call, tokenFor } from '../support/api';
 
 const IMG = '<img src=x onerror="window.__pwned=1">';
 const SCRIPT = '<script>window.__pwned=1</script>';
@@ -27,24 +28,6 @@ const JS_URL = 'javascript:window.__pwned=1';
 const SVG = '<svg onload="window.__pwned=1">';
 
 type Violation = { directive: string; blocked: string; disposition: string; sample: string };
-
-async function tokenFor(request: APIRequestContext, user: DemoUser): Promise<string> {
-  const response = await request.post(`${API_BASE_URL}/auth/token`, {
-    form: { grant_type: 'password', username: USERS[user], password: DEMO_PASSWORD },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function call<T>(request: APIRequestContext, token: string, method: string, path: string, data?: unknown): Promise<T> {
-  const response = await request.fetch(`${API_BASE_URL}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}` },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (response.status() === 204 ? undefined : await response.json()) as T;
-}
 
 /**
  * A logged-in page in a context of its own that records every CSP violation and every dialog,

@@ -17,11 +17,12 @@
  * language to Dutch, so later specs start from the demo data. The thread itself stays (no spec
  * counts threads).
  */
-import type { APIRequestContext, Browser, Page, TestInfo } from '@playwright/test';
+import type { Browser, Page, TestInfo } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { API_BASE_URL, DEMO_PASSWORD, USERS, type DemoUser } from '../support/env';
+import { API_BASE_URL, type DemoUser } from '../support/env';
 import { LoginPage } from '../pages/login-page';
+import { tokenFor } from '../support/api';
 
 const VIEWPORT = { width: 360, height: 740 };
 test.use({ viewport: VIEWPORT });
@@ -29,14 +30,6 @@ test.use({ viewport: VIEWPORT });
 const IB_NAME = 'Ingrid Bakker (intern begeleider)';
 const PM_NAME = 'Petra Mulder';
 const SUBJECT = `Zwemles op woensdag ${Date.now()}`;
-
-async function tokenFor(request: APIRequestContext, user: DemoUser): Promise<string> {
-  const response = await request.post(`${API_BASE_URL}/auth/token`, {
-    form: { grant_type: 'password', username: USERS[user], password: DEMO_PASSWORD },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
 
 /** A logged-in page for `user` in a context of its own (the SPA pointed at the e2e API). */
 async function pageFor(browser: Browser, user: DemoUser): Promise<Page> {

@@ -75,3 +75,23 @@ export class Api {
     return response.status();
   }
 }
+
+/** POST /auth/token for a demo user (password grant); the access token, for set-up calls. */
+export async function tokenFor(request: APIRequestContext, user: DemoUser): Promise<string> {
+  const response = await request.post(`${API_BASE_URL}/auth/token`, {
+    form: { grant_type: 'password', username: USERS[user], password: DEMO_PASSWORD },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return ((await response.json()) as { access_token: string }).access_token;
+}
+
+/** One API call with `token` that must succeed; its JSON body (none for a 204). */
+export async function call<T>(request: APIRequestContext, token: string, method: string, path: string, data?: unknown): Promise<T> {
+  const response = await request.fetch(`${API_BASE_URL}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}` },
+    ...(data === undefined ? {} : { data }),
+  });
+  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
+  return (response.status() === 204 ? undefined : await response.json()) as T;
+}
