@@ -227,6 +227,10 @@ class Step:
     def key(self) -> Any:
         return self.model.child_id if self.model is AnonymisedChild else self.model.id
 
+    def rows(self, scope: "Scope") -> ColumnElement[bool]:
+        """The rows due, always within the scope's tenant (no step need say so itself)."""
+        return and_(self.model.tenant_id == scope.tenant_id, self.due(scope))
+
 
 def _children(scope: Scope, category: C, *, record: bool) -> Any:
     pupils = category != C.CHILDCARE_RECORD
@@ -552,7 +556,6 @@ STEPS: tuple[Step, ...] = (
         "attachment",
         Attachment,
         lambda s: and_(
-            Attachment.tenant_id == s.tenant_id,
             Attachment.message_id.in_(_messages_of_due_threads(s)),
         ),
         files=True,
@@ -562,7 +565,6 @@ STEPS: tuple[Step, ...] = (
         "message_receipt",
         MessageReceipt,
         lambda s: and_(
-            MessageReceipt.tenant_id == s.tenant_id,
             MessageReceipt.message_id.in_(_messages_of_due_threads(s)),
         ),
     ),
@@ -571,7 +573,6 @@ STEPS: tuple[Step, ...] = (
         "message",
         Message,
         lambda s: and_(
-            Message.tenant_id == s.tenant_id,
             Message.thread_id.in_(_thread_due(s)),
             Message.text != "",
         ),
@@ -591,7 +592,6 @@ STEPS: tuple[Step, ...] = (
         "attachment",
         Attachment,
         lambda s: and_(
-            Attachment.tenant_id == s.tenant_id,
             Attachment.announcement_id.in_(_announcement_due(s)),
         ),
         files=True,
@@ -608,7 +608,6 @@ STEPS: tuple[Step, ...] = (
         "session_attendance",
         SessionAttendance,
         lambda s: and_(
-            SessionAttendance.tenant_id == s.tenant_id,
             SessionAttendance.child_id.not_in(s.held()),
             _aged_session_attendance(s),
         ),
@@ -618,7 +617,6 @@ STEPS: tuple[Step, ...] = (
         "daily_attendance",
         DailyAttendance,
         lambda s: and_(
-            DailyAttendance.tenant_id == s.tenant_id,
             DailyAttendance.child_id.not_in(s.held()),
             _aged_daily_attendance(s),
         ),
@@ -628,7 +626,6 @@ STEPS: tuple[Step, ...] = (
         "absence",
         Absence,
         lambda s: and_(
-            Absence.tenant_id == s.tenant_id,
             Absence.child_id.not_in(s.held()),
             _aged_absence(s),
         ),
@@ -640,7 +637,6 @@ STEPS: tuple[Step, ...] = (
         "enrolment",
         Enrolment,
         lambda s: and_(
-            Enrolment.tenant_id == s.tenant_id,
             Enrolment.child_id.not_in(s.held()),
             Enrolment.status != EnrolmentStatus.ENROLLED,
             _aged_enrolment(s),
@@ -651,7 +647,6 @@ STEPS: tuple[Step, ...] = (
         "booking",
         Booking,
         lambda s: and_(
-            Booking.tenant_id == s.tenant_id,
             Booking.ends_at < s.moment(C.BOOKINGS),
             Booking.purpose != "",
         ),
@@ -662,7 +657,6 @@ STEPS: tuple[Step, ...] = (
         "notification",
         Notification,
         lambda s: and_(
-            Notification.tenant_id == s.tenant_id,
             _aged_notification(s),
             _not_held(Notification.child_id, s),
         ),
@@ -672,7 +666,6 @@ STEPS: tuple[Step, ...] = (
         "outbox_mail",
         OutboxMail,
         lambda s: and_(
-            OutboxMail.tenant_id == s.tenant_id,
             OutboxMail.status != MailStatus.PENDING,
             OutboxMail.created_at < s.moment(C.DELIVERY_LOGS),
         ),
@@ -682,7 +675,6 @@ STEPS: tuple[Step, ...] = (
         "webhook_delivery",
         WebhookDelivery,
         lambda s: and_(
-            WebhookDelivery.tenant_id == s.tenant_id,
             WebhookDelivery.status != DeliveryStatus.PENDING,
             WebhookDelivery.occurred_at < s.moment(C.DELIVERY_LOGS),
             _not_held(WebhookDelivery.child_id, s),
@@ -719,7 +711,7 @@ class Tally:
 
 
 async def count_step(session: AsyncSession, scope: Scope, step: Step) -> int:
-    statement = select(func.count()).select_from(step.model).where(step.due(scope))
+    statement = select(func.count()).select_from(step.model).where(step.rows(scope))
     return int(await session.scalar(statement) or 0)
 
 
@@ -731,7 +723,7 @@ async def run_step_batch(
     columns = [step.key]
     if step.files:
         columns.append(Attachment.storage_key)
-    rows = (await session.execute(select(*columns).where(step.due(scope)).limit(batch))).all()
+    rows = (await session.execute(select(*columns).where(step.rows(scope)).limit(batch))).all()
     if not rows:
         return 0, []
     ids = [row[0] for row in rows]
