@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Insert, Table, delete, insert, select
+from sqlalchemy import Connection, Table, delete, insert, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from kindcentraal import driver_writes
 from kindcentraal.audit.models import (
     AuditEvent,
     AuditEventChild,
@@ -172,28 +173,28 @@ _EVENT_CHILD = cast(Table, AuditEventChild.__table__)
 _PENDING = cast(Table, AuditPending.__table__)
 
 
-def event_inserts(rows: EventRows) -> list[tuple[Insert, list[dict[str, Any]]]]:
-    """The statements that add the rows: one per table, each executed for many rows. Core
-    inserts on the tables: the ORM's bulk path cost more than the rows themselves."""
+def event_tables(rows: EventRows) -> list[tuple[Table, list[dict[str, Any]]]]:
+    """The tables the rows go to, each with its rows, in the order the foreign keys need."""
     if not rows.events:
         return []
-    inserts = [(insert(_EVENT), rows.events)]
+    tables = [(_EVENT, rows.events)]
     if rows.children:
-        inserts.append((insert(_EVENT_CHILD), rows.children))
-    inserts.append((insert(_PENDING), rows.pending))
-    return inserts
+        tables.append((_EVENT_CHILD, rows.children))
+    tables.append((_PENDING, rows.pending))
+    return tables
 
 
 async def write_events(target: AsyncSession | AsyncConnection, rows: EventRows) -> None:
-    """Insert the rows in the target's transaction."""
-    for statement, parameters in event_inserts(rows):
-        await target.execute(statement, parameters)
+    """Insert the rows in the target's transaction, on the driver (driver_writes)."""
+    connection = await target.connection() if isinstance(target, AsyncSession) else target
+    for table, parameters in event_tables(rows):
+        await driver_writes.insert_rows_async(connection, table, parameters)
 
 
 def write_events_sync(connection: Connection, rows: EventRows) -> None:
     """The same, on a synchronous connection (the SQLite group commit's own thread)."""
-    for statement, parameters in event_inserts(rows):
-        connection.execute(statement, parameters)
+    for table, parameters in event_tables(rows):
+        driver_writes.insert_rows(connection, table, parameters)
 
 
 async def record(
