@@ -3,10 +3,10 @@
 import asyncio
 import enum
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from sqlalchemy import DateTime, Enum, ForeignKey, MetaData, Uuid, create_engine, event, text
 from sqlalchemy.engine import Engine
@@ -226,6 +226,37 @@ async def unit_of_work(
         raise
 
 
+# A read-only unit of work on PostgreSQL: where its independent reads may take sessions of their
+# own (`read_concurrently`).
+READ_SESSIONS = "kindcentraal.db.read_sessions"
+Result = TypeVar("Result")
+
+
+async def read_concurrently(
+    session: AsyncSession, *reads: Callable[[AsyncSession], Awaitable[Result]]
+) -> list[Result]:
+    """Independent reads of one read-only unit of work, each in a session of its own at the
+    same time: PostgreSQL runs them on separate backends, so on separate cores. Elsewhere
+    (SQLite, whose reads run on the event loop anyway; a unit of work that writes; the test
+    suite's single connection) they run one after another in the unit of work's session.
+    Each read sees committed data, as every statement of a READ COMMITTED session does."""
+    factory: async_sessionmaker[AsyncSession] | None = session.info.get(READ_SESSIONS)
+    if factory is None:
+        return [await read(session) for read in reads]
+
+    async def run(read: Callable[[AsyncSession], Awaitable[Result]]) -> Result:
+        async with factory() as own:
+            return await read(own)
+
+    try:
+        async with asyncio.TaskGroup() as group:  # one failing read cancels the others
+            tasks = [group.create_task(run(read)) for read in reads]
+    except BaseExceptionGroup as failed:
+        # The request fails as that read failed (a 4xx stays a 4xx), not as a group.
+        raise failed.exceptions[0] from None
+    return [task.result() for task in tasks]
+
+
 def _has_work(session: AsyncSession) -> bool:
     """Whether committing would do anything. A GET that read through the driver never began
     a transaction here; its commit (and close) would still cost a greenlet round each."""
@@ -262,6 +293,8 @@ class Database:
             async with unit_of_work(session, deferred=deferred) as unit:
                 if read_only:
                     session.info[READER] = self.reader
+                    if self.read_engine.dialect.name == "postgresql":
+                        session.info[READ_SESSIONS] = self.read_sessionmaker
                 yield unit
         finally:
             if _has_work(session) or session.identity_map:

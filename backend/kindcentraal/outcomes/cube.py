@@ -2,18 +2,19 @@
 report's two views: the series (periods x groups, over the series' centres) and the comparison
 (centres x groups, over the whole window). Totals over the groups are `group=None`."""
 
+import functools
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, TypeVar
+from typing import Literal, Protocol
 
 from kindcentraal.outcomes.schemas import Cell, Indicator, IndicatorId, Row
 from kindcentraal.outcomes.suppression import Table, suppress
 
 Key = tuple[str, Hashable, str | None]  # ("s", period key, group) or ("c", centre id, group)
 Derive = Callable[[Key, "Cube"], dict[str, float | None]]
-T = TypeVar("T")
+EMPTY: Counter[int] = Counter()  # read only
 
 
 @dataclass
@@ -29,6 +30,7 @@ class Cube:
     window_key: str | None = None
     _counts: dict[Key, int] | None = None
     _histograms: dict[Key, Counter[int]] | None = None
+    _derived: dict[tuple[Derive, Key], dict[str, float | None]] = field(default_factory=dict)
 
     def add(self, centre: uuid.UUID, period: str, group: str, value: int) -> None:
         key = (centre, period, group)
@@ -37,36 +39,56 @@ class Cube:
     def add_to_histogram(self, centre: uuid.UUID, period: str, group: str, at: int, n: int) -> None:
         self.histograms.setdefault((centre, period, group), Counter())[at] += n
 
-    def _views(
-        self, source: dict[tuple[uuid.UUID, str, str], T], zero: Callable[[], T]
-    ) -> dict[Key, T]:
-        """Every cell of both views, added up in one pass."""
-        out: dict[Key, T] = defaultdict(zero)
-        for (centre, period, group), value in source.items():
-            targets: list[Key] = []
-            if self.window_key is None or period == self.window_key:
-                targets += [("c", centre, group), ("c", centre, None)]
-            if centre in self.series_centres and period != self.window_key:
-                targets += [("s", period, group), ("s", period, None)]
-            for target in targets:
-                out[target] = out[target] + value  # type: ignore[operator]
-        return out
+    def _targets(self, centre: uuid.UUID, period: str, group: str) -> list[Key]:
+        """The cells of both views a count by centre, period and group adds to."""
+        targets: list[Key] = []
+        if self.window_key is None or period == self.window_key:
+            targets += [("c", centre, group), ("c", centre, None)]
+        if centre in self.series_centres and period != self.window_key:
+            targets += [("s", period, group), ("s", period, None)]
+        return targets
 
     def count(self, key: Key) -> int:
         if self._counts is None:
-            self._counts = self._views(self.counts, int)
+            counts: dict[Key, int] = defaultdict(int)
+            for (centre, period, group), value in self.counts.items():
+                for target in self._targets(centre, period, group):
+                    counts[target] += value
+            self._counts = counts
         return self._counts.get(key, 0)
 
     def histogram(self, key: Key) -> Counter[int]:
         if self._histograms is None:
-            self._histograms = self._views(self.histograms, Counter)
-        return self._histograms.get(key, Counter())
+            histograms: dict[Key, Counter[int]] = defaultdict(Counter)
+            for (centre, period, group), value in self.histograms.items():
+                for target in self._targets(centre, period, group):
+                    histograms[target].update(value)  # in place: no new Counter per step
+            self._histograms = histograms
+        return self._histograms.get(key, EMPTY)
+
+    def derived(self, key: Key, derive: Derive) -> dict[str, float | None]:
+        """`derive(key, self)`, worked out once: tables built together are built again until
+        their suppression agrees, and their derived figures do not change in between."""
+        found = self._derived.get((derive, key))
+        if found is None:
+            found = self._derived[(derive, key)] = derive(key, self)
+        return found
 
     def keys(self, totals: bool = True) -> list[Key]:
         groups: list[str | None] = [*self.groups, None] if totals else list(self.groups)
         return [("s", p, g) for p in self.periods for g in groups] + [
             ("c", c, g) for c in self.centres for g in groups
         ]
+
+
+# A report has thousands of cells and far fewer distinct values: each cell is made once per
+# value (cells are frozen, so one may stand in many places).
+HIDDEN = Cell(value=None, suppressed=True)
+
+
+@functools.lru_cache(maxsize=8192)
+def _shown(value: float | None) -> Cell:
+    return Cell(value=value)
 
 
 Lines = Literal["both", "rows", "none"]
@@ -137,20 +159,16 @@ def build(
     by_centre: list[Row] = []
     for key in cube.keys(totals):
         view, where, group = key
-        derived = derive(key, cube) if derive else {}
+        derived = cube.derived(key, derive) if derive else {}
         for name in derived:
             if name not in measures:
                 measures.append(name)
-        cells = (
-            {count_measure: Cell(value=None, suppressed=True)}
-            if key in hidden
-            else {count_measure: Cell(value=values[key])}
-        )
+        cells = {count_measure: HIDDEN if key in hidden else _shown(values[key])}
         total_hidden = (view, where, None) in hidden
         for name, value in derived.items():
             # A share of a hidden total would give the total away (total = count / share).
             gone = key in hidden or (name in of_total and total_hidden)
-            cells[name] = Cell(value=None, suppressed=True) if gone else Cell(value=value)
+            cells[name] = HIDDEN if gone else _shown(value)
         row = Row(
             period=where if view == "s" else None,
             centre_id=where if view == "c" else None,

@@ -7,7 +7,6 @@ from typing import Any
 
 from sqlalchemy import (
     and_,
-    case,
     exists,
     func,
     select,
@@ -26,7 +25,15 @@ from kindcentraal.outcomes.schemas import (
     IndicatorId,
     Row,
 )
-from kindcentraal.outcomes.scope import Scope, bucket, in_window, primary
+from kindcentraal.outcomes.scope import (
+    ENDS,
+    LAST,
+    Scope,
+    bucket,
+    first_period,
+    in_window,
+    primary,
+)
 
 
 # --- Parents -----------------------------------------------------------------------------
@@ -102,17 +109,9 @@ async def _consents_in_force(
     is placed by the periods it was given, withdrawn and expired in: in force at the end of
     period i when given <= i < withdrawn and expired."""
     count = len(scope.spans)
-    given = case(
-        *[(Consent.given_at < span.ends, n) for n, span in enumerate(scope.spans)], else_=count
-    )
-    withdrawn = case(
-        *[(Consent.withdrawn_at < span.ends, n) for n, span in enumerate(scope.spans)],
-        else_=count,
-    )
-    expired = case(
-        *[(Consent.valid_until < span.last, n) for n, span in enumerate(scope.spans)],
-        else_=count,
-    )
+    given = first_period(Consent.given_at, scope, ENDS)
+    withdrawn = first_period(Consent.withdrawn_at, scope, ENDS)
+    expired = first_period(Consent.valid_until, scope, LAST)
     rows = await session.execute(
         select(Child.centre_id, given, withdrawn, expired, func.count())
         .join(Child, Child.id == Consent.child_id)

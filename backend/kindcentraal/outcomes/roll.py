@@ -11,12 +11,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import case, func, literal, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.child.models import Child, ContactPersonAssignment
-from kindcentraal.outcomes.scope import Scope, first_period
+from kindcentraal.outcomes.scope import ENDS, FIRST, LAST, Scope, first_period
 
 LONG_AGO = datetime(1900, 1, 1, tzinfo=UTC)
 
@@ -104,13 +105,13 @@ async def roll_of(session: AsyncSession, scope: Scope) -> Roll:
             ),
         ),
     )
-    columns = [
-        first_period(lambda span: Child.stay_from <= span.last, scope),
-        first_period(lambda span: Child.stay_until < span.first, scope),
-        first_period(lambda span: Child.stay_until < span.last, scope),
-        first_period(lambda span: Child.school_from <= span.last, scope),
-        first_period(lambda span: Child.school_until < span.last, scope),
-        first_period(lambda span: covered_since < span.ends, scope),
+    columns: list[Any] = [
+        first_period(Child.stay_from, scope, LAST, inclusive=True),
+        first_period(Child.stay_until, scope, FIRST),
+        first_period(Child.stay_until, scope, LAST),
+        first_period(Child.school_from, scope, LAST, inclusive=True),
+        first_period(Child.school_until, scope, LAST),
+        first_period(covered_since, scope, ENDS),
     ]
     rows = await session.execute(
         select(Child.centre_id, *columns, func.count())

@@ -5,7 +5,7 @@ reading of a chart) never mistakes a hidden figure for a zero."""
 import enum
 import uuid
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from kindcentraal.common.schemas import ApiModel, IsoDate, ReadModel
 
@@ -37,6 +37,8 @@ class Cell(ReadModel):
     """One figure. `value` is null when it is suppressed (a count under the threshold, a cell
     that would give one away through the totals, or a figure worked out from either) or when
     there is nothing to measure (a median of no trajectories)."""
+
+    model_config = ConfigDict(**ReadModel.model_config, frozen=True)
 
     value: float | None
     suppressed: bool = False

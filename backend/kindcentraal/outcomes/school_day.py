@@ -11,13 +11,11 @@ from sqlalchemy import (
     select,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.sql.elements import ColumnElement
 
 from kindcentraal.activities.models import Activity, ActivitySession, Enrolment, EnrolmentStatus
 from kindcentraal.child.models import Child
 from kindcentraal.outcomes import cube as cubes
 from kindcentraal.outcomes.cube import Cube, Key, ratio
-from kindcentraal.outcomes.periods import Span
 from kindcentraal.outcomes.roll import Roll, children_for
 from kindcentraal.outcomes.schemas import (
     Cell,
@@ -27,6 +25,8 @@ from kindcentraal.outcomes.schemas import (
 )
 from kindcentraal.outcomes.scope import (
     AGE_BANDS,
+    ENDS,
+    STARTS,
     Scope,
     first_period,
     numbers_within,
@@ -137,16 +137,19 @@ async def participation(
 def _run_bounds(starts: Any, ends: Any, scope: Scope) -> tuple[Any, Any]:
     """Overlapping periods a <= p < b of what runs from `starts` to `ends`."""
     return (
-        first_period(lambda span: starts < span.ends, scope),
-        first_period(lambda span: ends <= span.starts, scope),
+        first_period(starts, scope, ENDS),
+        first_period(ends, scope, STARTS, inclusive=True),
     )
 
 
 def _turns(years: int, scope: Scope) -> Any:
-    def older(span: Span) -> ColumnElement[bool]:
-        return Child.date_of_birth <= years_before(span.first, years)
-
-    return first_period(older, scope)
+    """The first period in which the child is `years` old on its first day."""
+    return first_period(
+        Child.date_of_birth,
+        scope,
+        lambda span: years_before(span.first, years),
+        inclusive=True,
+    )
 
 
 def _band(period: int, older: list[int]) -> str:

@@ -4,16 +4,19 @@ suppressed here. No row about a child leaves the database for it."""
 
 import uuid
 from datetime import date
+from typing import Any, cast
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.audit import service as audit
 from kindcentraal.auth.principal import Principal
 from kindcentraal.consent.models import TrajectoryType
+from kindcentraal.db import read_concurrently
 from kindcentraal.outcomes.parents import parents
-from kindcentraal.outcomes.roll import roll_of
+from kindcentraal.outcomes.roll import Roll, roll_of
 from kindcentraal.outcomes.schemas import (
     CentreRef,
+    Indicator,
     Interval,
     OutcomeReport,
     Period,
@@ -25,6 +28,8 @@ from kindcentraal.outcomes.scope import scope_of, threshold_of
 from kindcentraal.outcomes.support_figures import closed, requests, signals
 from kindcentraal.outcomes.team import caseload, one_team
 from kindcentraal.tenant.models import Tenant
+
+Pair = tuple[Indicator, Indicator]
 
 
 async def settings_of(session: AsyncSession, tenant_id: uuid.UUID) -> ReportSettings:
@@ -53,12 +58,33 @@ async def outcome_report(
     trajectory_type: TrajectoryType | None,
 ) -> OutcomeReport:
     scope = await scope_of(session, principal, centre_id, start, end, interval, trajectory_type)
-    roll = await roll_of(session, scope)
-    waiting, location = await requests(session, scope)
-    outcomes, referrals = await closed(session, scope, roll)
-    signal_decisions, funnel = await signals(session, scope)
-    taking_part, by_age = await participation(session, scope, roll)
-    room_use, floor_area = await rooms(session, scope, roll)
+    # Independent aggregate queries, each on a session of its own where the database can run
+    # them side by side (PostgreSQL); the figures per child of the roll start once it is read.
+
+    async def roll_and_per_child(own: AsyncSession) -> tuple[Roll, list[Any]]:
+        roll = await roll_of(own, scope)
+        return roll, await read_concurrently(
+            session,
+            lambda own: closed(own, scope, roll),
+            lambda own: participation(own, scope, roll),
+            lambda own: rooms(own, scope, roll),
+            lambda own: parents(own, scope, roll),
+        )
+
+    (_, per_child), (waiting, location), (signal_decisions, funnel), team, caseloads = cast(
+        tuple[tuple[Roll, list[Any]], Pair, Pair, Indicator, list[Indicator]],
+        await read_concurrently(
+            session,
+            roll_and_per_child,
+            lambda own: requests(own, scope),
+            lambda own: signals(own, scope),
+            lambda own: one_team(own, scope),
+            lambda own: caseload(own, scope),
+        ),
+    )
+    (outcomes, referrals), (taking_part, by_age), (room_use, floor_area), parent_figures = cast(
+        tuple[Pair, Pair, Pair, Indicator], per_child
+    )
     indicators = [
         waiting,
         location,
@@ -66,13 +92,13 @@ async def outcome_report(
         referrals,
         signal_decisions,
         funnel,
-        await one_team(session, scope),
-        *await caseload(session, scope),
+        team,
+        *caseloads,
         taking_part,
         by_age,
         room_use,
         floor_area,
-        await parents(session, scope, roll),
+        parent_figures,
     ]
     # A statistics read: who asked for which figures, never a child.
     await audit.record_statistics_read(
