@@ -1664,6 +1664,7 @@ EXPAND_PARTS = (
     "dailyTeam",
     "enrolments",
     "absences",
+    "legalHold",
 )
 #                      anon ca oa ss cs cad cpw cpo cp gw gwo an  out
 _ANY_RELATION = "401 e  e  e  e  e   e   404 e  e  e   404 404"
@@ -1685,6 +1686,8 @@ EXPAND_TABLE: dict[str, str] = {
     "dailyTeam": _ANY_RELATION,  # contact person, groups, activities: what the page shows
     "enrolments": _ANY_RELATION,
     "absences": _ANY_RELATION,  # as `GET /children/{childId}/absences`
+    # As `GET /children/{childId}/legal-hold`: the centre's administrators only.
+    "legalHold": "401 e  -  -  -  -   -   404 -  -  -   404 404",
 }
 # The access log names a part as its own endpoint names its resource.
 AUDIT_PART_NAMES = {
@@ -1695,6 +1698,7 @@ AUDIT_PART_NAMES = {
     "dailyTeam": "daily-team",
     "enrolments": "enrolment",
     "absences": "absence",
+    "legalHold": "legal-hold",
 }
 
 

@@ -35,6 +35,9 @@ from kindcentraal.driver_reads import Query, entity_columns, fetch
 from kindcentraal.errors import Forbidden, InvalidInput
 from kindcentraal.organisation.models import Organisation
 from kindcentraal.placement.models import Placement
+from kindcentraal.retention import policy as retention_policy
+from kindcentraal.retention import service as retention_service
+from kindcentraal.retention.schemas import LegalHoldRead
 from kindcentraal.rooms.recurrence import local_today as today
 from kindcentraal.support import policy as support_policy
 from kindcentraal.support import service as support_service
@@ -56,6 +59,7 @@ Part = Literal[
     "dailyTeam",
     "enrolments",
     "absences",
+    "legalHold",
 ]
 PARTS: tuple[Part, ...] = get_args(Part)
 # The policy of each part beyond seeing the child at all (the plan's is its own: see below).
@@ -74,6 +78,7 @@ AUDIT_NAMES: dict[Part, str] = {
     "dailyTeam": "daily-team",
     "enrolments": "enrolment",
     "absences": "absence",
+    "legalHold": "legal-hold",
 }
 
 
@@ -108,6 +113,7 @@ class ChildPage:
     daily_team: list[DailyTeamMember] | None = None
     enrolments: list[EnrolmentRead] | None = None
     absences: list[AbsenceRead] | None = None
+    legal_hold: LegalHoldRead | None = None
     read: list[Part] = field(default_factory=list)
 
 
@@ -118,6 +124,7 @@ def _allowed(part: Part, relations: ChildRelations) -> bool:
         # Left out, not an empty list: "no support" and "not shown to you" read differently.
         "trajectories": child_policy.ensure_can_see_care_data,
         "signals": support_policy.ensure_can_see_signals,
+        "legalHold": retention_policy.ensure_can_hold,
     }.get(part)
     if ensure is not None:
         try:
@@ -182,6 +189,10 @@ async def read_child_page(
             page.absences = await attendance_service.absences_of(
                 session, tenant_id=child.tenant_id, child_id=child.id, start=today()
             )
+        elif part == "legalHold":
+            page.legal_hold = await retention_service.hold_of(
+                session, tenant_id=child.tenant_id, child_id=child.id
+            )
     if log:  # the data export logs its own event
         await child_service.log_access(
             session,
@@ -233,4 +244,6 @@ def embedded(page: ChildPage) -> ChildEmbedded:
         parts["enrolments"] = page.enrolments
     if page.absences is not None:
         parts["absences"] = page.absences
+    if page.legal_hold is not None:
+        parts["legal_hold"] = page.legal_hold
     return ChildEmbedded(**parts)

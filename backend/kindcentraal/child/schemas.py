@@ -12,6 +12,7 @@ from kindcentraal.child.models import GuardianRelation
 from kindcentraal.common.schemas import ApiModel, IsoDate, ReadModel, Timestamps, UpdateModel
 from kindcentraal.consent.schemas import ConsentRead
 from kindcentraal.placement.schemas import PlacementRead
+from kindcentraal.retention.schemas import LegalHoldRead
 from kindcentraal.support.schemas import ChildPlan, SignalRead, TrajectoryRead
 
 MAX_AGE_AT_REGISTRATION = 13
@@ -207,6 +208,10 @@ class ChildEmbedded(ReadModel):
     )
     absences: list[AbsenceRead] | None = Field(
         default=None, description="Absences from today on, as `GET /children/{childId}/absences`."
+    )
+    legal_hold: LegalHoldRead | None = Field(
+        default=None,
+        description="For the centre's administrators, as `GET /children/{childId}/legal-hold`.",
     )
 
 

@@ -172,6 +172,14 @@ async def _hold_read(
     )
 
 
+async def hold_of(
+    session: AsyncSession, *, tenant_id: uuid.UUID, child_id: uuid.UUID
+) -> LegalHoldRead:
+    """The child's hold as `read_legal_hold` answers it, for a caller already checked and
+    logged with `policy.ensure_can_hold` (the child page's `legalHold` part)."""
+    return await _hold_read(session, child_id, await _active_hold(session, tenant_id, child_id))
+
+
 async def read_legal_hold(
     session: AsyncSession, principal: Principal, *, child_id: uuid.UUID
 ) -> LegalHoldRead:

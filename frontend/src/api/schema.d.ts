@@ -4625,6 +4625,8 @@ export interface components {
              * @description Absences from today on, as `GET /children/{childId}/absences`.
              */
             absences?: components["schemas"]["AbsenceRead"][] | null;
+            /** @description For the centre's administrators, as `GET /children/{childId}/legal-hold`. */
+            legalHold?: components["schemas"]["LegalHoldRead"] | null;
         };
         /** ChildLabel */
         ChildLabel: {
@@ -10336,7 +10338,7 @@ export interface operations {
     "children:read_child": {
         parameters: {
             query?: {
-                /** @description Comma-separated parts to embed: guardians, placements, contactPerson, careTeam, consents, plan, trajectories, signals, day, dailyTeam, enrolments, absences. Each part passes its own policy; one access-log event names them all. */
+                /** @description Comma-separated parts to embed: guardians, placements, contactPerson, careTeam, consents, plan, trajectories, signals, day, dailyTeam, enrolments, absences, legalHold. Each part passes its own policy; one access-log event names them all. */
                 expand?: string | null;
             };
             header?: never;

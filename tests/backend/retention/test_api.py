@@ -118,3 +118,39 @@ async def test_a_held_child_cannot_be_deleted_until_the_hold_is_lifted(
     assert (await client.get(f"/children/{world.pupil.id}", headers=admin)).status_code == 200
     assert (await client.delete(hold, headers=admin)).status_code == 204
     assert (await client.delete(f"/children/{world.pupil.id}", headers=admin)).status_code == 204
+
+
+async def test_the_child_page_carries_the_hold_for_the_centre_admin_only(
+    client: httpx.AsyncClient, world: World, session: AsyncSession
+) -> None:
+    """`?expand=legalHold`: the child page shows the hold in its one request; for anyone but
+    the centre's administrators the part is left out, and the page is still served."""
+    page = f"/children/{world.pupil.id}"
+    admin = world.headers("centre_admin")
+    reason = "Zaak 2026/17"
+    assert (
+        await client.put(f"{page}/legal-hold", headers=admin, json={"reason": reason})
+    ).status_code == 200
+
+    read = await client.get(page, headers=admin, params={"expand": "guardians,legalHold"})
+    assert read.status_code == 200, read.text
+    hold = read.json()["embedded"]["legalHold"]
+    assert hold["held"] is True and hold["reason"] == reason
+    assert hold["setByName"] == world.centre_admin.display_name
+    newest = await session.scalar(
+        select(AuditEvent)
+        .where(AuditEvent.actor_user_id == world.centre_admin.id, AuditEvent.resource == "child")
+        .order_by(AuditEvent.occurred_at.desc())
+        .limit(1)
+    )
+    assert newest is not None and newest.parts == ["child", "guardians", "legal-hold"]
+    assert reason not in repr(vars(newest))
+
+    for who in ("teacher", "parent"):
+        other = await client.get(page, headers=world.headers(who), params={"expand": "legalHold"})
+        assert other.status_code == 200
+        assert "legalHold" not in other.json()["embedded"]
+
+    await client.delete(f"{page}/legal-hold", headers=admin)
+    lifted = await client.get(page, headers=admin, params={"expand": "legalHold"})
+    assert lifted.json()["embedded"]["legalHold"] == {"childId": str(world.pupil.id), "held": False}

@@ -100,7 +100,7 @@ function ChildAccessSections({ child }: { child: ChildDetail }) {
       {isContactPerson && isStaff ? <MessageToGuardians childId={child.id} name={child.givenName} /> : null}
       {canReadAccessLog ? <AccessLog childId={child.id} /> : null}
       {isCentreAdmin ? <ChildAdminLinks childId={child.id} /> : null}
-      {isCentreAdmin ? <LegalHoldSection childId={child.id} /> : null}
+      {embedded.legalHold ? <LegalHoldSection childId={child.id} hold={embedded.legalHold} /> : null}
     </>
   );
 }

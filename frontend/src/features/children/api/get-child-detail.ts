@@ -17,6 +17,8 @@ export const CHILD_PAGE_PARTS = [
   'consents',
   // Today's timeline ("Vandaag"): who has the child when and where.
   'day',
+  // For the centre's administrators only (the server leaves it out for everyone else).
+  'legalHold',
 ] as const satisfies readonly (keyof ChildEmbedded)[];
 
 /**

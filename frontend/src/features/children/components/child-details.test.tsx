@@ -100,7 +100,15 @@ describe('ChildDetails', () => {
     // the placements carry their organisation's name: no list of organisations to fetch
     expect(requests.some((r) => r.url.includes('/organisations'))).toBe(false);
     const expand = new URL(childRequests(requests)[0]!.url).searchParams.get('expand');
-    expect(expand?.split(',').sort()).toEqual(['careTeam', 'consents', 'contactPerson', 'day', 'guardians', 'placements']);
+    expect(expand?.split(',').sort()).toEqual([
+      'careTeam',
+      'consents',
+      'contactPerson',
+      'day',
+      'guardians',
+      'legalHold',
+      'placements',
+    ]);
   });
 
   it('shows no section for a part the server left out', async () => {

@@ -1,6 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
+import { useStoreLegalHold } from '@/features/retention/api/set-legal-hold';
 import { api, unwrap } from '@/lib/api-client';
-import { legalHoldQueryOptions } from '@/features/retention/api/get-legal-hold';
 
 /** DELETE /children/{childId}/legal-hold: the schedule applies to the child's data again. */
 export function releaseLegalHold(childId: string) {
@@ -10,10 +10,9 @@ export function releaseLegalHold(childId: string) {
 }
 
 export function useReleaseLegalHold(childId: string) {
-  const queryClient = useQueryClient();
+  const store = useStoreLegalHold(childId);
   return useMutation({
     mutationFn: () => releaseLegalHold(childId),
-    onSuccess: () =>
-      queryClient.setQueryData(legalHoldQueryOptions(childId).queryKey, { childId, held: false }),
+    onSuccess: () => store({ childId, held: false }),
   });
 }

@@ -1,27 +1,22 @@
 import { Button, ButtonGroup, FormFieldTextarea, Heading, Paragraph } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '@/components/ui/loading';
 import { ProblemAlert } from '@/components/ui/problem-alert';
 import { useFormatters } from '@/hooks/use-formatters';
-import { isHiddenFromCaller } from '@/lib/api-client';
-import { useLegalHold } from '@/features/retention/api/get-legal-hold';
 import { useReleaseLegalHold } from '@/features/retention/api/release-legal-hold';
-import { useSetLegalHold } from '@/features/retention/api/set-legal-hold';
+import { useSetLegalHold, type LegalHold } from '@/features/retention/api/set-legal-hold';
 
 /** On the child's page, for the centre's administrators: a legal hold stops the retention
- * purge for this child until it is lifted. The reason is a case reference, not a story. */
-export function LegalHoldSection({ childId }: { childId: string }) {
+ * purge for this child until it is lifted. The reason is a case reference, not a story. The hold
+ * comes with the child page (`?expand=legalHold`), which the server fills for those
+ * administrators only. */
+export function LegalHoldSection({ childId, hold }: { childId: string; hold: LegalHold }) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const hold = useLegalHold(childId);
   const set = useSetLegalHold(childId);
   const release = useReleaseLegalHold(childId);
   const [reason, setReason] = useState('');
   const [reasonError, setReasonError] = useState<string | null>(null);
-
-  // The server refuses everyone but the centre's administrators: then there is nothing to show.
-  if (hold.isError && isHiddenFromCaller(hold.error)) return null;
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -39,17 +34,15 @@ export function LegalHoldSection({ childId }: { childId: string }) {
       <Heading level={2} id="legal-hold-heading">
         {t('retention.hold.title')}
       </Heading>
-      {hold.isPending ? <Loading /> : null}
-      {hold.isError ? <ProblemAlert error={hold.error} /> : null}
-      {hold.data?.held ? (
+      {hold.held ? (
         <>
           <Paragraph>
             {t('retention.hold.active', {
-              date: hold.data.setAt ? format.date(hold.data.setAt) : '',
-              name: hold.data.setByName ?? t('retention.hold.unknownAdmin'),
+              date: hold.setAt ? format.date(hold.setAt) : '',
+              name: hold.setByName ?? t('retention.hold.unknownAdmin'),
             })}
           </Paragraph>
-          <Paragraph>{t('retention.hold.reasonShown', { reason: hold.data.reason ?? '' })}</Paragraph>
+          <Paragraph>{t('retention.hold.reasonShown', { reason: hold.reason ?? '' })}</Paragraph>
           {release.isError ? <ProblemAlert error={release.error} /> : null}
           <ButtonGroup>
             <Button
@@ -62,7 +55,7 @@ export function LegalHoldSection({ childId }: { childId: string }) {
           </ButtonGroup>
         </>
       ) : null}
-      {hold.data && !hold.data.held ? (
+      {!hold.held ? (
         <form onSubmit={submit} noValidate className="kc-form">
           <Paragraph>{t('retention.hold.intro')}</Paragraph>
           {set.isError ? <ProblemAlert error={set.error} /> : null}
