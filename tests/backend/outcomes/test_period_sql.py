@@ -3,6 +3,7 @@ in the same period as the portable CASE, at and around each threshold, before an
 window and for nulls; and the report's independent reads run side by side on the server."""
 
 import uuid
+from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -10,13 +11,12 @@ import pytest
 from sqlalchemy import Date, DateTime, literal, null, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
-from kindcentraal.config import Settings
 from kindcentraal.db import Database, read_concurrently
 from kindcentraal.errors import InvalidInput
 from kindcentraal.outcomes.periods import Span, spans
 from kindcentraal.outcomes.scope import ENDS, FIRST, LAST, STARTS, Scope, bucket, first_period
 from kindcentraal.support.waiting import AMSTERDAM
-from tests.backend.conftest import TEST_SECRET, _backend
+from tests.backend.conftest import _backend
 
 postgresql_only = pytest.mark.skipif(
     _backend() != "postgresql", reason="width_bucket is PostgreSQL's; SQLite uses the CASE"
@@ -110,14 +110,9 @@ async def _backend_pid(session: AsyncSession) -> Any:
 
 
 @pytest.fixture
-async def database(migrated: str) -> Any:
-    settings = Settings(
-        _env_file=None,  # type: ignore[call-arg]
-        env="test",
-        secret_key=TEST_SECRET,
-        database_url=migrated,
-    )
-    found = Database(settings.async_database_url)
+async def database(migrated: str) -> AsyncIterator[Database]:
+    """The server's own Database on the test database: pooled sessions, as in production."""
+    found = Database(migrated)
     yield found
     await found.dispose()
 
