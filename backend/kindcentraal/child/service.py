@@ -432,11 +432,7 @@ async def delete_child(session: AsyncSession, principal: Principal, *, child_id:
         ensure=child_policy.ensure_can_delete,
     )
     if await session.scalar(
-        select(LegalHold.id).where(
-            LegalHold.tenant_id == principal.tenant_id,
-            LegalHold.child_id == child.id,
-            LegalHold.released_at.is_(None),
-        )
+        select(LegalHold.id).where(*LegalHold.in_force(child.tenant_id, child.id))
     ):
         raise ChildOnHold("A legal hold keeps this child's record; lift it first.")
     await session.delete(child)

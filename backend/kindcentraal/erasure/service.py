@@ -148,11 +148,7 @@ def legal_hold_filter(tenant_id: uuid.UUID, child_id: uuid.UUID) -> ScalarSelect
     return (
         select(func.count())
         .select_from(LegalHold)
-        .where(
-            LegalHold.tenant_id == tenant_id,
-            LegalHold.child_id == child_id,
-            LegalHold.released_at.is_(None),
-        )
+        .where(*LegalHold.in_force(tenant_id, child_id))
         .scalar_subquery()
     )
 

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import BigInteger, ForeignKey, Index, Integer, String, UniqueConstraint, Uuid, text
 from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.sql.elements import ColumnElement
 
 from kindcentraal.db import Base, TenantMixin, UTCDateTime, str_enum
 
@@ -69,6 +70,17 @@ class LegalHold(TenantMixin, Base):
     released_by_id: Mapped[uuid.UUID | None] = mapped_column(
         Uuid, ForeignKey("user_account.id", ondelete="SET NULL")
     )
+
+    @classmethod
+    def in_force(
+        cls, tenant_id: uuid.UUID, child_id: uuid.UUID | None = None
+    ) -> list[ColumnElement[bool]]:
+        """The holds in force in a municipality (of one child, given its id): the one rule the
+        purge, erasure, merges and deleting a record all stop at."""
+        conditions = [cls.tenant_id == tenant_id, cls.released_at.is_(None)]
+        if child_id is not None:
+            conditions.append(cls.child_id == child_id)
+        return conditions
 
 
 class AnonymisedChild(Base):

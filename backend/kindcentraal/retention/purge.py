@@ -123,9 +123,7 @@ class Scope:
 
     # --- Whose data ------------------------------------------------------------------------
     def held(self) -> Any:
-        return select(LegalHold.child_id).where(
-            LegalHold.tenant_id == self.tenant_id, LegalHold.released_at.is_(None)
-        )
+        return select(LegalHold.child_id).where(*LegalHold.in_force(self.tenant_id))
 
     def anonymised(self) -> Any:
         return select(AnonymisedChild.child_id).where(AnonymisedChild.tenant_id == self.tenant_id)

@@ -7,7 +7,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from kindcentraal.audit import service as audit
@@ -141,43 +141,29 @@ async def update_schedule(
 async def _active_hold(
     session: AsyncSession, tenant_id: uuid.UUID, child_id: uuid.UUID
 ) -> LegalHold | None:
-    return await session.scalar(
-        select(LegalHold).where(
-            LegalHold.tenant_id == tenant_id,
-            LegalHold.child_id == child_id,
-            LegalHold.released_at.is_(None),
-        )
-    )
-
-
-async def child_is_held(
-    session: AsyncSession, *, tenant_id: uuid.UUID, child_id: uuid.UUID
-) -> bool:
-    """Whether a legal hold stops the erasure of this child's data (for erasure on request)."""
-    return await _active_hold(session, tenant_id, child_id) is not None
-
-
-async def _hold_read(
-    session: AsyncSession, child_id: uuid.UUID, hold: LegalHold | None
-) -> LegalHoldRead:
-    if hold is None:
-        return LegalHoldRead(child_id=child_id, held=False)
-    name = (
-        await session.scalar(select(User.display_name).where(User.id == hold.set_by_id))
-        if hold.set_by_id is not None
-        else None
-    )
-    return LegalHoldRead(
-        child_id=child_id, held=True, reason=hold.reason, set_at=hold.set_at, set_by_name=name
-    )
+    return await session.scalar(select(LegalHold).where(*LegalHold.in_force(tenant_id, child_id)))
 
 
 async def hold_of(
     session: AsyncSession, *, tenant_id: uuid.UUID, child_id: uuid.UUID
 ) -> LegalHoldRead:
-    """The child's hold as `read_legal_hold` answers it, for a caller already checked and
-    logged with `policy.ensure_can_hold` (the child page's `legalHold` part)."""
-    return await _hold_read(session, child_id, await _active_hold(session, tenant_id, child_id))
+    """The child's hold with the name of who set it, in one query, for a caller already
+    checked with `policy.ensure_can_hold` (`read_legal_hold`, the child page's `legalHold`)."""
+    found = (
+        await session.execute(
+            select(LegalHold, User.display_name)
+            .outerjoin(
+                User, and_(User.id == LegalHold.set_by_id, User.tenant_id == LegalHold.tenant_id)
+            )
+            .where(*LegalHold.in_force(tenant_id, child_id))
+        )
+    ).first()
+    if found is None:
+        return LegalHoldRead(child_id=child_id, held=False)
+    hold, name = found
+    return LegalHoldRead(
+        child_id=child_id, held=True, reason=hold.reason, set_at=hold.set_at, set_by_name=name
+    )
 
 
 async def read_legal_hold(
@@ -192,11 +178,10 @@ async def read_legal_hold(
         action="read",
         ensure=policy.ensure_can_hold,
     )
-    hold = await _active_hold(session, principal.tenant_id, child.id)
     await child_service.log_access(
         session, principal, relations, child.id, resource="legal-hold", action="read"
     )
-    return await _hold_read(session, child.id, hold)
+    return await hold_of(session, tenant_id=principal.tenant_id, child_id=child.id)
 
 
 async def set_legal_hold(
@@ -223,7 +208,7 @@ async def set_legal_hold(
     await child_service.log_access(
         session, principal, relations, child.id, resource="legal-hold", action="update"
     )
-    return await _hold_read(session, child.id, hold)
+    return await hold_of(session, tenant_id=principal.tenant_id, child_id=child.id)
 
 
 async def release_legal_hold(
