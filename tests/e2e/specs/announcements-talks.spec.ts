@@ -14,36 +14,18 @@
  * remembered language is put back.
  */
 import { readFile } from 'node:fs/promises';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { API_BASE_URL, DEMO_PASSWORD, USERS, classTeacherEmail } from '../support/env';
+import { USERS, classTeacherEmail } from '../support/env';
 import type { LoginPage } from '../pages/login-page';
-import type { Api } from '../support/api';
+import { call, tokenFor, tokenForEmail, type Api } from '../support/api';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
 const TEACHER_6 = classTeacherEmail(6);
 /** A letter to go with the announcement: a (tiny) PDF, which the API recognises by its content. */
 const LETTER = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
-
-async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
-  const response = await request.post(`${API_BASE_URL}/auth/token`, {
-    form: { grant_type: 'password', username: email, password: DEMO_PASSWORD },
-  });
-  expect(response.status(), await response.text()).toBe(200);
-  return ((await response.json()) as { access_token: string }).access_token;
-}
-
-async function call<T>(request: APIRequestContext, token: string, method: string, path: string, data?: unknown): Promise<T> {
-  const response = await request.fetch(`${API_BASE_URL}${path}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}` },
-    ...(data === undefined ? {} : { data }),
-  });
-  expect(response.ok(), `${method} ${path}: ${response.status()} ${await response.text()}`).toBe(true);
-  return (response.status() === 204 ? undefined : await response.json()) as T;
-}
 
 /** The demo parent's child in groep 6 (the older one). */
 async function groep6Child(api: Api): Promise<{ id: string; givenName: string }> {
@@ -70,12 +52,12 @@ test.describe('announcements and talks', () => {
   let parentLanguageBefore: string | null = null;
 
   test.beforeEach(async ({ request }) => {
-    const token = await tokenFor(request, USERS.parent);
+    const token = await tokenFor(request, 'parent');
     parentLanguageBefore = (await call<{ language: string | null }>(request, token, 'GET', '/me')).language;
   });
 
   test.afterEach(async ({ request }) => {
-    const token = await tokenFor(request, USERS.parent);
+    const token = await tokenFor(request, 'parent');
     // The API keeps a chosen language (null cannot be sent back): Dutch, the demo's default.
     await call(request, token, 'PATCH', '/me', { language: parentLanguageBefore ?? 'nl' });
   });
@@ -127,7 +109,7 @@ test.describe('announcements and talks', () => {
     await expectNoSeriousA11yViolations(page, testInfo, 'announcements-parent-ar');
 
     // The sender sees the confirmation.
-    const teacher = await tokenFor(request, TEACHER_6);
+    const teacher = await tokenForEmail(request, TEACHER_6);
     const mine = await call<{ items: { id: string; title: string; counts: { confirmed: number } }[] }>(request, teacher, 'GET', '/announcements');
     const announcement = mine.items.find((a) => a.title === title)!;
     expect(announcement.counts.confirmed).toBe(1);
@@ -141,7 +123,7 @@ test.describe('announcements and talks', () => {
     const child = await groep6Child(api);
     const day = new Date(Date.now() + 10 * 24 * 3600_000);
     const date = `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
-    const teacher = await tokenFor(request, TEACHER_6);
+    const teacher = await tokenForEmail(request, TEACHER_6);
     const before = new Set(
       (await call<{ items: { id: string }[] }>(request, teacher, 'GET', '/talk-slots?limit=100')).items.map((s) => s.id),
     );

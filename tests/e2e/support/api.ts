@@ -78,8 +78,13 @@ export class Api {
 
 /** POST /auth/token for a demo user (password grant); the access token, for set-up calls. */
 export async function tokenFor(request: APIRequestContext, user: DemoUser): Promise<string> {
+  return tokenForEmail(request, USERS[user]);
+}
+
+/** The same for any demo account by its address (a class teacher of one grade, say). */
+export async function tokenForEmail(request: APIRequestContext, email: string): Promise<string> {
   const response = await request.post(`${API_BASE_URL}/auth/token`, {
-    form: { grant_type: 'password', username: USERS[user], password: DEMO_PASSWORD },
+    form: { grant_type: 'password', username: email, password: DEMO_PASSWORD },
   });
   expect(response.status(), await response.text()).toBe(200);
   return ((await response.json()) as { access_token: string }).access_token;
