@@ -65,31 +65,25 @@ async def _both(connection: AsyncConnection, make: Any, values: list[Any], kind:
         assert found == expected, (value, found, expected)
 
 
-@postgresql_only
-@pytest.mark.parametrize("threshold", [FIRST, LAST])
-@pytest.mark.parametrize("inclusive", [False, True])
-async def test_days_fall_in_the_same_period_both_ways(
-    connection: AsyncConnection, threshold: Any, inclusive: bool
-) -> None:
-    await _both(
-        connection,
-        lambda value, scope: first_period(value, scope, threshold, inclusive=inclusive),
-        _days(_scope("sqlite")),
-        Date,
-    )
+# Days against a span's first or last day; moments against its first or first-after moment.
+DAYS = (_days, Date)
+MOMENTS = (_moments, DateTime(timezone=True))
 
 
 @postgresql_only
-@pytest.mark.parametrize("threshold", [STARTS, ENDS])
+@pytest.mark.parametrize(
+    ("threshold", "values"), [(FIRST, DAYS), (LAST, DAYS), (STARTS, MOMENTS), (ENDS, MOMENTS)]
+)
 @pytest.mark.parametrize("inclusive", [False, True])
-async def test_moments_fall_in_the_same_period_both_ways(
-    connection: AsyncConnection, threshold: Any, inclusive: bool
+async def test_values_fall_in_the_same_period_both_ways(
+    connection: AsyncConnection, threshold: Any, values: Any, inclusive: bool
 ) -> None:
+    make_values, kind = values
     await _both(
         connection,
         lambda value, scope: first_period(value, scope, threshold, inclusive=inclusive),
-        _moments(_scope("sqlite")),
-        DateTime(timezone=True),
+        make_values(_scope("sqlite")),
+        kind,
     )
 
 
