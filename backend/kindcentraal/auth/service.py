@@ -51,6 +51,11 @@ class RefreshRejected:
     """Unknown, expired, revoked or reused refresh token."""
 
 
+# A spent refresh token presented again this soon, while the one that replaced it is still
+# unused, is a client that lost the answer (docs/sessions.md), not a thief.
+REFRESH_REUSE_GRACE = timedelta(seconds=30)
+
+
 def _sha256(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
@@ -69,6 +74,8 @@ async def _issue_pair(
             tenant_id=auth_session.tenant_id,
             session_id=auth_session.id,
             token_hash=_sha256(refresh),
+            # The moment of this rotation, the clock `_lost_answer` compares with.
+            created_at=now,
             # Valid until the session ends (spent on first use): the session's cap decides.
             expires_at=auth_session.expires_at,
         )
@@ -190,8 +197,9 @@ async def refresh(
     refresh_token: str,
     now: datetime | None = None,
 ) -> TokenPair | RefreshRejected:
-    """Rotate: the token is spent; presenting a spent one revokes its whole family. Never past
-    the session's absolute end; each refresh marks the device as used."""
+    """Rotate: the token is spent; presenting a spent one revokes its whole family, unless it is
+    a lost answer (`_lost_answer`). Never past the session's absolute end; each refresh marks
+    the device as used."""
     now = now or datetime.now(UTC)
     tenant_hex, _, _ = refresh_token.partition(".")
     try:
@@ -213,9 +221,14 @@ async def refresh(
     )
     if auth_session is None or auth_session.revoked_at is not None:
         return RefreshRejected()
+    spend: RefreshToken | None = stored
     if stored.used_at is not None:
-        # A spent token again: stolen, or its answer lost. Either way the family ends, the
-        # device in the thief's hands and the owner's alike; the owner logs in again.
+        # The answer that carried its successor may never have arrived (the page was closed or
+        # reloaded while it was on its way): then the successor is spent unseen instead.
+        spend = await _lost_answer(session, stored, now=now)
+    if spend is None:
+        # A spent token again, and not a lost answer: stolen. The family ends, the device in
+        # the thief's hands and the owner's alike; the owner logs in again.
         await revoke_session(
             session,
             tenant_id=auth_session.tenant_id,
@@ -237,9 +250,32 @@ async def refresh(
         session, tenant_id=tenant_id, user_id=auth_session.user_id
     ):
         return RefreshRejected()
-    stored.used_at = now
+    spend.used_at = now
     auth_session.last_used_at = now
     return await _issue_pair(session, settings, auth_session=auth_session, now=now)
+
+
+async def _lost_answer(
+    session: AsyncSession, spent: RefreshToken, *, now: datetime
+) -> RefreshToken | None:
+    """The token that replaced `spent`, when presenting `spent` again can only be a lost answer:
+    within REFRESH_REUSE_GRACE of its rotation, and its successor never used since."""
+    assert spent.used_at is not None
+    if now - spent.used_at > REFRESH_REUSE_GRACE:
+        return None
+    successor = await session.scalar(
+        select(RefreshToken)
+        .where(
+            RefreshToken.tenant_id == spent.tenant_id,
+            RefreshToken.session_id == spent.session_id,
+            RefreshToken.created_at >= spent.used_at,
+        )
+        .order_by(RefreshToken.created_at)
+        .limit(1)
+    )
+    if successor is None or successor.used_at is not None:
+        return None
+    return successor
 
 
 async def load_principal(

@@ -111,10 +111,14 @@ async def test_refresh_rotates_and_reuse_revokes_the_family(
         await client.get("/me", headers={"Authorization": f"Bearer {new['access_token']}"})
     ).status_code == 200
 
+    # the new token is used: the answer arrived, so the old one again is a thief's copy
+    third = await client.post("/auth/refresh", json={"refreshToken": new["refresh_token"]})
+    assert third.status_code == 200
+    newest = third.json()
     reuse = await client.post("/auth/refresh", json={"refreshToken": first["refresh_token"]})
     assert reuse.status_code == 401
-    # the whole family is gone: the newest refresh token and its access token too
-    after = await client.post("/auth/refresh", json={"refreshToken": new["refresh_token"]})
+    # the whole family is gone: the newest refresh token and the access tokens too
+    after = await client.post("/auth/refresh", json={"refreshToken": newest["refresh_token"]})
     assert after.status_code == 401
     me = await client.get("/me", headers={"Authorization": f"Bearer {new['access_token']}"})
     assert me.status_code == 401

@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from kindcentraal.audit.models import AuditEvent
 from kindcentraal.auth import service as auth_service
-from kindcentraal.auth.models import AuthSession
+from kindcentraal.auth.models import AuthSession, RefreshToken
 from kindcentraal.config import Settings
 from tests.backend.auth.browser import (
     BROWSER,
@@ -77,11 +77,13 @@ async def test_cookie_refresh_rotates_and_reuse_ends_the_whole_family(
     assert attributes["path"] == "/api/v1/auth" and attributes["httponly"] == "true"
     assert (await client.get("/me", headers=bearer(rotated))).status_code == 200
 
-    # The spent cookie again (a thief's copy, or a tab that missed the answer): the family ends.
+    # The browser got the answer: the new cookie comes back on the next refresh.
+    third, _ = refresh_cookie(await cookie_refresh(client, second))
+    # The spent cookie again, after its successor was used: a thief's copy. The family ends.
     reused = await cookie_refresh(client, first)
     assert reused.status_code == 401
     assert refresh_cookie(reused)[1]["max-age"] == "0"  # the browser forgets it
-    assert (await cookie_refresh(client, second)).status_code == 401
+    assert (await cookie_refresh(client, third)).status_code == 401
     assert (await client.get("/me", headers=bearer(rotated))).status_code == 401
     reason = await session.scalar(
         select(AuthSession.revoked_reason).where(
@@ -226,3 +228,83 @@ async def test_the_centre_admin_sets_how_long_parents_stay_signed_in(
         "/security-settings", json={"mandatoryTwoFactorRoles": []}, headers=admin
     )
     assert kept.json()["parentSessionDays"] == 7
+
+
+# --- A lost answer: the spent token again within the grace, its successor unused -----------
+
+
+async def _rotated(
+    session: AsyncSession, settings: Settings, email: str
+) -> tuple[str, auth_service.TokenPair]:
+    """A login at T0 and one refresh at T0 + 1 minute: (the spent token, the rotation's pair)."""
+    first = (await _login_at(session, settings, email, T0)).refresh_token
+    rotated = await auth_service.refresh(
+        session, settings, refresh_token=first, now=T0 + timedelta(minutes=1)
+    )
+    assert isinstance(rotated, auth_service.TokenPair)
+    return first, rotated
+
+
+async def _revoked_reason(session: AsyncSession, token: str) -> str | None:
+    hashed = auth_service._sha256(token)
+    return await session.scalar(
+        select(AuthSession.revoked_reason)
+        .join(RefreshToken, RefreshToken.session_id == AuthSession.id)
+        .where(RefreshToken.token_hash == hashed)
+    )
+
+
+async def test_a_lost_answer_within_the_grace_gets_a_new_token_and_spends_the_unseen_one(
+    session: AsyncSession, settings: Settings, world: World
+) -> None:
+    spent, unseen = await _rotated(session, settings, world.parent.email)
+    again = T0 + timedelta(minutes=1) + auth_service.REFRESH_REUSE_GRACE
+    renewed = await auth_service.refresh(session, settings, refresh_token=spent, now=again)
+    assert isinstance(renewed, auth_service.TokenPair)
+    assert renewed.refresh_token not in (spent, unseen.refresh_token)
+    assert await _revoked_reason(session, spent) is None
+    # The session goes on with the new token; the one whose answer was lost is spent, and
+    # presented after the grace it is reuse: the session ends.
+    later = again + timedelta(minutes=5)
+    onward = await auth_service.refresh(
+        session, settings, refresh_token=renewed.refresh_token, now=later
+    )
+    assert isinstance(onward, auth_service.TokenPair)
+    late = await auth_service.refresh(
+        session, settings, refresh_token=unseen.refresh_token, now=later + timedelta(seconds=1)
+    )
+    assert isinstance(late, auth_service.RefreshRejected)
+    assert await _revoked_reason(session, spent) == "refresh_reuse"
+
+
+async def test_the_spent_token_after_the_grace_ends_the_session(
+    session: AsyncSession, settings: Settings, world: World
+) -> None:
+    spent, unseen = await _rotated(session, settings, world.parent.email)
+    too_late = T0 + timedelta(minutes=1) + auth_service.REFRESH_REUSE_GRACE + timedelta(seconds=1)
+    reused = await auth_service.refresh(session, settings, refresh_token=spent, now=too_late)
+    assert isinstance(reused, auth_service.RefreshRejected)
+    assert await _revoked_reason(session, spent) == "refresh_reuse"
+    gone = await auth_service.refresh(
+        session, settings, refresh_token=unseen.refresh_token, now=too_late
+    )
+    assert isinstance(gone, auth_service.RefreshRejected)
+
+
+async def test_the_spent_token_once_its_successor_was_used_ends_the_session_at_once(
+    session: AsyncSession, settings: Settings, world: World
+) -> None:
+    spent, seen = await _rotated(session, settings, world.parent.email)
+    soon = T0 + timedelta(minutes=1, seconds=2)
+    used = await auth_service.refresh(session, settings, refresh_token=seen.refresh_token, now=soon)
+    assert isinstance(used, auth_service.TokenPair)
+    # The answer arrived (its token came back): a copy of the older token is a thief's.
+    reused = await auth_service.refresh(
+        session, settings, refresh_token=spent, now=soon + timedelta(seconds=1)
+    )
+    assert isinstance(reused, auth_service.RefreshRejected)
+    assert await _revoked_reason(session, spent) == "refresh_reuse"
+    ended = await auth_service.refresh(
+        session, settings, refresh_token=used.refresh_token, now=soon + timedelta(seconds=2)
+    )
+    assert isinstance(ended, auth_service.RefreshRejected)
