@@ -174,3 +174,13 @@ test('the first screen may hold the Dutch parent texts, and no other texts', () 
     assert.equal(forbidden(module), true, module);
   }
 });
+
+test('React itself may not come back into the first screen: the app runs on Preact', () => {
+  const forbidden = (module) => FORBIDDEN.some(({ pattern }) => pattern.test(module));
+  for (const module of ['node_modules/react-dom/cjs/react-dom-client.production.js', 'node_modules/react/index.js', 'node_modules/scheduler/index.js']) {
+    assert.equal(forbidden(module), true, module);
+  }
+  for (const module of ['node_modules/preact/compat/dist/compat.mjs', 'node_modules/react-router/dist/production/index.mjs', 'node_modules/react-i18next/dist/es/context.js']) {
+    assert.equal(forbidden(module), false, module);
+  }
+});

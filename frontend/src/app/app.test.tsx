@@ -109,7 +109,7 @@ describe('the app', () => {
     expect(screen.getByRole('button', { name: 'Log in' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
     await waitFor(() => expect(document.documentElement.lang).toBe('en'));
-    expect(document.title).toBe('Log in – KindCentraal');
+    await waitFor(() => expect(document.title).toBe('Log in – KindCentraal'));
   });
 
   it('shows a not-found page for an unknown address', async () => {

@@ -40,7 +40,7 @@ describe('Koppelingen', () => {
     renderScreen();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Koppelingen' })).toBeInTheDocument();
-    expect(document.title).toBe('Koppelingen – KindCentraal');
+    await waitFor(() => expect(document.title).toBe('Koppelingen – KindCentraal'));
     const nav = screen.getByRole('navigation', { name: 'Hoofdmenu' });
     expect(within(nav).getByRole('link', { name: 'Koppelingen' })).toHaveAttribute('href', PATH);
     expect(await screen.findByRole('heading', { level: 2, name: 'Koppelingen van Kinderopvang De Regenboog' })).toBeInTheDocument();

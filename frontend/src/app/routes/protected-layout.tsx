@@ -25,6 +25,11 @@ export const SECURITY_PATH = '/security';
 
 export type SessionEndReason = 'passwordChanged' | 'signedOutEverywhere';
 
+// One object each, not a new one per render: <Navigate> navigates again whenever its `state`
+// changes, and a render during the navigation would start it over and over.
+const PASSWORD_CHANGED = { passwordChanged: true } as const;
+const LOGGED_OUT = { loggedOut: true } as const;
+
 /** Where two-factor is set up: a parent's account page in the parent app, else the staff page. */
 function securityPathFor(me: Me | undefined): string {
   return me && isParentOnly(me) ? PARENT_ACCOUNT : SECURITY_PATH;
@@ -47,12 +52,13 @@ export function ProtectedLayout() {
   // the first request waits for that answer, and only a refusal leads to the login screen.
   const isAuthenticated = status !== 'signedOut';
   const location = useLocation();
+  const fromHere = useMemo(() => ({ from: location }), [location]);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const me = useMe({ enabled: isAuthenticated });
   const endReason = useRef<SessionEndReason | null>(null);
   const logout = useLogout({
-    onSettled: () => navigate('/login', { replace: true, state: { loggedOut: true } }),
+    onSettled: () => navigate('/login', { replace: true, state: LOGGED_OUT }),
   });
 
   const endSession = useCallback(
@@ -134,12 +140,12 @@ export function ProtectedLayout() {
 
   if (!isAuthenticated) {
     if (endReason.current === 'passwordChanged') {
-      return <Navigate to="/login" replace state={{ passwordChanged: true }} />;
+      return <Navigate to="/login" replace state={PASSWORD_CHANGED} />;
     }
     if (logout.isPending || logout.isSuccess || logout.isError || endReason.current === 'signedOutEverywhere') {
-      return <Navigate to="/login" replace state={{ loggedOut: true }} />;
+      return <Navigate to="/login" replace state={LOGGED_OUT} />;
     }
-    return <Navigate to="/login" replace state={{ from: location }} />;
+    return <Navigate to="/login" replace state={fromHere} />;
   }
 
   // Until two-factor is set up the server refuses everything else: go where it is set up.

@@ -144,7 +144,7 @@ describe('the activities catalogue', () => {
     const message = await within(voetbal).findByTestId('enrolment-message');
     await waitFor(() => expect(message).toHaveTextContent('Op de wachtlijst, plaats 2'));
     expect(message).toHaveTextContent('Noor Jansen staat op de wachtlijst. Komt er een plek vrij? Dan krijgt u een bericht.');
-    expect(message).toHaveFocus();
+    await waitFor(() => expect(message).toHaveFocus());
     const [post] = sent(requests, /\/enrolments$/, 'POST');
     expect(await post!.json()).toEqual({ childId: NOOR_ID });
     await waitFor(() =>

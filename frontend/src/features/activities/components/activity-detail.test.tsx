@@ -241,7 +241,9 @@ describe('the activity page for its organisation', () => {
     await user.click(within(form).getByRole('button', { name: 'Sessies toevoegen' }));
 
     const conflicts = await within(form).findByTestId('session-conflicts');
-    expect(within(conflicts).getByRole('heading', { name: 'De ruimte is dan al bezet' })).toHaveFocus();
+    await waitFor(() =>
+      expect(within(conflicts).getByRole('heading', { name: 'De ruimte is dan al bezet' })).toHaveFocus(),
+    );
     expect(within(conflicts).getByTestId('session-conflict')).toHaveTextContent(
       'Bezet op dinsdag 29 september 15:00–16:00 door BSO Zonnestraal',
     );

@@ -44,8 +44,11 @@ export function EnrolForm({
   const openerRef = useRef<HTMLButtonElement>(null);
   const firstRef = useRef<HTMLInputElement>(null);
   const wasOpen = useRef(false);
+  // Set when the form closes because the enrolment went through: the status line has the focus.
+  const enrolled = useRef(false);
   const enrol = useEnrol(activity.id, {
     onSuccess: (enrolment) => {
+      enrolled.current = true;
       setOpen(false);
       onEnrolled(enrolment);
     },
@@ -54,13 +57,14 @@ export function EnrolForm({
   // Opening moves focus to the first choice; closing without enrolling back to the button.
   useEffect(() => {
     if (open) firstRef.current?.focus();
-    else if (wasOpen.current && !enrol.isSuccess) openerRef.current?.focus();
+    else if (wasOpen.current && !enrolled.current) openerRef.current?.focus();
     wasOpen.current = open;
-  }, [open, enrol.isSuccess]);
+  }, [open]);
 
   const chosen = eligible.find((child) => child.id === childId);
 
   function start() {
+    enrolled.current = false;
     enrol.reset();
     setMissing(false);
     setChildId(eligible.length === 1 ? eligible[0]!.id : '');

@@ -94,7 +94,7 @@ describe('LoginForm', () => {
       const user = await fillIn();
 
       const code = await screen.findByLabelText('Code uit je authenticator-app');
-      expect(code).toHaveFocus();
+      await waitFor(() => expect(code).toHaveFocus());
       expect(screen.getByText(/een van uw herstelcodes/)).toBeInTheDocument();
       // Being asked for a code is the next step, not an error.
       expect(screen.queryByRole('alert')).not.toBeInTheDocument();

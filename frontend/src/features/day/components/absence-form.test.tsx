@@ -44,7 +44,7 @@ describe('the absence form', () => {
     await user.click(screen.getByRole('button', { name: 'Afmelden' }));
 
     const done = await screen.findByTestId('absence-done');
-    expect(within(done).getByRole('heading', { level: 2, name: 'Het is doorgegeven' })).toHaveFocus();
+    await waitFor(() => expect(within(done).getByRole('heading', { level: 2, name: 'Het is doorgegeven' })).toHaveFocus());
     expect(done).toHaveTextContent(
       'Wij hebben het doorgegeven aan de leerkracht, de BSO en de activiteiten van die dag.',
     );
@@ -107,7 +107,7 @@ describe('the absence form', () => {
       expect(first).toHaveAccessibleDescription('Deze dag is al voorbij. U kunt afmelden vanaf vandaag.'),
     );
     expect(first).toHaveAttribute('aria-invalid', 'true');
-    expect(first).toHaveFocus();
+    await waitFor(() => expect(first).toHaveFocus());
     expect(screen.getByLabelText('Laatste dag')).not.toHaveAttribute('aria-invalid');
     expect(screen.getByTestId('absence-error-summary')).toBeInTheDocument();
     expect(screen.queryByTestId('absence-done')).not.toBeInTheDocument();

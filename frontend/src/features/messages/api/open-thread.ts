@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/lib/api-client';
+import { threadKey } from '@/features/messages/api/get-thread';
 import type { Thread } from '@/features/messages/types';
 
 export type NewThread = { subject: string; text: string; attachmentIds: string[] };
@@ -16,6 +17,10 @@ export function useOpenThread(childId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: NewThread) => openThread(childId, body),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['threads', 'list'] }),
+    onSuccess: (thread) => {
+      // The answer is the whole thread: the screen it opens next shows it without asking again.
+      queryClient.setQueryData(threadKey(thread.id), thread);
+      void queryClient.invalidateQueries({ queryKey: ['threads', 'list'] });
+    },
   });
 }

@@ -82,12 +82,12 @@ describe('the parent messages', () => {
     });
     renderRoutes({ routes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
     const field = await screen.findByRole('textbox', { name: 'Uw antwoord' });
-    fireEvent.change(field, { target: { value: 'a'.repeat(5001) } });
+    fireEvent.input(field, { target: { value: 'a'.repeat(5001) } });
     await userEvent.click(screen.getByRole('button', { name: 'Versturen' }));
     expect(screen.getByText(/Uw bericht is te lang\. Het mag 5\.000 tekens hebben\. Nu zijn het er 5\.001\./)).toBeInTheDocument();
     expect(sent).toEqual([]);
 
-    fireEvent.change(field, { target: { value: '' } });
+    fireEvent.input(field, { target: { value: '' } });
     await userEvent.click(screen.getByRole('button', { name: 'Versturen' }));
     expect(screen.getByText('Schrijf eerst een bericht.')).toBeInTheDocument();
 

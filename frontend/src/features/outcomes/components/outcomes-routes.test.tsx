@@ -203,8 +203,9 @@ describe('/rapportage/jaarverslag: the yearly report', SLOW, () => {
     renderRoutes({ routes, path: '/rapportage/jaarverslag?schooljaar=2025-2026', store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Jaarverslag 2025-2026' })).toBeInTheDocument();
-    expect(document.title).toBe('Jaarverslag – KindCentraal');
+    await waitFor(() => expect(document.title).toBe('Jaarverslag – KindCentraal'));
     expect(screen.getByTestId('annual-centre')).toHaveTextContent('Alle kindcentra in de gemeente');
+    await waitFor(() => expect(outcomeRequests(requests)).toHaveLength(1));
     expect(Object.fromEntries(outcomeRequests(requests)[0]!)).toEqual({
       interval: 'schoolYear',
       from: '2024-08-01',
@@ -234,6 +235,7 @@ describe('/rapportage/jaarverslag: the yearly report', SLOW, () => {
     const { requests } = outcomesApi(outcomesMe('analyst'));
     renderRoutes({ routes, path: `/rapportage/jaarverslag?schooljaar=2026-2027&centrum=${REGENBOOG}`, store: setupApi() });
     expect(await screen.findByText('Schooljaar 2026-2027 loopt nog. De cijfers gaan tot en met 1 december 2026.')).toBeInTheDocument();
+    await waitFor(() => expect(outcomeRequests(requests)).toHaveLength(1));
     expect(Object.fromEntries(outcomeRequests(requests)[0]!)).toEqual({
       interval: 'schoolYear',
       from: '2025-08-01',

@@ -50,7 +50,7 @@ describe('Afmelden', () => {
     await user.click(screen.getByRole('button', { name: 'Afmelden' }));
 
     const done = await screen.findByTestId('absence-done');
-    expect(within(done).getByRole('heading', { level: 2, name: 'Noor is afgemeld' })).toHaveFocus();
+    await waitFor(() => expect(within(done).getByRole('heading', { level: 2, name: 'Noor is afgemeld' })).toHaveFocus());
     expect(done).toHaveTextContent('Reden: ziek.');
     expect(done).toHaveTextContent('Wij geven het door aan de school, de opvang en de activiteiten.');
     const [post] = sent(requests, /\/absences$/, 'POST');

@@ -83,7 +83,7 @@ describe('Hulp vragen', () => {
     await user.click(sendButton());
 
     const done = await screen.findByTestId('support-request-done');
-    expect(within(done).getByRole('heading', { level: 2, name: 'Bedankt voor uw vraag' })).toHaveFocus();
+    await waitFor(() => expect(within(done).getByRole('heading', { level: 2, name: 'Bedankt voor uw vraag' })).toHaveFocus());
     expect(done).toHaveTextContent('Verstuurd. Lotte Leerkracht neemt contact met u op.');
     expect(within(done).getByRole('link', { name: 'Terug naar Noor' })).toHaveAttribute('href', `/ouder/kinderen/${NOOR_ID}`);
 
@@ -146,7 +146,7 @@ describe('Hulp vragen', () => {
     expect(field()).toHaveAccessibleDescription(
       expect.stringContaining('Uw vraag is te lang. Schrijf hoogstens 2.000 tekens.'),
     );
-    expect(field()).toHaveFocus();
+    await waitFor(() => expect(field()).toHaveFocus());
     expect(sent(requests, /support-requests$/, 'POST')).toHaveLength(0);
 
     // Exactly the limit goes.
@@ -175,7 +175,7 @@ describe('Hulp vragen', () => {
     expect(field()).toHaveAccessibleDescription(
       expect.stringContaining('Uw vraag is te lang. Schrijf hoogstens 2.000 tekens.'),
     );
-    expect(field()).toHaveFocus();
+    await waitFor(() => expect(field()).toHaveFocus());
     expect(screen.queryByRole('alert')).not.toBeInTheDocument();
     expect(screen.queryByTestId('support-request-done')).not.toBeInTheDocument();
     // What was typed stays, to change it.

@@ -161,7 +161,9 @@ describe('the booking dialog', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Boeken' }));
 
     const conflicts = await within(dialog).findByTestId('booking-conflicts');
-    expect(within(conflicts).getByRole('heading', { name: 'De ruimte is dan al bezet' })).toHaveFocus();
+    await waitFor(() =>
+      expect(within(conflicts).getByRole('heading', { name: 'De ruimte is dan al bezet' })).toHaveFocus(),
+    );
     expect(within(conflicts).getAllByTestId('booking-conflict').map((item) => item.textContent)).toEqual([
       'Bezet op woensdag 13 januari 14:00–15:00 door Basisschool De Regenboog',
       'Bezet op woensdag 20 januari 14:00–15:00 door Zorgpartners Gooi (Teamoverleg)',

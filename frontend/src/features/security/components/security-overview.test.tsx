@@ -204,7 +204,7 @@ describe('SecurityOverview', () => {
     await user.click(screen.getByRole('button', { name: 'Tweestapsverificatie instellen' }));
     await user.type(await screen.findByLabelText('Code uit je authenticator-app'), 'abc');
     await user.click(screen.getByRole('button', { name: 'Bevestigen' }));
-    expect(screen.getByText('De code bestaat uit 6 cijfers. Vul alleen de cijfers in.')).toBeInTheDocument();
+    expect(await screen.findByText('De code bestaat uit 6 cijfers. Vul alleen de cijfers in.')).toBeInTheDocument();
     expect(requests.some((r) => r.url.endsWith('/confirmation'))).toBe(false);
   });
 

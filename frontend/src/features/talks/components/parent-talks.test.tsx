@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { routes } from '@/app/router';
@@ -47,7 +47,7 @@ describe('the parent talks screen', () => {
 
     const notice = await screen.findByTestId('talk-booked-notice');
     expect(notice).toHaveTextContent(/^Gelukt\. Het gesprek over Emma is op .+ van \d\d:\d\d tot \d\d:\d\d\.$/);
-    expect(notice).toHaveFocus();
+    await waitFor(() => expect(notice).toHaveFocus());
     const post = requests.find((r) => r.method === 'POST')!;
     expect(new URL(post.url).pathname).toBe('/api/v1/talk-slots/s-2/booking');
     expect(await post.json()).toEqual({ childId: EMMA });
