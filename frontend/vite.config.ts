@@ -62,7 +62,10 @@ const ISOLATED_TESTS = [
 
 export default defineConfig({
   plugins: [
-    react(),
+    // Fast Refresh is React's own and does nothing on Preact: let no module take a hot update,
+    // so that the development server reloads the page after a change instead of showing the old
+    // screen.
+    react({ refreshExclude: /./ }),
     utrechtTreeShaking(),
     // `@/locales/nl.json?parent` and `?staff`: the parent app's texts and the staff texts of one
     // locale file, so the staff texts are a chunk of their own (lib/i18n.ts, docs/i18n.md).
