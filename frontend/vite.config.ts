@@ -27,7 +27,7 @@ function utrechtTreeShaking(): Plugin {
   };
 }
 
-/** React's API on Preact (preact/compat): the same components at a tenth of the size. */
+/** React's API on Preact (preact/compat): the same components, about 9 kB gzip instead of React's 69 kB. */
 const PREACT = [
   { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
   { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
