@@ -55,7 +55,10 @@ async function start() {
     const config = await loadConfig();
     configureApi(createApiClient({ baseUrl: config.apiBaseUrl, store: tokenStore }));
     // Signed in on this device? The refresh cookie says so; ask while the first screen loads.
-    void resumeSession();
+    // The first render waits until the question is sent (at most 100 ms: another tab may hold
+    // the refresh lock), so that the request does not queue behind it.
+    const { sent } = resumeSession();
+    await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 100))]);
   } catch (error) {
     console.error(error);
     const message = document.createElement('p');

@@ -152,6 +152,8 @@ export type CreateApiClientOptions = {
 };
 
 let resume = () => Promise.resolve(false);
+/** Told when the refresh request of `resumeSession` is on its way (see there). */
+let refreshSent: (() => void) | undefined;
 
 export function createApiClient({ baseUrl, store, fetch }: CreateApiClientOptions): ApiClient {
   // Resolve fetch at call time so tests can stub the global after the client exists.
@@ -160,7 +162,11 @@ export function createApiClient({ baseUrl, store, fetch }: CreateApiClientOption
   const client = createClient<paths>({ baseUrl, fetch: fetchImpl });
   const refresh = createRefresher(store, async () => {
     // The cookie goes along (credentials), in JSON: the API refuses a form (docs/sessions.md).
-    const { data, response } = await bare.POST('/auth/refresh', { body: {}, credentials: 'include' });
+    const answer = bare.POST('/auth/refresh', { body: {}, credentials: 'include' });
+    // openapi-fetch hands a request without middleware to fetch() at once: it is on its way.
+    refreshSent?.();
+    refreshSent = undefined;
+    const { data, response } = await answer;
     return response.ok && data ? tokensFromResponse(data) : null;
   });
   client.use(createAuthMiddleware({ store, refresh }));
@@ -171,8 +177,16 @@ export function createApiClient({ baseUrl, store, fetch }: CreateApiClientOption
 /**
  * On app start: an access token from the refresh cookie, if this device is signed in, for the
  * client made last. Sent at once, beside the first screen's code, not at the first API call.
+ * `sent` settles once the request is on its way (or the attempt is over): the first render, a
+ * long task on a slow phone, can wait for that instead of holding the request back.
  */
-export const resumeSession = (): Promise<boolean> => resume();
+export function resumeSession(): { signedIn: Promise<boolean>; sent: Promise<void> } {
+  const sent = new Promise<void>((resolve) => {
+    refreshSent = resolve;
+  });
+  const signedIn = resume();
+  return { signedIn, sent: Promise.race([sent, signedIn.then(() => undefined)]) };
+}
 
 let current: ApiClient | null = null;
 

@@ -20,8 +20,9 @@ describe('token store', () => {
 
   it('keeps the access token in memory only, never in web storage', () => {
     const store = createTokenStore();
-    store.set(tokens(1));
-    expect(store.session()).toEqual({ status: 'signedIn', tokens: tokens(1) });
+    const kept = tokens(1); // its expiry is read off the clock: one value, not two a millisecond apart
+    store.set(kept);
+    expect(store.session()).toEqual({ status: 'signedIn', tokens: kept });
     expect(window.sessionStorage.length).toBe(0);
     expect(window.localStorage.length).toBe(0);
     // A new page (a reload, the app reopened) starts without it.
@@ -90,6 +91,24 @@ describe('refresher', () => {
 });
 
 describe('starting the app', () => {
+  it('says when the refresh request is on its way, before its answer: the first render waits only for that', async () => {
+    const store = createTokenStore();
+    configureApi(createApiClient({ baseUrl: API, store }));
+    let answerNow: (response: Response) => void = () => undefined;
+    const { requests } = mockFetch(() => new Promise<Response>((resolve) => (answerNow = resolve)));
+
+    const { sent, signedIn } = resumeSession();
+    let answered = false;
+    void signedIn.then(() => (answered = true));
+    await sent;
+    expect(requests.map((r) => new URL(r.url).pathname)).toEqual(['/api/v1/auth/refresh']);
+    expect(answered).toBe(false);
+
+    answerNow(json(answer(8)));
+    expect(await signedIn).toBe(true);
+    expect(store.get()?.accessToken).toBe('access-8');
+  });
+
   it('resumes a session from the refresh cookie: a JSON refresh with credentials, then the bearer token', async () => {
     const store = createTokenStore();
     configureApi(createApiClient({ baseUrl: API, store }));
@@ -98,7 +117,7 @@ describe('starting the app', () => {
       return request.headers.get('Authorization') === 'Bearer access-7' ? json({ id: 'u1' }) : problem(401, 'No');
     });
 
-    expect(await resumeSession()).toBe(true);
+    expect(await resumeSession().signedIn).toBe(true);
     expect(store.session().status).toBe('signedIn');
     const refresh = requests[0]!;
     expect(refresh.credentials).toBe('include');
