@@ -151,7 +151,8 @@ async function main() {
   const config = await fetchJson(`${args.spa}/config.json`).catch((error) => {
     throw new Error(`the SPA does not answer at ${args.spa} (${error.message}); start it, e.g. \`make run\``);
   });
-  const apiBaseUrl = config.apiBaseUrl.replace(/\/$/, '');
+  // A relative apiBaseUrl (the API behind the SPA's own host) is resolved against the SPA.
+  const apiBaseUrl = new URL(config.apiBaseUrl, `${args.spa}/`).href.replace(/\/$/, '');
   await fetchJson(`${apiBaseUrl}/`).catch((error) => {
     throw new Error(`the API does not answer at ${apiBaseUrl} (${error.message})`);
   });
