@@ -152,6 +152,21 @@ async def _login_at(
     return pair
 
 
+async def _renewed(
+    session: AsyncSession, settings: Settings, token: str, now: datetime
+) -> auth_service.TokenPair:
+    """A refresh at `now` that must go through."""
+    pair = await auth_service.refresh(session, settings, refresh_token=token, now=now)
+    assert isinstance(pair, auth_service.TokenPair), pair
+    return pair
+
+
+async def _refused(session: AsyncSession, settings: Settings, token: str, now: datetime) -> None:
+    """A refresh at `now` that must be refused."""
+    answer = await auth_service.refresh(session, settings, refresh_token=token, now=now)
+    assert isinstance(answer, auth_service.RefreshRejected), answer
+
+
 async def test_a_parent_stays_signed_in_30_days_however_often_the_app_opens(
     session: AsyncSession, settings: Settings, world: World
 ) -> None:
@@ -168,11 +183,7 @@ async def test_a_parent_stays_signed_in_30_days_however_often_the_app_opens(
     refreshed = await auth_service.refresh(session, settings, refresh_token=token, now=last)
     assert isinstance(refreshed, auth_service.TokenPair)
     assert refreshed.expires_in == 5 * 60  # no access token outlives its session
-    after = T0 + timedelta(days=30, seconds=1)
-    ended = await auth_service.refresh(
-        session, settings, refresh_token=refreshed.refresh_token, now=after
-    )
-    assert isinstance(ended, auth_service.RefreshRejected)
+    await _refused(session, settings, refreshed.refresh_token, T0 + timedelta(days=30, seconds=1))
 
 
 async def test_staff_are_signed_in_for_one_working_day(
@@ -238,11 +249,7 @@ async def _rotated(
 ) -> tuple[str, auth_service.TokenPair]:
     """A login at T0 and one refresh at T0 + 1 minute: (the spent token, the rotation's pair)."""
     first = (await _login_at(session, settings, email, T0)).refresh_token
-    rotated = await auth_service.refresh(
-        session, settings, refresh_token=first, now=T0 + timedelta(minutes=1)
-    )
-    assert isinstance(rotated, auth_service.TokenPair)
-    return first, rotated
+    return first, await _renewed(session, settings, first, T0 + timedelta(minutes=1))
 
 
 async def _revoked_reason(session: AsyncSession, token: str) -> str | None:
@@ -259,21 +266,14 @@ async def test_a_lost_answer_within_the_grace_gets_a_new_token_and_spends_the_un
 ) -> None:
     spent, unseen = await _rotated(session, settings, world.parent.email)
     again = T0 + timedelta(minutes=1) + auth_service.REFRESH_REUSE_GRACE
-    renewed = await auth_service.refresh(session, settings, refresh_token=spent, now=again)
-    assert isinstance(renewed, auth_service.TokenPair)
+    renewed = await _renewed(session, settings, spent, again)
     assert renewed.refresh_token not in (spent, unseen.refresh_token)
     assert await _revoked_reason(session, spent) is None
     # The session goes on with the new token; the one whose answer was lost is spent, and
     # presented after the grace it is reuse: the session ends.
     later = again + timedelta(minutes=5)
-    onward = await auth_service.refresh(
-        session, settings, refresh_token=renewed.refresh_token, now=later
-    )
-    assert isinstance(onward, auth_service.TokenPair)
-    late = await auth_service.refresh(
-        session, settings, refresh_token=unseen.refresh_token, now=later + timedelta(seconds=1)
-    )
-    assert isinstance(late, auth_service.RefreshRejected)
+    await _renewed(session, settings, renewed.refresh_token, later)
+    await _refused(session, settings, unseen.refresh_token, later + timedelta(seconds=1))
     assert await _revoked_reason(session, spent) == "refresh_reuse"
 
 
@@ -282,13 +282,9 @@ async def test_the_spent_token_after_the_grace_ends_the_session(
 ) -> None:
     spent, unseen = await _rotated(session, settings, world.parent.email)
     too_late = T0 + timedelta(minutes=1) + auth_service.REFRESH_REUSE_GRACE + timedelta(seconds=1)
-    reused = await auth_service.refresh(session, settings, refresh_token=spent, now=too_late)
-    assert isinstance(reused, auth_service.RefreshRejected)
+    await _refused(session, settings, spent, too_late)
     assert await _revoked_reason(session, spent) == "refresh_reuse"
-    gone = await auth_service.refresh(
-        session, settings, refresh_token=unseen.refresh_token, now=too_late
-    )
-    assert isinstance(gone, auth_service.RefreshRejected)
+    await _refused(session, settings, unseen.refresh_token, too_late)
 
 
 async def test_the_spent_token_once_its_successor_was_used_ends_the_session_at_once(
@@ -296,15 +292,8 @@ async def test_the_spent_token_once_its_successor_was_used_ends_the_session_at_o
 ) -> None:
     spent, seen = await _rotated(session, settings, world.parent.email)
     soon = T0 + timedelta(minutes=1, seconds=2)
-    used = await auth_service.refresh(session, settings, refresh_token=seen.refresh_token, now=soon)
-    assert isinstance(used, auth_service.TokenPair)
+    used = await _renewed(session, settings, seen.refresh_token, soon)
     # The answer arrived (its token came back): a copy of the older token is a thief's.
-    reused = await auth_service.refresh(
-        session, settings, refresh_token=spent, now=soon + timedelta(seconds=1)
-    )
-    assert isinstance(reused, auth_service.RefreshRejected)
+    await _refused(session, settings, spent, soon + timedelta(seconds=1))
     assert await _revoked_reason(session, spent) == "refresh_reuse"
-    ended = await auth_service.refresh(
-        session, settings, refresh_token=used.refresh_token, now=soon + timedelta(seconds=2)
-    )
-    assert isinstance(ended, auth_service.RefreshRejected)
+    await _refused(session, settings, used.refresh_token, soon + timedelta(seconds=2))
