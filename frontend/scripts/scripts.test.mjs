@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { FORBIDDEN, measure } from './bundle-budget.mjs';
 import { classesInJs, missingUtrechtCss } from './utrecht-css.mjs';
-import { customPropertiesIn, localeParts, pruneDesignTokensCss, splitTexts } from './vite-plugins.mjs';
+import { customPropertiesIn, inlineIcon, localeParts, pruneDesignTokensCss, scriptsFirst, splitTexts } from './vite-plugins.mjs';
 
 const TOKENS = `/* tokens */
 @media (width >= 35em) {
@@ -95,6 +95,57 @@ test('bundle budget: counts the entry, the route chunks and their static imports
   assert.deepEqual(result.css.files.map((f) => f.file), ['assets/index.css']);
   assert.equal(result.allCss.files.length, 2);
   assert.deepEqual(result.composition.forbidden.map((f) => f.what), ['qrcode']);
+});
+
+test('bundle budget: a route inside a chunk that groups several screens counts that chunk', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'budget-'));
+  mkdirSync(join(dist, '.vite'));
+  mkdirSync(join(dist, 'assets'));
+  const files = { 'assets/index.js': 'a'.repeat(1000), 'assets/frame.js': 'b'.repeat(2000), 'assets/other.js': 'c'.repeat(3000) };
+  for (const [file, text] of Object.entries(files)) writeFileSync(join(dist, file), text);
+  const manifest = {
+    'index.html': { file: 'assets/index.js', isEntry: true, dynamicImports: ['_frame.js', 'src/other.tsx'] },
+    '_frame.js': { file: 'assets/frame.js', name: 'parent-frame', imports: ['index.html'] },
+    'src/other.tsx': { file: 'assets/other.js', isDynamicEntry: true, imports: ['index.html'] },
+  };
+  writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify(manifest));
+  writeFileSync(
+    join(dist, '.vite', 'chunk-modules.json'),
+    JSON.stringify({ 'assets/frame.js': { modules: { 'src/layout.tsx': 1200, 'src/home.tsx': 800 } } }),
+  );
+  const result = measure(dist, ['src/layout.tsx', 'src/home.tsx']);
+  assert.deepEqual(result.js.files.map((f) => f.file).sort(), ['assets/frame.js', 'assets/index.js']);
+  assert.deepEqual(result.notes, ['src/home.tsx is inside a chunk counted above (assets/frame.js)']);
+});
+
+test('index.html: the script and stylesheet come before config.json, the icons and the manifest', () => {
+  const html = [
+    '<head>',
+    '    <title>K</title>',
+    '    <link rel="preload" href="/config.json" as="fetch" crossorigin="anonymous" />',
+    '    <link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />',
+    '    <link rel="manifest" href="/manifest.webmanifest" />',
+    '    <script type="module" crossorigin src="/assets/index-1.js"></script>',
+    '    <link rel="stylesheet" crossorigin href="/assets/index-1.css">',
+    '  </head>',
+  ].join('\n');
+  const out = scriptsFirst().transformIndexHtml.handler(html);
+  const order = ['index-1.js', 'index-1.css', 'config.json', 'icon.svg', 'manifest.webmanifest'].map((name) => out.indexOf(name));
+  assert.ok(order.every((at) => at > 0), out);
+  assert.deepEqual([...order].sort((a, b) => a - b), order, out);
+  assert.equal(out.match(/<script/g).length, 1);
+  // Nothing to move: unchanged.
+  assert.equal(scriptsFirst().transformIndexHtml.handler('<head><title>K</title></head>'), '<head><title>K</title></head>');
+});
+
+test('index.html: the tab icon is written in as a data: URL, without the comments of the file', () => {
+  const root = mkdtempSync(join(tmpdir(), 'icon-'));
+  mkdirSync(join(root, 'public', 'icons'), { recursive: true });
+  writeFileSync(join(root, 'public', 'icons', 'icon.svg'), '<svg xmlns="http://www.w3.org/2000/svg">\n  <!-- why -->\n  <rect width="1"/>\n</svg>\n');
+  const out = inlineIcon(root).transformIndexHtml('<link rel="icon" href="/icons/icon.svg" type="image/svg+xml" />');
+  const href = /href="([^"]+)"/.exec(out)[1];
+  assert.ok(href.startsWith('data:image/svg+xml,'), out);
+  assert.equal(decodeURIComponent(href.slice('data:image/svg+xml,'.length)), '<svg xmlns="http://www.w3.org/2000/svg"> <rect width="1"/> </svg>');
 });
 
 test('splitTexts: the texts under the parent namespaces, and all the others, each text once', () => {

@@ -306,3 +306,129 @@ export function localeParts(root) {
     },
   };
 }
+
+/**
+ * The build's chunks (vite.config.ts, `output.codeSplitting.groups`). Left to itself the bundler
+ * makes a file of every set of screens that shares a module: the parent app's first screens
+ * came in twenty files of one or two kB. On a phone every file is a request, and over HTTP/1.1
+ * (six connections per host) they queue in rounds of six, each a round trip on a slow line.
+ *
+ *   - `app`: everything the entry loads before the first render, in one file;
+ *   - `parent-frame`: what the parent app's frame and home need beyond it (the frame, the home,
+ *     the day timeline, the offline marks…), and so also what every other parent screen needs;
+ *   - `parent-child`: what the screens about one child need beyond the frame (Mijn kind,
+ *     Toestemming, Afmelden): a parent opens them from the home, the next tap.
+ *
+ * A module that staff screens use as well stays where the bundler puts it, so that staff never
+ * load the parent app's files. The other parent screens (messages, talks, the access log…) keep
+ * a file each: they load when opened.
+ */
+export const PARENT_FRAME_ROUTES = ['src/app/routes/parent-layout-route.tsx', 'src/app/routes/parent-home.tsx'];
+export const PARENT_CHILD_ROUTES = [
+  'src/app/routes/parent-child.tsx',
+  'src/app/routes/parent-consents.tsx',
+  'src/app/routes/parent-absence.tsx',
+];
+
+/**
+ * `codeSplitting.groups` for vite.config.ts. `routeOf(id)` tells which screens reach a module
+ * through static imports only: the set of lazily loaded modules (route screens and other
+ * dynamic imports) from which it is loaded.
+ */
+export function chunkGroups(root) {
+  const prefix = root.replace(/[\\/]$/, '') + '/';
+  const relative = (id) => id.replace(/\?.*$/, '').replace(prefix, '');
+  const frame = new Set(PARENT_FRAME_ROUTES);
+  const child = new Set(PARENT_CHILD_ROUTES);
+
+  /** The dynamically imported modules (screens) whose static imports reach `id`. */
+  const reachedFrom = (id, ctx, memo) => {
+    const known = memo.get(id);
+    if (known) return known;
+    const roots = new Set();
+    memo.set(id, roots); // an import cycle ends here
+    const info = ctx.getModuleInfo(id);
+    if (!info) return roots;
+    if (info.dynamicImporters.length > 0 || info.isEntry) roots.add(relative(id));
+    for (const importer of info.importers) {
+      for (const rootId of reachedFrom(importer, ctx, memo)) roots.add(rootId);
+    }
+    return roots;
+  };
+
+  // `name` gets the bundler's module graph (`test` does not); one chunking pass shares one context.
+  let memo = new Map();
+  let memoFor = null;
+  const roots = (id, ctx) => {
+    if (memoFor !== ctx) {
+      memo = new Map();
+      memoFor = ctx;
+    }
+    return [...reachedFrom(id, ctx, memo)];
+  };
+  const onlyFrom = (routes, from) => routes.length > 0 && routes.every((r) => from.has(r));
+  const parentScreens = new Set([...frame, ...child]);
+
+  return [
+    { name: 'app', tags: ['$initial'], priority: 3 },
+    {
+      // The frame first: a module that the home and a child's screen share belongs to it.
+      name: (id, ctx) => {
+        const from = roots(id, ctx);
+        return onlyFrom(from, parentScreens) && from.some((r) => frame.has(r)) ? 'parent-frame' : null;
+      },
+      debugName: 'parent-frame',
+      priority: 2,
+    },
+    {
+      name: (id, ctx) => (onlyFrom(roots(id, ctx), child) ? 'parent-child' : null),
+      debugName: 'parent-child',
+      priority: 1,
+    },
+  ];
+}
+
+/**
+ * The built index.html asks for the app's script and stylesheet before config.json, the icons
+ * and the manifest: Vite adds them at the end of <head>, after those links. A browser on a slow
+ * line (HTTP/1.1: six connections per host) sends requests in the order it finds them, and the
+ * first screen waits for the script, not for the icons.
+ */
+export function scriptsFirst() {
+  return {
+    name: 'kindcentraal:scripts-first',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const assets = /\n?[ \t]*<(?:script type="module"[^>]*><\/script|link rel="(?:stylesheet|modulepreload)"[^>]*)>/g;
+        const tags = html.match(assets) ?? [];
+        if (tags.length === 0) return html;
+        const rest = html.replace(assets, '');
+        const first = rest.search(/\n[ \t]*<link rel="(?:preload|icon|apple-touch-icon|manifest)"/);
+        if (first === -1) return html;
+        return rest.slice(0, first) + tags.join('') + rest.slice(first);
+      },
+    },
+  };
+}
+
+/**
+ * The tab's icon (`<link rel="icon" href="/icons/icon.svg">`) written into the built index.html
+ * as a data: URL: one request fewer before the first screen. The file stays for the manifest.
+ */
+export function inlineIcon(root) {
+  return {
+    name: 'kindcentraal:inline-icon',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace(/(<link rel="icon" href=")\/(icons\/[\w.-]+\.svg)(")/, (tag, before, path, after) => {
+        const svg = readFileSync(join(root, 'public', path), 'utf8')
+          .replace(/<!--[\s\S]*?-->/g, '')
+          .replace(/\s*\n\s*/g, ' ')
+          .trim();
+        return `${before}data:image/svg+xml,${encodeURIComponent(svg)}${after}`;
+      });
+    },
+  };
+}

@@ -41,16 +41,21 @@ import '@/styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from '@/app/app';
+import { preloadScreens } from '@/app/router';
 import { configureApi, createApiClient, resumeSession } from '@/lib/api-client';
 import { tokenStore } from '@/lib/auth';
-import { registerServiceWorker } from '@/features/offline/register-service-worker';
+import { registerServiceWorkerLater } from '@/features/offline/register-service-worker';
 import { loadConfig } from '@/lib/config';
 import { i18n, initI18n } from '@/lib/i18n';
 
 async function start() {
   const container = document.getElementById('root');
   if (!container) throw new Error('#root is missing from index.html');
-  await initI18n();
+  // Side by side, each as soon as it can go: the screen's code, the texts, config.json (its
+  // request went out with the page: index.html preloads it) and then the session. On a slow
+  // line every step that waits for another is a round trip before the first screen.
+  preloadScreens(window.location.pathname);
+  const textsReady = initI18n();
   try {
     const config = await loadConfig();
     configureApi(createApiClient({ baseUrl: config.apiBaseUrl, store: tokenStore }));
@@ -59,8 +64,10 @@ async function start() {
     // the refresh lock), so that the request does not queue behind it.
     const { sent } = resumeSession();
     await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 100))]);
+    await textsReady;
   } catch (error) {
     console.error(error);
+    await textsReady.catch(() => undefined);
     const message = document.createElement('p');
     message.setAttribute('role', 'alert');
     message.className = 'kc-startup-error';
@@ -73,8 +80,9 @@ async function start() {
       <App />
     </StrictMode>,
   );
-  // The app shell offline (docs/pwa.md); never in development or in tests.
-  if (import.meta.env.PROD) void registerServiceWorker();
+  // The app shell offline (docs/pwa.md), once the first screen's requests are out; never in
+  // development or in tests.
+  if (import.meta.env.PROD) registerServiceWorkerLater();
 }
 
 void start();

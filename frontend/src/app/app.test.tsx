@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { json, mockFetch, renderRoutes, setupApi } from '@/test/utils';
 
 const me = {
@@ -46,7 +46,7 @@ describe('the app', () => {
     const store = setupApi(null);
     const { requests } = backend();
     const user = userEvent.setup();
-    const { router } = renderRoutes({ routes, path: '/children', store });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/children', store });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Inloggen' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
@@ -69,7 +69,7 @@ describe('the app', () => {
     const store = setupApi();
     const { requests } = backend();
     const user = userEvent.setup();
-    const { router } = renderRoutes({ routes, path: '/children', store });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/children', store });
 
     await user.click(await screen.findByRole('button', { name: 'Uitloggen' }));
 
@@ -89,7 +89,7 @@ describe('the app', () => {
     const store = setupApi();
     // A parent with no work at the centre gets the parent app instead (parent-separation.test.tsx).
     backend({ ...me, displayName: 'Sanne de Vries', isGuardian: true });
-    renderRoutes({ routes, path: '/children', store });
+    renderRoutes({ routes: appRoutes, path: '/children', store });
     const header = await screen.findByRole('banner');
     expect(await within(header).findByText('Sanne de Vries')).toBeInTheDocument();
     expect(within(header).getByText('medewerker, ouder of verzorger')).toBeInTheDocument();
@@ -99,7 +99,7 @@ describe('the app', () => {
     const store = setupApi(null);
     backend();
     const user = userEvent.setup();
-    renderRoutes({ routes, path: '/login', store });
+    renderRoutes({ routes: appRoutes, path: '/login', store });
 
     await user.click(await screen.findByRole('button', { name: 'English' }));
 
@@ -115,7 +115,7 @@ describe('the app', () => {
   it('shows a not-found page for an unknown address', async () => {
     const store = setupApi();
     backend();
-    renderRoutes({ routes, path: '/nergens', store });
+    renderRoutes({ routes: appRoutes, path: '/nergens', store });
     expect(await screen.findByRole('heading', { level: 1, name: 'Pagina niet gevonden' })).toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { EMMA, NOAH, parentApi, parentMe, twoChildren } from '@/features/parent/testing/fixtures';
 import { json, renderRoutes, setupApi, testMe } from '@/test/utils';
 
@@ -26,7 +26,7 @@ describe('parents and staff each in their own app', () => {
     'sends a parent from %s to /ouder, without asking for a staff screen’s data',
     async (path) => {
       const { requests } = parentApi();
-      const { router } = renderRoutes({ routes, path, store: setupApi() });
+      const { router } = renderRoutes({ routes: appRoutes, path, store: setupApi() });
       expect(await screen.findByRole('heading', { level: 1, name: 'Overzicht' })).toBeInTheDocument();
       expect(router.state.location.pathname).toBe('/ouder');
       // The staff header and menu are never drawn for a parent.
@@ -44,7 +44,7 @@ describe('parents and staff each in their own app', () => {
           : undefined,
     });
     const user = userEvent.setup();
-    const { router } = renderRoutes({ routes, path: '/login', store });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/login', store });
 
     await user.type(await screen.findByLabelText('E-mailadres'), 'sanne@example.test');
     await user.type(screen.getByLabelText('Wachtwoord'), 'geheim');
@@ -58,7 +58,7 @@ describe('parents and staff each in their own app', () => {
     'sends staff from %s to /children',
     async (path) => {
       staffApi();
-      const { router } = renderRoutes({ routes, path, store: setupApi() });
+      const { router } = renderRoutes({ routes: appRoutes, path, store: setupApi() });
       expect(await screen.findByRole('heading', { level: 1, name: 'Kinderen' })).toBeInTheDocument();
       expect(router.state.location.pathname).toBe('/children');
       expect(screen.queryByRole('navigation', { name: 'Kies een kind' })).not.toBeInTheDocument();
@@ -67,7 +67,7 @@ describe('parents and staff each in their own app', () => {
 
   it('keeps a teacher who is also a parent on the staff screens', async () => {
     staffApi({ ...staff, isGuardian: true });
-    const { router } = renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Kinderen' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/children');
   });
@@ -76,7 +76,7 @@ describe('parents and staff each in their own app', () => {
     parentApi({
       me: { ...parentMe, twoFactor: { enabled: false, enrolmentRequired: true, mandatory: true, recoveryCodesLeft: 0 } },
     });
-    const { router } = renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Mijn account' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/ouder/account');
     expect(await screen.findByRole('button', { name: 'Tweestapsverificatie instellen' })).toBeInTheDocument();
@@ -86,7 +86,7 @@ describe('parents and staff each in their own app', () => {
 describe('the parent app’s frame', () => {
   it('has a skip link to the main content, the header and the bottom navigation', async () => {
     parentApi();
-    renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
     await screen.findByRole('heading', { level: 1, name: 'Overzicht' });
     expect(screen.getByRole('link', { name: 'Ga direct naar de inhoud' })).toHaveAttribute('href', '#main');
     expect(document.querySelector('main#main')).toBeInTheDocument();
@@ -104,7 +104,7 @@ describe('the parent app’s frame', () => {
   it('switches to the other child on the same sub-page, the current child marked', async () => {
     parentApi();
     const user = userEvent.setup();
-    const { router } = renderRoutes({ routes, path: `/ouder/kinderen/${NOAH}/gegevens`, store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: `/ouder/kinderen/${NOAH}/gegevens`, store: setupApi() });
 
     const switcher = await screen.findByRole('navigation', { name: 'Kies een kind' });
     const noah = await within(switcher).findByRole('link', { name: 'Noah' });
@@ -135,7 +135,7 @@ describe('the parent app’s frame', () => {
   it('shows no switcher for a parent with one child', async () => {
     const home = twoChildren();
     parentApi({ home: { ...home, children: [home.children[0]!] } });
-    renderRoutes({ routes, path: `/ouder/kinderen/${NOAH}/gegevens`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/ouder/kinderen/${NOAH}/gegevens`, store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Gegevens van Noah' })).toBeInTheDocument();
     expect(screen.queryByRole('navigation', { name: 'Kies een kind' })).not.toBeInTheDocument();
   });
@@ -144,7 +144,7 @@ describe('the parent app’s frame', () => {
 describe('the parent app’s languages', () => {
   it('shows the language the account remembered, Arabic right to left', async () => {
     parentApi({ me: { ...parentMe, language: 'ar' } });
-    renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'نظرة عامة' })).toBeInTheDocument();
     await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
     expect(document.documentElement.lang).toBe('ar');
@@ -157,7 +157,7 @@ describe('the parent app’s languages', () => {
         request.method === 'PATCH' ? json({ ...parentMe, language: (await request.json()).language }) : undefined,
     });
     const user = userEvent.setup();
-    renderRoutes({ routes, path: '/ouder/account', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/account', store: setupApi() });
 
     const switcher = await screen.findByRole('group', { name: 'Taal' });
     expect(within(switcher).getAllByRole('button').map((b) => b.textContent)).toEqual([
@@ -184,7 +184,7 @@ describe('the parent’s account page', () => {
       write: (request) => (new URL(request.url).pathname.endsWith('/auth/logout') ? new Response(null, { status: 204 }) : undefined),
     });
     const user = userEvent.setup();
-    const { router } = renderRoutes({ routes, path: '/ouder/account', store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/ouder/account', store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mijn account' })).toBeInTheDocument();
     expect(screen.getByRole('group', { name: 'Taal' })).toBeInTheDocument();

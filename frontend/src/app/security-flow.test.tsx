@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { json, mockFetch, renderRoutes, setupApi, typedProblem } from '@/test/utils';
 
 // Staff: parents have their own account page in the parent app (parent-separation.test.tsx).
@@ -43,7 +43,7 @@ describe('security in the app', () => {
     const store = setupApi();
     backend();
     const user = userEvent.setup();
-    const { router } = renderRoutes({ routes, path: '/children', store });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/children', store });
     const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
     await user.click(within(nav).getByRole('link', { name: 'Beveiliging' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Beveiliging' })).toBeInTheDocument();
@@ -54,7 +54,7 @@ describe('security in the app', () => {
   it('sends a user who must set up two-factor to the security page, with the reason', async () => {
     const store = setupApi();
     backend({}, { ...me, twoFactor: { enabled: false, enrolmentRequired: true, mandatory: true, recoveryCodesLeft: 0 } });
-    const { router } = renderRoutes({ routes, path: '/children', store });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/children', store });
     expect(await screen.findByRole('heading', { level: 1, name: 'Beveiliging' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/security');
     expect(await screen.findByText(/Tweestapsverificatie is verplicht voor uw rol/)).toBeInTheDocument();
@@ -64,7 +64,7 @@ describe('security in the app', () => {
   it('goes to the security page when any call answers two-factor-enrolment-required', async () => {
     const store = setupApi();
     backend({ '/children': () => typedProblem(403, 'two-factor-enrolment-required', 'Set up two-factor first.') });
-    const { router } = renderRoutes({ routes, path: '/children', store });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/children', store });
     await waitFor(() => expect(router.state.location.pathname).toBe('/security'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Beveiliging' })).toBeInTheDocument();
   });
@@ -73,7 +73,7 @@ describe('security in the app', () => {
     const store = setupApi();
     const { requests } = backend();
     const user = userEvent.setup();
-    const { router } = renderRoutes({ routes, path: '/security', store });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/security', store });
 
     await user.type(await screen.findByLabelText('Huidig wachtwoord'), 'oud-wachtwoord-1');
     await user.type(screen.getByLabelText('Nieuw wachtwoord'), 'een nieuwe lange zin');

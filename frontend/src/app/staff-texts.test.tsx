@@ -1,10 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { parentApi } from '@/features/parent/testing/fixtures';
 import type { StaffTextsState } from '@/lib/i18n';
-import { json, renderRoutes, setupApi, testMe } from '@/test/utils';
+import { json, mockFetch, renderRoutes, setupApi, testMe } from '@/test/utils';
 
 /*
  * The staff texts are a chunk of their own (lib/i18n.ts). The staff frame waits for them; a
@@ -42,12 +42,24 @@ function staffApi() {
 describe('the staff texts', () => {
   it('are asked for once /me says this is staff, and the staff frame waits for them', async () => {
     staffTexts.state = 'loading';
-    staffApi();
-    renderRoutes({ routes, path: '/children', store: setupApi() });
+    // /me answers only when the test says so: until then nobody knows this is staff.
+    let answerMe = () => {};
+    const meHeld = new Promise<void>((resolve) => {
+      answerMe = resolve;
+    });
+    const answer = staffApi().fetchMock.getMockImplementation();
+    const api = mockFetch(async (request) => {
+      if (new URL(request.url).pathname.endsWith('/api/v1/me')) await meHeld;
+      return answer!(request);
+    });
+    renderRoutes({ routes: appRoutes, path: '/children', store: setupApi() });
 
+    await waitFor(() => expect(api.requests.map((r) => new URL(r.url).pathname)).toContain('/api/v1/me'));
+    expect(await screen.findByRole('status')).toHaveTextContent('Bezig met laden');
+    expect(staffTexts.calls).not.toContain(true);
+
+    answerMe();
     await waitFor(() => expect(staffTexts.calls).toContain(true));
-    // Asked for only after /me: the first render does not know who this is yet.
-    expect(staffTexts.calls[0]).toBe(false);
     expect(screen.getByRole('status')).toHaveTextContent('Bezig met laden');
     expect(screen.queryByRole('banner')).not.toBeInTheDocument();
     expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
@@ -55,7 +67,7 @@ describe('the staff texts', () => {
 
   it('show the staff screen once they are there', async () => {
     staffApi();
-    renderRoutes({ routes, path: '/children', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/children', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Kinderen' })).toBeInTheDocument();
     expect(within(screen.getByRole('banner')).getByRole('link', { name: 'Vandaag' })).toBeInTheDocument();
   });
@@ -63,7 +75,7 @@ describe('the staff texts', () => {
   it('say so when they cannot be loaded (offline), instead of a screen of keys', async () => {
     staffTexts.state = 'failed';
     staffApi();
-    renderRoutes({ routes, path: '/children', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/children', store: setupApi() });
     expect(await screen.findByRole('alert')).toHaveTextContent('Er is geen verbinding met KindCentraal.');
     expect(screen.queryByRole('banner')).not.toBeInTheDocument();
   });
@@ -71,7 +83,7 @@ describe('the staff texts', () => {
   it('are never asked for by a parent, also not on the way from /children to /ouder', async () => {
     staffTexts.state = 'loading';
     parentApi();
-    const { router } = renderRoutes({ routes, path: '/children', store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/children', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Overzicht' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/ouder');
     expect(staffTexts.calls.length).toBeGreaterThan(0);
@@ -82,7 +94,7 @@ describe('the staff texts', () => {
 describe('the login page', () => {
   it('offers all six languages, so a parent can log in in Arabic', async () => {
     const user = userEvent.setup();
-    renderRoutes({ routes, path: '/login', store: setupApi(null) });
+    renderRoutes({ routes: appRoutes, path: '/login', store: setupApi(null) });
 
     const switcher = await screen.findByRole('group', { name: 'Taal' });
     expect(within(switcher).getAllByRole('button').map((b) => b.textContent)).toEqual([

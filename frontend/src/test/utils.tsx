@@ -3,6 +3,7 @@ import type { ReactElement, ReactNode } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { vi } from 'vitest';
 import { AppProvider } from '@/app/provider';
+import type { PrefetchDeps } from '@/app/prefetch';
 import type { Me } from '@/features/auth/api/get-me';
 import { configureApi, createApiClient } from '@/lib/api-client';
 import { createTokenStore, type Tokens, type TokenStore } from '@/lib/auth';
@@ -125,18 +126,20 @@ export function setupApi(tokens: Tokens | null = testTokens()): TokenStore {
 }
 
 type RenderRouteOptions = {
-  routes: RouteObject[];
+  /** Routes, or the app's routes as `appRoutes` builds them (their loaders need the query client). */
+  routes: RouteObject[] | ((deps: PrefetchDeps) => RouteObject[]);
   path: string;
   store: TokenStore;
 } & Omit<RenderOptions, 'wrapper'>;
 
 /** Renders routes inside the real providers, with a router in memory at `path`. */
 export function renderRoutes({ routes, path, store, ...options }: RenderRouteOptions) {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
   const queryClient = createQueryClient({
     queries: { retry: false, staleTime: Infinity },
     mutations: { retry: false },
   });
+  const routeObjects = typeof routes === 'function' ? routes({ queryClient, store }) : routes;
+  const router = createMemoryRouter(routeObjects, { initialEntries: [path] });
   const result = render(
     <AppProvider queryClient={queryClient} store={store}>
       <RouterProvider router={router} />

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import {
   apiClient,
   apiClientsApi,
@@ -26,7 +26,7 @@ import { renderRoutes, setupApi, testMe } from '@/test/utils';
 const PATH = '/koppelingen';
 
 function renderScreen() {
-  return renderRoutes({ routes, path: PATH, store: setupApi() });
+  return renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
 }
 
 /** The card of a client, found by its name (the card's accessible name is its heading). */

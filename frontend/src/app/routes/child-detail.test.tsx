@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { json, mockFetch, renderRoutes, setupApi } from '@/test/utils';
 
 const CHILD_ID = '00000000-0000-4000-8000-000000000001';
@@ -119,7 +119,7 @@ describe('the child page', () => {
   it('loads the child and every part it shows in one request (a teacher who is the child\'s guardian); the access log only when opened', async () => {
     const store = setupApi();
     const { requests } = backend();
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Noah de Vries' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Ouders en verzorgers' })).toBeInTheDocument();
@@ -149,7 +149,7 @@ describe('the child page', () => {
     const store = setupApi();
     const { requests } = backend();
     const user = userEvent.setup();
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
 
     await user.click(await screen.findByRole('button', { name: 'Toestemming intrekken' }));
     await user.click(screen.getByRole('button', { name: 'Ja, intrekken' }));
@@ -168,7 +168,7 @@ describe('the child page', () => {
   it('shows a teacher who is a guardian without parental authority what the server sent: no care team, consents or log', async () => {
     const store = setupApi();
     const { requests } = backend({ authority: false });
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
 
     expect(await screen.findByRole('heading', { level: 2, name: 'Plaatsingen' })).toBeInTheDocument();
     await waitFor(() => expect(requests.some((r) => r.url.endsWith('/me'))).toBe(true));
@@ -185,7 +185,7 @@ describe('the child page', () => {
   it('offers the access log to the contact person, without the consent form', async () => {
     const store = setupApi();
     backend({ userId: 'contact', embedded: { contactPerson: { userId: 'contact', displayName: 'Juf Anna', email: 'anna@school.test', since: '2023-08-28T09:30:00+02:00' } } });
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
 
     expect(await screen.findByRole('button', { name: 'Bekijk wie het dossier heeft ingezien' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { level: 2, name: 'Toestemmingen' })).toBeInTheDocument();
@@ -209,7 +209,7 @@ describe('the child page', () => {
         },
       },
     });
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
 
     const heading = await screen.findByRole('heading', { level: 2, name: 'Vandaag' });
     const section = heading.closest('section')!;
@@ -236,7 +236,7 @@ describe('the child page', () => {
   it('gives a teacher who is a guardian without parental authority no way to report the child absent', async () => {
     const store = setupApi();
     backend({ authority: false, embedded: { day: { date: '2026-03-25', childId: CHILD_ID, entries: [] } } });
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
     expect(await screen.findByRole('heading', { level: 2, name: 'Vandaag' })).toBeInTheDocument();
     expect(screen.getByText('Er staat deze dag niets op de planning.')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Ziek of afwezig melden' })).not.toBeInTheDocument();

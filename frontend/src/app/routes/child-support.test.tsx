@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { CHILD_ID, ORG_CARE, plan, signal, trajectory } from '@/features/support/testing/fixtures';
 import { json, mockFetch, renderRoutes, setupApi } from '@/test/utils';
 
@@ -147,7 +147,7 @@ describe('"Zorg & ondersteuning" on the child page', () => {
     const store = setupApi();
     const { requests } = backend('guardian');
     const user = userEvent.setup();
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
 
     expect(await screen.findByRole('heading', { level: 2, name: 'Zorg & ondersteuning' })).toBeInTheDocument();
     await screen.findByRole('button', { name: 'Bekijk zorg en ondersteuning' });
@@ -167,7 +167,7 @@ describe('"Zorg & ondersteuning" on the child page', () => {
     const store = setupApi();
     backend('colleague');
     const user = userEvent.setup();
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
     const section = await openSupport(user);
     expect(await within(section).findByTestId('child-plan-not-shared')).toHaveTextContent(
       'U kunt het plan van dit kind niet bekijken.',
@@ -180,7 +180,7 @@ describe('"Zorg & ondersteuning" on the child page', () => {
     const store = setupApi();
     const { requests } = backend('guardian');
     const user = userEvent.setup();
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
     const section = await openSupport(user);
 
     const trajectoryItem = await within(section).findByTestId('child-trajectory');
@@ -209,7 +209,7 @@ describe('"Zorg & ondersteuning" on the child page', () => {
     const store = setupApi();
     const { requests } = backend('teacher');
     const user = userEvent.setup();
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
     const section = await openSupport(user);
 
     const planView = await within(section).findByTestId('child-plan');
@@ -239,7 +239,7 @@ describe('"Zorg & ondersteuning" on the child page', () => {
     const store = setupApi();
     backend('contact');
     const user = userEvent.setup();
-    renderRoutes({ routes, path: `/children/${CHILD_ID}`, store });
+    renderRoutes({ routes: appRoutes, path: `/children/${CHILD_ID}`, store });
     const section = await openSupport(user);
     const item = await within(section).findByTestId('signal-item');
     expect(item).toHaveTextContent('Open: wacht op een besluit.');

@@ -10,7 +10,6 @@ import { useMe, type Me } from '@/features/auth/api/get-me';
 import { useLogout } from '@/features/auth/api/logout';
 import { useAccountLanguage } from '@/features/auth/hooks/use-account-language';
 import { isDayStaff } from '@/features/day/utils/roles';
-import { parentHomeQueryOptions } from '@/features/parent/api/get-home';
 import { isParentOnly } from '@/features/parent/utils/is-parent';
 import { isParentPath, PARENT_ACCOUNT, PARENT_HOME } from '@/features/parent/utils/paths';
 import { readsOutcomes } from '@/features/outcomes/utils/roles';
@@ -96,9 +95,7 @@ export function ProtectedLayout() {
     };
   }, [queryClient, navigate]);
 
-  // On a parent screen the home's one request (children, day, actions) goes out with /me, not after it.
   const onParentPath = isParentPath(location.pathname);
-  const waitingForMe = isAuthenticated && me.isPending;
   // The account's remembered language, among those the app offers this person: six for parents.
   const parentApp = me.data ? isParentOnly(me.data) : onParentPath;
   useAccountLanguage(parentApp ? PARENT_LANGUAGES : STAFF_LANGUAGES);
@@ -106,9 +103,6 @@ export function ProtectedLayout() {
   // parent, and the staff frame waits for them, so it never shows a key. Parents never load them.
   const meKnown = !(me.isPending && me.errorUpdateCount === 0);
   const staffTexts = useStaffTexts(isAuthenticated && meKnown && !parentApp && !onParentPath);
-  useEffect(() => {
-    if (waitingForMe && onParentPath) void queryClient.prefetchQuery(parentHomeQueryOptions());
-  }, [waitingForMe, onParentPath, queryClient]);
 
   const user = useMemo<LayoutUser | null>(() => {
     if (!me.data) return null;

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { json, mockFetch, problem, renderRoutes, setupApi } from '@/test/utils';
 
 /* The administration screens of "Zorg & ondersteuning" through the real routes: who gets what. */
@@ -58,7 +58,7 @@ function backend(role: 'centre_admin' | 'staff') {
 describe('the administration screens of support', () => {
   it('gives a centre administrator the care coordinators of the centre they administer, chosen from its partners', async () => {
     const { requests } = backend('centre_admin');
-    renderRoutes({ routes, path: '/zorg/intern-begeleiders', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/zorg/intern-begeleiders', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Intern begeleiders' })).toBeInTheDocument();
     expect(await screen.findByRole('heading', { name: 'Intern begeleiders van IKC De Regenboog' })).toBeInTheDocument();
     expect(await screen.findByRole('cell', { name: 'Ingrid Bakker' })).toBeInTheDocument();
@@ -75,7 +75,7 @@ describe('the administration screens of support', () => {
 
   it('gives anyone else no care-coordinator screen and asks nothing of the API for it', async () => {
     const { requests } = backend('staff');
-    renderRoutes({ routes, path: '/zorg/intern-begeleiders', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/zorg/intern-begeleiders', store: setupApi() });
     expect(await screen.findByTestId('care-coordinators-not-admin')).toHaveTextContent(
       'Deze pagina is voor beheerders van een kindcentrum.',
     );
@@ -85,13 +85,13 @@ describe('the administration screens of support', () => {
 
   it('lets a centre administrator change the norms, another professional only read them', async () => {
     backend('centre_admin');
-    const { unmount } = renderRoutes({ routes, path: '/zorg/normen', store: setupApi() });
+    const { unmount } = renderRoutes({ routes: appRoutes, path: '/zorg/normen', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Wachttijdnormen' })).toBeInTheDocument();
     expect(await screen.findByRole('button', { name: 'Wijzig de norm voor Logopedie' })).toBeInTheDocument();
     unmount();
 
     backend('staff');
-    renderRoutes({ routes, path: '/zorg/normen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/zorg/normen', store: setupApi() });
     expect(await screen.findByTestId('norm-source-logopedie')).toHaveTextContent('Standaard');
     await waitFor(() => expect(screen.getByTestId('norms-read-only')).toBeInTheDocument());
     expect(screen.queryByRole('button', { name: /Wijzig de norm/ })).not.toBeInTheDocument();

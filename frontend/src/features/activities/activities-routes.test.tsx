@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import type { Me } from '@/features/auth/api/get-me';
 import { activitiesApi, coach, enrolment, football, FOOTBALL_ID, guardian, sent, teacher } from '@/features/activities/testing/fixtures';
 import { renderRoutes, setupApi } from '@/test/utils';
@@ -18,7 +18,7 @@ describe('the activities routes', () => {
     ['staff', coach, 'Alle activiteiten in het kindcentrum.'],
   ])('offers "Activiteiten" in the main menu to %s, and the catalogue at /activiteiten', async (_who, me, intro) => {
     activitiesApi({ me });
-    renderRoutes({ routes, path: '/activiteiten', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/activiteiten', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Activiteiten' })).toBeInTheDocument();
     const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
     expect(within(nav).getByRole('link', { name: 'Activiteiten' })).toHaveAttribute('href', '/activiteiten');
@@ -33,7 +33,7 @@ describe('the activities routes', () => {
       me: teacherParent,
       activities: () => [{ ...football, myEnrolments: [enrolment({ status: 'waitlisted', position: 2, enrolledAt: null })] }],
     });
-    renderRoutes({ routes, path: '/activiteiten?soort=sport', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/activiteiten?soort=sport', store: setupApi() });
     expect(await screen.findByTestId('own-enrolment')).toHaveTextContent('Sam Jansen: op de wachtlijst, plaats 2');
     const catalogue = sent(requests, /^\/activities$/, 'GET').map((r) => Object.fromEntries(new URL(r.url).searchParams));
     expect(catalogue).toEqual([{ category: 'sport', expand: 'myEnrolments' }]);
@@ -42,7 +42,7 @@ describe('the activities routes', () => {
 
   it('shows an activity at /activiteiten/:activityId, titled after it, with a way back', async () => {
     activitiesApi({ me: coach });
-    renderRoutes({ routes, path: `/activiteiten/${FOOTBALL_ID}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/activiteiten/${FOOTBALL_ID}`, store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Voetbal' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '← Alle activiteiten' })).toHaveAttribute('href', '/activiteiten');
     expect(await screen.findByTestId('sessions-section')).toBeInTheDocument();
@@ -53,7 +53,7 @@ describe('the activities routes', () => {
     'sends a parent without a job at an organisation from %s to the parent app, asking for no activity',
     async (path) => {
       const { requests } = activitiesApi({ me: guardian });
-      const { router } = renderRoutes({ routes, path, store: setupApi() });
+      const { router } = renderRoutes({ routes: appRoutes, path, store: setupApi() });
       await waitFor(() => expect(router.state.location.pathname).toBe('/ouder'));
       expect(screen.queryByTestId('activity-catalogue')).not.toBeInTheDocument();
       expect(sent(requests, /^\/activities/, 'GET')).toEqual([]);

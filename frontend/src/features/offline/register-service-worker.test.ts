@@ -1,5 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { keepConfigForOffline, registerServiceWorker } from '@/features/offline/register-service-worker';
+import {
+  keepConfigForOffline,
+  REGISTER_DELAY_MS,
+  registerServiceWorker,
+  registerServiceWorkerLater,
+} from '@/features/offline/register-service-worker';
 
 function fakeContainer(controller: unknown) {
   const target = new EventTarget();
@@ -48,6 +53,24 @@ describe('registerServiceWorker', () => {
       expect(registerSW).toHaveBeenCalledWith(expect.objectContaining({ immediate: false }));
     } finally {
       delete (navigator as unknown as Record<string, unknown>).serviceWorker;
+    }
+  });
+});
+
+describe('registerServiceWorkerLater', () => {
+  it("registers a while after the page's load, not with the first screen", () => {
+    vi.useFakeTimers();
+    try {
+      const register = vi.fn(() => Promise.resolve(true));
+      // jsdom's page has loaded: the wait starts now.
+      expect(document.readyState).toBe('complete');
+      registerServiceWorkerLater(register);
+      vi.advanceTimersByTime(REGISTER_DELAY_MS - 1);
+      expect(register).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(register).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
     }
   });
 });

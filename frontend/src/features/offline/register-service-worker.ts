@@ -22,6 +22,25 @@ export async function registerServiceWorker(
   return true;
 }
 
+/** How long after the page's `load` the worker is registered (see registerServiceWorkerLater). */
+export const REGISTER_DELAY_MS = 3_000;
+
+/**
+ * Registers the service worker a while after the page's `load`, not with the first screen. On a
+ * slow line the first screen's requests (its code, the session, its data) then go first: the
+ * worker's own code and its precache of the app shell (about 2 MB, docs/pwa.md) come after.
+ */
+export function registerServiceWorkerLater(
+  register: () => Promise<boolean> = registerServiceWorker,
+  delayMs: number = REGISTER_DELAY_MS,
+): void {
+  const later = () => {
+    setTimeout(() => void register(), delayMs);
+  };
+  if (document.readyState === 'complete') later();
+  else window.addEventListener('load', later, { once: true });
+}
+
 /**
  * config.json (the API's address) is read before the worker controls the first page, so it
  * is not in the worker's cache yet. Once the worker is in control, ask for it once more: the

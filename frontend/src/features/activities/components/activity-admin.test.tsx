@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { ActivityCatalogue } from '@/features/activities/components/activity-catalogue';
 import { ActivityDetailPage } from '@/features/activities/components/activity-detail-page';
 import {
@@ -275,7 +275,7 @@ describe('"Bewerken" on the activity page', () => {
 describe('"Verwijderen" on the activity page', () => {
   it('asks first, then deletes and goes back to the catalogue', async () => {
     const { requests } = activitiesApi({ me: coach, activities: () => [full] });
-    const { router } = renderRoutes({ routes, path: `/activiteiten/${FOOTBALL_ID}`, store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: `/activiteiten/${FOOTBALL_ID}`, store: setupApi() });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Verwijderen' }));
     const confirm = screen.getByTestId('activity-delete-confirm');

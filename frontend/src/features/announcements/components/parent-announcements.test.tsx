@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { announcement } from '@/features/announcements/testing/fixtures';
 import type { Announcement } from '@/features/announcements/types';
 import { EMMA, NOAH, parentApi } from '@/features/parent/testing/fixtures';
@@ -56,7 +56,7 @@ afterEach(() => {
 describe('the parent announcements feed', () => {
   it('shows the feed in the given order, each naming its children with their badges', async () => {
     feedApi([trip, holiday]);
-    renderRoutes({ routes, path: '/ouder/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/mededelingen', store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Mededelingen' })).toBeInTheDocument();
     const items = await screen.findAllByTestId('parent-announcement');
@@ -77,7 +77,7 @@ describe('the parent announcements feed', () => {
   it('marks an announcement read when opened, once', async () => {
     const user = userEvent.setup();
     const { requests } = feedApi([trip, holiday]);
-    renderRoutes({ routes, path: '/ouder/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/mededelingen', store: setupApi() });
     const [first, second] = await screen.findAllByTestId('parent-announcement');
 
     await user.click(within(first!).getByRole('button', { name: 'Lezen' }));
@@ -93,7 +93,7 @@ describe('the parent announcements feed', () => {
   it('confirms with one button when the sender asks for it', async () => {
     const user = userEvent.setup();
     const { requests } = feedApi([trip]);
-    renderRoutes({ routes, path: '/ouder/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/mededelingen', store: setupApi() });
     const [item] = await screen.findAllByTestId('parent-announcement');
     expect(within(item!).queryByRole('button', { name: 'Gelezen, ik bevestig' })).toBeInTheDocument();
     await user.click(within(item!).getByRole('button', { name: 'Gelezen, ik bevestig' }));
@@ -106,7 +106,7 @@ describe('the parent announcements feed', () => {
 
   it('says so when there is nothing', async () => {
     feedApi([]);
-    renderRoutes({ routes, path: '/ouder/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/mededelingen', store: setupApi() });
     expect(await screen.findByText('Er zijn nog geen mededelingen.')).toBeInTheDocument();
   });
   it('shows the files of an opened announcement, downloaded through the API with the token', async () => {
@@ -121,7 +121,7 @@ describe('the parent announcements feed', () => {
       attachments: [{ id: 'att-9', fileName: 'toestemmingsbrief.pdf', contentType: 'application/pdf', size: 1_572_864 }],
     };
     const { requests } = feedApi([withFile]);
-    renderRoutes({ routes, path: '/ouder/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/mededelingen', store: setupApi() });
     const [item] = await screen.findAllByTestId('parent-announcement');
     // Shown with the text, when opened.
     expect(within(item!).queryByRole('list', { name: 'Bijlagen' })).not.toBeInTheDocument();

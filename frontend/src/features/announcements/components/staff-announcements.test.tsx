@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import {
   CENTRE,
   GROUP_6,
@@ -65,7 +65,7 @@ describe('the staff announcements screen', () => {
   it('sends an announcement to a chosen group, asking for confirmation', async () => {
     const user = userEvent.setup();
     const { requests } = staffApi(teacherMe);
-    renderRoutes({ routes, path: '/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/mededelingen', store: setupApi() });
 
     const form = await screen.findByTestId('announcement-composer');
     const audience = within(form).getByLabelText('Aan');
@@ -95,7 +95,7 @@ describe('the staff announcements screen', () => {
   it('offers a centre administrator the whole centre', async () => {
     const user = userEvent.setup();
     const { requests } = staffApi(adminMe);
-    renderRoutes({ routes, path: '/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/mededelingen', store: setupApi() });
     const form = await screen.findByTestId('announcement-composer');
     await user.selectOptions(within(form).getByLabelText('Aan'), 'Het hele kindcentrum');
     await user.type(within(form).getByLabelText('Titel'), 'Studiedag');
@@ -110,7 +110,7 @@ describe('the staff announcements screen', () => {
   it('lists the sent announcements with counts, and who read and confirmed on request', async () => {
     const user = userEvent.setup();
     const { requests } = staffApi(teacherMe);
-    renderRoutes({ routes, path: '/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/mededelingen', store: setupApi() });
 
     const [item] = await screen.findAllByTestId('sent-announcement');
     expect(within(item!).getByRole('heading', { level: 3 })).toHaveTextContent('Schoolreisje naar Artis');
@@ -130,7 +130,7 @@ describe('the staff announcements screen', () => {
   it('sends a file with an announcement: checked and uploaded when chosen, its id in the body', async () => {
     const user = userEvent.setup();
     const { requests } = staffApi(teacherMe);
-    renderRoutes({ routes, path: '/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/mededelingen', store: setupApi() });
     const form = await screen.findByTestId('announcement-composer');
     // No more "kan nog niet": a file picker.
     expect(within(form).queryByText(/kan nog niet/)).not.toBeInTheDocument();
@@ -178,7 +178,7 @@ describe('the staff announcements screen', () => {
   it('sends no attachmentIds without a file, and a file taken off again is not sent', async () => {
     const user = userEvent.setup();
     const { requests } = staffApi(teacherMe);
-    renderRoutes({ routes, path: '/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/mededelingen', store: setupApi() });
     const form = await screen.findByTestId('announcement-composer');
     const input = within(form).getByLabelText('Bestand toevoegen');
     await user.upload(input, new File(['x'], 'nep.pdf', { type: 'application/pdf' }));
@@ -197,7 +197,7 @@ describe('the staff announcements screen', () => {
     const user = userEvent.setup();
     const saved = watchDownloads();
     const { requests } = staffApi(teacherMe, [announcement({ counts: { recipients: 24, read: 1, confirmed: 0 }, attachments: [BRIEF] })]);
-    renderRoutes({ routes, path: '/mededelingen', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/mededelingen', store: setupApi() });
 
     const [item] = await screen.findAllByTestId('sent-announcement');
     const files = within(item!).getByRole('list', { name: 'Bijlagen' });

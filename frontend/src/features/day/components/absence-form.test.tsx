@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { absence, dayApi, invalidField, NOAH, parent, teacherParent } from '@/features/day/testing/fixtures';
 import { addDays, todayInZone } from '@/features/rooms/utils/time';
 import { renderRoutes, setupApi } from '@/test/utils';
@@ -29,7 +29,7 @@ describe('the absence form', () => {
   it('reports from today for one day by default, with the reason chosen, and confirms in plain words', async () => {
     const { requests } = dayApi({ me: teacherParent });
     const user = userEvent.setup();
-    renderRoutes({ routes, path: PATH, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Ziek of afwezig melden' })).toBeInTheDocument();
     // The title is set in an effect after the first paint: wait for it, do not race it.
@@ -57,7 +57,7 @@ describe('the absence form', () => {
   it('posts a period with a note; the last day follows the first', async () => {
     const { requests } = dayApi({ me: teacherParent });
     const user = userEvent.setup();
-    renderRoutes({ routes, path: PATH, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
     await screen.findByTestId('absence-form');
 
     const from = addDays(todayInZone(), 3);
@@ -80,7 +80,7 @@ describe('the absence form', () => {
   it('asks for a reason before sending', async () => {
     const { requests } = dayApi({ me: teacherParent });
     const user = userEvent.setup();
-    renderRoutes({ routes, path: PATH, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
     await screen.findByTestId('absence-form');
     await user.click(screen.getByRole('button', { name: 'Afmelden' }));
     expect(await screen.findByText('Kies waarom uw kind er niet is.')).toBeInTheDocument();
@@ -95,7 +95,7 @@ describe('the absence form', () => {
         request.url.endsWith('/absences') ? invalidField('#/from', 'inThePast', 'Report an absence from today on.') : undefined,
     });
     const user = userEvent.setup();
-    renderRoutes({ routes, path: PATH, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
     await screen.findByTestId('absence-form');
 
     await fillDates(user, '2020-01-06');
@@ -123,7 +123,7 @@ describe('the absence form', () => {
       ],
     });
     const user = userEvent.setup();
-    renderRoutes({ routes, path: PATH, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
 
     const section = (await screen.findByRole('heading', { level: 2, name: 'Afmeldingen die nog komen' })).closest('section')!;
     const cards = await within(section).findAllByTestId('absence-card');
@@ -145,7 +145,7 @@ describe('the absence form', () => {
 
   it('sends a parent without a job at an organisation to the parent app, asking nothing of the staff screen', async () => {
     const { requests } = dayApi({ me: parent });
-    const { router } = renderRoutes({ routes, path: PATH, store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
     await waitFor(() => expect(router.state.location.pathname).toBe('/ouder'));
     expect(screen.queryByTestId('absence-form')).not.toBeInTheDocument();
     expect(requests.some((r) => new URL(r.url).pathname.includes('/absences'))).toBe(false);

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import {
   DATE,
   dayApi,
@@ -33,7 +33,7 @@ const rowOf = (name: string) =>
 describe('"Vandaag" per group', () => {
   it('asks for the group day of the chosen date and shows who is absent and who goes where', async () => {
     const { requests } = dayApi();
-    renderRoutes({ routes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Vandaag' })).toBeInTheDocument();
     const list = await screen.findByRole('list', { name: 'Kinderen van Groep 4b op woensdag 25 maart 2026' });
@@ -70,7 +70,7 @@ describe('"Vandaag" per group', () => {
       groupDay: (groupId) =>
         groupDay({ groupId, children: [{ childId: NOAH, childName: 'Noah de Vries', entries: groupDay().children[0]!.entries.slice(0, 1) }] }),
     });
-    renderRoutes({ routes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
     await screen.findAllByTestId('group-day-row');
     expect(rowOf('Noah de Vries')).toHaveTextContent('Na school: Naar huis om 14:30');
   });
@@ -80,7 +80,7 @@ describe('"Vandaag" per group', () => {
       groupDay: (groupId, date) => groupDay({ groupId, date: date ?? DATE, groupName: groupId === GROUP_5A ? 'Groep 5a' : 'Groep 4b' }),
     });
     const user = userEvent.setup();
-    const { router } = renderRoutes({ routes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
     await screen.findByRole('list', { name: /Kinderen van Groep 4b/ });
 
     await user.selectOptions(screen.getByLabelText('Groep'), 'Groep 5a');
@@ -100,7 +100,7 @@ describe('"Vandaag" per group', () => {
 
   it('opens on today in the Netherlands without ?datum=', async () => {
     const { requests } = dayApi({ groupDay: (groupId, date) => groupDay({ groupId, date: date ?? DATE }) });
-    renderRoutes({ routes, path: '/vandaag', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/vandaag', store: setupApi() });
     await screen.findAllByTestId('group-day-row');
     expect(gets(requests)).toContain(`/groups/${GROUP_4B}/day?date=${todayInZone()}`);
     expect(screen.getByLabelText('Datum')).toHaveValue(todayInZone());
@@ -109,7 +109,7 @@ describe('"Vandaag" per group', () => {
   it('checks a child in and out for the chosen date, at the group\'s organisation, now', async () => {
     const { requests } = dayApi();
     const user = userEvent.setup();
-    renderRoutes({ routes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
     await screen.findAllByTestId('group-day-row');
 
     await user.click(within(rowOf('Noah de Vries')).getByRole('button', { name: 'In: Noah de Vries' }));
@@ -139,20 +139,20 @@ describe('"Vandaag" per group', () => {
 
   it('offers the BSO its own groups', async () => {
     const { requests } = dayApi({ me: me([memberships.bsoStaff]), groupDay: (groupId) => groupDay({ groupId, groupName: 'BSO De Boomhut' }) });
-    renderRoutes({ routes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/vandaag?datum=${DATE}`, store: setupApi() });
     expect(await screen.findByRole('list', { name: /Kinderen van BSO De Boomhut/ })).toBeInTheDocument();
     expect(gets(requests)).toContain(`/groups/${groups.bso.id}/day?date=${DATE}`);
   });
 
   it('is in the menu for staff only; a parent is sent to the parent app and gets neither the link nor a list', async () => {
     dayApi();
-    const { unmount } = renderRoutes({ routes, path: '/children', store: setupApi() });
+    const { unmount } = renderRoutes({ routes: appRoutes, path: '/children', store: setupApi() });
     const nav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
     expect(await within(nav).findByRole('link', { name: 'Vandaag' })).toHaveAttribute('href', '/vandaag');
     unmount();
 
     const { requests } = dayApi({ me: parent });
-    const { router } = renderRoutes({ routes, path: '/vandaag', store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/vandaag', store: setupApi() });
     await waitFor(() => expect(router.state.location.pathname).toBe('/ouder'));
     const parentNav = await screen.findByRole('navigation', { name: 'Hoofdmenu' });
     expect(within(parentNav).queryByRole('link', { name: 'Vandaag' })).not.toBeInTheDocument();
@@ -162,7 +162,7 @@ describe('"Vandaag" per group', () => {
 
   it('gives a care professional no menu entry', async () => {
     dayApi({ me: me([memberships.care]) });
-    renderRoutes({ routes, path: '/vandaag', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/vandaag', store: setupApi() });
     expect(await screen.findByTestId('day-only-staff')).toBeInTheDocument();
     expect(within(screen.getByRole('navigation', { name: 'Hoofdmenu' })).queryByRole('link', { name: 'Vandaag' })).not.toBeInTheDocument();
   });

@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { EMMA, NOAH, parentApi } from '@/features/parent/testing/fixtures';
 import { message, summary, thread, THREAD } from '@/features/messages/testing/fixtures';
 import { invalid, json, problem, renderRoutes, setupApi } from '@/test/utils';
@@ -28,7 +28,7 @@ function messagesApi({ unread = 2, write }: { unread?: number; write?: (request:
 describe('the parent messages', () => {
   it('lists the threads newest first with the child badge, unread count and a search', async () => {
     const { requests } = messagesApi();
-    renderRoutes({ routes, path: '/ouder/berichten', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/berichten', store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Berichten' })).toBeInTheDocument();
     const items = await screen.findAllByTestId('thread-item');
@@ -53,7 +53,7 @@ describe('the parent messages', () => {
     const { requests } = messagesApi({
       write: (request) => (new URL(request.url).pathname.endsWith('/read') ? new Response(null, { status: 204 }) : undefined),
     });
-    renderRoutes({ routes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Zwemles op woensdag' })).toBeInTheDocument();
     const messages = screen.getAllByTestId('message');
@@ -80,7 +80,7 @@ describe('the parent messages', () => {
         return undefined;
       },
     });
-    renderRoutes({ routes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
     const field = await screen.findByRole('textbox', { name: 'Uw antwoord' });
     fireEvent.input(field, { target: { value: 'a'.repeat(5001) } });
     await userEvent.click(screen.getByRole('button', { name: 'Versturen' }));
@@ -111,7 +111,7 @@ describe('the parent messages', () => {
         return undefined;
       },
     });
-    renderRoutes({ routes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
     const input = (await screen.findByLabelText('Bestand toevoegen')) as HTMLInputElement;
 
     await userEvent.upload(input, new File(['x'], 'spreadsheet.xlsx', { type: 'application/vnd.ms-excel' }), { applyAccept: false });
@@ -147,7 +147,7 @@ describe('the parent messages', () => {
         return undefined;
       },
     });
-    renderRoutes({ routes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
     const [mine] = await screen.findAllByTestId('message');
     await userEvent.click(within(mine!).getByRole('button', { name: 'Bericht intrekken' }));
     expect(within(mine!).getByText(/Wilt u dit bericht intrekken\?/)).toHaveFocus();
@@ -170,7 +170,7 @@ describe('the parent messages', () => {
         return undefined;
       },
     });
-    const { router } = renderRoutes({ routes, path: `/ouder/berichten/nieuw?kind=${NOAH}`, store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: `/ouder/berichten/nieuw?kind=${NOAH}`, store: setupApi() });
     expect(await screen.findByTestId('new-message-to')).toHaveTextContent('Uw bericht gaat naar Anna Jansen, de contactpersoon van Noah.');
     await userEvent.type(screen.getByRole('textbox', { name: 'Uw bericht' }), 'Hallo');
     await userEvent.click(screen.getByRole('button', { name: 'Versturen' }));
@@ -184,7 +184,7 @@ describe('the parent messages', () => {
 
   it('shows a problem from the server when the thread cannot be read', async () => {
     parentApi({ read: (path: string) => (path === '/threads/unread-count' ? json({ unreadCount: 0 }) : path.startsWith('/threads/') ? problem(404, 'Not found') : undefined) } as Parameters<typeof parentApi>[0]);
-    renderRoutes({ routes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/ouder/berichten/${THREAD}`, store: setupApi() });
     expect(await screen.findByRole('alert')).toBeInTheDocument();
   });
 });

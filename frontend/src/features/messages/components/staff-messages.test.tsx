@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { thread, summary, THREAD } from '@/features/messages/testing/fixtures';
 import { NOAH } from '@/features/parent/testing/fixtures';
 import { invalid, json, mockApi, renderRoutes, setupApi, testMe } from '@/test/utils';
@@ -32,7 +32,7 @@ function staffApi(write?: (request: Request) => Response | undefined | Promise<R
 describe('the staff messages', () => {
   it('lists the threads with the child and the unread count, also in the menu', async () => {
     staffApi();
-    renderRoutes({ routes, path: '/berichten', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/berichten', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Berichten' })).toBeInTheDocument();
     const [item] = await screen.findAllByTestId('thread-item');
     expect(item).toHaveTextContent('Over Noah');
@@ -52,7 +52,7 @@ describe('the staff messages', () => {
       }
       return undefined;
     });
-    renderRoutes({ routes, path: `/berichten/${THREAD}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/berichten/${THREAD}`, store: setupApi() });
     const select = await screen.findByLabelText('Lid van het zorgteam');
     await userEvent.selectOptions(select, 'u-logo');
     await userEvent.click(screen.getByRole('button', { name: 'Toevoegen' }));
@@ -80,7 +80,7 @@ describe('the staff messages', () => {
         return undefined;
       },
     });
-    renderRoutes({ routes, path: '/berichten', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/berichten', store: setupApi() });
 
     expect(await screen.findAllByTestId('thread-item')).toHaveLength(50);
     await user.click(screen.getByRole('button', { name: 'Meer berichten laden' }));
@@ -117,7 +117,7 @@ describe('closing a thread', () => {
         return json(summary({ closed }));
       },
     });
-    renderRoutes({ routes, path: `/berichten/${THREAD}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/berichten/${THREAD}`, store: setupApi() });
     await user.click(await screen.findByRole('button', { name: 'Gesprek afronden' }));
     expect(await screen.findByRole('button', { name: 'Weer openen' })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: /antwoord/i })).not.toBeInTheDocument();
@@ -129,7 +129,7 @@ describe('closing a thread', () => {
 
   it('is not offered to someone who is not the contact person', async () => {
     staffApi();
-    renderRoutes({ routes, path: `/berichten/${THREAD}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/berichten/${THREAD}`, store: setupApi() });
     expect(await screen.findByTestId('thread')).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Gesprek afronden' })).not.toBeInTheDocument();
   });

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import type { Me } from '@/features/auth/api/get-me';
 import { outcomeReport, outcomesMe, REGENBOOG } from '@/features/outcomes/testing/fixtures';
 import type { OutcomeReport } from '@/features/outcomes/types';
@@ -48,7 +48,7 @@ const LOADED = { timeout: 10_000 };
 describe('/rapportage: the outcome report', SLOW, () => {
   it('is in the menu of the municipality’s analyst and shows every indicator with a reading, a chart and tables', async () => {
     const { requests } = outcomesApi(outcomesMe('analyst'));
-    renderRoutes({ routes, path: '/children', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/children', store: setupApi() });
     const menu = await screen.findByRole('navigation', { name: 'Hoofdmenu' }, LOADED);
     await userEvent.setup().click(within(menu).getByRole('link', { name: 'Resultaten' }));
 
@@ -74,7 +74,7 @@ describe('/rapportage: the outcome report', SLOW, () => {
       outcomeReport({ trajectoryType: (query.get('trajectoryType') as OutcomeReport['trajectoryType']) ?? null }),
     );
     const user = userEvent.setup();
-    const { router } = renderRoutes({ routes, path: '/rapportage?per=periode', store: setupApi() });
+    const { router } = renderRoutes({ routes: appRoutes, path: '/rapportage?per=periode', store: setupApi() });
     await screen.findByRole('region', { name: 'Wachttijden' }, LOADED);
     expect(outcomeRequests(requests)[0]!.get('interval')).toBe('term');
 
@@ -108,7 +108,7 @@ describe('/rapportage: the outcome report', SLOW, () => {
   it('checks an own period before asking for it', async () => {
     const { requests } = outcomesApi(outcomesMe('analyst'));
     const user = userEvent.setup();
-    renderRoutes({ routes, path: '/rapportage', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/rapportage', store: setupApi() });
     await screen.findByRole('region', { name: 'Wachttijden' }, LOADED);
     const form = screen.getByTestId('outcome-filters');
     await user.selectOptions(within(form).getByLabelText('Periode'), 'Eigen periode');
@@ -139,7 +139,7 @@ describe('/rapportage: the outcome report', SLOW, () => {
       names.push(this.download);
     });
     outcomesApi(outcomesMe('analyst'));
-    renderRoutes({ routes, path: '/rapportage', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/rapportage', store: setupApi() });
     const referrals = await screen.findByRole('region', { name: 'Doorverwijzingen' });
     await userEvent.setup().click(
       within(referrals).getByRole('button', { name: 'Download CSV van de tabel Doorverwijzingen per periode' }),
@@ -160,7 +160,7 @@ describe('/rapportage: the outcome report', SLOW, () => {
     const { requests } = outcomesApi(outcomesMe('admin'), (query) =>
       outcomeReport({ trajectoryType: (query.get('trajectoryType') as OutcomeReport['trajectoryType']) ?? null }),
     );
-    renderRoutes({ routes, path: '/rapportage?hulp=logopedie', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/rapportage?hulp=logopedie', store: setupApi() });
     expect(await screen.findByRole('heading', { level: 1, name: 'Resultaten van het kindcentrum' })).toBeInTheDocument();
     expect(await screen.findByRole('region', { name: 'Open trajecten per professional' })).toBeInTheDocument();
     const waiting = screen.getByRole('region', { name: 'Wachttijden' });
@@ -175,7 +175,7 @@ describe('/rapportage: the outcome report', SLOW, () => {
 
   it('is not in the menu of a teacher, and says who it is for without asking the server', async () => {
     const { requests } = outcomesApi(outcomesMe('teacher'));
-    renderRoutes({ routes, path: '/rapportage', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/rapportage', store: setupApi() });
     expect(await screen.findByTestId('outcomes-forbidden')).toHaveTextContent(
       'Deze cijfers zijn voor de leiding van een kindcentrum, de intern begeleiders en de gemeente.',
     );
@@ -186,7 +186,7 @@ describe('/rapportage: the outcome report', SLOW, () => {
 
   it('is in the menu of a care coordinator', async () => {
     outcomesApi(outcomesMe('coordinator'));
-    renderRoutes({ routes, path: '/children', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/children', store: setupApi() });
     const menu = await screen.findByRole('navigation', { name: 'Hoofdmenu' }, LOADED);
     expect(within(menu).getByRole('link', { name: 'Resultaten' })).toHaveAttribute('href', '/rapportage');
   });
@@ -200,7 +200,7 @@ describe('/rapportage/jaarverslag: the yearly report', SLOW, () => {
     vi.stubGlobal('print', print);
     const { requests } = outcomesApi(outcomesMe('analyst'));
     const user = userEvent.setup();
-    renderRoutes({ routes, path: '/rapportage/jaarverslag?schooljaar=2025-2026', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/rapportage/jaarverslag?schooljaar=2025-2026', store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Jaarverslag 2025-2026' })).toBeInTheDocument();
     await waitFor(() => expect(document.title).toBe('Jaarverslag – KindCentraal'));
@@ -233,7 +233,7 @@ describe('/rapportage/jaarverslag: the yearly report', SLOW, () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-12-01T12:00:00'));
     const { requests } = outcomesApi(outcomesMe('analyst'));
-    renderRoutes({ routes, path: `/rapportage/jaarverslag?schooljaar=2026-2027&centrum=${REGENBOOG}`, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: `/rapportage/jaarverslag?schooljaar=2026-2027&centrum=${REGENBOOG}`, store: setupApi() });
     expect(await screen.findByText('Schooljaar 2026-2027 loopt nog. De cijfers gaan tot en met 1 december 2026.')).toBeInTheDocument();
     await waitFor(() => expect(outcomeRequests(requests)).toHaveLength(1));
     expect(Object.fromEntries(outcomeRequests(requests)[0]!)).toEqual({

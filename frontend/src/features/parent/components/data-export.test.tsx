@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { exportFileName } from '@/features/parent/components/data-export';
 import { NOAH, dataExport, parentApi } from '@/features/parent/testing/fixtures';
 import { json, problem, renderRoutes, setupApi } from '@/test/utils';
@@ -64,7 +64,7 @@ describe('the data export', () => {
 
   it('explains what it holds, that it is logged, and names the child', async () => {
     exportApi([dataExport()]);
-    renderRoutes({ routes, path: PATH, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
 
     const heading = await screen.findByRole('heading', { level: 1, name: 'Gegevens van Noah' });
     expect(heading.querySelector('.kc-child-badge')).toHaveTextContent('N');
@@ -100,7 +100,7 @@ describe('the data export', () => {
       },
     );
     const user = userEvent.setup();
-    renderRoutes({ routes, path: PATH, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
 
     await user.click(await screen.findByRole('button', { name: 'Gegevens van Noah klaarzetten' }));
 
@@ -140,7 +140,7 @@ describe('the data export', () => {
   it('says so when preparing failed, stops asking, and lets the parent try again', async () => {
     const { requests } = exportApi([dataExport({ status: 'failed', progress: 30 })]);
     const user = userEvent.setup();
-    renderRoutes({ routes, path: PATH, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
     await user.click(await screen.findByRole('button', { name: 'Gegevens van Noah klaarzetten' }));
     expect(await screen.findByText('Het klaarzetten is niet gelukt. Probeer het opnieuw.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Opnieuw proberen' })).toBeInTheDocument();
@@ -154,7 +154,7 @@ describe('the data export', () => {
     captureDownloads();
     exportApi([dataExport({ status: 'ready', progress: 100 })], { html: () => problem(404, 'Not found') });
     const user = userEvent.setup();
-    renderRoutes({ routes, path: PATH, store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: PATH, store: setupApi() });
     await user.click(await screen.findByRole('button', { name: 'Gegevens van Noah klaarzetten' }));
     await user.click(await screen.findByRole('button', { name: /Leesbare versie/ }));
     const alert = await screen.findByText('De bestanden zijn niet meer beschikbaar. Zet de gegevens opnieuw klaar.');

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { EMMA, NOAH, homeChild, parentApi, twoChildren } from '@/features/parent/testing/fixtures';
 import { CHILD_COLOURS, contrastRatio } from '@/features/parent/utils/child-colour';
 import { renderRoutes, setupApi } from '@/test/utils';
@@ -10,7 +10,7 @@ const cards = () => screen.findAllByTestId('parent-child-card');
 describe('the parent home', () => {
   it('shows each child with its badge, today and links, from one request', async () => {
     const { requests } = parentApi();
-    renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Overzicht' })).toBeInTheDocument();
     const [noah, emma] = await cards();
@@ -44,7 +44,7 @@ describe('the parent home', () => {
 
   it('lists what needs doing, each naming its child and leading to the right screen', async () => {
     parentApi();
-    renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
 
     const section = await screen.findByTestId('parent-actions');
     expect(within(section).getByRole('heading', { level: 2, name: 'Wat moet ik doen?' })).toBeInTheDocument();
@@ -69,7 +69,7 @@ describe('the parent home', () => {
 
   it('says there is nothing to do when there is nothing', async () => {
     parentApi({ home: { children: [homeChild()], unreadNotifications: 0, unreadMessages: 0 } });
-    renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
     const section = await screen.findByTestId('parent-actions');
     expect(section).toHaveTextContent('U hoeft nu niets te doen.');
     expect(within(section).queryByTestId('parent-action')).not.toBeInTheDocument();
@@ -80,7 +80,7 @@ describe('the parent home', () => {
     const home = twoChildren();
     home.children[1] = { ...home.children[1]!, hasParentalAuthority: false, actions: [] };
     parentApi({ home });
-    renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
 
     const [noah, emma] = await cards();
     const notice = within(emma!).getByTestId('no-authority');
@@ -96,7 +96,7 @@ describe('the parent home', () => {
 
   it('shows the contact person once for both children, with initials, phone, e-mail and a message button', async () => {
     parentApi();
-    renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
 
     const contacts = await screen.findAllByTestId('contact-person');
     expect(contacts).toHaveLength(1);
@@ -121,7 +121,7 @@ describe('the parent home', () => {
     home.children[0] = { ...home.children[0]!, contactPerson: { ...home.children[0]!.contactPerson!, phone: null } };
     home.children[1] = { ...home.children[1]!, contactPerson: null };
     parentApi({ home });
-    renderRoutes({ routes, path: '/ouder', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
 
     const contact = await screen.findByTestId('contact-person');
     expect(within(contact).queryByRole('link', { name: /06/ })).not.toBeInTheDocument();

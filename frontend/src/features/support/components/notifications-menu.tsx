@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'react-router';
 import { RouterLink } from '@/components/ui/router-link';
 import { useFormatters } from '@/hooks/use-formatters';
+import { useScreenSettled } from '@/hooks/use-screen-settled';
 import { useMe } from '@/features/auth/api/get-me';
 import { ChildBadge } from '@/features/parent/components/child-badge';
 import { isParentOnly } from '@/features/parent/utils/is-parent';
@@ -82,7 +83,9 @@ export function NotificationsMenu({ enabled = true }: { enabled?: boolean }) {
   const listRef = useRef<HTMLUListElement>(null);
   // After "Meer laden": the first of the older ones gets focus once it is shown.
   const [focusIndex, setFocusIndex] = useState<number | null>(null);
-  const notifications = useNotifications({ enabled });
+  // Asked for once the screen has its own data: on a slow line the screen's requests go first.
+  const settled = useScreenSettled();
+  const notifications = useNotifications({ enabled: enabled && settled });
   // Parents get the parent app's screens, and each notification the badge of the child it names.
   const me = useMe({ enabled });
   const parentApp = Boolean(me.data && isParentOnly(me.data));

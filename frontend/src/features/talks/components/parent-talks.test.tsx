@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { EMMA, NOAH, parentApi } from '@/features/parent/testing/fixtures';
 import { slot } from '@/features/talks/testing/fixtures';
 import type { TalkSlot } from '@/features/talks/types';
@@ -32,7 +32,7 @@ describe('the parent talks screen', () => {
       booking: { childId: EMMA, childGivenName: 'Emma', bookedAt: '2030-03-01T10:00:00Z' },
     };
     const { requests } = talksApi(offered, () => json(booked, { status: 201 }));
-    renderRoutes({ routes, path: '/ouder/gesprekken', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/gesprekken', store: setupApi() });
 
     const choose = await screen.findByTestId('talk-choose');
     const legend = within(choose).getByText('Gesprek over Emma: kies een tijd');
@@ -56,7 +56,7 @@ describe('the parent talks screen', () => {
   it('says plainly when another family was faster', async () => {
     const user = userEvent.setup();
     talksApi([forEmma()], () => problemWith(409, 'Taken', { reason: 'slotTaken' }));
-    renderRoutes({ routes, path: '/ouder/gesprekken', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/gesprekken', store: setupApi() });
     const choose = await screen.findByTestId('talk-choose');
     await user.click(within(choose).getByRole('radio'));
     await user.click(within(choose).getByRole('button', { name: 'Deze tijd kiezen' }));
@@ -73,7 +73,7 @@ describe('the parent talks screen', () => {
       booking: { childId: NOAH, childGivenName: 'Noah', bookedAt: '2030-03-01T10:00:00Z' },
     });
     const { requests } = talksApi([booked]);
-    renderRoutes({ routes, path: '/ouder/gesprekken', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/gesprekken', store: setupApi() });
 
     const talk = await screen.findByTestId('talk-booked');
     expect(within(talk).getByRole('heading', { level: 3 })).toHaveTextContent(/^NNoah: /);
@@ -98,7 +98,7 @@ describe('the parent talks screen', () => {
       booking: { childId: NOAH, childGivenName: 'Noah', bookedAt: '2019-12-01T10:00:00Z' },
     });
     talksApi([booked]);
-    renderRoutes({ routes, path: '/ouder/gesprekken', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/ouder/gesprekken', store: setupApi() });
     const talk = await screen.findByTestId('talk-booked');
     expect(within(talk).getByTestId('talk-deadline')).toHaveTextContent('Afzeggen kan niet meer in de app.');
     expect(within(talk).queryByRole('button', { name: 'Afzeggen' })).not.toBeInTheDocument();

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { routes } from '@/app/router';
+import { appRoutes } from '@/app/router';
 import { GROUP_6, group, teacherMe } from '@/features/announcements/testing/fixtures';
 import { slot } from '@/features/talks/testing/fixtures';
 import { json, mockApi, renderRoutes, setupApi } from '@/test/utils';
@@ -33,7 +33,7 @@ describe('the staff talk planner', () => {
   it('previews the times, then publishes the series for the group', async () => {
     const user = userEvent.setup();
     const { requests } = talksApi();
-    renderRoutes({ routes, path: '/gesprekken', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/gesprekken', store: setupApi() });
 
     const form = await screen.findByTestId('talk-planner');
     // One group: it is chosen already.
@@ -68,7 +68,7 @@ describe('the staff talk planner', () => {
   it('refuses to preview without a date', async () => {
     const user = userEvent.setup();
     talksApi();
-    renderRoutes({ routes, path: '/gesprekken', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/gesprekken', store: setupApi() });
     const form = await screen.findByTestId('talk-planner');
     await user.click(within(form).getByRole('button', { name: 'Bekijk de tijden' }));
     expect(within(form).getByText('Kies een datum.')).toBeInTheDocument();
@@ -77,7 +77,7 @@ describe('the staff talk planner', () => {
 
   it('lists the plannings with booked and free slots and who has not booked', async () => {
     talksApi();
-    renderRoutes({ routes, path: '/gesprekken', store: setupApi() });
+    renderRoutes({ routes: appRoutes, path: '/gesprekken', store: setupApi() });
     const [planning] = await screen.findAllByTestId('talk-planning');
     expect(within(planning!).getByTestId('planning-counts')).toHaveTextContent('1 geboekt, 1 vrij (van 2 gesprekken)');
     const rows = within(planning!).getAllByRole('row');
