@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { appRoutes } from '@/app/router';
 import { EMMA, NOAH, parentApi, parentMe, twoChildren } from '@/features/parent/testing/fixtures';
-import { json, renderRoutes, setupApi, testMe } from '@/test/utils';
+import { childDetail, NOOR_ID, parentChildApi } from '@/features/parent-child/testing/fixtures';
+import { json, mockFetch, renderRoutes, setupApi, testMe } from '@/test/utils';
 
 const staff = testMe([
   { id: 'm1', organisationId: 'o1', organisationName: 'Basisschool De Regenboog', organisationType: 'school', role: 'staff' },
@@ -130,6 +131,32 @@ describe('the parent app’s frame', () => {
       'href',
       `/ouder/kinderen/${EMMA}/activiteiten`,
     );
+  });
+
+  it('shows a screen about one child only with the switcher above it, so that it does not jump down', async () => {
+    // Toestemming needs nothing of the family itself: only the frame's switcher does.
+    const answer = parentChildApi({ child: () => childDetail({}, { careTeam: [], consents: [], trajectories: [], placements: [] }) })
+      .fetchMock.getMockImplementation()!;
+    let answerHome = () => {};
+    const homeHeld = new Promise<void>((resolve) => {
+      answerHome = resolve;
+    });
+    const { requests } = mockFetch(async (request) => {
+      if (new URL(request.url).pathname === '/api/v1/me/home') await homeHeld;
+      return answer(request);
+    });
+    renderRoutes({ routes: appRoutes, path: `/ouder/kinderen/${NOOR_ID}/toestemming`, store: setupApi() });
+
+    // The frame is there and the screen's own request has gone out; the screen waits.
+    expect(await screen.findByRole('navigation', { name: 'Hoofdmenu' })).toBeInTheDocument();
+    await waitFor(() => expect(apiPaths(requests)).toContain(`/children/${NOOR_ID}`));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(within(screen.getByRole('main')).getByRole('status')).toHaveTextContent('Bezig met laden');
+    expect(screen.queryByRole('heading', { level: 1 })).not.toBeInTheDocument();
+
+    answerHome();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Toestemming voor Noor' })).toBeInTheDocument();
+    expect(screen.getByRole('navigation', { name: 'Kies een kind' })).toBeInTheDocument();
   });
 
   it('shows no switcher for a parent with one child', async () => {

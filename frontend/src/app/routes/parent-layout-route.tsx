@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useMatch, useOutletContext } from 'react-router';
 import { ParentLayout } from '@/components/layouts/parent-layout';
+import { Loading } from '@/components/ui/loading';
 import { RouterLink } from '@/components/ui/router-link';
 import { useMe } from '@/features/auth/api/get-me';
 import { OfflineBanner } from '@/features/offline/components/offline-banner';
@@ -23,11 +24,15 @@ export default function ParentLayoutRoute() {
   const childMatch = useMatch('/ouder/kinderen/:childId/*');
   const enrolmentRequired = me.data?.twoFactor.enrolmentRequired ?? false;
   // Until two-factor is set up the server refuses everything else (the account page sets it up).
-  const family = useFamily({ enabled: Boolean(me.data) && !enrolmentRequired });
+  const familyEnabled = Boolean(me.data) && !enrolmentRequired;
+  const family = useFamily({ enabled: familyEnabled });
   const currentChildId = childMatch?.params.childId;
   const sub = (childMatch?.params['*'] ?? '').split('/')[0] ?? '';
   const page: ChildPage = (CHILD_PAGES as readonly string[]).includes(sub) ? (sub as ChildPage) : '';
   const navChildId = currentChildId ?? family.children[0]?.id;
+  // A screen about one child shows once the family is known (GET /me/home, asked beside the
+  // screen's own request): the switcher above it would otherwise push it down when it appears.
+  const waitForFamily = Boolean(currentChildId) && familyEnabled && family.isPending;
 
   return (
     <ParentLayout
@@ -56,7 +61,7 @@ export default function ParentLayoutRoute() {
         />
       }
     >
-      <Outlet context={context} />
+      {waitForFamily ? <Loading /> : <Outlet context={context} />}
     </ParentLayout>
   );
 }
