@@ -221,7 +221,8 @@ test('localeParts: `nl.json?parent` and `?staff` become modules of the two parts
 test('the first screen may hold the Dutch parent texts, and no other texts', () => {
   const forbidden = (module) => FORBIDDEN.some(({ pattern }) => pattern.test(module));
   assert.equal(forbidden('src/locales/nl.parent-texts.js'), false);
-  for (const module of ['src/locales/nl.json', 'src/locales/nl.staff-texts.js', 'src/locales/en.parent-texts.js', 'src/locales/en.json', 'src/locales/ar.json']) {
+  assert.equal(forbidden('src/locales/nl.later-texts.js'), false);
+  for (const module of ['src/locales/nl.json', 'src/locales/nl.staff-texts.js', 'src/locales/en.parent-texts.js', 'src/locales/en.later-texts.js', 'src/locales/en.json', 'src/locales/ar.json']) {
     assert.equal(forbidden(module), true, module);
   }
 });

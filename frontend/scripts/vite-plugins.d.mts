@@ -12,9 +12,8 @@ export declare function localeParts(root: string): Plugin;
 export type LocaleTree = { [key: string]: string | LocaleTree };
 export declare function splitTexts(texts: LocaleTree, namespaces: readonly string[]): { parent: LocaleTree; staff: LocaleTree };
 /** The parent app's first screens: the frame and home, and the screens about one child. */
-export declare const PARENT_FRAME_ROUTES: readonly string[];
-export declare const PARENT_CHILD_ROUTES: readonly string[];
-/** `output.codeSplitting.groups`: the entry's modules in one file, the parent screens' in two. */
+export declare const PARENT_FIRST_ROUTES: readonly string[];
+/** `output.codeSplitting.groups`: the entry file holds the parent app's first screens and their texts. */
 export declare function chunkGroups(root: string): import('rolldown').CodeSplittingGroup[];
 /** The built index.html: the app's script and stylesheet before config.json, the icons and the manifest. */
 export declare function scriptsFirst(): Plugin;

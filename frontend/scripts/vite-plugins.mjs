@@ -309,39 +309,36 @@ export function localeParts(root) {
 
 /**
  * The build's chunks (vite.config.ts, `output.codeSplitting.groups`). Left to itself the bundler
- * makes a file of every set of screens that shares a module: the parent app's first screens
- * came in twenty files of one or two kB. On a phone every file is a request, and over HTTP/1.1
- * (six connections per host) they queue in rounds of six, each a round trip on a slow line.
+ * makes a file of every set of screens that shares a module: the parent app's first screens came
+ * in twenty files of one or two kB, each asked for only after the entry had run. On a phone every
+ * file is a request, and over HTTP/1.1 (six connections per host) they queue in rounds of six,
+ * each a round trip on a slow line.
  *
- *   - `app`: everything the entry loads before the first render, in one file;
- *   - `parent-frame`: what the parent app's frame and home need beyond it (the frame, the home,
- *     the day timeline, the offline marks…), and so also what every other parent screen needs;
- *   - `parent-child`: what the screens about one child need beyond the frame (Mijn kind,
- *     Toestemming, Afmelden): a parent opens them from the home, the next tap.
- *
- * A module that staff screens use as well stays where the bundler puts it, so that staff never
- * load the parent app's files. The other parent screens (messages, talks, the access log…) keep
- * a file each: they load when opened.
+ * So the entry file (`app`) holds, besides what it loads before the first render:
+ *   - the parent app's first screens: the frame and the home, and the screens about one child
+ *     (Mijn kind, Toestemming, Afmelden) with everything they import that no other screen does;
+ *   - the Dutch parent texts of the screens past the home (`nl.json?later`), which those screens
+ *     need and every staff screen loads too.
+ * A parent's first screen is then one JavaScript file, and so is the next tap. Staff screens,
+ * the other parent screens (messages, talks, the access log…) and the other languages keep files
+ * of their own, loaded when opened.
  */
-export const PARENT_FRAME_ROUTES = ['src/app/routes/parent-layout-route.tsx', 'src/app/routes/parent-home.tsx'];
-export const PARENT_CHILD_ROUTES = [
+export const PARENT_FIRST_ROUTES = [
+  'src/app/routes/parent-layout-route.tsx',
+  'src/app/routes/parent-home.tsx',
   'src/app/routes/parent-child.tsx',
   'src/app/routes/parent-consents.tsx',
   'src/app/routes/parent-absence.tsx',
 ];
 
-/**
- * `codeSplitting.groups` for vite.config.ts. `routeOf(id)` tells which screens reach a module
- * through static imports only: the set of lazily loaded modules (route screens and other
- * dynamic imports) from which it is loaded.
- */
+/** `codeSplitting.groups` for vite.config.ts. */
 export function chunkGroups(root) {
   const prefix = root.replace(/[\\/]$/, '') + '/';
   const relative = (id) => id.replace(/\?.*$/, '').replace(prefix, '');
-  const frame = new Set(PARENT_FRAME_ROUTES);
-  const child = new Set(PARENT_CHILD_ROUTES);
+  const parentFirst = new Set(PARENT_FIRST_ROUTES);
+  const ENTRY = '<entry>';
 
-  /** The dynamically imported modules (screens) whose static imports reach `id`. */
+  /** The entry and the dynamically imported modules (screens) whose static imports reach `id`. */
   const reachedFrom = (id, ctx, memo) => {
     const known = memo.get(id);
     if (known) return known;
@@ -349,43 +346,28 @@ export function chunkGroups(root) {
     memo.set(id, roots); // an import cycle ends here
     const info = ctx.getModuleInfo(id);
     if (!info) return roots;
-    if (info.dynamicImporters.length > 0 || info.isEntry) roots.add(relative(id));
+    if (info.isEntry) roots.add(ENTRY);
+    else if (info.dynamicImporters.length > 0) roots.add(relative(id));
     for (const importer of info.importers) {
       for (const rootId of reachedFrom(importer, ctx, memo)) roots.add(rootId);
     }
     return roots;
   };
 
-  // `name` gets the bundler's module graph (`test` does not); one chunking pass shares one context.
+  // `name` gets the bundler's module graph; one chunking pass shares one context.
   let memo = new Map();
   let memoFor = null;
-  const roots = (id, ctx) => {
+  const inApp = (id, ctx) => {
+    if (/[\\/]locales[\\/]nl\.later-texts\.js$/.test(id)) return true;
     if (memoFor !== ctx) {
       memo = new Map();
       memoFor = ctx;
     }
-    return [...reachedFrom(id, ctx, memo)];
+    const roots = [...reachedFrom(id, ctx, memo)];
+    return roots.includes(ENTRY) || (roots.length > 0 && roots.every((r) => parentFirst.has(r)));
   };
-  const onlyFrom = (routes, from) => routes.length > 0 && routes.every((r) => from.has(r));
-  const parentScreens = new Set([...frame, ...child]);
 
-  return [
-    { name: 'app', tags: ['$initial'], priority: 3 },
-    {
-      // The frame first: a module that the home and a child's screen share belongs to it.
-      name: (id, ctx) => {
-        const from = roots(id, ctx);
-        return onlyFrom(from, parentScreens) && from.some((r) => frame.has(r)) ? 'parent-frame' : null;
-      },
-      debugName: 'parent-frame',
-      priority: 2,
-    },
-    {
-      name: (id, ctx) => (onlyFrom(roots(id, ctx), child) ? 'parent-child' : null),
-      debugName: 'parent-child',
-      priority: 1,
-    },
-  ];
+  return [{ name: (id, ctx) => (inApp(id, ctx) ? 'app' : null), debugName: 'app' }];
 }
 
 /**

@@ -1,14 +1,21 @@
 import { useIsFetching } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useEffect, useState } from 'react';
+
+/** How long after the screen got its data what can wait is asked for. */
+export const SETTLE_DELAY_MS = 1_000;
 
 /**
- * True once the screen has what it shows: the first moment no query is on its way. It stays true.
- * What can wait (the badges of the header: notifications, unread messages) waits for it, so that
- * on a slow line the screen's own requests go first and are not queued behind them.
+ * True a second after the first render in which no query was on its way, and from then on. What
+ * can wait (the badges of the header: notifications, unread messages) waits for it: on a slow
+ * line the screen's own requests, and the drawing of what they brought, come first.
  */
-export function useScreenSettled(): boolean {
+export function useScreenSettled(delayMs: number = SETTLE_DELAY_MS): boolean {
   const fetching = useIsFetching();
-  const settled = useRef(false);
-  if (fetching === 0) settled.current = true;
-  return settled.current;
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (settled || fetching > 0) return undefined;
+    const timer = setTimeout(() => setSettled(true), delayMs);
+    return () => clearTimeout(timer);
+  }, [fetching, settled, delayMs]);
+  return settled;
 }

@@ -32,6 +32,7 @@ export default function ParentLayoutRoute() {
   const navChildId = currentChildId ?? family.children[0]?.id;
   // A screen about one child shows once the family is known (GET /me/home, asked beside the
   // screen's own request): the switcher above it would otherwise push it down when it appears.
+  // Meanwhile "Bezig met laden" stands where the switcher comes, and the page below stays empty.
   const waitForFamily = Boolean(currentChildId) && familyEnabled && family.isPending;
 
   return (
@@ -50,7 +51,9 @@ export default function ParentLayoutRoute() {
       }
       banner={<OfflineBanner />}
       switcher={
-        currentChildId ? (
+        waitForFamily ? (
+          <Loading />
+        ) : currentChildId ? (
           <ChildSwitcher family={family.children} currentChildId={currentChildId} page={page} />
         ) : null
       }
@@ -61,7 +64,7 @@ export default function ParentLayoutRoute() {
         />
       }
     >
-      {waitForFamily ? <Loading /> : <Outlet context={context} />}
+      {waitForFamily ? null : <Outlet context={context} />}
     </ParentLayout>
   );
 }
