@@ -193,6 +193,9 @@ export function measure(dist, requestedRoutes = null) {
     for (const css of chunk.css ?? []) cssFiles.add(css);
   }
   const css = [...cssFiles].map((file) => ({ file, ...sizeOf(dist, file) }));
+  // A web font in the first screen's CSS is 37 kB a phone fetches before the first screen
+  // (src/lib/staff-font.ts): the parent app uses the device's own typeface.
+  const webFonts = [...cssFiles].filter((file) => /@font-face/.test(readFileSync(join(dist, file), 'utf8')));
   const allCssFiles = readdirSync(join(dist, 'assets'))
     .filter((name) => name.endsWith('.css'))
     .map((name) => `assets/${name}`);
@@ -212,7 +215,7 @@ export function measure(dist, requestedRoutes = null) {
     routes,
     notes,
     js: { files: js, total: sum(js) },
-    css: { files: css, total: sum(css) },
+    css: { files: css, total: sum(css), webFonts },
     allCss: { files: allCss, total: sum(allCss) },
     composition,
     missingCss,
@@ -269,6 +272,12 @@ function verdicts(result) {
     check('first screen CSS', result.css.total, BUDGETS.firstScreenCss),
     check('all CSS', result.allCss.total, BUDGETS.allCss),
   ];
+  if (result.css.webFonts.length) {
+    over.push(`the first screen's CSS declares a web font: ${result.css.webFonts.join(', ')}`);
+    lines.push(`FAIL the first screen's CSS declares a web font (${result.css.webFonts.join(', ')})`);
+  } else {
+    lines.push('ok   no web font in the first screen (the device\'s own typeface)');
+  }
   const files = result.js.files.length;
   if (files > MAX_FIRST_SCREEN_JS_FILES) {
     over.push(`first screen JavaScript: ${files} files, more than ${MAX_FIRST_SCREEN_JS_FILES}`);

@@ -49,6 +49,10 @@ test('the headers, and the served API address from the environment or config.jso
   assert.equal(headers['Cross-Origin-Opener-Policy'], 'same-origin');
   assert.equal(headers['Referrer-Policy'], 'no-referrer');
   assert.match(headers['Permissions-Policy'], /camera=\(\)/);
+  // An API on another host: both connections to it opened early, with and without the cookie.
+  const origin = new URL(API).origin;
+  assert.equal(headers.Link, `<${origin}>; rel=preconnect, <${origin}>; rel=preconnect; crossorigin`);
+  assert.equal(securityHeaders({ apiBaseUrl: '/api/v1' }).Link, undefined);
   const root = mkdtempSync(join(tmpdir(), 'kc-csp-'));
   assert.throws(() => servedApiBaseUrl(root, {}), /no API base URL/);
   execFileSync('mkdir', ['-p', join(root, 'public')]);
@@ -64,7 +68,8 @@ test('the command prints nginx lines with quotes escaped', () => {
   const nginx = execFileSync('node', [script, '--config', join(dir, 'config.json'), '--format', 'nginx'], { encoding: 'utf8' });
   assert.match(nginx, /^add_header Content-Security-Policy "default-src 'self';.*" always;$/m);
   assert.match(nginx, /^add_header Permissions-Policy "accelerometer=\(\), .*" always;$/m);
-  assert.equal(nginx.trim().split('\n').length, 6);
+  assert.match(nginx, /^add_header Link "<.*>; rel=preconnect, <.*>; rel=preconnect; crossorigin" always;$/m);
+  assert.equal(nginx.trim().split('\n').length, 7);
   const file = execFileSync('node', [script, '--config', join(dir, 'config.json')], { encoding: 'utf8' });
   assert.match(file, /^\/\*\n {2}Content-Security-Policy: default-src 'self';/);
 });

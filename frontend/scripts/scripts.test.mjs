@@ -93,6 +93,7 @@ test('bundle budget: counts the entry, the route chunks and their static imports
   assert.equal(result.js.total.raw, 10000);
   assert.ok(result.js.total.gzip > 0 && result.js.total.gzip < 10000);
   assert.deepEqual(result.css.files.map((f) => f.file), ['assets/index.css']);
+  assert.deepEqual(result.css.webFonts, []);
   assert.equal(result.allCss.files.length, 2);
   assert.deepEqual(result.composition.forbidden.map((f) => f.what), ['qrcode']);
 });
@@ -116,6 +117,16 @@ test('bundle budget: a route inside a chunk that groups several screens counts t
   const result = measure(dist, ['src/layout.tsx', 'src/home.tsx']);
   assert.deepEqual(result.js.files.map((f) => f.file).sort(), ['assets/frame.js', 'assets/index.js']);
   assert.deepEqual(result.notes, ['src/home.tsx is inside a chunk counted above (assets/frame.js)']);
+});
+
+test('bundle budget: a web font in the first screen\'s CSS is reported', () => {
+  const dist = mkdtempSync(join(tmpdir(), 'budget-'));
+  mkdirSync(join(dist, '.vite'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'assets', 'index.js'), 'x');
+  writeFileSync(join(dist, 'assets', 'index.css'), '@font-face{font-family:"Noto Sans Variable";src:url(a.woff2)}');
+  writeFileSync(join(dist, '.vite', 'manifest.json'), JSON.stringify({ 'index.html': { file: 'assets/index.js', isEntry: true, css: ['assets/index.css'] } }));
+  assert.deepEqual(measure(dist, []).css.webFonts, ['assets/index.css']);
 });
 
 test('index.html: the script and stylesheet come before config.json, the icons and the manifest', () => {

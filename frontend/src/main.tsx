@@ -1,4 +1,3 @@
-import '@fontsource-variable/noto-sans';
 // NL Design System: the CSS of the components the app renders, not the whole library (the order
 // of @utrecht/component-library-css 9.0.4, whose versions these are). A component newly used needs
 // its package here: `make bundle-budget` fails on a class without its CSS.

@@ -19,6 +19,7 @@ import { UnreadBadge } from '@/features/messages/components/unread-badge';
 import { hasProblemType } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth';
 import { PARENT_LANGUAGES, STAFF_LANGUAGES, useStaffTexts } from '@/lib/i18n';
+import { useStaffFont } from '@/lib/staff-font';
 
 export const SECURITY_PATH = '/security';
 
@@ -103,6 +104,8 @@ export function ProtectedLayout() {
   // parent, and the staff frame waits for them, so it never shows a key. Parents never load them.
   const meKnown = !(me.isPending && me.errorUpdateCount === 0);
   const staffTexts = useStaffTexts(isAuthenticated && meKnown && !parentApp && !onParentPath);
+  // The staff screens' typeface comes with their texts; the parent app uses the phone's own.
+  useStaffFont(isAuthenticated && meKnown && !parentApp && !onParentPath);
 
   const user = useMemo<LayoutUser | null>(() => {
     if (!me.data) return null;
