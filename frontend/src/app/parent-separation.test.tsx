@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { appRoutes } from '@/app/router';
 import { EMMA, NOAH, parentApi, parentMe, twoChildren } from '@/features/parent/testing/fixtures';
 import { childDetail, NOOR_ID, parentChildApi } from '@/features/parent-child/testing/fixtures';
-import { json, mockFetch, renderRoutes, setupApi, testMe } from '@/test/utils';
+import { holdAnswer, json, renderRoutes, setupApi, testMe } from '@/test/utils';
 
 const staff = testMe([
   { id: 'm1', organisationId: 'o1', organisationName: 'Basisschool De Regenboog', organisationType: 'school', role: 'staff' },
@@ -135,26 +135,20 @@ describe('the parent app’s frame', () => {
 
   it('shows a screen about one child only with the switcher above it, so that it does not jump down', async () => {
     // Toestemming needs nothing of the family itself: only the frame's switcher does.
-    const answer = parentChildApi({ child: () => childDetail({}, { careTeam: [], consents: [], trajectories: [], placements: [] }) })
-      .fetchMock.getMockImplementation()!;
-    let answerHome = () => {};
-    const homeHeld = new Promise<void>((resolve) => {
-      answerHome = resolve;
-    });
-    const { requests } = mockFetch(async (request) => {
-      if (new URL(request.url).pathname === '/api/v1/me/home') await homeHeld;
-      return answer(request);
-    });
+    const home = holdAnswer(
+      parentChildApi({ child: () => childDetail({}, { careTeam: [], consents: [], trajectories: [], placements: [] }) }),
+      '/me/home',
+    );
     renderRoutes({ routes: appRoutes, path: `/ouder/kinderen/${NOOR_ID}/toestemming`, store: setupApi() });
 
     // The frame is there and the screen's own request has gone out; the screen waits.
     expect(await screen.findByRole('navigation', { name: 'Hoofdmenu' })).toBeInTheDocument();
-    await waitFor(() => expect(apiPaths(requests)).toContain(`/children/${NOOR_ID}`));
+    await waitFor(() => expect(home.sent()).toContain(`/api/v1/children/${NOOR_ID}?expand=careTeam%2Cconsents%2Ctrajectories%2Cplacements`));
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(screen.getByText('Bezig met laden…')).toHaveAttribute('role', 'status');
     expect(screen.getByRole('main')).toBeEmptyDOMElement();
 
-    answerHome();
+    home.release();
     expect(await screen.findByRole('heading', { level: 1, name: 'Toestemming voor Noor' })).toBeInTheDocument();
     expect(screen.getByRole('navigation', { name: 'Kies een kind' })).toBeInTheDocument();
   });

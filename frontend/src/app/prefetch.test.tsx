@@ -2,33 +2,19 @@ import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { appRoutes } from '@/app/router';
 import { NOAH, parentApi } from '@/features/parent/testing/fixtures';
-import { json, mockFetch, renderRoutes, setupApi, testMe } from '@/test/utils';
+import { childDetail } from '@/features/parent-child/testing/fixtures';
+import { holdAnswer, json, renderRoutes, setupApi, testMe } from '@/test/utils';
 
 /*
  * The routes' loaders (app/prefetch.ts) send a screen's request as the navigation starts: on
  * opening the app that is beside /me, not after /me answered and the frame rendered.
  */
 
-/** The parent API of the fixtures, with /me held back until `answerMe()`. */
-function withMeHeld(api: ReturnType<typeof parentApi>) {
-  const answer = api.fetchMock.getMockImplementation()!;
-  let answerMe = () => {};
-  const held = new Promise<void>((resolve) => {
-    answerMe = resolve;
-  });
-  const { requests } = mockFetch(async (request) => {
-    if (new URL(request.url).pathname === '/api/v1/me') await held;
-    return answer(request);
-  });
-  const paths = () => requests.map((request) => `${new URL(request.url).pathname}${new URL(request.url).search}`);
-  return { answerMe, paths };
-}
-
 const childPage = (screenParts: string) => `/api/v1/children/${NOAH}?expand=${encodeURIComponent(screenParts)}`;
 
 describe('opening the parent app', () => {
   it('asks for the home beside /me, before /me answers', async () => {
-    const { answerMe, paths } = withMeHeld(parentApi());
+    const { release: answerMe, sent: paths } = holdAnswer(parentApi(), '/me');
     renderRoutes({ routes: appRoutes, path: '/ouder', store: setupApi() });
 
     await waitFor(() => expect(paths()).toEqual(expect.arrayContaining(['/api/v1/me', '/api/v1/me/home'])));
@@ -40,9 +26,12 @@ describe('opening the parent app', () => {
 
   it("asks for a child's screen, in one request, before /me answers", async () => {
     const api = parentApi({
-      read: (path) => (path === `/children/${NOAH}` ? json({ id: NOAH }) : undefined),
+      read: (path) =>
+        path === `/children/${NOAH}`
+          ? json(childDetail({ id: NOAH }, { careTeam: [], consents: [], trajectories: [], placements: [] }))
+          : undefined,
     });
-    const { answerMe, paths } = withMeHeld(api);
+    const { release: answerMe, sent: paths } = holdAnswer(api, '/me');
     renderRoutes({ routes: appRoutes, path: `/ouder/kinderen/${NOAH}/toestemming`, store: setupApi() });
 
     await waitFor(() => expect(paths()).toContain(childPage('careTeam,consents,trajectories,placements')));

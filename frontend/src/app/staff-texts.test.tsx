@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { appRoutes } from '@/app/router';
 import { parentApi } from '@/features/parent/testing/fixtures';
 import type { StaffTextsState } from '@/lib/i18n';
-import { json, mockFetch, renderRoutes, setupApi, testMe } from '@/test/utils';
+import { holdAnswer, json, renderRoutes, setupApi, testMe } from '@/test/utils';
 
 /*
  * The staff texts are a chunk of their own (lib/i18n.ts). The staff frame waits for them; a
@@ -43,22 +43,14 @@ describe('the staff texts', () => {
   it('are asked for once /me says this is staff, and the staff frame waits for them', async () => {
     staffTexts.state = 'loading';
     // /me answers only when the test says so: until then nobody knows this is staff.
-    let answerMe = () => {};
-    const meHeld = new Promise<void>((resolve) => {
-      answerMe = resolve;
-    });
-    const answer = staffApi().fetchMock.getMockImplementation();
-    const api = mockFetch(async (request) => {
-      if (new URL(request.url).pathname.endsWith('/api/v1/me')) await meHeld;
-      return answer!(request);
-    });
+    const me = holdAnswer(staffApi(), '/me');
     renderRoutes({ routes: appRoutes, path: '/children', store: setupApi() });
 
-    await waitFor(() => expect(api.requests.map((r) => new URL(r.url).pathname)).toContain('/api/v1/me'));
+    await waitFor(() => expect(me.sent()).toContain('/api/v1/me'));
     expect(await screen.findByRole('status')).toHaveTextContent('Bezig met laden');
     expect(staffTexts.calls).not.toContain(true);
 
-    answerMe();
+    me.release();
     await waitFor(() => expect(staffTexts.calls).toContain(true));
     expect(screen.getByRole('status')).toHaveTextContent('Bezig met laden');
     expect(screen.queryByRole('banner')).not.toBeInTheDocument();

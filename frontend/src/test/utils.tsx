@@ -61,6 +61,25 @@ export function mockFetch(handler: Handler) {
   return { fetchMock, requests };
 }
 
+/**
+ * Answers as the fetch mock `api` does, except that the answer to `path` (the API's path, e.g.
+ * `/me`) waits until `release()`: for what a screen does while one request is on its way.
+ * `sent()` lists the paths (with their query) of every request sent so far.
+ */
+export function holdAnswer(api: { fetchMock: ReturnType<typeof mockFetch>['fetchMock'] }, path: string) {
+  const answer = api.fetchMock.getMockImplementation()!;
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  const { requests } = mockFetch(async (request) => {
+    if (new URL(request.url).pathname === `/api/v1${path}`) await held;
+    return answer(request);
+  });
+  const sent = () => requests.map((request) => `${new URL(request.url).pathname}${new URL(request.url).search}`);
+  return { release, sent };
+}
+
 /** Answers a write itself (a test's own answer); undefined: the fixture's default answer. */
 export type WriteAnswer = (request: Request) => Response | undefined | Promise<Response | undefined>;
 
