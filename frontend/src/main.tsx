@@ -47,21 +47,32 @@ import { registerServiceWorkerLater } from '@/features/offline/register-service-
 import { loadConfig } from '@/lib/config';
 import { i18n, initI18n } from '@/lib/i18n';
 
+/** Lets the browser run what waits (input, a frame, network answers) before going on. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 async function start() {
   const container = document.getElementById('root');
   if (!container) throw new Error('#root is missing from index.html');
-  // Side by side, each as soon as it can go: the screen's code, the texts, config.json (its
-  // request went out with the page: index.html preloads it) and then the session. On a slow
+  // Side by side, each as soon as it can go: the screen's code, config.json (its request went
+  // out with the page: index.html preloads it) and then the session, then the texts. On a slow
   // line every step that waits for another is a round trip before the first screen.
   preloadScreens(window.location.pathname);
-  const textsReady = initI18n();
-  try {
-    const config = await loadConfig();
+  const session = loadConfig().then((config) => {
     configureApi(createApiClient({ baseUrl: config.apiBaseUrl, store: tokenStore }));
     // Signed in on this device? The refresh cookie says so; ask while the first screen loads.
-    // The first render waits until the question is sent (at most 100 ms: another tab may hold
-    // the refresh lock), so that the request does not queue behind it.
-    const { sent } = resumeSession();
+    return resumeSession();
+  });
+  session.catch(() => undefined); // handled below, after the texts
+  // The texts and the first render each in a task of their own, not in the one that ran the
+  // code: on a slow phone one long task holds every tap and scroll until it ends.
+  await nextTask();
+  const textsReady = initI18n();
+  try {
+    // The first render waits until the session's question is sent (at most 100 ms: another tab
+    // may hold the refresh lock), so that the request does not queue behind it.
+    const { sent } = await session;
     await Promise.race([sent, new Promise((resolve) => setTimeout(resolve, 100))]);
     await textsReady;
   } catch (error) {
@@ -74,6 +85,7 @@ async function start() {
     container.replaceChildren(message);
     return;
   }
+  await nextTask();
   createRoot(container).render(
     <StrictMode>
       <App />
