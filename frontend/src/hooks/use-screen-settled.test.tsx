@@ -35,6 +35,19 @@ describe('useScreenSettled', () => {
     expect(performance.now() - answeredAt).toBeGreaterThanOrEqual(30);
   });
 
+  it('is not held back by a request that starts after the quiet moment (a poll)', async () => {
+    const client = createQueryClient();
+    render(
+      <QueryClientProvider client={client}>
+        <Screen data={Promise.resolve('first')} />
+      </QueryClientProvider>,
+    );
+    await screen.findByText('first waiting');
+    void client.fetchQuery({ queryKey: ['poll'], queryFn: () => new Promise(() => {}) });
+    await waitFor(() => expect(client.isFetching()).toBe(1));
+    expect(await screen.findByText('first settled')).toBeInTheDocument();
+  });
+
   it('stays settled when a later request goes out', async () => {
     const client = createQueryClient();
     render(
