@@ -14,17 +14,28 @@ function Screen({ data }: { data: Promise<string> }) {
   );
 }
 
+/** The screen in a query client of its own; the client, to start other requests beside it. */
+function renderScreen(data: Promise<string>) {
+  const client = createQueryClient();
+  render(
+    <QueryClientProvider client={client}>
+      <Screen data={data} />
+    </QueryClientProvider>,
+  );
+  return client;
+}
+
+/** A request that stays on its way. */
+const neverAnswered = (client: ReturnType<typeof createQueryClient>, key: string) =>
+  void client.fetchQuery({ queryKey: [key], queryFn: () => new Promise(() => {}) });
+
 describe('useScreenSettled', () => {
   it('waits while the screen asks for its data, and a moment after it came', async () => {
     let answer = (_value: string) => {};
     const data = new Promise<string>((resolve) => {
       answer = resolve;
     });
-    render(
-      <QueryClientProvider client={createQueryClient()}>
-        <Screen data={data} />
-      </QueryClientProvider>,
-    );
+    renderScreen(data);
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(screen.getByText('loading waiting')).toBeInTheDocument();
 
@@ -36,27 +47,17 @@ describe('useScreenSettled', () => {
   });
 
   it('is not held back by a request that starts after the quiet moment (a poll)', async () => {
-    const client = createQueryClient();
-    render(
-      <QueryClientProvider client={client}>
-        <Screen data={Promise.resolve('first')} />
-      </QueryClientProvider>,
-    );
+    const client = renderScreen(Promise.resolve('first'));
     await screen.findByText('first waiting');
-    void client.fetchQuery({ queryKey: ['poll'], queryFn: () => new Promise(() => {}) });
+    neverAnswered(client, 'poll');
     await waitFor(() => expect(client.isFetching()).toBe(1));
     expect(await screen.findByText('first settled')).toBeInTheDocument();
   });
 
   it('stays settled when a later request goes out', async () => {
-    const client = createQueryClient();
-    render(
-      <QueryClientProvider client={client}>
-        <Screen data={Promise.resolve('first')} />
-      </QueryClientProvider>,
-    );
+    const client = renderScreen(Promise.resolve('first'));
     await screen.findByText('first settled');
-    void client.fetchQuery({ queryKey: ['other'], queryFn: () => new Promise(() => {}) });
+    neverAnswered(client, 'other');
     await waitFor(() => expect(client.isFetching()).toBe(1));
     expect(screen.getByText('first settled')).toBeInTheDocument();
   });
