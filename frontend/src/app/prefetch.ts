@@ -17,11 +17,11 @@ export type PrefetchDeps = { queryClient: QueryClient; store: TokenStore };
  */
 export function prefetchLoader<TData, TKey extends QueryKey>(
   { queryClient, store }: PrefetchDeps,
-  query: (args: LoaderFunctionArgs) => FetchQueryOptions<TData, Error, TData, TKey> | null,
+  query: (args: LoaderFunctionArgs, queryClient: QueryClient) => FetchQueryOptions<TData, Error, TData, TKey> | null,
 ): LoaderFunction {
   return (args) => {
     if (store.session().status === 'signedOut') return null;
-    const options = query(args);
+    const options = query(args, queryClient);
     if (options) void queryClient.prefetchQuery(options);
     return null;
   };

@@ -1,5 +1,5 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, type LoaderFunction, matchRoutes, Navigate, type RouteObject } from 'react-router';
+import { type FetchQueryOptions, type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, type LoaderFunctionArgs, matchRoutes, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { type ComponentType, useState } from 'react';
 import { Loading } from '@/components/ui/loading';
@@ -25,38 +25,18 @@ function withLaterTexts(load: () => Promise<{ default: ComponentType }>) {
 }
 
 /**
- * Each screen is its own chunk: the first screen loads only what it shows. The loaders start the
- * requests of /me and of the parent screens as the navigation starts (app/prefetch.ts).
+ * Each screen is its own chunk: the first screen loads only what it shows. With `deps`, the
+ * loaders start the requests of /me and of the parent screens as the navigation starts
+ * (app/prefetch.ts); without, the routes have no loaders (preloadScreens only loads code).
  */
-export function appRoutes(deps: PrefetchDeps): RouteObject[] {
-  const { queryClient } = deps;
+export function appRoutes(deps?: PrefetchDeps): RouteObject[] {
+  const prefetch = <TData, TKey extends QueryKey>(
+    query: (args: LoaderFunctionArgs, queryClient: QueryClient) => FetchQueryOptions<TData, Error, TData, TKey> | null,
+  ) => (deps ? prefetchLoader(deps, query) : undefined);
   const childScreen = (screen: ChildScreen) =>
-    prefetchLoader(deps, ({ params }) =>
+    prefetch(({ params }, queryClient) =>
       params.childId && mayBeParent(queryClient) ? childScreenQueryOptions(params.childId, screen) : null,
     );
-  return routeTree({
-    me: prefetchLoader(deps, () => meQueryOptions()),
-    // The frame's child switcher and the home read GET /me/home.
-    parentHome: prefetchLoader(deps, () => (mayBeParent(queryClient) ? parentHomeQueryOptions() : null)),
-    overview: childScreen('overview'),
-    consents: childScreen('consents'),
-    absence: childScreen('absence'),
-  });
-}
-
-type Loaders = Partial<Record<'me' | 'parentHome' | 'overview' | 'consents' | 'absence', LoaderFunction>>;
-
-/**
- * Starts loading the code (and texts) of the screens at `pathname` at once: main.tsx calls it
- * before the config, the session and the first render, after which the router would only begin.
- */
-export function preloadScreens(pathname: string): void {
-  for (const { route } of matchRoutes(routeTree({}), pathname) ?? []) {
-    if (typeof route.lazy === 'function') route.lazy().catch(() => undefined);
-  }
-}
-
-function routeTree(loaders: Loaders): RouteObject[] {
   return [
     {
       path: '/login',
@@ -67,7 +47,7 @@ function routeTree(loaders: Loaders): RouteObject[] {
       path: '/',
       Component: ProtectedLayout,
       HydrateFallback: Loading,
-      loader: loaders.me,
+      loader: prefetch(() => meQueryOptions()),
       children: [
         { index: true, element: <Navigate to="/children" replace /> },
         {
@@ -182,7 +162,8 @@ function routeTree(loaders: Loaders): RouteObject[] {
           // The parent app (issue 10): its own frame and screens; protected-layout keeps parents
           // here and staff out.
           path: 'ouder',
-          loader: loaders.parentHome,
+          // The frame's child switcher and the home read GET /me/home.
+          loader: prefetch((_args, queryClient) => (mayBeParent(queryClient) ? parentHomeQueryOptions() : null)),
           lazy: screen(() => import('@/app/routes/parent-layout-route')),
           children: [
             {
@@ -191,12 +172,12 @@ function routeTree(loaders: Loaders): RouteObject[] {
             },
             {
               path: 'kinderen/:childId',
-              loader: loaders.overview,
+              loader: childScreen('overview'),
               lazy: withLaterTexts(() => import('@/app/routes/parent-child')),
             },
             {
               path: 'kinderen/:childId/toestemming',
-              loader: loaders.consents,
+              loader: childScreen('consents'),
               lazy: withLaterTexts(() => import('@/app/routes/parent-consents')),
             },
             {
@@ -205,7 +186,7 @@ function routeTree(loaders: Loaders): RouteObject[] {
             },
             {
               path: 'kinderen/:childId/afmelden',
-              loader: loaders.absence,
+              loader: childScreen('absence'),
               lazy: withLaterTexts(() => import('@/app/routes/parent-absence')),
             },
             {
@@ -257,6 +238,16 @@ function routeTree(loaders: Loaders): RouteObject[] {
       ],
     },
   ];
+}
+
+/**
+ * Starts loading the code (and texts) of the screens at `pathname` at once: main.tsx calls it
+ * before the config, the session and the first render, after which the router would only begin.
+ */
+export function preloadScreens(pathname: string): void {
+  for (const { route } of matchRoutes(appRoutes(), pathname) ?? []) {
+    if (typeof route.lazy === 'function') route.lazy().catch(() => undefined);
+  }
 }
 
 export function AppRouter() {

@@ -103,9 +103,10 @@ export function ProtectedLayout() {
   // The staff texts are a chunk of their own (lib/i18n.ts): loaded once /me says this is no
   // parent, and the staff frame waits for them, so it never shows a key. Parents never load them.
   const meKnown = !(me.isPending && me.errorUpdateCount === 0);
-  const staffTexts = useStaffTexts(isAuthenticated && meKnown && !parentApp && !onParentPath);
+  const staffScreens = isAuthenticated && meKnown && !parentApp && !onParentPath;
+  const staffTexts = useStaffTexts(staffScreens);
   // The staff screens' typeface comes with their texts; the parent app uses the phone's own.
-  useStaffFont(isAuthenticated && meKnown && !parentApp && !onParentPath);
+  useStaffFont(staffScreens);
 
   const user = useMemo<LayoutUser | null>(() => {
     if (!me.data) return null;
