@@ -16,7 +16,8 @@ Usage
                                  --count 2000` (the trajectory board of a 2,000-trajectory centre)
     --endpoints ...              list,deep-page,search,child,me,access-log,board,plan,day,
                                  catalogue,parent-home,parent-child,visits,threads,unread,
-                                 announcements,changes
+                                 announcements,changes,floor-auth,floor-event,
+                                 floor-list-event
                                  (default all; board and plan where the dataset has trajectories)
     --connections 1,16           wrk connections (default 1,16)
     --workers 1,2                uvicorn worker processes (default 1,2)
@@ -69,6 +70,12 @@ URLs are found through the API itself:
     changes     GET /api/v1/changes?limit=100             the childcare organisation's API client
                 (registered by opvang.beheer@regenboog.demo; client credentials), the first page
                 of its changes feed; the client's rate limit is lifted for the run
+    floor-auth, floor-event, floor-list-event
+                GET /api/v1/bench-floor/...               teacher; served by bench/floor_app.py
+                (the real API plus three routes that only authenticate the caller, then also
+                record one access-log event, then the event a list page records, and answer
+                the list page's bytes): the floor under every audited read, next to the bare
+                endpoint like any other
 
 Each URL's response body and Content-Type are captured once per database (from the first
 server) and served from bench/bare_app.py (a minimal FastAPI app: no database, no auth, no
@@ -80,7 +87,9 @@ Reading the table
 -----------------
 req/s, p50, p99 come from wrk; p50/p99 are in milliseconds. non-2xx counts the real API's
 error answers (wrk's "Non-2xx or 3xx responses"); any non-zero value, or socket errors, is a
-finding, not noise. bare req/s and bare p99 are the bare app serving the same bytes.
+finding, not noise. bare req/s and bare p99 are the bare app serving the same bytes. cpu busy
+is how much of all the machine's cores was busy during the real run (from /proc/stat: wrk, the
+API and the database together); at 100% a second worker has no core left to use.
 
     ratio = real req/s / bare req/s
 
@@ -172,9 +181,22 @@ ENDPOINTS = (
     "unread",
     "announcements",
     "changes",
+    "floor-auth",
+    "floor-event",
+    "floor-list-event",
 )
 # Read no child's file, so write no access-log event.
-NOT_LOGGED = frozenset({"me", "catalogue", "unread", "announcements"})
+NOT_LOGGED = frozenset({"me", "catalogue", "unread", "announcements", "floor-auth"})
+# Served by bench/floor_app.py: the real API plus routes doing only what an audited read must.
+FLOOR = {
+    "floor-auth": ("/bench-floor/auth", "the policy guard only: token, caller; no event"),
+    "floor-event": ("/bench-floor/event", "the guard and one access-log event naming no child"),
+    "floor-list-event": (
+        "/bench-floor/list-event",
+        "the guard and a list page's event (its 25 children)",
+    ),
+}
+FLOOR_PAGE = "floor-page.json"  # the page the floor routes answer, beside the bare bodies
 
 
 class BenchError(RuntimeError):
@@ -196,6 +218,7 @@ class WrkResult:
     rps: float
     p50_ms: float | None
     p99_ms: float | None
+    cpu_busy: float | None = None  # share of all cores' time busy during the run (Linux)
 
     @property
     def ok(self) -> int:
@@ -242,10 +265,31 @@ def run_wrk(
     ]
     for name, value in headers.items():
         command += ["--header", f"{name}: {value}"]
+    before = cpu_times()
     done = subprocess.run([*command, url], capture_output=True, text=True, check=False)
+    after = cpu_times()
     if done.returncode != 0:
         raise BenchError(f"wrk failed ({done.returncode}): {done.stderr or done.stdout}")
-    return parse_wrk(done.stdout)
+    return replace(parse_wrk(done.stdout), cpu_busy=busy_share(before, after))
+
+
+def cpu_times() -> tuple[int, int] | None:
+    """(busy, total) jiffies of all cores from /proc/stat; None where there is none."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(n) for n in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    idle = fields[3] + (fields[4] if len(fields) > 4 else 0)  # idle + iowait
+    return sum(fields[:8]) - idle, sum(fields[:8])
+
+
+def busy_share(before: tuple[int, int] | None, after: tuple[int, int] | None) -> float | None:
+    """How busy the machine's cores were between two readings: 1.0 is every core, all the time
+    (wrk, the server and the database together). A second worker only helps below that."""
+    if before is None or after is None or after[1] <= before[1]:
+        return None
+    return (after[0] - before[0]) / (after[1] - before[1])
 
 
 # --- processes ----------------------------------------------------------------------------
@@ -459,6 +503,7 @@ class Target:
     path: str  # under /api/v1
     label: str
     note: str | None = None
+    floor: bool = False  # served by the floor app, not the API
 
 
 def login(client: httpx.Client, email: str) -> dict[str, str]:
@@ -653,6 +698,10 @@ def discover(
         )
     if "changes" in wanted:
         targets["changes"] = changes_target(client, tokens)
+    for key, (path, label) in FLOOR.items():
+        if key in wanted:
+            # Each answers the teacher's list page (the `list` endpoint's bytes).
+            targets[key] = Target(key, TEACHER, path, f"GET {path} ({label})", floor=True)
     if {"child", "access-log"} & set(wanted):
         parent = tokens.get(client, PARENT)
         own = _get(client, "/children", parent).json()["items"]
@@ -707,7 +756,10 @@ def capture(
     folder.mkdir(parents=True, exist_ok=True)
     sizes = {}
     for key, target in targets.items():
-        response = _get(client, target.path, tokens.get(client, target.user))
+        path = "/children" if target.floor else target.path
+        response = _get(client, path, tokens.get(client, target.user))
+        if target.floor:
+            (folder / FLOOR_PAGE).write_bytes(response.content)
         (folder / f"{key}.body").write_bytes(response.content)
         (folder / f"{key}.type").write_text(response.headers["content-type"])
         sizes[key] = len(response.content)
@@ -772,20 +824,21 @@ def _ms(value: float | None) -> str:
 
 
 HEADER = (
-    f"{'database':<10} {'dataset':<7} {'endpoint':<10} {'workers':>7} {'conns':>5} "
+    f"{'database':<10} {'dataset':<7} {'endpoint':<16} {'workers':>7} {'conns':>5} "
     f"{'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'non-2xx':>7} "
-    f"{'bare req/s':>10} {'bare p99':>8} {'real/bare':>9}"
+    f"{'bare req/s':>10} {'bare p99':>8} {'real/bare':>9} {'cpu busy':>8}"
 )
 
 
 def format_row(row: Row) -> str:
     ratio = "-" if row.ratio is None else f"{row.ratio:.3f}"
+    busy = "-" if row.real.cpu_busy is None else f"{row.real.cpu_busy:.0%}"
     errors = row.real.non_2xx + row.real.socket_errors
     return (
-        f"{row.database:<10} {row.dataset:<7} {row.endpoint:<10} {row.workers:>7} "
+        f"{row.database:<10} {row.dataset:<7} {row.endpoint:<16} {row.workers:>7} "
         f"{row.connections:>5} {row.real.rps:>8.1f} {_ms(row.real.p50_ms):>8} "
         f"{_ms(row.real.p99_ms):>8} {errors:>7} {row.bare.rps:>10.1f} "
-        f"{_ms(row.bare.p99_ms):>8} {ratio:>9}"
+        f"{_ms(row.bare.p99_ms):>8} {ratio:>9} {busy:>8}"
     )
 
 
@@ -822,9 +875,18 @@ def bench_servers(
             probe=f"/{args.endpoints[0]}",
             app_dir=ROOT / "bench",
         )
+        floor = Server(
+            "floor_app:app",
+            workers=workers,
+            env={**env, "KC_BENCH_FLOOR_PAGE": str(bare_dir / FLOOR_PAGE)},
+            cwd=work,
+            log=work / f"{tag}-floor.log",
+            probe=f"{API}/",
+            app_dir=ROOT / "bench",
+        )
         with Fleet() as fleet:
-            if targets:  # captured on the first round: both start side by side
-                fleet.start(real, bare)
+            if targets:  # captured on the first round: all start side by side
+                fleet.start(real, bare, *([floor] if _has_floor(targets) else []))
             else:
                 fleet.start(real)
             with httpx.Client(base_url=real.base, timeout=60) as client:
@@ -832,7 +894,7 @@ def bench_servers(
                     targets = discover(client, tokens, args.endpoints, args.deep_pages)
                     sizes = capture(client, tokens, targets, bare_dir)
                     print_targets(f"{database}/{dataset}", targets, sizes, report)
-                    fleet.start(bare)
+                    fleet.start(bare, *([floor] if _has_floor(targets) else []))
                 for key, target in targets.items():
                     template = Row(
                         database,
@@ -849,11 +911,15 @@ def bench_servers(
                         args,
                         template,
                         tokens.get(client, target.user),
-                        real.base + API + target.path,
+                        (floor if target.floor else real).base + API + target.path,
                         f"{bare.base}/{key}",
                         audit,
                         report,
                     )
+
+
+def _has_floor(targets: dict[str, Target]) -> bool:
+    return any(target.floor for target in targets.values())
 
 
 def print_targets(
@@ -862,9 +928,9 @@ def print_targets(
     report.urls[key] = {k: API + t.path for k, t in targets.items()}
     print(f"\n  endpoints on {key}:")
     for k, t in targets.items():
-        print(f"    {k:<10} {t.label}  [{sizes[k]} bytes]")
+        print(f"    {k:<16} {t.label}  [{sizes[k]} bytes]")
         if t.note:
-            print(f"    {'':<10} NOTE: {t.note}")
+            print(f"    {'':<16} NOTE: {t.note}")
             report.notes.append(f"{key} {k}: {t.note}")
     print(f"\n  {HEADER}")
 
@@ -968,7 +1034,10 @@ def print_audit(audit: AuditCheck) -> None:
 
 
 def print_summary(report: Report) -> None:
-    print("\n== Results (p50/p99 in ms; ratio = real req/s / bare req/s)\n")
+    print(
+        "\n== Results (p50/p99 in ms; ratio = real req/s / bare req/s; cpu busy: all cores, "
+        "during the real run)\n"
+    )
     if report.rows:
         print(HEADER)
         for row in report.rows:
