@@ -23,7 +23,7 @@ import json
 import os
 import uuid
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, FastAPI, Response
 
@@ -31,6 +31,7 @@ from kindcentraal.audit.service import actor_of, record
 from kindcentraal.auth.dependencies import SessionDep, guard
 from kindcentraal.auth.principal import Principal
 from kindcentraal.child.router import LIST_CHILDREN
+from kindcentraal.config import Settings
 from kindcentraal.main import create_app
 
 PREFIX = "/bench-floor"
@@ -60,8 +61,8 @@ def floor_router(page: bytes) -> APIRouter:
     return router
 
 
-def create_floor_app(page: bytes) -> FastAPI:
-    app = create_app()
+def create_floor_app(page: bytes, settings: Settings | None = None) -> FastAPI:
+    app = create_app(settings)
     api: FastAPI = app.state.api
     existing = list(api.router.routes)
     api.include_router(floor_router(page))
@@ -70,4 +71,8 @@ def create_floor_app(page: bytes) -> FastAPI:
     return app
 
 
-app = create_floor_app(Path(os.environ["KC_BENCH_FLOOR_PAGE"]).read_bytes())
+def __getattr__(name: str) -> Any:
+    # `uvicorn floor_app:app` builds the app on first access, as kindcentraal.main does.
+    if name == "app":
+        return create_floor_app(Path(os.environ["KC_BENCH_FLOOR_PAGE"]).read_bytes())
+    raise AttributeError(name)
