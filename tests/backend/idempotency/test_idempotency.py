@@ -21,10 +21,11 @@ from sqlalchemy import event, func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Session
 
-from kindcentraal.auth.dependencies import get_settings_dep
+from kindcentraal.auth.dependencies import get_reader
 from kindcentraal.cli import alembic_config
 from kindcentraal.config import Settings
 from kindcentraal.db import Database, make_engine, utcnow
+from kindcentraal.driver_reads import Reader
 from kindcentraal.group.models import Group
 from kindcentraal.idempotency import service as idempotency_service
 from kindcentraal.idempotency.models import IdempotencyKey
@@ -332,14 +333,14 @@ async def test_a_retry_while_the_first_request_runs_is_409(live: Live) -> None:
     was claimed) until the second has been answered."""
     entered, release = asyncio.Event(), asyncio.Event()
 
-    async def held_settings(request: Request) -> Settings:
+    async def held_reader(request: Request) -> Reader:
         # The route's own dependencies (its caller's principal) wait here.
         entered.set()
         await release.wait()
-        settings: Settings = request.app.state.settings
-        return settings
+        reader: Reader = request.app.state.database.reader
+        return reader
 
-    live.api.dependency_overrides[get_settings_dep] = held_settings
+    live.api.dependency_overrides[get_reader] = held_reader
     key, name = unique("key"), unique("Groep")
     headers = live.headers("centre_admin", key)
     first = asyncio.create_task(
