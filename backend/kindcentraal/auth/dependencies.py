@@ -134,13 +134,6 @@ async def caller_of(request: Request, reader: Reader, token: str | None) -> Prin
     return replace(principal, origin_ip=origin)
 
 
-async def get_principal(request: Request, reader: ReaderDep, token: BearerTokenDep) -> Principal:
-    return await caller_of(request, reader, token)
-
-
-CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
-
-
 def guard(policy: Policy) -> Callable[..., Coroutine[Any, Any, Principal]]:
     """The dependency a route declares its policy with: who may call it at all."""
 
@@ -167,8 +160,8 @@ def guard(policy: Policy) -> Callable[..., Coroutine[Any, Any, Principal]]:
             raise Forbidden("Your role does not allow this action.")
         return principal
 
-    # The caller is resolved here, not through a `CurrentPrincipal` sub-dependency: each level
-    # of FastAPI's dependency solving costs every request tens of microseconds (bench/floor_app).
+    # The caller is resolved here, not in a sub-dependency of its own: each level of FastAPI's
+    # dependency solving costs every request tens of microseconds (bench/floor_app).
     if policy.client_scope is None and not policy.clients_only:
 
         async def dependency(
