@@ -1,7 +1,6 @@
 """bench/floor_app.py: the floor routes do what the benchmark says they measure, no more and no
 less, on the real API (its figures are the reason the 0.15 target is out of reach)."""
 
-import asyncio
 import importlib.util
 import json
 import uuid
@@ -11,13 +10,12 @@ from types import ModuleType
 
 import httpx
 import pytest
-import uvicorn
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from kindcentraal.audit.models import AuditEvent, AuditEventChild
 from kindcentraal.config import Settings
-from tests.backend.conftest import serve_on_connection
+from tests.backend.conftest import serve_on_connection, serving
 from tests.backend.factories import World
 
 FLOOR_APP = Path(__file__).resolve().parents[2] / "bench" / "floor_app.py"
@@ -41,16 +39,11 @@ async def floor(
     ).encode()
     app = _floor_module().create_floor_app(page, settings)
     serve_on_connection(app.state.api, connection, before=session.flush)
-    config = uvicorn.Config(app, host="127.0.0.1", port=0, lifespan="off", log_level="warning")
-    server = uvicorn.Server(config)
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        await asyncio.sleep(0.01)
-    port = server.servers[0].sockets[0].getsockname()[1]
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}/api/v1", timeout=30) as http:
+    async with (
+        serving(app) as base,
+        httpx.AsyncClient(base_url=f"{base}/api/v1", timeout=30) as http,
+    ):
         yield http, page
-    server.should_exit = True
-    await task
 
 
 async def _events(session: AsyncSession, world: World) -> list[AuditEvent]:
