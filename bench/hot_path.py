@@ -755,11 +755,15 @@ def capture(
     """Write each real response body and Content-Type for the bare app; return the sizes."""
     folder.mkdir(parents=True, exist_ok=True)
     sizes = {}
+    floor_page: httpx.Response | None = None
     for key, target in targets.items():
-        path = "/children" if target.floor else target.path
-        response = _get(client, path, tokens.get(client, target.user))
-        if target.floor:
-            (folder / FLOOR_PAGE).write_bytes(response.content)
+        if not target.floor:
+            response = _get(client, target.path, tokens.get(client, target.user))
+        else:  # every floor route answers the teacher's list page: read it once
+            if floor_page is None:
+                floor_page = _get(client, "/children", tokens.get(client, TEACHER))
+                (folder / FLOOR_PAGE).write_bytes(floor_page.content)
+            response = floor_page
         (folder / f"{key}.body").write_bytes(response.content)
         (folder / f"{key}.type").write_text(response.headers["content-type"])
         sizes[key] = len(response.content)
@@ -886,7 +890,7 @@ def bench_servers(
         )
         with Fleet() as fleet:
             if targets:  # captured on the first round: all start side by side
-                fleet.start(real, bare, *([floor] if _has_floor(targets) else []))
+                fleet.start(real, *_beside_the_api(targets, bare, floor))
             else:
                 fleet.start(real)
             with httpx.Client(base_url=real.base, timeout=60) as client:
@@ -894,7 +898,7 @@ def bench_servers(
                     targets = discover(client, tokens, args.endpoints, args.deep_pages)
                     sizes = capture(client, tokens, targets, bare_dir)
                     print_targets(f"{database}/{dataset}", targets, sizes, report)
-                    fleet.start(bare, *([floor] if _has_floor(targets) else []))
+                    fleet.start(*_beside_the_api(targets, bare, floor))
                 for key, target in targets.items():
                     template = Row(
                         database,
@@ -918,8 +922,9 @@ def bench_servers(
                     )
 
 
-def _has_floor(targets: dict[str, Target]) -> bool:
-    return any(target.floor for target in targets.values())
+def _beside_the_api(targets: dict[str, Target], bare: Server, floor: Server) -> list[Server]:
+    """The servers the round needs beside the API: the bare app, and the floor app if measured."""
+    return [bare, floor] if any(t.floor for t in targets.values()) else [bare]
 
 
 def print_targets(
