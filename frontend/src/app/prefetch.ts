@@ -7,6 +7,12 @@ import type { TokenStore } from '@/lib/auth';
 /** What the router's loaders need to start a screen's request. */
 export type PrefetchDeps = { queryClient: QueryClient; store: TokenStore };
 
+/** A screen's one request for a navigation, or null when there is none to start. */
+export type PrefetchQuery<TData, TKey extends QueryKey> = (
+  args: LoaderFunctionArgs,
+  queryClient: QueryClient,
+) => FetchQueryOptions<TData, Error, TData, TKey> | null;
+
 /**
  * A route loader that starts the screen's one request as the navigation starts, beside the
  * screen's code and beside /me, instead of after the frame has rendered (on opening the app:
@@ -17,7 +23,7 @@ export type PrefetchDeps = { queryClient: QueryClient; store: TokenStore };
  */
 export function prefetchLoader<TData, TKey extends QueryKey>(
   { queryClient, store }: PrefetchDeps,
-  query: (args: LoaderFunctionArgs, queryClient: QueryClient) => FetchQueryOptions<TData, Error, TData, TKey> | null,
+  query: PrefetchQuery<TData, TKey>,
 ): LoaderFunction {
   return (args) => {
     if (store.session().status === 'signedOut') return null;

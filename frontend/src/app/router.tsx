@@ -1,9 +1,9 @@
-import { type FetchQueryOptions, type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, type LoaderFunctionArgs, matchRoutes, Navigate, type RouteObject } from 'react-router';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, matchRoutes, Navigate, type RouteObject } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
 import { type ComponentType, useState } from 'react';
 import { Loading } from '@/components/ui/loading';
-import { mayBeParent, prefetchLoader, type PrefetchDeps } from '@/app/prefetch';
+import { mayBeParent, prefetchLoader, type PrefetchDeps, type PrefetchQuery } from '@/app/prefetch';
 import { ProtectedLayout } from '@/app/routes/protected-layout';
 import { meQueryOptions } from '@/features/auth/api/get-me';
 import { parentHomeQueryOptions } from '@/features/parent/api/get-home';
@@ -30,9 +30,8 @@ function withLaterTexts(load: () => Promise<{ default: ComponentType }>) {
  * (app/prefetch.ts); without, the routes have no loaders (preloadScreens only loads code).
  */
 export function appRoutes(deps?: PrefetchDeps): RouteObject[] {
-  const prefetch = <TData, TKey extends QueryKey>(
-    query: (args: LoaderFunctionArgs, queryClient: QueryClient) => FetchQueryOptions<TData, Error, TData, TKey> | null,
-  ) => (deps ? prefetchLoader(deps, query) : undefined);
+  const prefetch = <TData, TKey extends QueryKey>(query: PrefetchQuery<TData, TKey>) =>
+    deps ? prefetchLoader(deps, query) : undefined;
   const childScreen = (screen: ChildScreen) =>
     prefetch(({ params }, queryClient) =>
       params.childId && mayBeParent(queryClient) ? childScreenQueryOptions(params.childId, screen) : null,
